@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../clock';
+import { keyedHash, randomAlphanumeric, safeEqual, type SiteSecrets } from '../secrets';
+import type { Collection, Store } from '../store';
+
+/** One application password as stored: never the password itself, only its keyed hash. */
+export interface ApplicationPasswordRecord {
+  uuid: string;
+  userId: number;
+  /** '' or a uuid naming the application. */
+  appId: string;
+  name: string;
+  /** `$hmac-sha256$` + base64url HMAC-SHA256 keyed by the site's hash key. */
+  password: string;
+  /** Unix seconds. */
+  created: number;
+  lastUsed: number | null;
+  lastIp: string | null;
+}
+
+export const APPLICATION_PASSWORD_LENGTH = 24;
+const HASH_PREFIX = '$hmac-sha256$';
+const DAY = 86_400;
+
+/** WordPress ignores every character of an application password that is not a letter or digit. */
+export function normalizeApplicationPassword(password: string): string {
+  return password.replace(/[^a-z\d]/gi, '');
+}
+
+/** `xxxx xxxx xxxx xxxx xxxx xxxx`, as WordPress shows a new password. */
+export function chunkApplicationPassword(password: string): string {
+  return (password.match(/.{1,4}/g) ?? []).join(' ');
+}
+
+export class ApplicationPasswordError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Application passwords (WP_Application_Passwords). The secret is 24 random [A-Za-z0-9] characters
+ * (142 bits), so a fast keyed hash is enough, as WordPress 6.8's BLAKE2b is: bcrypt would only cost time.
+ */
+export class ApplicationPasswords {
+  private readonly items: Collection<ApplicationPasswordRecord>;
+
+  constructor(
+    store: Store,
+    private readonly secrets: SiteSecrets,
+    private readonly clock: Clock,
+  ) {
+    this.items = store.collection<ApplicationPasswordRecord>('application_passwords');
+  }
+
+  hash(password: string): string {
+    return HASH_PREFIX + keyedHash(this.secrets.hashKey, normalizeApplicationPassword(password));
+  }
+
+  /** The user's passwords, oldest first (WordPress keeps them in creation order). */
+  list(userId: number): ApplicationPasswordRecord[] {
+    return this.items.filter((item) => item.userId === userId).sort((a, b) => a.created - b.created || 0);
+  }
+
+  get(userId: number, uuid: string): ApplicationPasswordRecord | undefined {
+    const item = this.items.get(uuid);
+    return item && item.userId === userId ? item : undefined;
+  }
+
+  exists(userId: number, name: string): boolean {
+    return this.list(userId).some((item) => item.name === name);
+  }
+
+  /**
+   * Creates a password; `password` may be given (fixtures, reproducible tests), otherwise a random one.
+   * Returns the plaintext once: only the hash is kept.
+   */
+  create(userId: number, input: { name: string; appId?: string; password?: string; uuid?: string; created?: number }): { item: ApplicationPasswordRecord; password: string } {
+    const name = input.name.trim();
+    if (name === '') throw new ApplicationPasswordError('application_password_empty_name', 'An application name is required to create an application password.');
+    const password = input.password !== undefined ? normalizeApplicationPassword(input.password) : randomAlphanumeric(APPLICATION_PASSWORD_LENGTH);
+    if (password.length === 0) throw new ApplicationPasswordError('application_password_invalid', 'An application password needs at least one letter or digit.');
+    const uuid = input.uuid ?? randomUUID();
+    if (this.items.has(uuid)) throw new ApplicationPasswordError('application_password_duplicate_uuid', `An application password with uuid ${uuid} already exists.`);
+    const item: ApplicationPasswordRecord = {
+      uuid,
+      userId,
+      appId: input.appId ?? '',
+      name,
+      password: this.hash(password),
+      created: input.created ?? this.clock.seconds(),
+      lastUsed: null,
+      lastIp: null,
+    };
+    this.items.put(uuid, item);
+    return { item, password };
+  }
+
+  rename(item: ApplicationPasswordRecord, name: string): ApplicationPasswordRecord {
+    const updated = { ...item, name };
+    this.items.put(item.uuid, updated);
+    return updated;
+  }
+
+  delete(uuid: string): boolean {
+    return this.items.delete(uuid);
+  }
+
+  deleteAll(userId: number): number {
+    const mine = this.list(userId);
+    for (const item of mine) this.items.delete(item.uuid);
+    return mine.length;
+  }
+
+  /** The user's password matching `password` (non-alphanumerics ignored), compared in constant time. */
+  verify(userId: number, password: string): ApplicationPasswordRecord | null {
+    const normalized = normalizeApplicationPassword(password);
+    if (normalized === '') return null;
+    const hashed = this.hash(normalized);
+    let match: ApplicationPasswordRecord | null = null;
+    for (const item of this.items.values()) {
+      if (item.userId === userId && safeEqual(item.password, hashed)) match = item;
+    }
+    return match;
+  }
+
+  /**
+   * Records last use at most once a day per password (WordPress does the same), so authenticated
+   * traffic does not write to disk on every request. Returns true when it changed the record.
+   */
+  recordUsage(item: ApplicationPasswordRecord, ip: string | null, force = false): boolean {
+    const now = this.clock.seconds();
+    if (!force && item.lastUsed !== null && now - item.lastUsed < DAY) return false;
+    const current = this.items.get(item.uuid);
+    if (!current) return false;
+    this.items.put(item.uuid, { ...current, lastUsed: now, lastIp: ip });
+    return true;
+  }
+}

@@ -1,0 +1,174 @@
+import bcrypt from 'bcryptjs';
+import type { Clock } from '../clock';
+import type { Collection, Store } from '../store';
+import { capabilitiesOf, isRole } from './roles';
+
+/** A user as stored. The login password, if any, only as a bcrypt hash; it is never accepted over Basic auth. */
+export interface UserRecord {
+  id: number;
+  login: string;
+  email: string;
+  displayName: string;
+  nickname: string;
+  firstName: string;
+  lastName: string;
+  /** user_nicename, the slug. */
+  slug: string;
+  url: string;
+  description: string;
+  locale: string;
+  roles: string[];
+  /** ISO time (UTC) the user was registered. */
+  registered: string;
+  passwordHash: string | null;
+}
+
+export class UserError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+export interface NewUser {
+  login: string;
+  email: string;
+  role?: string;
+  displayName?: string;
+  firstName?: string;
+  lastName?: string;
+  url?: string;
+  description?: string;
+  id?: number;
+  /** A login password (bcrypt-hashed before it is stored). */
+  password?: string;
+}
+
+const LOGIN_PATTERN = /^[A-Za-z0-9 _.\-@]+$/;
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+$/;
+
+/** WordPress's sanitize_title for a user slug: lower case, spaces and dots to hyphens. */
+function slugOf(login: string): string {
+  return login.toLowerCase().replace(/[^a-z0-9_\-@]+/g, '-').replace(/@/g, '').replace(/-+/g, '-').replace(/^-|-$/g, '');
+}
+
+/** The site's users, with WordPress's capability model. */
+export class Users {
+  private readonly users: Collection<UserRecord>;
+
+  constructor(
+    store: Store,
+    private readonly clock: Clock,
+    private readonly bcryptCost: number,
+  ) {
+    this.users = store.collection<UserRecord>('users');
+  }
+
+  get count(): number {
+    return this.users.size;
+  }
+
+  list(): UserRecord[] {
+    return [...this.users.values()].sort((a, b) => a.id - b.id);
+  }
+
+  byId(id: number): UserRecord | undefined {
+    return this.users.get(String(id));
+  }
+
+  byLogin(login: string): UserRecord | undefined {
+    return this.users.findBy('login', login) ?? this.users.find((u) => u.login.toLowerCase() === login.toLowerCase());
+  }
+
+  byEmail(email: string): UserRecord | undefined {
+    const lower = email.toLowerCase();
+    return this.users.find((u) => u.email.toLowerCase() === lower);
+  }
+
+  /** By login, or by e-mail when it looks like one (WordPress's application-password lookup does the same). */
+  byLoginOrEmail(name: string): UserRecord | undefined {
+    return this.byLogin(name) ?? (name.includes('@') ? this.byEmail(name) : undefined);
+  }
+
+  /** A user named by id, login or e-mail, as WP-CLI's `<user>` argument. */
+  resolve(ref: string): UserRecord | undefined {
+    if (/^\d+$/.test(ref)) return this.byId(Number(ref));
+    return this.byLogin(ref) ?? this.byEmail(ref);
+  }
+
+  can(user: UserRecord | null | undefined, capability: string): boolean {
+    if (!user) return false;
+    return capabilitiesOf(user.roles)[capability] === true;
+  }
+
+  capabilities(user: UserRecord): Record<string, boolean> {
+    return capabilitiesOf(user.roles);
+  }
+
+  /** Creates a user; the login password, if given, is hashed with bcrypt (async: it takes ~100 ms at cost 10). */
+  async create(input: NewUser): Promise<UserRecord> {
+    const record = this.prepare(input);
+    if (input.password !== undefined) record.passwordHash = await bcrypt.hash(input.password, this.bcryptCost);
+    this.users.put(String(record.id), record);
+    return record;
+  }
+
+  /** Creates a user with an already-hashed (or no) login password: fixtures and first run. */
+  createWithHash(input: NewUser, passwordHash: string | null): UserRecord {
+    const record = this.prepare(input);
+    record.passwordHash = passwordHash;
+    this.users.put(String(record.id), record);
+    return record;
+  }
+
+  private prepare(input: NewUser): UserRecord {
+    const login = input.login?.trim();
+    if (!login || !LOGIN_PATTERN.test(login) || login.length > 60) throw new UserError('invalid_username', `Invalid user login: '${input.login}'. Use up to 60 letters, digits, spaces and . _ - @.`);
+    if (this.byLogin(login)) throw new UserError('existing_user_login', `The login '${login}' is already registered.`);
+    const email = input.email?.trim();
+    if (!email || !EMAIL_PATTERN.test(email)) throw new UserError('invalid_email', `Invalid e-mail address: '${input.email}'.`);
+    if (this.byEmail(email)) throw new UserError('existing_user_email', `The e-mail address '${email}' is already registered.`);
+    const role = input.role ?? 'subscriber';
+    if (!isRole(role)) throw new UserError('invalid_role', `Invalid role: '${role}'. Use administrator, editor, author, contributor or subscriber.`);
+    let id = input.id;
+    if (id !== undefined) {
+      if (!Number.isInteger(id) || id < 1) throw new UserError('invalid_id', `Invalid user ID: ${id}.`);
+      if (this.byId(id)) throw new UserError('existing_user_id', `The user ID ${id} is already taken.`);
+    } else {
+      id = 1;
+      for (const user of this.users.values()) id = Math.max(id, user.id + 1);
+    }
+    return {
+      id,
+      login,
+      email,
+      displayName: input.displayName ?? login,
+      nickname: login,
+      firstName: input.firstName ?? '',
+      lastName: input.lastName ?? '',
+      slug: slugOf(login),
+      url: input.url ?? '',
+      description: input.description ?? '',
+      locale: '',
+      roles: [role],
+      registered: new Date(this.clock.now()).toISOString().slice(0, 19).replace('T', ' '),
+      passwordHash: null,
+    };
+  }
+
+  update(user: UserRecord): void {
+    this.users.put(String(user.id), user);
+  }
+
+  delete(id: number): boolean {
+    return this.users.delete(String(id));
+  }
+
+  /** Checks a login password (never used for REST; for the command line and tests). */
+  async checkPassword(user: UserRecord, password: string): Promise<boolean> {
+    return user.passwordHash !== null && bcrypt.compare(password, user.passwordHash);
+  }
+}

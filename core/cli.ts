@@ -1,0 +1,143 @@
+/**
+ * The command line's shared pieces, WP-CLI style: parsed arguments, output formats
+ * (table, json, csv, count, ids), and the error that exits 1 with `Error: ...`.
+ */
+import type { SiteContext } from './namespace';
+
+export interface ParsedArgs {
+  /** Positional arguments after the command words. */
+  positional: string[];
+  /** `--name=value` and `--name value` options; `--flag` is true. */
+  options: Record<string, string | true>;
+}
+
+/** Where a command writes; captured when the command runs inside a server for another process. */
+export interface CliIO {
+  out(text: string): void;
+  err(text: string): void;
+  /** Whether stdout is a terminal (WP-CLI draws table borders only then). */
+  isTTY: boolean;
+}
+
+/** A failure reported as `Error: <message>` with exit code 1. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+export interface CliCommand {
+  /** e.g. `create <login> <email> [--role=<role>] [--porcelain]` */
+  synopsis: string;
+  description: string;
+  /** Returns the exit code (default 0), or throws CliError. */
+  run(args: ParsedArgs, io: CliIO, ctx: SiteContext): Promise<number | void> | number | void;
+}
+
+/** A group of commands: `wp-token-emulator <name> <sub...>`. Keys may have several words (`application-password create`). */
+export interface CliGroup {
+  name: string;
+  description: string;
+  commands: Record<string, CliCommand>;
+}
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const positional: string[] = [];
+  const options: Record<string, string | true> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      if (eq !== -1) options[arg.slice(2, eq)] = arg.slice(eq + 1);
+      else options[arg.slice(2)] = true;
+    } else positional.push(arg);
+  }
+  return { positional, options };
+}
+
+/** A string option, or undefined; `--name` without a value is an error. */
+export function stringOption(args: ParsedArgs, name: string): string | undefined {
+  const value = args.options[name];
+  if (value === true) throw new CliError(`Parameter --${name} needs a value: --${name}=<value>`);
+  return value;
+}
+
+export function flag(args: ParsedArgs, name: string): boolean {
+  const value = args.options[name];
+  return value === true || value === 'true' || value === '1';
+}
+
+/** Rejects options a command does not know (WP-CLI does the same). */
+export function checkOptions(args: ParsedArgs, known: readonly string[]): void {
+  for (const name of Object.keys(args.options)) {
+    if (!known.includes(name)) throw new CliError(`Parameter errors:\n unknown --${name} parameter`);
+  }
+}
+
+function csvCell(value: unknown): string {
+  const text = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function cell(value: unknown): string {
+  return value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/**
+ * WP-CLI's format_items: `table` (bordered on a terminal, tab-separated when piped, as WP-CLI),
+ * `json`, `csv`, `yaml`-free; `count` prints the number of items, `ids` the values of `idField` separated by spaces.
+ */
+export function formatItems(io: CliIO, format: string, items: Record<string, unknown>[], fields: string[], idField = 'id'): void {
+  switch (format) {
+    case 'json':
+      io.out(JSON.stringify(items.map((item) => Object.fromEntries(fields.map((f) => [f, item[f] ?? null])))));
+      return;
+    case 'csv':
+      io.out([fields.join(','), ...items.map((item) => fields.map((f) => csvCell(item[f])).join(','))].join('\n'));
+      return;
+    case 'count':
+      io.out(String(items.length));
+      return;
+    case 'ids':
+      io.out(items.map((item) => cell(item[idField])).join(' '));
+      return;
+    case 'table': {
+      if (!io.isTTY) {
+        io.out([fields.join('\t'), ...items.map((item) => fields.map((f) => cell(item[f])).join('\t'))].join('\n'));
+        return;
+      }
+      const widths = fields.map((f) => Math.max(f.length, ...items.map((item) => cell(item[f]).length)));
+      const rule = '+' + widths.map((w) => '-'.repeat(w + 2)).join('+') + '+';
+      const row = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |';
+      io.out([rule, row(fields), rule, ...items.map((item) => row(fields.map((f) => cell(item[f])))), rule].join('\n'));
+      return;
+    }
+    default:
+      throw new CliError(`Invalid format: ${format}. Use table, json, csv, count or ids.`);
+  }
+}
+
+/** One item's fields, WP-CLI `get` style: a Field/Value table, or json/csv of the single item. */
+export function formatItem(io: CliIO, format: string, item: Record<string, unknown>, fields: string[]): void {
+  if (format === 'json') {
+    io.out(JSON.stringify(Object.fromEntries(fields.map((f) => [f, item[f] ?? null]))));
+    return;
+  }
+  formatItems(io, format, fields.map((f) => ({ Field: f, Value: item[f] })), ['Field', 'Value']);
+}
+
+/** `--fields=a,b` or `--field=a`, checked against what exists. */
+export function selectFields(args: ParsedArgs, available: readonly string[], defaults: readonly string[]): string[] {
+  const single = args.options.field;
+  const list = typeof single === 'string' ? [single] : typeof args.options.fields === 'string' ? args.options.fields.split(',').map((f) => f.trim()).filter(Boolean) : [...defaults];
+  for (const f of list) if (!available.includes(f)) throw new CliError(`Invalid field: ${f}. Available fields: ${available.join(', ')}.`);
+  return list;
+}

@@ -1,0 +1,159 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import qs from 'qs';
+import { authenticationOf } from '../auth/guard';
+import { WpError, wpErrors } from './errors';
+import { filterFields, parseFieldsParam } from './fields';
+import { decodeJsonBody, encodeJson } from './json';
+import { RestRequest, isJsonMediaType, mediaType, type Params } from './request';
+import { RestResponse } from './response';
+import type { RestServer } from './server';
+
+const QS_OPTIONS = { depth: 8, arrayLimit: 200, parameterLimit: 2000, allowPrototypes: false } as const;
+
+/** The route below /wp-json of a request, or null when it is not a REST request. */
+export function restRouteOf(req: Request): string | null {
+  const url = req.originalUrl ?? req.url;
+  const pathEnd = url.search(/[?#]/);
+  const rawPath = pathEnd === -1 ? url : url.slice(0, pathEnd);
+  let route: string | null = null;
+  if (rawPath === '/wp-json' || rawPath.startsWith('/wp-json/')) {
+    route = rawPath.slice('/wp-json'.length);
+    try {
+      route = decodeURIComponent(route);
+    } catch {
+      // keep the raw path; it will simply not match a route
+    }
+  } else if ((rawPath === '/' || rawPath === '/index.php') && typeof req.query.rest_route === 'string') {
+    route = req.query.rest_route;
+  }
+  if (route === null) return null;
+  route = route.replace(/\/+$/, '');
+  return route === '' ? '/' : route.startsWith('/') ? route : `/${route}`;
+}
+
+function clientIp(req: Request): string {
+  const ip = req.socket.remoteAddress ?? '';
+  return ip.startsWith('::ffff:') ? ip.slice(7) : ip;
+}
+
+export interface RestHttpOptions {
+  server: RestServer;
+  siteUrl: () => string;
+  bodyLimit: number;
+  /** Told about a failure that escaped the dispatcher (the client gets a plain 500). */
+  onError?: (error: unknown) => void;
+}
+
+/** The headers WordPress sends on every REST response, CORS included. */
+function baseHeaders(req: Request, siteUrl: string, loggedIn: boolean): Record<string, string> {
+  const headers: Record<string, string> = {
+    'X-Robots-Tag': 'noindex',
+    Link: `<${siteUrl}/wp-json/>; rel="https://api.w.org/"`,
+    'X-Content-Type-Options': 'nosniff',
+    'Access-Control-Expose-Headers': 'X-WP-Total, X-WP-TotalPages, Link',
+    'Access-Control-Allow-Headers': 'Authorization, X-WP-Nonce, Content-Disposition, Content-MD5, Content-Type',
+  };
+  const origin = req.headers.origin;
+  if (typeof origin === 'string' && origin !== '') {
+    headers['Access-Control-Allow-Origin'] = origin === 'null' ? 'null' : origin.replace(/[^\x21-\x7e]/g, '');
+    headers['Access-Control-Allow-Methods'] = 'OPTIONS, GET, POST, PUT, PATCH, DELETE';
+    headers['Access-Control-Allow-Credentials'] = 'true';
+    headers.Vary = 'Origin';
+  } else if (req.method === 'GET' && !loggedIn) {
+    // By the request line's method, not the overridden one: WordPress reads $_SERVER['REQUEST_METHOD'].
+    headers.Vary = 'Origin';
+  }
+  if (loggedIn) {
+    headers.Expires = 'Wed, 11 Jan 1984 05:00:00 GMT';
+    headers['Cache-Control'] = 'no-cache, must-revalidate, max-age=0, no-store, private';
+  }
+  return headers;
+}
+
+/**
+ * Express middleware serving `/wp-json/...` and `/?rest_route=...` through the RestServer:
+ * body reading (with the size limit), JSON and form parsing, method override, then WordPress's
+ * headers, Allow, `_fields` and `_envelope` on the way out. It never lets an exception reach Express.
+ */
+export function restHttp(options: RestHttpOptions) {
+  const readBody = express.raw({ type: () => true, limit: options.bodyLimit });
+
+  async function serve(req: Request, res: Response, route: string, bodyError: WpError | null): Promise<void> {
+    const auth = authenticationOf(req);
+    const query = qs.parse((req.originalUrl.split('?')[1] ?? '').split('#')[0] ?? '', QS_OPTIONS) as Params;
+    let method = req.method.toUpperCase();
+    const override = typeof query._method === 'string' ? query._method : req.headers['x-http-method-override'];
+    if (typeof override === 'string' && override.trim() !== '') method = override.trim().toUpperCase();
+
+    const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const type = mediaType(req.headers['content-type']);
+    let json: unknown;
+    let jsonError: { code: number; message: string } | null = null;
+    if (isJsonMediaType(type) && raw.length > 0) {
+      const decoded = decodeJsonBody(raw);
+      if ('error' in decoded) jsonError = decoded.error;
+      else json = decoded.value;
+    }
+    let bodyParams: Params = {};
+    if (type === 'application/x-www-form-urlencoded' && raw.length > 0) bodyParams = qs.parse(raw.toString('utf8'), QS_OPTIONS) as Params;
+
+    const restReq = new RestRequest(method, route, req.headers, query, bodyParams, json, jsonError, raw, auth.user, auth.appPassword, clientIp(req));
+    const { server } = options;
+    let response: RestResponse;
+    let namespace: string | null = server.namespaceOf(route);
+    if (bodyError) {
+      const nsOptions = server.namespaceOptions(namespace);
+      response = nsOptions.onCoreError?.(bodyError, restReq) ?? new RestResponse(bodyError.toJSON(), bodyError.status);
+    } else {
+      const dispatched = await server.dispatch(restReq);
+      response = dispatched.response;
+      namespace = dispatched.namespace;
+    }
+
+    const status = response.status;
+    let data = response.data;
+    const isError = status >= 400;
+    if (!isError && query._fields !== undefined) data = filterFields(data, parseFieldsParam(query._fields));
+    const headers = baseHeaders(req, options.siteUrl(), auth.user !== null);
+    let finalStatus = status;
+    if (query._envelope !== undefined) {
+      data = { body: data, status, headers: { ...response.headers } };
+      finalStatus = 200;
+    } else {
+      Object.assign(headers, response.headers);
+    }
+    const style = server.namespaceOptions(namespace).json ?? 'php';
+    res.status(finalStatus);
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    if (!response.getHeader('Content-Type') || query._envelope !== undefined) res.setHeader('Content-Type', 'application/json; charset=UTF-8');
+    if (req.method === 'HEAD' || data === null || finalStatus === 204 || finalStatus === 304) {
+      res.end();
+      return;
+    }
+    const body = Buffer.isBuffer(data) ? data : Buffer.from(typeof data === 'string' && response.getHeader('Content-Type') && !/json/i.test(response.getHeader('Content-Type')!) ? data : encodeJson(data, style), 'utf8');
+    res.setHeader('Content-Length', String(body.length));
+    res.end(body);
+  }
+
+  return function restMiddleware(req: Request, res: Response, next: NextFunction): void {
+    const route = restRouteOf(req);
+    if (route === null) return next();
+    readBody(req, res, (err?: unknown) => {
+      let bodyError: WpError | null = null;
+      if (err) {
+        const e = err as { status?: number; type?: string; message?: string };
+        if (e.type === 'entity.too.large' || e.status === 413) bodyError = wpErrors.tooLarge(options.bodyLimit);
+        else if (e.status === 415) bodyError = new WpError('rest_unsupported_encoding', 'The request body uses a Content-Encoding the server does not support.', { status: 415 });
+        else bodyError = wpErrors.badRequestBody('The request body could not be read.');
+      }
+      serve(req, res, route, bodyError).catch((error: unknown) => {
+        // Last line of defence: never a stack trace to the client.
+        if (!res.headersSent) {
+          res.status(500).setHeader('Content-Type', 'application/json; charset=UTF-8');
+          res.end(encodeJson(wpErrors.internal().toJSON(), 'php'));
+        } else res.end();
+        options.onError?.(error);
+      });
+    });
+  };
+}

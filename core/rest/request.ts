@@ -1,0 +1,104 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { ApplicationPasswordRecord } from '../auth/application-passwords';
+import type { UserRecord } from '../auth/users';
+
+export type Params = Record<string, unknown>;
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The media type of a Content-Type header, lower-cased, without parameters. */
+export function mediaType(contentType: string | undefined): string {
+  return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/** WordPress's wp_is_json_media_type(): application/json and any +json type. */
+export function isJsonMediaType(type: string): boolean {
+  return type === 'application/json' || /^application\/[\w.+-]+\+json$/.test(type);
+}
+
+/**
+ * A request as a route handler sees it (WP_REST_Request): the method after any override, the
+ * route, parameters from each source, the raw body, and who is asking.
+ */
+export class RestRequest {
+  /** Parameters from the URL pattern's named groups. */
+  urlParams: Params = {};
+  /** Defaults from the matched endpoint's args. */
+  defaults: Params = {};
+  /** Values after validation and sanitising (coercion to the declared type); looked up first. */
+  sanitized: Params = {};
+
+  constructor(
+    readonly method: string,
+    /** The route below /wp-json, decoded, without a trailing slash (`/availo/v1/api/x`). */
+    readonly route: string,
+    readonly headers: IncomingHttpHeaders,
+    readonly query: Params,
+    /** Form-encoded body parameters (application/x-www-form-urlencoded). */
+    readonly bodyParams: Params,
+    /** The parsed JSON body when the Content-Type is JSON and the body parses; `undefined` otherwise. */
+    readonly json: unknown,
+    /** Why the JSON body did not parse, PHP's json_last_error() style, or null. */
+    readonly jsonError: { code: number; message: string } | null,
+    /** The body exactly as sent. */
+    readonly rawBody: Buffer,
+    /** The logged-in user, or null when anonymous (bad credentials make a request anonymous). */
+    readonly user: UserRecord | null,
+    /** The application password this request authenticated with. */
+    readonly appPassword: ApplicationPasswordRecord | null,
+    /** The client's address. */
+    readonly ip: string,
+  ) {}
+
+  header(name: string): string | undefined {
+    const value = this.headers[name.toLowerCase()];
+    return Array.isArray(value) ? value.join(', ') : value;
+  }
+
+  get contentType(): string {
+    return mediaType(this.header('content-type'));
+  }
+
+  get isJson(): boolean {
+    return isJsonMediaType(this.contentType);
+  }
+
+  /** JSON body parameters when the body is a JSON object (WordPress ignores other JSON values as parameters). */
+  get jsonParams(): Params {
+    return this.json && typeof this.json === 'object' && !Array.isArray(this.json) ? (this.json as Params) : {};
+  }
+
+  /** The sources in WordPress's order of precedence: JSON, body (for body methods), query, URL, defaults. */
+  private sources(): Params[] {
+    const order: Params[] = [];
+    if (this.isJson) order.push(this.jsonParams);
+    if (BODY_METHODS.has(this.method)) order.push(this.bodyParams);
+    order.push(this.query, this.urlParams, this.defaults);
+    return order;
+  }
+
+  /** A parameter as WordPress's `$request[$name]` gives it: sanitised value first, then each source in order. */
+  param(name: string): unknown {
+    if (Object.prototype.hasOwnProperty.call(this.sanitized, name)) return this.sanitized[name];
+    return this.rawParam(name);
+  }
+
+  /** A parameter before sanitising, from the first source that has it. */
+  rawParam(name: string): unknown {
+    for (const source of this.sources()) {
+      if (Object.prototype.hasOwnProperty.call(source, name) && source[name] !== null && source[name] !== undefined) return source[name];
+    }
+    return undefined;
+  }
+
+  /** Every parameter, merged by precedence (for `_fields`-style lookups and echo routes). */
+  params(): Params {
+    const merged: Params = {};
+    for (const source of this.sources().reverse()) Object.assign(merged, source);
+    return Object.assign(merged, this.sanitized);
+  }
+
+  get isLoggedIn(): boolean {
+    return this.user !== null;
+  }
+}

@@ -1,0 +1,213 @@
+import { WpError } from './errors';
+
+/** An argument's schema, as register_rest_route's `args` takes it (the JSON Schema subset WordPress knows). */
+export interface ArgSchema {
+  type?: 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | 'null' | Array<'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | 'null'>;
+  description?: string;
+  default?: unknown;
+  required?: boolean;
+  enum?: readonly unknown[];
+  format?: 'uuid' | 'email' | 'date-time' | 'uri' | 'ip' | 'hex-color' | 'text-field' | 'textarea-field';
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: boolean;
+  exclusiveMaximum?: boolean;
+  items?: ArgSchema;
+  properties?: Record<string, ArgSchema>;
+  additionalProperties?: boolean | ArgSchema;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  context?: string[];
+  readonly?: boolean;
+  /** Custom check after the schema's (WordPress's validate_callback); return a message to reject. */
+  validate?: (value: unknown) => true | string;
+}
+
+/** Keywords that WordPress shows for an argument in the index (rest_get_allowed_schema_keywords). */
+export const INDEX_KEYWORDS = [
+  'title', 'description', 'default', 'type', 'format', 'enum', 'items', 'properties', 'additionalProperties', 'patternProperties',
+  'minProperties', 'maxProperties', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minLength',
+  'maxLength', 'pattern', 'minItems', 'maxItems', 'uniqueItems', 'anyOf', 'oneOf',
+] as const;
+
+function isNumeric(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  return typeof value === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(value);
+}
+
+/** rest_is_boolean(): true/false, 'true'/'false', '1'/'0', 1/0 and ''. */
+function isBooleanLike(value: unknown): boolean {
+  if (typeof value === 'boolean') return true;
+  if (typeof value === 'string') return ['true', 'false', '1', '0', ''].includes(value.toLowerCase());
+  return value === 1 || value === 0;
+}
+
+function toBoolean(value: unknown): boolean {
+  if (typeof value === 'string') return !['false', '0', ''].includes(value.toLowerCase());
+  return Boolean(value);
+}
+
+/** wp_parse_list(): an array, or a comma/space separated string. */
+function parseList(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  if (typeof value === 'string') return value.split(/[\s,]+/).filter((s) => s !== '');
+  if (value === null || value === undefined) return [];
+  return [value];
+}
+
+/** "a", "a and b", "a, b, and c" (wp_sprintf_l). */
+function listOf(items: readonly unknown[]): string {
+  const words = items.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
+  if (words.length <= 1) return words.join('');
+  if (words.length === 2) return `${words[0]} and ${words[1]}`;
+  return `${words.slice(0, -1).join(', ')}, and ${words[words.length - 1]}`;
+}
+
+function typeMatches(type: string, value: unknown): boolean {
+  switch (type) {
+    case 'string':
+      return typeof value === 'string';
+    case 'integer':
+      return isNumeric(value) && Number.isInteger(Number(value));
+    case 'number':
+      return isNumeric(value);
+    case 'boolean':
+      return isBooleanLike(value);
+    case 'array':
+      return Array.isArray(value) || typeof value === 'string';
+    case 'object':
+      return value === '' || (typeof value === 'object' && value !== null && !Array.isArray(value));
+    case 'null':
+      return value === null || value === '';
+    default:
+      return true;
+  }
+}
+
+const err = (code: string, message: string, param: string, extra: Record<string, unknown> = {}) => new WpError(code, message, { status: 400, param, ...extra });
+
+/** rest_validate_value_from_schema(): null when valid, otherwise the WordPress error. */
+export function validateValue(value: unknown, schema: ArgSchema, param: string): WpError | null {
+  const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
+  let type: string | undefined;
+  if (types.length > 0) {
+    type = types.find((t) => typeMatches(t, value));
+    if (type === undefined) return err('rest_invalid_type', `${param} is not of type ${types.join(',')}.`, param);
+  }
+  if (schema.enum && !schema.enum.some((option) => option === value || (type !== 'string' && String(option) === String(value)))) {
+    return err('rest_not_in_enum', `${param} is not one of ${listOf(schema.enum)}.`, param);
+  }
+  if (type === 'integer' || type === 'number') {
+    const n = Number(value);
+    if (schema.minimum !== undefined && (schema.exclusiveMinimum ? n <= schema.minimum : n < schema.minimum)) {
+      return err('rest_out_of_bounds', schema.exclusiveMinimum ? `${param} must be greater than ${schema.minimum}` : `${param} must be greater than or equal to ${schema.minimum}`, param);
+    }
+    if (schema.maximum !== undefined && (schema.exclusiveMaximum ? n >= schema.maximum : n > schema.maximum)) {
+      return err('rest_out_of_bounds', schema.exclusiveMaximum ? `${param} must be less than ${schema.maximum}` : `${param} must be less than or equal to ${schema.maximum}`, param);
+    }
+  }
+  if (type === 'string') {
+    const s = value as string;
+    const length = [...s].length;
+    if (schema.minLength !== undefined && length < schema.minLength) {
+      return err('rest_too_short', `${param} must be at least ${schema.minLength} character${schema.minLength === 1 ? '' : 's'} long.`, param);
+    }
+    if (schema.maxLength !== undefined && length > schema.maxLength) {
+      return err('rest_too_long', `${param} must be at most ${schema.maxLength} character${schema.maxLength === 1 ? '' : 's'} long.`, param);
+    }
+    if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(s)) return err('rest_invalid_pattern', `${param} does not match pattern ${schema.pattern}.`, param);
+    switch (schema.format) {
+      case 'email':
+        if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s) || s.length < 6) return err('rest_invalid_email', 'Invalid email address.', param);
+        break;
+      case 'uuid':
+        if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s)) return err('rest_invalid_uuid', `${param} is not a valid UUID.`, param);
+        break;
+      case 'date-time':
+        if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/i.test(s) || Number.isNaN(Date.parse(s))) return err('rest_invalid_date', 'Invalid date.', param);
+        break;
+      case 'ip':
+        if (!/^(\d{1,3}\.){3}\d{1,3}$/.test(s) && !/^[0-9a-f:]+$/i.test(s)) return err('rest_invalid_ip', `${param} is not a valid IP address.`, param);
+        break;
+      case 'uri':
+        try {
+          new URL(s);
+        } catch {
+          return err('rest_invalid_uri', 'Invalid URL.', param);
+        }
+        break;
+      case 'hex-color':
+        if (!/^#([A-Fa-f0-9]{3}){1,2}$/.test(s)) return err('rest_invalid_hex_color', `${param} is not a valid hex color.`, param);
+        break;
+      default:
+        break;
+    }
+  }
+  if (type === 'array') {
+    const list = parseList(value);
+    if (schema.minItems !== undefined && list.length < schema.minItems) return err('rest_too_few_items', `${param} must contain at least ${schema.minItems} items.`, param);
+    if (schema.maxItems !== undefined && list.length > schema.maxItems) return err('rest_too_many_items', `${param} must contain at most ${schema.maxItems} items.`, param);
+    if (schema.items) {
+      for (let i = 0; i < list.length; i++) {
+        const itemError = validateValue(list[i], schema.items, `${param}[${i}]`);
+        if (itemError) return itemError;
+      }
+    }
+    if (schema.uniqueItems && new Set(list.map((v) => JSON.stringify(v))).size !== list.length) return err('rest_duplicate_items', `${param} has duplicate items.`, param);
+  }
+  if (type === 'object' && value !== '' && schema.properties) {
+    const object = value as Record<string, unknown>;
+    for (const [key, sub] of Object.entries(schema.properties)) {
+      if (sub.required && !(key in object)) return err('rest_property_required', `${key} is a required property of ${param}.`, param);
+      if (key in object) {
+        const subError = validateValue(object[key], sub, `${param}[${key}]`);
+        if (subError) return subError;
+      }
+    }
+    if (schema.additionalProperties === false) {
+      const extra = Object.keys(object).find((k) => !(k in schema.properties!));
+      if (extra) return err('rest_additional_properties_forbidden', `${extra} is not a valid property of Object.`, param);
+    }
+  }
+  if (schema.validate) {
+    const verdict = schema.validate(value);
+    if (verdict !== true) return err('rest_invalid_param', verdict, param);
+  }
+  return null;
+}
+
+/** rest_sanitize_value_from_schema(): coerces to the declared type ("5" → 5, "true" → true, "a,b" → [a, b]). */
+export function sanitizeValue(value: unknown, schema: ArgSchema): unknown {
+  const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
+  const type = types.find((t) => typeMatches(t, value));
+  switch (type) {
+    case 'integer':
+      return Math.trunc(Number(value));
+    case 'number':
+      return Number(value);
+    case 'boolean':
+      return toBoolean(value);
+    case 'string':
+      return String(value);
+    case 'array': {
+      const list = parseList(value);
+      return schema.items ? list.map((item) => sanitizeValue(item, schema.items!)) : list;
+    }
+    case 'object':
+      if (value === '') return {};
+      if (schema.properties) {
+        const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+        for (const [key, sub] of Object.entries(schema.properties)) if (key in out) out[key] = sanitizeValue(out[key], sub);
+        return out;
+      }
+      return value;
+    case 'null':
+      return null;
+    default:
+      return value;
+  }
+}

@@ -1,0 +1,362 @@
+import { StoreWriteError } from '../store';
+import { WpError, isWpError, wpErrors } from './errors';
+import { RestRequest } from './request';
+import { RestResponse, isRestResponse } from './response';
+import { INDEX_KEYWORDS, sanitizeValue, validateValue, type ArgSchema } from './schema';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export const READABLE: readonly Method[] = ['GET'];
+export const CREATABLE: readonly Method[] = ['POST'];
+export const EDITABLE: readonly Method[] = ['POST', 'PUT', 'PATCH'];
+export const DELETABLE: readonly Method[] = ['DELETE'];
+export const ALLMETHODS: readonly Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+/** What a handler may return: data (sent as 200 JSON), a RestResponse, or a WpError. */
+export type HandlerResult = unknown;
+
+/** One method set of a route (a handler in WordPress terms). */
+export interface Endpoint {
+  methods: Method | readonly Method[];
+  handler(req: RestRequest): HandlerResult | Promise<HandlerResult>;
+  /** WordPress's permission_callback: false → rest_forbidden (401 anonymous, 403 logged in); a WpError is sent as is. Omitted: public. */
+  permission?(req: RestRequest): boolean | WpError | Promise<boolean | WpError>;
+  args?: Record<string, ArgSchema>;
+  /** Listed in the discovery index (default true). */
+  showInIndex?: boolean;
+}
+
+export interface RouteOptions {
+  /** The JSON schema shown by OPTIONS (WordPress's `schema` callback). */
+  schema?: () => Record<string, unknown>;
+}
+
+export interface NamespaceOptions {
+  /** 'php' (default): JSON as WordPress writes it (escaped `/` and non-ASCII). 'plain' for vendors whose servers are not PHP. */
+  json?: 'php' | 'plain';
+  /**
+   * Vendor envelope for errors the core raises inside this namespace (no route, invalid JSON, bad
+   * params, body too large, store unavailable, internal error). rest_forbidden is never passed: the
+   * WordPress layer's permission answer is the same for every vendor. Return undefined to keep WordPress's.
+   */
+  onCoreError?(error: WpError, req: RestRequest): RestResponse | undefined;
+  /** Last touch on every response of the namespace (a vendor's `Server` header, say). */
+  decorate?(res: RestResponse, req: RestRequest): void;
+  /** WordPress rejects a malformed JSON body before the route runs (default true); false hands it to the handler as req.jsonError. */
+  validateJson?: boolean;
+}
+
+interface RegisteredEndpoint extends Endpoint {
+  methodList: readonly Method[];
+}
+
+interface Route {
+  pattern: string;
+  namespace: string;
+  regex: RegExp;
+  endpoints: RegisteredEndpoint[];
+  options: RouteOptions;
+}
+
+/** What dispatch produced, with the route it matched (for the Allow header). */
+export interface Dispatched {
+  response: RestResponse;
+  route: Route | null;
+  namespace: string | null;
+}
+
+export interface SiteInfo {
+  name: string;
+  description: string;
+  url: string;
+  /** Application passwords available: the index's `authentication` entry. */
+  applicationPasswords: boolean;
+}
+
+/** `(?P<name>...)` (PHP's named groups) to JavaScript's `(?<name>...)`. */
+function toJsRegex(pattern: string): RegExp {
+  return new RegExp(`^${pattern.replace(/\(\?P</g, '(?<')}$`, 'i');
+}
+
+function methodsOf(methods: Method | readonly Method[]): readonly Method[] {
+  const list = typeof methods === 'string' ? methods.split(',').map((m) => m.trim().toUpperCase() as Method) : methods.map((m) => m.toUpperCase() as Method);
+  return [...new Set(list)];
+}
+
+/**
+ * The REST server (WP_REST_Server): routes are registered per namespace with their methods, args
+ * schema and permission callback, then one dispatcher matches, validates, checks permission and
+ * calls the handler, in WordPress's order.
+ */
+export class RestServer {
+  private readonly routes = new Map<string, Route>();
+  private readonly namespaces = new Map<string, NamespaceOptions>();
+
+  constructor(
+    private readonly site: () => SiteInfo,
+    private readonly onInternalError: (error: unknown, req: RestRequest) => void = () => undefined,
+  ) {
+    this.addRoute('', '/', [{ methods: READABLE, args: { context: { default: 'view' } }, handler: () => this.index() }], {});
+  }
+
+  /** Declares a namespace's options; registering a route declares its namespace too. */
+  registerNamespace(namespace: string, options: NamespaceOptions = {}): void {
+    const existing = this.namespaces.get(namespace);
+    if (existing) {
+      Object.assign(existing, options);
+      return;
+    }
+    this.namespaces.set(namespace, { ...options });
+    this.addRoute(namespace, `/${namespace}`, [
+      {
+        methods: READABLE,
+        args: { namespace: { default: namespace }, context: { default: 'view' } },
+        handler: () => this.namespaceIndex(namespace),
+      },
+    ], {});
+  }
+
+  /**
+   * register_rest_route(): `route` is relative to the namespace and may use named groups
+   * (`/items/(?P<id>[\d]+)`). Registering the same route again adds endpoints to it.
+   */
+  registerRoute(namespace: string, route: string, endpoints: Endpoint | Endpoint[], options: RouteOptions = {}): void {
+    if (!namespace || namespace.startsWith('/') || namespace.endsWith('/')) throw new Error(`Invalid namespace "${namespace}"`);
+    if (!this.namespaces.has(namespace)) this.registerNamespace(namespace);
+    const clean = '/' + route.replace(/^\/+/, '');
+    this.addRoute(namespace, clean === '/' ? `/${namespace}` : `/${namespace}${clean}`, Array.isArray(endpoints) ? endpoints : [endpoints], options);
+  }
+
+  private addRoute(namespace: string, pattern: string, endpoints: Endpoint[], options: RouteOptions): void {
+    const registered = endpoints.map((e) => ({ ...e, methodList: methodsOf(e.methods) }));
+    const existing = this.routes.get(pattern);
+    if (existing) {
+      existing.endpoints.push(...registered);
+      Object.assign(existing.options, options);
+      return;
+    }
+    this.routes.set(pattern, { pattern, namespace, regex: toJsRegex(pattern), endpoints: registered, options });
+  }
+
+  hasNamespace(namespace: string): boolean {
+    return this.namespaces.has(namespace);
+  }
+
+  namespaceList(): string[] {
+    return [...this.namespaces.keys()];
+  }
+
+  /** The namespace a route path belongs to (longest match), or null. */
+  namespaceOf(path: string): string | null {
+    let found: string | null = null;
+    for (const ns of this.namespaces.keys()) {
+      if ((path === `/${ns}` || path.startsWith(`/${ns}/`)) && (found === null || ns.length > found.length)) found = ns;
+    }
+    return found;
+  }
+
+  namespaceOptions(namespace: string | null): NamespaceOptions {
+    return (namespace !== null && this.namespaces.get(namespace)) || {};
+  }
+
+  /** Matches, validates, checks permission and runs the handler; always returns a response, never throws. */
+  async dispatch(req: RestRequest): Promise<Dispatched> {
+    const namespace = this.namespaceOf(req.route);
+    const options = this.namespaceOptions(namespace);
+    let route: Route | null = null;
+    let response: RestResponse;
+    try {
+      if (req.method === 'OPTIONS') {
+        route = this.findRoute(req.route);
+        if (route) {
+          const match = route.regex.exec(req.route);
+          req.urlParams = { ...(match?.groups ?? {}) };
+          response = new RestResponse(this.routeData(route, 'help'));
+          return { response: await this.finish(response, req, route, namespace, options), route, namespace };
+        }
+        // rest_handle_options_request: no matching route still answers 200, with an empty body.
+        return { response: new RestResponse([], 200), route: null, namespace };
+      }
+      const matched = this.match(req);
+      if (!matched) {
+        response = this.errorResponse(wpErrors.noRoute(), req, options);
+        return { response: await this.finish(response, req, null, namespace, options), route: null, namespace };
+      }
+      route = matched.route;
+      response = await this.respond(req, matched.endpoint, options);
+    } catch (error) {
+      response = this.errorResponse(this.toWpError(error, req), req, options);
+    }
+    return { response: await this.finish(response, req, route, namespace, options), route, namespace };
+  }
+
+  private toWpError(error: unknown, req: RestRequest): WpError {
+    if (isWpError(error)) return error;
+    if (error instanceof StoreWriteError) return wpErrors.storeUnavailable();
+    this.onInternalError(error, req);
+    return wpErrors.internal();
+  }
+
+  private errorResponse(error: WpError, req: RestRequest, options: NamespaceOptions): RestResponse {
+    if (error.code !== 'rest_forbidden' && options.onCoreError) {
+      const replaced = options.onCoreError(error, req);
+      if (replaced) return replaced;
+    }
+    return new RestResponse(error.toJSON(), error.status);
+  }
+
+  private findRoute(path: string): Route | null {
+    for (const route of this.routes.values()) if (route.regex.test(path)) return route;
+    return null;
+  }
+
+  private match(req: RestRequest): { route: Route; endpoint: RegisteredEndpoint } | null {
+    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    for (const route of this.routes.values()) {
+      const m = route.regex.exec(req.route);
+      if (!m) continue;
+      const endpoint = route.endpoints.find((e) => e.methodList.includes(method as Method));
+      if (!endpoint) continue;
+      req.urlParams = {};
+      for (const [name, value] of Object.entries(m.groups ?? {})) req.urlParams[name] = value ?? '';
+      req.defaults = {};
+      for (const [name, arg] of Object.entries(endpoint.args ?? {})) if (arg.default !== undefined) req.defaults[name] = arg.default;
+      return { route, endpoint };
+    }
+    return null;
+  }
+
+  /** WP_REST_Request::has_valid_params() then sanitize_params(): missing first, then each arg's schema. */
+  private validateParams(req: RestRequest, endpoint: RegisteredEndpoint, options: NamespaceOptions): WpError | null {
+    if (req.jsonError && options.validateJson !== false) return wpErrors.invalidJson(req.jsonError.code, req.jsonError.message);
+    const args = endpoint.args ?? {};
+    const missing = Object.entries(args)
+      .filter(([name, arg]) => arg.required === true && req.rawParam(name) === undefined && req.defaults[name] === undefined)
+      .map(([name]) => name);
+    if (missing.length > 0) return new WpError('rest_missing_callback_param', `Missing parameter(s): ${missing.join(', ')}`, { status: 400, params: missing });
+    const invalid: Record<string, string> = {};
+    const details: Record<string, unknown> = {};
+    for (const [name, arg] of Object.entries(args)) {
+      const value = req.rawParam(name);
+      if (value === undefined) continue;
+      const error = validateValue(value, arg, name);
+      if (error) {
+        invalid[name] = error.message;
+        details[name] = { code: error.code, message: error.message, data: error.data.param !== undefined ? { param: error.data.param } : null };
+      } else {
+        req.sanitized[name] = sanitizeValue(value, arg);
+      }
+    }
+    if (Object.keys(invalid).length > 0) {
+      return new WpError('rest_invalid_param', `Invalid parameter(s): ${Object.keys(invalid).join(', ')}`, { status: 400, params: invalid, details });
+    }
+    for (const [name, value] of Object.entries(req.defaults)) if (!(name in req.sanitized) && req.rawParam(name) === undefined) req.sanitized[name] = value;
+    return null;
+  }
+
+  private async respond(req: RestRequest, endpoint: RegisteredEndpoint, options: NamespaceOptions): Promise<RestResponse> {
+    const invalid = this.validateParams(req, endpoint, options);
+    if (invalid) return this.errorResponse(invalid, req, options);
+    if (endpoint.permission) {
+      const allowed = await endpoint.permission(req);
+      if (isWpError(allowed)) return this.errorResponse(allowed, req, options);
+      if (allowed !== true) return this.errorResponse(wpErrors.forbidden(req.isLoggedIn), req, options);
+    }
+    const result = await endpoint.handler(req);
+    if (isRestResponse(result)) return result;
+    if (isWpError(result)) return this.errorResponse(result, req, options);
+    return new RestResponse(result === undefined ? null : result, 200);
+  }
+
+  /** rest_post_dispatch: the Allow header (methods the current user may use on the matched route), then the namespace's touch. */
+  private async finish(response: RestResponse, req: RestRequest, route: Route | null, namespace: string | null, options: NamespaceOptions): Promise<RestResponse> {
+    if (route) {
+      const allowed: Method[] = [];
+      for (const endpoint of route.endpoints) {
+        let ok = true;
+        if (endpoint.permission) {
+          try {
+            ok = (await endpoint.permission(req)) === true;
+          } catch {
+            ok = false;
+          }
+        }
+        for (const method of endpoint.methodList) {
+          const at = allowed.indexOf(method);
+          if (ok && at === -1) allowed.push(method);
+          if (!ok && at !== -1) allowed.splice(at, 1);
+        }
+      }
+      if (allowed.length > 0) response.header('Allow', allowed.join(', '));
+    }
+    if (namespace !== null) options.decorate?.(response, req);
+    return response;
+  }
+
+  /** One route's entry in the index (get_data_for_route). */
+  private routeData(route: Route, context: 'view' | 'help'): Record<string, unknown> | null {
+    const data: Record<string, unknown> = { namespace: route.namespace, methods: [] as string[], endpoints: [] as unknown[] };
+    const shown = route.endpoints.filter((e) => e.showInIndex !== false);
+    if (shown.length === 0) return null;
+    for (const endpoint of shown) {
+      (data.methods as string[]).push(...endpoint.methodList);
+      const args: Record<string, unknown> = {};
+      for (const [name, arg] of Object.entries(endpoint.args ?? {})) {
+        const entry: Record<string, unknown> = {};
+        for (const keyword of INDEX_KEYWORDS) if ((arg as Record<string, unknown>)[keyword] !== undefined) entry[keyword] = (arg as Record<string, unknown>)[keyword];
+        entry.required = arg.required === true;
+        args[name] = entry;
+      }
+      // PHP encodes an empty array as [] — WordPress shows "args": [] for an endpoint without args.
+      (data.endpoints as unknown[]).push({ methods: [...endpoint.methodList], args: Object.keys(args).length ? args : [] });
+    }
+    if (context === 'help' && route.options.schema) data.schema = route.options.schema();
+    const readable = route.pattern.replace(/\(\?P<(\w+?)>.*?\)/g, '{$1}');
+    if (!readable.includes('{')) data._links = { self: [{ href: this.restUrl(readable) }] };
+    return data;
+  }
+
+  private routesData(filter: (route: Route) => boolean): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const route of this.routes.values()) {
+      if (!filter(route)) continue;
+      const data = this.routeData(route, 'view');
+      if (data) out[route.pattern] = data;
+    }
+    return out;
+  }
+
+  /** SITE/wp-json + path. */
+  restUrl(path = '/'): string {
+    return `${this.site().url}/wp-json${path.startsWith('/') ? path : `/${path}`}`;
+  }
+
+  private index(): Record<string, unknown> {
+    const site = this.site();
+    return {
+      name: site.name,
+      description: site.description,
+      url: site.url,
+      home: site.url,
+      gmt_offset: 0,
+      timezone_string: '',
+      page_for_posts: 0,
+      page_on_front: 0,
+      show_on_front: 'posts',
+      namespaces: this.namespaceList(),
+      authentication: site.applicationPasswords ? { 'application-passwords': { endpoints: { authorization: `${site.url}/wp-admin/authorize-application.php` } } } : [],
+      routes: this.routesData(() => true),
+      site_logo: 0,
+      site_icon: 0,
+      site_icon_url: '',
+      _links: { help: [{ href: 'https://developer.wordpress.org/rest-api/' }] },
+    };
+  }
+
+  private namespaceIndex(namespace: string): Record<string, unknown> {
+    return {
+      namespace,
+      routes: this.routesData((route) => route.namespace === namespace),
+      _links: { up: [{ href: this.restUrl('/') }] },
+    };
+  }
+}

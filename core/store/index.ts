@@ -1,0 +1,5 @@
+export { Store, Collection, type StoreOptions } from './store';
+export { StoreOpenError, StoreLockedError, StoreWriteError } from './errors';
+export { readLock, lockPath, type LockInfo } from './lock';
+export { SCHEMA_VERSION, parseData, type StoreData } from './format';
+export { nodeFs, type StoreFs } from './durable-file';

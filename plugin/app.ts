@@ -1,0 +1,110 @@
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { applicationPasswordGuard } from '../core/auth/guard';
+import { restHttp } from '../core/rest/http';
+import { redactUrl } from '../core/redact';
+import { createSite, type Site, type SiteOptions } from './site';
+
+export type CreateAppOptions = SiteOptions;
+
+/** An app and its handles: what a test needs to drive the emulator in process. */
+export interface EmulatorApp {
+  /** The Express app: hand it to supertest, or listen on it. */
+  app: Express;
+  site: Site;
+  store: Site['store'];
+  users: Site['users'];
+  applicationPasswords: Site['applicationPasswords'];
+  clock: Site['clock'];
+  config: Site['config'];
+  mailer: Site['mailer'];
+  /** Flushes and closes the store (releases the file lock). */
+  close(): Promise<void>;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The Express app over a site: request log, the application-password guard, the REST server, the home page. */
+export function buildExpressApp(site: Site): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+
+  // One line per request; the path's secret query values are blanked, headers and bodies never logged.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (!site.log.enabled('info')) return next();
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      site.log.info(`${req.method} ${redactUrl(req.originalUrl)} ${res.statusCode} ${ms.toFixed(1)}ms`);
+    });
+    next();
+  });
+
+  app.use(
+    applicationPasswordGuard({
+      users: site.users,
+      applicationPasswords: site.applicationPasswords,
+      onSuccess: (req, _user, item) => {
+        const ip = req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? null;
+        // At most once a day per password; flushed in the background (a lost last_used is harmless).
+        if (site.applicationPasswords.recordUsage(item, ip)) site.store.commit().catch(() => undefined);
+      },
+    }),
+  );
+
+  app.use(
+    restHttp({
+      server: site.rest,
+      siteUrl: () => site.config.siteUrl,
+      bodyLimit: site.config.bodyLimit,
+      onError: (error) => site.log.error('Request failed', { error: (error as Error)?.message ?? String(error) }),
+    }),
+  );
+
+  // The site root, as WordPress serves it: an HTML page, and the Link header that API discovery reads.
+  app.get(['/', '/index.php'], (_req: Request, res: Response) => {
+    const url = site.config.siteUrl;
+    res.setHeader('Link', `<${url}/wp-json/>; rel="https://api.w.org/"`);
+    res.type('html').send(
+      `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(site.config.siteName)}</title>` +
+        `<link rel="https://api.w.org/" href="${escapeHtml(url)}/wp-json/"></head>` +
+        `<body><h1>${escapeHtml(site.config.siteName)}</h1><p>${escapeHtml(site.config.siteDescription)}</p>` +
+        `<p>REST API: <a href="${escapeHtml(url)}/wp-json/">${escapeHtml(url)}/wp-json/</a></p></body></html>\n`,
+    );
+  });
+
+  app.use((_req: Request, res: Response) => {
+    res.status(404).type('html').send('<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Page not found</title></head><body><h1>Not Found</h1></body></html>\n');
+  });
+
+  // Nothing below the routes should throw, but if it does: a plain 500, never a stack trace.
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    site.log.error('Unhandled error', { error: (error as Error)?.message ?? String(error) });
+    if (!res.headersSent) res.status(500).type('text').send('Internal Server Error');
+  });
+  return app;
+}
+
+/**
+ * An isolated emulator for tests: a memory store unless `settings.DB_FILE` names a file, the clock
+ * you give, and only the settings you pass (the machine's environment is not read unless you pass
+ * `env: process.env`). Takes a few milliseconds.
+ */
+export async function createApp(options: CreateAppOptions = {}): Promise<EmulatorApp> {
+  const site = await createSite({ ...options, settings: { LOG_LEVEL: 'silent', ...options.settings } });
+  const app = buildExpressApp(site);
+  return {
+    app,
+    site,
+    store: site.store,
+    users: site.users,
+    applicationPasswords: site.applicationPasswords,
+    clock: site.clock,
+    config: site.config,
+    mailer: site.mailer,
+    close: () => site.close(),
+  };
+}

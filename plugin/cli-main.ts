@@ -1,0 +1,12 @@
+import { main } from './cli';
+import './commands';
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`Error: ${(e as Error)?.message ?? String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

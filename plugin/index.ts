@@ -1,0 +1,7 @@
+export { createApp, buildExpressApp, type CreateAppOptions, type EmulatorApp } from './app';
+export { createSite, type Site, type SiteOptions } from './site';
+export { startServer, type RunningServer } from './server';
+export { allNamespaces } from './namespaces';
+export { createClock, type Clock } from '../core/clock';
+export { WpError } from '../core/rest/errors';
+export { RestResponse } from '../core/rest/response';

@@ -1,0 +1,130 @@
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Server as NetServer } from 'node:net';
+import { ConfigError, environmentWithDotenv } from '../core/config';
+import { FixtureError } from '../core/fixtures';
+import { StoreLockedError, StoreOpenError } from '../core/store';
+import { buildExpressApp } from './app';
+import { runStoreCommand } from './cli';
+import { listenControlSocket, socketPathFor } from './control-socket';
+import { createSite, type Site, type SiteOptions } from './site';
+
+export interface RunningServer {
+  site: Site;
+  server: http.Server;
+  /** The base URL it answers on. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Opens the store (file by default), serves HTTP on HOST:PORT and the control socket beside the store. */
+export async function startServer(options: SiteOptions = {}): Promise<RunningServer> {
+  const site = await createSite({ memoryByDefault: false, ...options });
+  let control: NetServer | null = null;
+  try {
+    const app = buildExpressApp(site);
+    const server = http.createServer(app);
+    server.keepAliveTimeout = 65_000;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(site.config.port, site.config.host, () => resolve());
+    });
+    const port = (server.address() as AddressInfo).port;
+    if (site.config.dbFile) {
+      const socketPath = socketPathFor(site.config.dbFile);
+      control = await listenControlSocket(socketPath, async (request) => {
+        let out = '';
+        let err = '';
+        const code = await runStoreCommand(site, request.argv, {
+          out: (t) => (out += t.endsWith('\n') ? t : t + '\n'),
+          err: (t) => (err += t.endsWith('\n') ? t : t + '\n'),
+          isTTY: request.isTTY,
+        });
+        return { out, err, code };
+      });
+      site.store.advertise({ socket: socketPath });
+    }
+    const host = site.config.host.includes(':') ? `[${site.config.host}]` : site.config.host;
+    let stopping: Promise<void> | null = null;
+    return {
+      site,
+      server,
+      url: `http://${host}:${port}`,
+      stop() {
+        stopping ??= (async () => {
+          control?.close();
+          await new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeIdleConnections();
+          });
+          await site.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (e) {
+    control?.close();
+    await site.close();
+    throw e;
+  }
+}
+
+function banner(running: RunningServer): string {
+  const { site, url } = running;
+  const lines = [`wp-token-emulator ${site.config.siteName} listening on ${url} (store: ${site.config.dbFile ?? 'memory'})`];
+  if (site.firstRun) {
+    const { login, password } = site.firstRun;
+    const chunked = (password.match(/.{1,4}/g) ?? []).join(' ');
+    lines.push(
+      '',
+      `First run: created user "${login}" (administrator) and an application password for it.`,
+      'It is shown only this once; only its hash is stored:',
+      '',
+      `  ${login}:${chunked}`,
+      '',
+      'Try it:',
+      '',
+      `  curl -u '${login}:${chunked}' ${url}/wp-json/wp/v2/users/me`,
+      '',
+    );
+  }
+  return lines.join('\n');
+}
+
+/** `npm start` / `node dist/plugin/server.js`: settings from the environment and .env, read once. */
+export async function runFromCommandLine(env: Record<string, string | undefined> = environmentWithDotenv()): Promise<RunningServer | null> {
+  let running: RunningServer;
+  try {
+    running = await startServer({ env });
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof StoreOpenError || e instanceof StoreLockedError || e instanceof FixtureError) {
+      process.stderr.write(`wp-token-emulator: ${e.message}\n`);
+      process.exitCode = 1;
+      return null;
+    }
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      process.stderr.write(`wp-token-emulator: the address is already in use (${(e as Error).message}). Set PORT or HOST to another value.\n`);
+      process.exitCode = 1;
+      return null;
+    }
+    throw e;
+  }
+  process.stdout.write(banner(running) + '\n');
+  const shutdown = (signal: string) => {
+    running.site.log.info(`Received ${signal}, shutting down`);
+    running.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  return running;
+}
+
+if (require.main === module) {
+  runFromCommandLine().catch((e: unknown) => {
+    process.stderr.write(`wp-token-emulator: ${(e as Error)?.message ?? String(e)}\n`);
+    process.exit(1);
+  });
+}

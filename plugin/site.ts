@@ -1,0 +1,142 @@
+import { ApplicationPasswords } from '../core/auth/application-passwords';
+import { VerifiedSecrets } from '../core/auth/credential-cache';
+import { Users } from '../core/auth/users';
+import { createClock, type Clock } from '../core/clock';
+import { buildConfig, type Config, type SettingsSpec, type SettingValue } from '../core/config';
+import { loadFixtures, readFixturesFile, validateFixtures, type Fixtures } from '../core/fixtures';
+import { createLogger, type Logger } from '../core/log';
+import { Mailer } from '../core/mail';
+import type { NamespaceModule, NamespacePlugin, SiteContext, TokenIntrospection } from '../core/namespace';
+import { RestServer } from '../core/rest/server';
+import { deriveKey, loadSecrets } from '../core/secrets';
+import { Store, type StoreFs } from '../core/store';
+import { allNamespaces } from './namespaces';
+
+export interface SiteOptions {
+  /** Settings by name (PORT, DB_FILE, EVEREST_PROFILE, ...), over `env`. */
+  settings?: Record<string, SettingValue>;
+  /** Where settings are read from (strings). Default: nothing, so a test's site ignores the machine's environment. */
+  env?: Record<string, string | undefined>;
+  /** Fixtures object, or a path to a fixtures file; default: the FIXTURES setting. */
+  fixtures?: Fixtures | string;
+  /** A clock, or a time to freeze it at. */
+  clock?: Clock | Date | string | number;
+  /** Namespace modules to activate (default: all of plugin/namespaces.ts). */
+  namespaces?: readonly NamespaceModule[];
+  logger?: Logger;
+  /** File-system calls of the store (tests make the disk fail through this). */
+  storeFs?: StoreFs;
+  /** Rewrite the snapshot after this many logged changes (tests use a small number). */
+  compactAfterChanges?: number;
+  /** Working directory for relative paths (default process.cwd()). */
+  cwd?: string;
+  /** Without a DB_FILE setting, keep the store in memory (createApp) rather than in ./data/db.json (the server). Default true. */
+  memoryByDefault?: boolean;
+}
+
+/** A running site: the context every namespace sees, plus what the app, server and command line need. */
+export interface Site extends SiteContext {
+  modules: readonly NamespaceModule[];
+  plugins: ReadonlyMap<string, NamespacePlugin>;
+  /** On first run without fixtures: the admin's new application password, shown once. */
+  firstRun: { login: string; password: string; userId: number } | null;
+  /** Asks every namespace about a token; `vendor` narrows the search. */
+  introspect(token: string, vendor?: string): TokenIntrospection;
+  /** Back to the state right after first run / fixtures, clock back to real time. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const BASELINE = '_baseline';
+const VOLATILE_COLLECTIONS = new Set([BASELINE, 'outbox']);
+
+export function settingsSpec(modules: readonly NamespaceModule[]): SettingsSpec {
+  const spec: SettingsSpec = {};
+  for (const module of modules) Object.assign(spec, module.settings ?? {});
+  return spec;
+}
+
+/** Builds the config from the given sources: throws ConfigError naming a bad setting. */
+export function siteConfig(options: SiteOptions = {}, modules: readonly NamespaceModule[] = options.namespaces ?? allNamespaces): Config {
+  const env = options.env ?? {};
+  const dbFileGiven = (env.DB_FILE !== undefined && env.DB_FILE !== '') || options.settings?.DB_FILE !== undefined;
+  const memory = options.memoryByDefault !== false && !dbFileGiven ? { DB_FILE: ':memory:' } : {};
+  return buildConfig(settingsSpec(modules), env, { ...memory, ...options.settings }, options.cwd);
+}
+
+/**
+ * Opens the store, makes the site's secrets, users and namespaces, and on first run loads the
+ * fixtures (or creates the admin and one application password). Later starts create nothing.
+ */
+export async function createSite(options: SiteOptions = {}): Promise<Site> {
+  const modules = options.namespaces ?? allNamespaces;
+  const config = siteConfig(options, modules);
+  const clock = options.clock && typeof options.clock === 'object' && 'now' in options.clock ? options.clock : createClock(options.clock ?? config.clockStart ?? undefined);
+  const log = options.logger ?? createLogger(config.logLevel, config.logFormat);
+  const fixtureSource = options.fixtures ?? config.fixtures ?? undefined;
+  // Validate fixtures before touching the store, so a bad file never leaves a half-made store behind.
+  const fixtures =
+    fixtureSource === undefined ? null : typeof fixtureSource === 'string' ? readFixturesFile(fixtureSource, modules) : validateFixtures(fixtureSource, modules, 'fixtures');
+
+  const store = await Store.open({ file: config.dbFile, fs: options.storeFs, compactAfterChanges: options.compactAfterChanges });
+  try {
+    const { secrets } = loadSecrets(store);
+    const users = new Users(store, clock, config.bcryptCost);
+    const applicationPasswords = new ApplicationPasswords(store, secrets, clock);
+    const mailer = new Mailer(store, clock);
+    const rest = new RestServer(
+      () => ({ name: config.siteName, description: config.siteDescription, url: config.siteUrl, applicationPasswords: true }),
+      (error, req) => log.error('Unhandled error in a route handler', { route: req.route, method: req.method, error: (error as Error)?.stack ?? String(error) }),
+    );
+    const verifiedSecrets = new VerifiedSecrets(deriveKey(secrets, 'verified-secrets'), config.bcryptCost);
+    const ctx: SiteContext = { config, clock, store, users, applicationPasswords, secrets, mailer, log, rest, verifiedSecrets };
+
+    const plugins = new Map<string, NamespacePlugin>();
+    for (const module of modules) plugins.set(module.id, module.register(ctx) ?? {});
+
+    let firstRun: Site['firstRun'] = null;
+    const baseline = store.collection<Record<string, unknown>>(BASELINE);
+    if (!baseline.has('collections')) {
+      if (fixtures) {
+        await loadFixtures(fixtures, modules, ctx);
+      } else if (users.count === 0) {
+        const admin = users.createWithHash({ login: 'admin', email: 'admin@example.com', role: 'administrator', displayName: 'admin' }, null);
+        const { password } = applicationPasswords.create(admin.id, { name: 'wp-token-emulator' });
+        firstRun = { login: admin.login, password, userId: admin.id };
+      }
+      const collections = store.exportData().collections;
+      for (const name of VOLATILE_COLLECTIONS) delete collections[name];
+      baseline.put('collections', collections);
+      await store.commit();
+    }
+
+    const site: Site = {
+      ...ctx,
+      modules,
+      plugins,
+      firstRun,
+      introspect(token, vendor) {
+        for (const module of modules) {
+          if (vendor !== undefined && module.id !== vendor) continue;
+          const answer = plugins.get(module.id)?.introspect?.(token);
+          if (answer) return answer;
+        }
+        return { active: false, vendor: vendor ?? 'unknown' };
+      },
+      async reset() {
+        const saved = baseline.get('collections') ?? {};
+        store.replaceAll({ ...(saved as Record<string, Record<string, unknown>>), [BASELINE]: { collections: saved } });
+        verifiedSecrets.clear();
+        for (const plugin of plugins.values()) plugin.reset?.();
+        clock.real();
+        if (config.clockStart) clock.set(config.clockStart);
+        await store.commit();
+      },
+      close: () => store.close(),
+    };
+    return site;
+  } catch (e) {
+    await store.close().catch(() => undefined);
+    throw e;
+  }
+}
