@@ -8,4 +8,5 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(lowdb|steno)/)'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '\\.reliability\\.test\\.ts$'],
   testTimeout: 30000,
+  globalSetup: '<rootDir>/tests/global-setup.js',
 };
