@@ -1,0 +1,135 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import request from 'supertest';
+import { buildConfig, ConfigError, environmentWithDotenv } from '../../core/config';
+import { FixtureError } from '../../core/fixtures';
+import { createLogger } from '../../core/log';
+import { redactUrl } from '../../core/redact';
+import { createApp } from '../../plugin/app';
+import { createSite } from '../../plugin/site';
+import { ADMIN_PASSWORD, basic, standardFixtures } from '../helpers';
+import { testNamespace } from './test-namespace';
+
+describe('configuration', () => {
+  it('has the documented defaults', () => {
+    const config = buildConfig({}, {}, {}, '/srv/app');
+    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', siteUrl: 'http://127.0.0.1:8080', dbFile: '/srv/app/data/db.json', logLevel: 'info', bcryptCost: 10, fixtures: null });
+  });
+
+  it.each([
+    ['PORT', 'abc', /Invalid setting PORT: "abc" is not a whole number/],
+    ['PORT', '70000', /Invalid setting PORT: 70000 is above the maximum 65535/],
+    ['LOG_LEVEL', 'loud', /Invalid setting LOG_LEVEL: "loud" is not one of silent, error, warn, info, debug/],
+    ['SITE_URL', 'ftp://x', /Invalid setting SITE_URL: "ftp:\/\/x" must start with http/],
+    ['SITE_URL', 'not a url', /Invalid setting SITE_URL/],
+    ['BCRYPT_COST', '3', /Invalid setting BCRYPT_COST: 3 is below the minimum 4/],
+    ['CLOCK_START', 'yesterday', /Invalid setting CLOCK_START/],
+  ])('%s=%s stops the start with a message naming the setting', (name, value, message) => {
+    expect(() => buildConfig({}, { [name]: value })).toThrow(ConfigError);
+    expect(() => buildConfig({}, { [name]: value })).toThrow(message);
+  });
+
+  it('reads an optional .env, and the environment wins over it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wpte-env-'));
+    fs.writeFileSync(path.join(dir, '.env'), 'PORT=9090\nSITE_NAME=From dotenv\n');
+    const env = environmentWithDotenv(dir, { PORT: '9191' });
+    const config = buildConfig({}, env);
+    expect(config.port).toBe(9191);
+    expect(config.siteName).toBe('From dotenv');
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('createApp refuses an unknown setting name', async () => {
+    await expect(createApp({ settings: { NO_SUCH_SETTING: 1 } })).rejects.toThrow(/NO_SUCH_SETTING: no such setting/);
+  });
+});
+
+describe('fixtures', () => {
+  it('loads users and application passwords with a given plaintext', async () => {
+    const emu = await createApp({ fixtures: standardFixtures, settings: { BCRYPT_COST: 4 }, namespaces: [testNamespace] });
+    expect(emu.users.byLogin('alice')?.roles).toEqual(['editor']);
+    const res = await request(emu.app).post('/wp-json/test/v1/admin-ping').set('Authorization', basic('admin', ADMIN_PASSWORD));
+    expect(res.status).toBe(200);
+    // stored only as a hash
+    expect(JSON.stringify(emu.store.exportData())).not.toContain(ADMIN_PASSWORD.replace(/ /g, ''));
+    await emu.close();
+  });
+
+  it('names the path of every problem', async () => {
+    const bad = {
+      users: [
+        { login: 'a', email: 'a@example.com', role: 'king', extra: 1 },
+        { login: 'b', applicationPasswords: [{ name: 'x', password: '----', uuid: 'not-a-uuid' }] },
+      ],
+      vendorx: {},
+    };
+    const error = (await createApp({ fixtures: bad as never }).catch((e: unknown) => e)) as FixtureError;
+    expect(error).toBeInstanceOf(FixtureError);
+    const paths = error.problems.map((p) => p.path);
+    expect(paths).toEqual(expect.arrayContaining(['users[0].role', 'users[0].extra', 'users[1].email', 'users[1].applicationPasswords[0].password', 'users[1].applicationPasswords[0].uuid', 'vendorx']));
+  });
+
+  it('a fixtures file that is not JSON is refused with its name', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wpte-fx-'));
+    const file = path.join(dir, 'fixtures.json');
+    fs.writeFileSync(file, '{ users: ');
+    await expect(createApp({ fixtures: file })).rejects.toThrow(file);
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('fixtures are loaded into an empty store only: later starts create nothing', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wpte-fx-'));
+    const dbFile = path.join(dir, 'db.json');
+    const first = await createSite({ fixtures: standardFixtures, settings: { DB_FILE: dbFile, BCRYPT_COST: 4, LOG_LEVEL: 'silent' } });
+    first.users.delete(3);
+    await first.store.commit();
+    await first.close();
+    const second = await createSite({ fixtures: standardFixtures, settings: { DB_FILE: dbFile, BCRYPT_COST: 4, LOG_LEVEL: 'silent' } });
+    expect(second.users.byId(3)).toBeUndefined();
+    expect(second.firstRun).toBeNull();
+    await second.close();
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('first run without fixtures creates admin and one application password, and keeps only its hash', async () => {
+    const site = await createSite({ settings: { LOG_LEVEL: 'silent' } });
+    expect(site.firstRun?.login).toBe('admin');
+    expect(site.firstRun?.password).toMatch(/^[A-Za-z0-9]{24}$/);
+    expect(site.applicationPasswords.verify(site.firstRun!.userId, site.firstRun!.password)).not.toBeNull();
+    expect(JSON.stringify(site.store.exportData())).not.toContain(site.firstRun!.password);
+    const secrets = site.secrets;
+    expect(new Set([secrets.nonceKey, secrets.nonceSalt, secrets.authKey, secrets.hashKey, secrets.jwtSigningKey]).size).toBe(5);
+    await site.close();
+  });
+});
+
+describe('logging', () => {
+  it('one line per request with method, path, status and duration, and no secrets', async () => {
+    const lines: string[] = [];
+    const logger = createLogger('debug', 'text', (line) => lines.push(line));
+    const emu = await createApp({ fixtures: standardFixtures, logger, namespaces: [testNamespace], settings: { BCRYPT_COST: 4 } });
+    await request(emu.app).post('/wp-json/test/v1/admin-ping?token=abc123&q=ok').set('Authorization', basic('admin', ADMIN_PASSWORD)).send({ password: 'hunter2' });
+    await request(emu.app).get('/wp-json/test/v1/boom');
+    const text = lines.join('\n');
+    expect(lines.some((l) => /POST \/wp-json\/test\/v1\/admin-ping\?token=\[redacted\]&q=ok 200 \d+\.\dms/.test(l))).toBe(true);
+    expect(text).not.toContain('abc123');
+    expect(text).not.toContain('hunter2');
+    expect(text).not.toContain(ADMIN_PASSWORD);
+    expect(text).not.toContain(Buffer.from(`admin:${ADMIN_PASSWORD}`).toString('base64'));
+    await emu.close();
+  });
+
+  it('createApp is quiet by default', async () => {
+    const spy = jest.spyOn(process.stderr, 'write');
+    const emu = await createApp({ namespaces: [testNamespace] });
+    await request(emu.app).get('/wp-json/');
+    expect(spy).not.toHaveBeenCalled();
+    spy.mockRestore();
+    await emu.close();
+  });
+
+  it('redactUrl blanks secret query values and keeps the rest', () => {
+    expect(redactUrl('/x?access_token=a&X-AccessToken=b&secretKey=c&page=2')).toBe('/x?access_token=[redacted]&X-AccessToken=[redacted]&secretKey=[redacted]&page=2');
+  });
+});
