@@ -37,6 +37,10 @@ export const coreSettings = {
   LOG_FORMAT: { type: 'enum', default: 'text', values: ['text', 'json'], doc: 'text or json (one JSON object per line).' },
   BCRYPT_COST: { type: 'integer', default: 10, min: 4, max: 15, doc: 'bcrypt cost for login passwords and vendor secrets (each step doubles the time; 10 is ~100 ms).' },
   BODY_LIMIT: { type: 'integer', default: 1_048_576, min: 1024, max: 104_857_600, doc: 'Largest request body in bytes; larger bodies get 413 rest_request_too_large.' },
+  AUTH_THROTTLE: { type: 'boolean', default: true, doc: 'Brute-force protection for application-password logins: on or off.' },
+  AUTH_THROTTLE_MAX_PER_IP: { type: 'integer', default: 20, min: 1, max: 1_000_000, doc: 'Failed logins from one address within the window before its login attempts get 429.' },
+  AUTH_THROTTLE_MAX_PER_USER: { type: 'integer', default: 100, min: 1, max: 1_000_000, doc: 'Failed logins naming one user within the window before attempts for it get 429 (except from addresses it logged in from in the last day).' },
+  AUTH_THROTTLE_WINDOW: { type: 'integer', default: 300, min: 1, max: 86_400, doc: 'Length of the brute-force window, in seconds.' },
   CLOCK_START: { type: 'string', default: '', doc: 'Start with the clock frozen at this ISO 8601 time (empty: the machine clock).' },
 } as const satisfies SettingsSpec;
 

@@ -2,12 +2,13 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { applicationPasswordGuard } from '../core/auth/guard';
 import { restHttp } from '../core/rest/http';
 import { redactUrl } from '../core/redact';
+import { controlHandles, controlMiddlewares, type ControlHandles } from './control';
 import { createSite, type Site, type SiteOptions } from './site';
 
 export type CreateAppOptions = SiteOptions;
 
 /** An app and its handles: what a test needs to drive the emulator in process. */
-export interface EmulatorApp {
+export interface EmulatorApp extends ControlHandles {
   /** The Express app: hand it to supertest, or listen on it. */
   app: Express;
   site: Site;
@@ -31,6 +32,9 @@ export function buildExpressApp(site: Site): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
+  const control = controlMiddlewares(site);
+  // Test control: the request journal times and records every answer (secrets redacted).
+  app.use(control.journal);
 
   // One line per request; the path's secret query values are blanked, headers and bodies never logged.
   app.use((req: Request, res: Response, next: NextFunction) => {
@@ -43,10 +47,14 @@ export function buildExpressApp(site: Site): Express {
     next();
   });
 
+  // A reset (emulator/v1/reset) waits for requests in flight and holds new ones until it is done.
+  app.use(control.gate);
+
   app.use(
     applicationPasswordGuard({
       users: site.users,
       applicationPasswords: site.applicationPasswords,
+      throttle: site.throttle,
       onSuccess: (req, _user, item) => {
         const ip = req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? null;
         // At most once a day per password; flushed in the background (a lost last_used is harmless).
@@ -54,6 +62,9 @@ export function buildExpressApp(site: Site): Express {
       },
     }),
   );
+
+  // Injected faults (emulator/v1/faults): latency, or a given status and body instead of the route.
+  app.use(control.faults);
 
   app.use(
     restHttp({
@@ -105,6 +116,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Emulato
     clock: site.clock,
     config: site.config,
     mailer: site.mailer,
+    ...controlHandles(site),
     close: () => site.close(),
   };
 }

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import basicAuth from 'express-basic-auth';
 import type { ApplicationPasswordRecord, ApplicationPasswords } from './application-passwords';
+import type { LoginThrottle } from './throttle';
 import type { UserRecord, Users } from './users';
 
 /** Who a request is: set by the guard on every request, anonymous when credentials are missing or bad. */
@@ -11,6 +12,8 @@ export interface Authentication {
   attemptedLogin: string | null;
   /** Basic credentials were sent and did not verify. */
   failed: boolean;
+  /** The attempt was refused by brute-force protection: seconds until it may try again. */
+  throttled?: number;
 }
 
 const ANONYMOUS: Authentication = Object.freeze({ user: null, appPassword: null, attemptedLogin: null, failed: false });
@@ -24,8 +27,15 @@ export interface GuardOptions {
   applicationPasswords: ApplicationPasswords;
   /** Called after a successful check (records last use at most once a day). */
   onSuccess?(req: Request, user: UserRecord, item: ApplicationPasswordRecord): void;
-  /** Called after credentials that did not verify (brute-force throttling hooks in here). */
+  /** Called after credentials that did not verify. */
   onFailure?(req: Request, login: string): void;
+  /** Brute-force protection: blocked attempts are not verified at all and carry `throttled`. */
+  throttle?: LoginThrottle;
+}
+
+function clientAddress(req: Request): string {
+  const ip = req.socket.remoteAddress ?? '';
+  return ip.startsWith('::ffff:') ? ip.slice(7) : ip;
 }
 
 /**
@@ -45,11 +55,17 @@ export function applicationPasswordGuard(options: GuardOptions) {
     }
     let matched: { user: UserRecord; item: ApplicationPasswordRecord } | null = null;
     let attempted: string | null = null;
+    let throttled: number | undefined;
     const check = basicAuth({
       authorizeAsync: true,
       challenge: false,
       authorizer: (login: string, password: string, done: (err: unknown, ok: boolean) => void) => {
         attempted = login;
+        const wait = options.throttle?.blocked(clientAddress(req), login) ?? null;
+        if (wait !== null) {
+          throttled = wait;
+          return done(null, false);
+        }
         const user = login === '' ? undefined : users.byLoginOrEmail(login);
         const item = user ? applicationPasswords.verify(user.id, password) : null;
         if (user && item) matched = { user, item };
@@ -60,10 +76,14 @@ export function applicationPasswordGuard(options: GuardOptions) {
       delete target.auth; // express-basic-auth leaves the plaintext password on req.auth: drop it at once
       if (matched) {
         target.wpAuth = { user: matched.user, appPassword: matched.item, attemptedLogin: attempted, failed: false };
+        options.throttle?.recordSuccess(clientAddress(req), attempted ?? '');
         options.onSuccess?.(req, matched.user, matched.item);
       } else {
-        target.wpAuth = { user: null, appPassword: null, attemptedLogin: attempted, failed: true };
-        if (attempted !== null) options.onFailure?.(req, attempted);
+        target.wpAuth = { user: null, appPassword: null, attemptedLogin: attempted, failed: true, throttled };
+        if (attempted !== null && throttled === undefined) {
+          options.throttle?.recordFailure(clientAddress(req), attempted);
+          options.onFailure?.(req, attempted);
+        }
       }
       next();
     };

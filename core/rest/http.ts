@@ -101,7 +101,10 @@ export function restHttp(options: RestHttpOptions) {
     const { server } = options;
     let response: RestResponse;
     let namespace: string | null = server.namespaceOf(route);
-    if (bodyError) {
+    if (auth.throttled !== undefined) {
+      // Brute-force protection answers in WordPress's envelope whatever the namespace.
+      response = new RestResponse(wpErrors.tooManyAttempts(auth.throttled).toJSON(), 429, { 'Retry-After': String(auth.throttled) });
+    } else if (bodyError) {
       const nsOptions = server.namespaceOptions(namespace);
       response = nsOptions.onCoreError?.(bodyError, restReq) ?? new RestResponse(bodyError.toJSON(), bodyError.status);
     } else {

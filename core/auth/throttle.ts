@@ -1,0 +1,95 @@
+import type { Clock } from '../clock';
+
+export interface ThrottleOptions {
+  enabled: boolean;
+  /** Failed Basic-auth attempts from one client address within the window before it is blocked. */
+  maxPerIp: number;
+  /** Failed attempts naming one login (from any address) within the window before that login is blocked. */
+  maxPerUser: number;
+  windowSeconds: number;
+}
+
+const MAX_TRACKED_KEYS = 50_000;
+const KNOWN_GOOD_SECONDS = 86_400;
+
+/**
+ * Brute-force protection for application-password authentication. Failures are counted in a
+ * sliding window per client address and per login. Once an address is over its limit, every
+ * Basic-auth attempt from it is refused with 429 until the window frees up — correct ones too, or
+ * the throttle would still confirm a lucky guess. A login over its limit is refused from every
+ * address except those that authenticated as it in the last day, so a distributed attack cannot
+ * lock the real owner out from where they normally work. Requests without credentials are not
+ * affected. State is in memory and follows the emulator's clock.
+ */
+export class LoginThrottle {
+  private readonly failures = new Map<string, number[]>();
+  private readonly knownGood = new Map<string, number>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly options: ThrottleOptions,
+  ) {}
+
+  get enabled(): boolean {
+    return this.options.enabled;
+  }
+
+  private recent(key: string, now: number): number[] {
+    const list = this.failures.get(key);
+    if (!list) return [];
+    const cutoff = now - this.options.windowSeconds * 1000;
+    let drop = 0;
+    while (drop < list.length && list[drop]! <= cutoff) drop++;
+    if (drop > 0) list.splice(0, drop);
+    if (list.length === 0) this.failures.delete(key);
+    return list;
+  }
+
+  /** Seconds until the oldest failure leaves the window. */
+  private retryAfter(list: number[], now: number): number {
+    return Math.max(1, Math.ceil((list[0]! + this.options.windowSeconds * 1000 - now) / 1000));
+  }
+
+  /** Whether an attempt from `ip` naming `login` must be refused now: the seconds to wait, or null. */
+  blocked(ip: string, login: string): number | null {
+    if (!this.options.enabled) return null;
+    const now = this.clock.now();
+    const byIp = this.recent(`ip:${ip}`, now);
+    if (byIp.length >= this.options.maxPerIp) return this.retryAfter(byIp, now);
+    const user = login.toLowerCase();
+    const byUser = this.recent(`user:${user}`, now);
+    if (byUser.length >= this.options.maxPerUser) {
+      const good = this.knownGood.get(`${user}|${ip}`);
+      if (good === undefined || now - good > KNOWN_GOOD_SECONDS * 1000) return this.retryAfter(byUser, now);
+    }
+    return null;
+  }
+
+  recordFailure(ip: string, login: string): void {
+    if (!this.options.enabled) return;
+    const now = this.clock.now();
+    for (const key of [`ip:${ip}`, `user:${login.toLowerCase()}`]) {
+      const list = this.failures.get(key) ?? [];
+      list.push(now);
+      // Only what can still block is kept: a list never grows past its limit.
+      const limit = key.startsWith('ip:') ? this.options.maxPerIp : this.options.maxPerUser;
+      if (list.length > limit) list.splice(0, list.length - limit);
+      this.failures.set(key, list);
+    }
+    if (this.failures.size > MAX_TRACKED_KEYS) this.failures.delete(this.failures.keys().next().value!);
+  }
+
+  recordSuccess(ip: string, login: string): void {
+    if (!this.options.enabled) return;
+    const key = `${login.toLowerCase()}|${ip}`;
+    this.knownGood.delete(key);
+    this.knownGood.set(key, this.clock.now());
+    if (this.knownGood.size > MAX_TRACKED_KEYS) this.knownGood.delete(this.knownGood.keys().next().value!);
+  }
+
+  /** Forgets everything (reset of the emulator). */
+  clear(): void {
+    this.failures.clear();
+    this.knownGood.clear();
+  }
+}
