@@ -200,7 +200,9 @@ describe('availo/v1 protected echo', () => {
     const token = await tokenFor(emu);
     emu.clock.advance(14 * 60 + 59);
     expect((await request(emu.app).get(ECHO).set('access_token', token)).status).toBe(200);
-    emu.clock.advance(2);
+    emu.clock.advance(1); // 15:00: exp is exclusive
+    expect((await request(emu.app).get(ECHO).set('access_token', token)).body.message).toBe('Access token has expired.');
+    emu.clock.advance(1);
     const res = await request(emu.app).get(ECHO).set('access_token', token);
     expect(res.status).toBe(401);
     expect(res.body).toEqual({ Data: null, status: false, message: 'Access token has expired.' });
