@@ -105,6 +105,13 @@ export class ApplicationPasswords {
     return updated;
   }
 
+  /** Sets the application's uuid ('' for none); WP-CLI's `application-password update --app_id`. */
+  setAppId(item: ApplicationPasswordRecord, appId: string): ApplicationPasswordRecord {
+    const updated = { ...item, appId };
+    this.items.put(item.uuid, updated);
+    return updated;
+  }
+
   delete(uuid: string): boolean {
     return this.items.delete(uuid);
   }

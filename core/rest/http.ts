@@ -120,7 +120,8 @@ export function restHttp(options: RestHttpOptions) {
     const headers = baseHeaders(req, options.siteUrl(), auth.user !== null);
     let finalStatus = status;
     if (query._envelope !== undefined) {
-      data = { body: data, status, headers: { ...response.headers } };
+      // PHP encodes an empty headers array as [] (WordPress's envelope shows "headers": [] when there are none).
+      data = { body: data, status, headers: Object.keys(response.headers).length > 0 ? { ...response.headers } : [] };
       finalStatus = 200;
     } else {
       Object.assign(headers, response.headers);

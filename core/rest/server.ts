@@ -4,6 +4,8 @@ import { RestRequest } from './request';
 import { RestResponse, isRestResponse } from './response';
 import { INDEX_KEYWORDS, sanitizeValue, validateValue, type ArgSchema } from './schema';
 
+const INDEX_KEYWORD_SET: ReadonlySet<string> = new Set(INDEX_KEYWORDS);
+
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export const READABLE: readonly Method[] = ['GET'];
 export const CREATABLE: readonly Method[] = ['POST'];
@@ -241,7 +243,8 @@ export class RestServer {
       const error = validateValue(value, arg, name);
       if (error) {
         invalid[name] = error.message;
-        details[name] = { code: error.code, message: error.message, data: error.data.param !== undefined ? { param: error.data.param } : null };
+        // WordPress 6.8 gives `data: {param}` only for rest_invalid_type; every other schema error has `data: null`.
+        details[name] = { code: error.code, message: error.message, data: error.code === 'rest_invalid_type' && error.data.param !== undefined ? { param: error.data.param } : null };
       } else {
         req.sanitized[name] = sanitizeValue(value, arg);
       }
@@ -302,7 +305,8 @@ export class RestServer {
       const args: Record<string, unknown> = {};
       for (const [name, arg] of Object.entries(endpoint.args ?? {})) {
         const entry: Record<string, unknown> = {};
-        for (const keyword of INDEX_KEYWORDS) if ((arg as Record<string, unknown>)[keyword] !== undefined) entry[keyword] = (arg as Record<string, unknown>)[keyword];
+        // WordPress keeps each arg's keys in the order they were registered (only the allowed keywords).
+        for (const [keyword, value] of Object.entries(arg)) if (INDEX_KEYWORD_SET.has(keyword) && value !== undefined) entry[keyword] = value;
         entry.required = arg.required === true;
         args[name] = entry;
       }
@@ -337,7 +341,7 @@ export class RestServer {
       description: site.description,
       url: site.url,
       home: site.url,
-      gmt_offset: 0,
+      gmt_offset: '0', // get_option('gmt_offset') is a string in WordPress
       timezone_string: '',
       page_for_posts: 0,
       page_on_front: 0,

@@ -1,0 +1,353 @@
+import { randomAlphanumeric } from '../../../core/secrets';
+import { APPLICATION_PASSWORD_LENGTH, ApplicationPasswordError, type ApplicationPasswordRecord } from '../../../core/auth/application-passwords';
+import { isRole, ROLES } from '../../../core/auth/roles';
+import { UserError, type UserRecord } from '../../../core/auth/users';
+import { checkOptions, CliError, flag, formatItem, formatItems, selectFields, stringOption, type CliCommand, type CliGroup, type CliIO, type ParsedArgs } from '../../../core/cli';
+import type { SiteContext } from '../../../core/namespace';
+
+/**
+ * `wp-token-emulator user ...`: WP-CLI's `wp user` and `wp user application-password` commands,
+ * with their words, options, messages and exit codes.
+ */
+
+const FORMAT_OPTIONS = ['format', 'fields', 'field'];
+
+function resolveUser(ctx: SiteContext, ref: string | undefined): UserRecord {
+  if (ref === undefined || ref === '') throw new CliError('Missing <user>: a user ID, e-mail or login.');
+  const user = ctx.users.resolve(ref);
+  if (!user) throw new CliError(`Invalid user ID, email or login: '${ref}'`);
+  return user;
+}
+
+function positional(args: ParsedArgs, index: number, name: string): string {
+  const value = args.positional[index];
+  if (value === undefined) throw new CliError(`Missing argument <${name}>. Usage: see 'wp-token-emulator help'.`);
+  return value;
+}
+
+function tooMany(args: ParsedArgs, max: number): void {
+  if (args.positional.length > max) throw new CliError(`Too many positional arguments: ${args.positional.slice(max).join(' ')}`);
+}
+
+/** `--field=<f>` prints just the values (one per line), as WP-CLI does; otherwise the chosen format. */
+function output(io: CliIO, args: ParsedArgs, items: Record<string, unknown>[], available: readonly string[], defaults: readonly string[], idField: string): void {
+  const fields = selectFields(args, available, defaults);
+  const format = stringOption(args, 'format') ?? 'table';
+  if (typeof args.options.field === 'string' && !['count', 'ids'].includes(format) && format === 'table') {
+    for (const item of items) io.out(cellText(item[fields[0]!]));
+    return;
+  }
+  formatItems(io, format, items, fields, idField);
+}
+
+function outputOne(io: CliIO, args: ParsedArgs, item: Record<string, unknown>, available: readonly string[], defaults: readonly string[]): void {
+  const fields = selectFields(args, available, defaults);
+  const format = stringOption(args, 'format') ?? 'table';
+  if (typeof args.options.field === 'string') {
+    io.out(format === 'json' ? JSON.stringify(item[fields[0]!] ?? null) : cellText(item[fields[0]!]));
+    return;
+  }
+  if (!['table', 'json', 'csv'].includes(format)) throw new CliError(`Invalid format: ${format}. Use table, json or csv.`);
+  formatItem(io, format, item, fields);
+}
+
+function cellText(value: unknown): string {
+  return value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+// ---- users ---------------------------------------------------------------------------------
+
+const USER_FIELDS = ['ID', 'user_login', 'display_name', 'user_email', 'user_registered', 'roles', 'user_nicename', 'user_url'];
+const USER_LIST_DEFAULTS = ['ID', 'user_login', 'display_name', 'user_email', 'user_registered', 'roles'];
+const USER_GET_DEFAULTS = ['ID', 'user_login', 'user_nicename', 'user_email', 'user_url', 'user_registered', 'display_name', 'roles'];
+
+function userRow(user: UserRecord): Record<string, unknown> {
+  return {
+    ID: user.id,
+    user_login: user.login,
+    display_name: user.displayName,
+    user_email: user.email,
+    user_registered: user.registered,
+    roles: user.roles.join(','),
+    user_nicename: user.slug,
+    user_url: user.url,
+  };
+}
+
+const userCreate: CliCommand = {
+  synopsis: 'create <user-login> <user-email> [--role=<role>] [--user_pass=<password>] [--display_name=<name>] [--first_name=<name>] [--last_name=<name>] [--user_url=<url>] [--porcelain]',
+  description: 'Creates a new user.',
+  async run(args, io, ctx) {
+    checkOptions(args, ['role', 'user_pass', 'display_name', 'first_name', 'last_name', 'user_url', 'porcelain']);
+    const login = positional(args, 0, 'user-login');
+    const email = positional(args, 1, 'user-email');
+    tooMany(args, 2);
+    const role = stringOption(args, 'role') ?? 'subscriber';
+    if (!isRole(role)) throw new CliError(`Role doesn't exist: ${role}`);
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new CliError(`'${email}' is an invalid email.`);
+    const given = stringOption(args, 'user_pass');
+    const password = given ?? randomAlphanumeric(24);
+    let user: UserRecord;
+    try {
+      user = await ctx.users.create({
+        login,
+        email,
+        role,
+        password,
+        displayName: stringOption(args, 'display_name'),
+        firstName: stringOption(args, 'first_name'),
+        lastName: stringOption(args, 'last_name'),
+        url: stringOption(args, 'user_url'),
+      });
+    } catch (e) {
+      if (e instanceof UserError) {
+        if (e.code === 'existing_user_login') throw new CliError('Sorry, that username already exists!');
+        if (e.code === 'existing_user_email') throw new CliError('Sorry, that email address is already used!');
+        throw new CliError(e.message);
+      }
+      throw e;
+    }
+    if (flag(args, 'porcelain')) {
+      io.out(String(user.id));
+      return 0;
+    }
+    io.out(`Success: Created user ${user.id}.`);
+    if (given === undefined) io.out(`Password: ${password}`);
+    return 0;
+  },
+};
+
+const userList: CliCommand = {
+  synopsis: 'list [--role=<role>] [--field=<field>] [--fields=<fields>] [--format=<format>]',
+  description: 'Lists users.',
+  run(args, io, ctx) {
+    checkOptions(args, ['role', ...FORMAT_OPTIONS]);
+    tooMany(args, 0);
+    const role = stringOption(args, 'role');
+    if (role !== undefined && !isRole(role)) throw new CliError(`Role doesn't exist: ${role}`);
+    const rows = ctx.users
+      .list()
+      .filter((u) => role === undefined || u.roles.includes(role))
+      .map(userRow);
+    output(io, args, rows, USER_FIELDS, USER_LIST_DEFAULTS, 'ID');
+    return 0;
+  },
+};
+
+const userGet: CliCommand = {
+  synopsis: 'get <user> [--field=<field>] [--fields=<fields>] [--format=<format>]',
+  description: 'Gets details about a user.',
+  run(args, io, ctx) {
+    checkOptions(args, FORMAT_OPTIONS);
+    const user = resolveUser(ctx, positional(args, 0, 'user'));
+    tooMany(args, 1);
+    outputOne(io, args, userRow(user), USER_FIELDS, USER_GET_DEFAULTS);
+    return 0;
+  },
+};
+
+const userDelete: CliCommand = {
+  synopsis: 'delete <user>... [--reassign=<user-id>] [--yes]',
+  description: "Deletes one or more users (and their application passwords).",
+  run(args, io, ctx) {
+    checkOptions(args, ['reassign', 'yes']);
+    if (args.positional.length === 0) throw new CliError('Missing argument <user>. Usage: delete <user>... [--reassign=<user-id>] [--yes]');
+    const reassign = stringOption(args, 'reassign');
+    if (reassign === undefined && !flag(args, 'yes')) {
+      // WP-CLI asks; the emulator's command line never prompts (it may run inside the server).
+      throw new CliError('--reassign parameter not passed. All associated posts will be deleted. Pass --yes to proceed.');
+    }
+    const targets = args.positional.map((ref) => resolveUser(ctx, ref));
+    if (reassign !== undefined) {
+      const to = ctx.users.resolve(reassign);
+      if (!to || targets.some((t) => t.id === to.id)) throw new CliError(`Invalid user ID for reassignment: '${reassign}'`);
+    }
+    for (const user of targets) {
+      ctx.applicationPasswords.deleteAll(user.id);
+      ctx.users.delete(user.id);
+      io.out(`Success: Removed user ${user.id} from ${ctx.config.siteUrl}.`);
+    }
+    return 0;
+  },
+};
+
+// ---- application passwords -----------------------------------------------------------------
+
+const AP_FIELDS = ['uuid', 'app_id', 'name', 'created', 'last_used', 'last_ip'];
+
+/** As WP-CLI shows them: the stored values, times as Unix timestamps. */
+function passwordRow(item: ApplicationPasswordRecord): Record<string, unknown> {
+  return { uuid: item.uuid, app_id: item.appId, name: item.name, created: item.created, last_used: item.lastUsed, last_ip: item.lastIp };
+}
+
+function findPassword(ctx: SiteContext, user: UserRecord, uuid: string): ApplicationPasswordRecord {
+  const item = ctx.applicationPasswords.get(user.id, uuid);
+  if (!item) throw new CliError('Could not find an application password with that id.');
+  return item;
+}
+
+const apCreate: CliCommand = {
+  synopsis: 'application-password create <user> <app-name> [--app-id=<app-id>] [--porcelain]',
+  description: 'Creates a new application password (shown once).',
+  run(args, io, ctx) {
+    checkOptions(args, ['app-id', 'porcelain']);
+    const user = resolveUser(ctx, positional(args, 0, 'user'));
+    const name = positional(args, 1, 'app-name');
+    tooMany(args, 2);
+    const appId = stringOption(args, 'app-id');
+    if (appId !== undefined && appId !== '' && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(appId)) {
+      throw new CliError(`Invalid --app-id: '${appId}' is not a UUID.`);
+    }
+    let password: string;
+    try {
+      password = ctx.applicationPasswords.create(user.id, { name, appId: appId ?? '' }).password;
+    } catch (e) {
+      if (e instanceof ApplicationPasswordError) throw new CliError(e.message);
+      throw e;
+    }
+    if (password.length !== APPLICATION_PASSWORD_LENGTH) throw new CliError('The generated password has an unexpected length.');
+    if (flag(args, 'porcelain')) {
+      io.out(password);
+      return 0;
+    }
+    io.out('Success: Created application password.');
+    io.out(`Password: ${password}`);
+    return 0;
+  },
+};
+
+const apList: CliCommand = {
+  synopsis: 'application-password list <user> [--<field>=<value>] [--field=<field>] [--fields=<fields>] [--format=<format>] [--orderby=<field>] [--order=<asc|desc>]',
+  description: "Lists a user's application passwords.",
+  run(args, io, ctx) {
+    const filters = Object.keys(args.options).filter((k) => AP_FIELDS.includes(k));
+    checkOptions(args, [...FORMAT_OPTIONS, 'orderby', 'order', ...filters]);
+    const user = resolveUser(ctx, positional(args, 0, 'user'));
+    tooMany(args, 1);
+    let rows = ctx.applicationPasswords.list(user.id).map(passwordRow);
+    for (const key of filters) rows = rows.filter((row) => cellText(row[key]) === String(args.options[key]));
+    const orderby = stringOption(args, 'orderby');
+    const order = stringOption(args, 'order') ?? 'asc';
+    if (order !== 'asc' && order !== 'desc') throw new CliError(`Invalid value for --order: ${order}. Use asc or desc.`);
+    if (orderby !== undefined) {
+      if (!AP_FIELDS.includes(orderby)) throw new CliError(`Invalid value for --orderby: ${orderby}. Available fields: ${AP_FIELDS.join(', ')}.`);
+      rows.sort((a, b) => {
+        const x = a[orderby] ?? '';
+        const y = b[orderby] ?? '';
+        return x < y ? -1 : x > y ? 1 : 0;
+      });
+    }
+    if (order === 'desc') rows.reverse();
+    output(io, args, rows, AP_FIELDS, AP_FIELDS, 'uuid');
+    return 0;
+  },
+};
+
+const apGet: CliCommand = {
+  synopsis: 'application-password get <user> <uuid> [--field=<field>] [--fields=<fields>] [--format=<format>]',
+  description: 'Gets a specific application password.',
+  run(args, io, ctx) {
+    checkOptions(args, FORMAT_OPTIONS);
+    const user = resolveUser(ctx, positional(args, 0, 'user'));
+    const item = findPassword(ctx, user, positional(args, 1, 'uuid'));
+    tooMany(args, 2);
+    outputOne(io, args, passwordRow(item), AP_FIELDS, AP_FIELDS);
+    return 0;
+  },
+};
+
+const apUpdate: CliCommand = {
+  synopsis: 'application-password update <user> <uuid> [--name=<name>] [--app_id=<app-id>]',
+  description: 'Updates an existing application password.',
+  run(args, io, ctx) {
+    checkOptions(args, ['name', 'app_id']);
+    const user = resolveUser(ctx, positional(args, 0, 'user'));
+    const item = findPassword(ctx, user, positional(args, 1, 'uuid'));
+    tooMany(args, 2);
+    const name = stringOption(args, 'name');
+    const appId = stringOption(args, 'app_id');
+    if (name !== undefined && name.trim() === '') throw new CliError('The application name cannot be empty.');
+    if (appId !== undefined && appId !== '' && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(appId)) {
+      throw new CliError(`Invalid --app_id: '${appId}' is not a UUID.`);
+    }
+    let updated = item;
+    if (name !== undefined) updated = ctx.applicationPasswords.rename(updated, name.trim());
+    if (appId !== undefined) updated = ctx.applicationPasswords.setAppId(updated, appId);
+    io.out('Success: Updated application password.');
+    return 0;
+  },
+};
+
+const apDelete: CliCommand = {
+  synopsis: 'application-password delete <user> [<uuid>...] [--all]',
+  description: 'Deletes one or all of a user\'s application passwords.',
+  run(args, io, ctx) {
+    checkOptions(args, ['all']);
+    const user = resolveUser(ctx, positional(args, 0, 'user'));
+    const uuids = args.positional.slice(1);
+    if (flag(args, 'all')) {
+      ctx.applicationPasswords.deleteAll(user.id);
+      io.out('Success: Deleted all application passwords.');
+      return 0;
+    }
+    if (uuids.length === 0) throw new CliError('You need to specify either one or more UUIDS or provide the --all flag.');
+    let failures = 0;
+    for (const uuid of uuids) {
+      if (!ctx.applicationPasswords.get(user.id, uuid) || !ctx.applicationPasswords.delete(uuid)) {
+        io.err(`Warning: Failed to delete UUID ${uuid}: Could not find an application password with that id.`);
+        failures++;
+      }
+    }
+    // WP-CLI's report_batch_operation_results.
+    const successes = uuids.length - failures;
+    if (failures > 0) {
+      throw new CliError(successes > 0 ? `Only deleted ${successes} of ${uuids.length} application passwords.` : 'No application passwords deleted.');
+    }
+    io.out(`Success: Deleted ${successes} of ${uuids.length} application passwords.`);
+    return 0;
+  },
+};
+
+const apExists: CliCommand = {
+  synopsis: 'application-password exists <user> <app-name>',
+  description: 'Checks whether an application password with that name exists (exit code 0 or 1, no output).',
+  run(args, _io, ctx) {
+    checkOptions(args, []);
+    const user = resolveUser(ctx, positional(args, 0, 'user'));
+    const name = positional(args, 1, 'app-name');
+    tooMany(args, 2);
+    return ctx.applicationPasswords.exists(user.id, name) ? 0 : 1;
+  },
+};
+
+const apRecordUsage: CliCommand = {
+  synopsis: 'application-password record-usage <user> <uuid>',
+  description: 'Records usage of an application password (last used now, no IP).',
+  run(args, io, ctx) {
+    checkOptions(args, []);
+    const user = resolveUser(ctx, positional(args, 0, 'user'));
+    const item = findPassword(ctx, user, positional(args, 1, 'uuid'));
+    tooMany(args, 2);
+    ctx.applicationPasswords.recordUsage(item, null, true);
+    io.out('Success: Recorded application password usage.');
+    return 0;
+  },
+};
+
+export const userCli: CliGroup = {
+  name: 'user',
+  description: `Manages users and their application passwords (roles: ${Object.keys(ROLES).join(', ')}).`,
+  commands: {
+    create: userCreate,
+    list: userList,
+    get: userGet,
+    delete: userDelete,
+    'application-password create': apCreate,
+    'application-password list': apList,
+    'application-password get': apGet,
+    'application-password update': apUpdate,
+    'application-password delete': apDelete,
+    'application-password exists': apExists,
+    'application-password record-usage': apRecordUsage,
+  },
+};

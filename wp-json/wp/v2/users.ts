@@ -1,0 +1,178 @@
+import { createHash } from 'node:crypto';
+import bcrypt from 'bcryptjs';
+import { isRole } from '../../../core/auth/roles';
+import type { UserRecord } from '../../../core/auth/users';
+import type { SiteContext } from '../../../core/namespace';
+import { WpError, wpErrors } from '../../../core/rest/errors';
+import { parseFieldsParam } from '../../../core/rest/fields';
+import type { RestRequest } from '../../../core/rest/request';
+import { DELETABLE, EDITABLE, READABLE, type Method } from '../../../core/rest/server';
+import { contextArg, userDeleteArgs, userEditArgs, userSchema } from './schemas';
+
+/** Gravatar URLs as WordPress 6.8 builds them: SHA-256 of the trimmed, lower-cased e-mail. */
+export function avatarUrls(email: string): Record<string, string> {
+  const hash = createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
+  const urls: Record<string, string> = {};
+  for (const size of [24, 48, 96]) urls[String(size)] = `https://secure.gravatar.com/avatar/${hash}?s=${size}&d=mm&r=g`;
+  return urls;
+}
+
+/** `YYYY-MM-DD HH:MM:SS` (UTC, as stored) → `YYYY-MM-DDTHH:MM:SS+00:00`, WordPress's `date('c')`. */
+function registeredDate(registered: string): string {
+  const iso = registered.replace(' ', 'T').slice(0, 19);
+  return `${iso}+00:00`;
+}
+
+/** Methods the current user may use on /wp/v2/users/<id> for `user` (the self link's targetHints). */
+function userMethods(ctx: SiteContext, actor: UserRecord | null, user: UserRecord): Method[] {
+  const self = actor !== null && actor.id === user.id;
+  const methods: Method[] = ['GET'];
+  if (self || ctx.users.can(actor, 'edit_users')) methods.push('POST', 'PUT', 'PATCH');
+  if (ctx.users.can(actor, 'delete_users')) methods.push('DELETE');
+  return methods;
+}
+
+/** WP_REST_Users_Controller::prepare_item_for_response, fields in WordPress's order. */
+export function prepareUser(ctx: SiteContext, user: UserRecord, req: RestRequest, context: string): Record<string, unknown> {
+  const edit = context === 'edit';
+  const data: Record<string, unknown> = { id: user.id };
+  if (edit) data.username = user.login;
+  data.name = user.displayName;
+  if (edit) {
+    data.first_name = user.firstName;
+    data.last_name = user.lastName;
+    data.email = user.email;
+  }
+  data.url = user.url;
+  data.description = user.description;
+  data.link = `${ctx.config.siteUrl}/author/${user.slug}/`;
+  if (edit) data.locale = user.locale || 'en_US';
+  if (edit) data.nickname = user.nickname;
+  data.slug = user.slug;
+  if (edit) {
+    data.roles = [...user.roles];
+    data.registered_date = registeredDate(user.registered);
+    data.capabilities = ctx.users.capabilities(user);
+    data.extra_capabilities = Object.fromEntries(user.roles.map((r) => [r, true]));
+  }
+  data.avatar_urls = avatarUrls(user.email);
+  if (context === 'view') data.meta = [];
+  if (edit) data.meta = { persisted_preferences: [] };
+  // The users controller includes a field only when `_fields` names it exactly (in_array, not
+  // rest_is_field_included): `_fields=avatar_urls.48` drops avatar_urls altogether, as WordPress does.
+  const fields = parseFieldsParam(req.query._fields);
+  if (fields.length > 0) for (const key of Object.keys(data)) if (!fields.includes(key)) delete data[key];
+  data._links = {
+    self: [{ href: ctx.rest.restUrl(`/wp/v2/users/${user.id}`), targetHints: { allow: userMethods(ctx, req.user, user) } }],
+    collection: [{ href: ctx.rest.restUrl('/wp/v2/users') }],
+  };
+  return data;
+}
+
+/** `GET|POST|PUT|PATCH|DELETE /wp/v2/users/me`. */
+export function registerUsers(ctx: SiteContext): void {
+  const { rest, users } = ctx;
+  const cannot = (req: RestRequest, code: string, message: string) => new WpError(code, message, { status: req.isLoggedIn ? 403 : 401 });
+  const current = (req: RestRequest): UserRecord | WpError =>
+    (req.user && users.byId(req.user.id)) || new WpError('rest_user_invalid_id', 'Invalid user ID.', { status: 404 });
+
+  rest.registerRoute(
+    'wp/v2',
+    '/users/me',
+    [
+      {
+        methods: READABLE,
+        args: { context: contextArg },
+        handler: (req) => {
+          if (!req.user) return wpErrors.notLoggedIn();
+          const user = users.byId(req.user.id);
+          if (!user) return wpErrors.notLoggedIn();
+          return prepareUser(ctx, user, req, String(req.param('context') ?? 'view'));
+        },
+      },
+      {
+        methods: EDITABLE,
+        args: userEditArgs,
+        // update_current_item_permissions_check: the current user (id 0 when anonymous → rest_user_invalid_id), then edit_user (oneself: yes).
+        permission: (req) => {
+          const user = current(req);
+          if (user instanceof WpError) return user;
+          const roles = req.param('roles');
+          if (roles !== undefined && !users.can(req.user, 'promote_users')) {
+            return cannot(req, 'rest_cannot_edit_roles', 'Sorry, you are not allowed to edit roles of this user.');
+          }
+          return true;
+        },
+        handler: async (req) => {
+          const found = current(req);
+          if (found instanceof WpError) return found;
+          const user: UserRecord = { ...found, roles: [...found.roles] };
+          const username = req.param('username');
+          if (username !== undefined && username !== user.login) return new WpError('rest_user_invalid_argument', "Username isn't editable.", { status: 400 });
+          const email = req.param('email');
+          if (typeof email === 'string' && email.toLowerCase() !== user.email.toLowerCase()) {
+            const other = users.byEmail(email);
+            if (other && other.id !== user.id) return new WpError('rest_user_invalid_email', 'Invalid email address.', { status: 400 });
+            user.email = email;
+          }
+          const roles = req.param('roles');
+          if (Array.isArray(roles)) {
+            for (const role of roles) if (!isRole(String(role))) return new WpError('rest_user_invalid_role', 'Sorry, you are not allowed to give users that role.', { status: 403 });
+            if (users.can(user, 'edit_users') && !roles.includes('administrator')) {
+              return new WpError('rest_user_invalid_role', 'Sorry, you are not allowed to give users that role.', { status: 403 });
+            }
+            user.roles = roles.map(String);
+          }
+          const text = (key: string, set: (v: string) => void) => {
+            const v = req.param(key);
+            if (typeof v === 'string') set(v);
+          };
+          text('name', (v) => (user.displayName = v));
+          text('first_name', (v) => (user.firstName = v));
+          text('last_name', (v) => (user.lastName = v));
+          text('url', (v) => (user.url = v));
+          text('description', (v) => (user.description = v));
+          text('nickname', (v) => (user.nickname = v));
+          text('locale', (v) => (user.locale = v === 'en_US' ? '' : v));
+          text('slug', (v) => (user.slug = v.toLowerCase().replace(/[^a-z0-9_-]+/g, '-')));
+          const password = req.param('password');
+          if (typeof password === 'string') {
+            if (password === '' || password.includes('\\')) return new WpError('rest_user_invalid_password', 'Passwords cannot be empty or contain the "\\" character.', { status: 400 });
+            user.passwordHash = await bcrypt.hash(password, ctx.config.bcryptCost);
+          }
+          users.update(user);
+          await ctx.store.commit();
+          return prepareUser(ctx, user, req, 'edit');
+        },
+      },
+      {
+        methods: DELETABLE,
+        args: userDeleteArgs,
+        permission: (req) => {
+          const user = current(req);
+          if (user instanceof WpError) return user;
+          if (!users.can(req.user, 'delete_users')) return cannot(req, 'rest_user_cannot_delete', 'Sorry, you are not allowed to delete this user.');
+          return true;
+        },
+        handler: async (req) => {
+          const user = current(req);
+          if (user instanceof WpError) return user;
+          if (req.param('force') !== true) {
+            return new WpError('rest_trash_not_supported', "Users do not support trashing. Set 'force=true' to delete.", { status: 501 });
+          }
+          const reassign = Number(req.param('reassign'));
+          if (reassign && (reassign === user.id || !users.byId(reassign))) {
+            return new WpError('rest_user_invalid_reassign', 'Invalid user ID for reassignment.', { status: 400 });
+          }
+          const previous = prepareUser(ctx, user, req, 'edit');
+          delete previous._links;
+          ctx.applicationPasswords.deleteAll(user.id);
+          users.delete(user.id);
+          await ctx.store.commit();
+          return { deleted: true, previous };
+        },
+      },
+    ],
+    { schema: userSchema },
+  );
+}
