@@ -1,6 +1,13 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as fsp from 'node:fs/promises';
 import request from 'supertest';
+import { nodeFs, type StoreFs } from '../core/store';
+import { wpErrors } from '../core/rest/errors';
+import { RestRequest } from '../core/rest/request';
 import type { EmulatorApp } from '../plugin/app';
-import { asAdmin, asEditor, standardApp } from './helpers';
+import { asAdmin, asEditor, standardApp, standardFixtures } from './helpers';
 import { decodePermission, encodePermission, formatExpires, parseExpires } from '../wp-json/fess/v1/wire';
 import { validateFessFixtures } from '../wp-json/fess/v1/fixtures';
 
@@ -14,11 +21,11 @@ afterEach(async () => {
 });
 
 async function docsApp(fixtures?: unknown) {
-  emu = await standardApp({ clock: T0, ...(fixtures ? { fixtures: { ...(await import('./helpers')).standardFixtures, fess: fixtures } } : {}) });
+  emu = await standardApp({ clock: T0, ...(fixtures ? { fixtures: { ...standardFixtures, fess: fixtures } } : {}) });
   return emu;
 }
 async function liveApp(fixtures?: unknown) {
-  emu = await standardApp({ clock: T0, settings: { FESS_PROFILE: 'live' }, ...(fixtures ? { fixtures: { ...(await import('./helpers')).standardFixtures, fess: fixtures } } : {}) });
+  emu = await standardApp({ clock: T0, settings: { FESS_PROFILE: 'live' }, ...(fixtures ? { fixtures: { ...standardFixtures, fess: fixtures } } : {}) });
   return emu;
 }
 
@@ -146,6 +153,41 @@ describe('fess docs profile: the seed example', () => {
     const res = await post({ name: 'x'.repeat(5000) });
     expect(res.status).toBe(413);
     expect(res.body.response).toMatchObject({ status: 1 });
+  });
+
+  it('answers 503 in the Fess envelope when the store cannot be written; nothing is lost after the disk recovers', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fess-503-'));
+    let failing = false;
+    const flaky: StoreFs = {
+      ...nodeFs,
+      open: async (file, flags) => {
+        const handle = await fsp.open(file, flags, 0o600);
+        return new Proxy(handle, {
+          get(target, prop) {
+            if (failing && (prop === 'write' || prop === 'writeFile')) return async () => Promise.reject(Object.assign(new Error('EIO'), { code: 'EIO' }));
+            const value = Reflect.get(target, prop, target);
+            return typeof value === 'function' ? value.bind(target) : value;
+          },
+        });
+      },
+    };
+    emu = await standardApp({ settings: { DB_FILE: path.join(dir, 'db.json') }, storeFs: flaky });
+    failing = true;
+    const refused = await post({ name: 'disk' });
+    expect(refused.status).toBe(503);
+    expect(refused.body.response).toMatchObject({ version: '15.7', status: 2 });
+    failing = false;
+    expect((await post({ name: 'disk2' })).status).toBe(200);
+    await emu.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('maps an internal error to status 2 in the Fess envelope, without WordPress\'s HTML', async () => {
+    await docsApp();
+    const req = new RestRequest('GET', '/fess/v1/api/admin/accesstoken/settings', {}, {}, {}, undefined, null, Buffer.alloc(0), null, null, '127.0.0.1');
+    const res = emu.site.rest.namespaceOptions('fess/v1').onCoreError!(wpErrors.internal(), req)!;
+    expect(res.status).toBe(500);
+    expect(res.data).toEqual({ response: { version: '15.7', status: 2, message: 'Internal server error.' } });
   });
 
   it('accepts a form-encoded create with newline-separated permissions', async () => {
@@ -407,9 +449,6 @@ describe('fess introspection, fixtures and durability', () => {
   });
 
   it('keeps tokens in the store file across a restart', async () => {
-    const fs = await import('node:fs');
-    const os = await import('node:os');
-    const path = await import('node:path');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fess-'));
     const file = path.join(dir, 'db.json');
     emu = await standardApp({ settings: { DB_FILE: file } });
