@@ -479,3 +479,27 @@ describe('command line: purewl reseller', () => {
     expect(missing.stderr).toEqual(['Warning: No reseller found with resellerUid or resellerId "nobody".', 'Error: 1 of 1 resellers not deleted.']);
   });
 });
+
+describe('docs/purewl.md example', () => {
+  it('runs as written: createApp with fixtures, form-encoded secret grant, clock-driven expiry', async () => {
+    const { createApp } = await import('../plugin');
+    const app = await createApp({
+      settings: { BCRYPT_COST: 4, PUREWL_TOKEN_EXPIRY: 60 },
+      fixtures: {
+        users: [{ login: 'admin', email: 'a@example.com', role: 'administrator', applicationPasswords: [{ name: 't', password: 'AAAA BBBB CCCC DDDD EEEE FFFF' }] }],
+        purewl: { resellers: [{ secretKey: 'SECRET_KEY_GOES_HERE', resellerId: 4242, resellerUid: 'acme-vpn' }] },
+      },
+      clock: '2025-01-01T00:00:00Z',
+    });
+    opened.push(app);
+    const res = await request(app.app)
+      .post('/wp-json/purewl/v1/auth/v1/accessToken')
+      .auth('admin', 'AAAA BBBB CCCC DDDD EEEE FFFF')
+      .type('form')
+      .send('secretKey=SECRET_KEY_GOES_HERE&grantType=secret');
+    expect(res.body.body).toMatchObject({ expiry: 60, resellerId: 4242, resellerUid: 'acme-vpn' });
+    expect((await request(app.app).get(ECHO_URL).set('X-AccessToken', res.body.body.accessToken)).status).toBe(200);
+    app.clock.advance(60);
+    expectAtomError(await request(app.app).get(ECHO_URL).set('X-AccessToken', res.body.body.accessToken), 'accessTokenExpired');
+  });
+});
