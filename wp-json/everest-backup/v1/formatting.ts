@@ -78,7 +78,7 @@ export function phpStripTags(text: string): string {
       continue;
     }
     if (text.startsWith('<!--', i)) {
-      const end = text.indexOf('-->', i + 4);
+      const end = text.indexOf('-->', i + 2); // PHP ends a comment at any '>' after two '-', so '<!-->' is a whole comment
       i = end === -1 ? text.length : end + 3;
       continue;
     }
@@ -138,14 +138,22 @@ export function sanitizeTextField(value: unknown): string {
 const ACCENT_SPECIAL: Record<string, string> = {
   'ª': 'a', 'º': 'o', 'Æ': 'AE', 'æ': 'ae', 'Ð': 'D', 'ð': 'd', 'Ø': 'O', 'ø': 'o', 'Þ': 'TH', 'þ': 'th', 'ß': 's',
   'Đ': 'D', 'đ': 'd', 'Ħ': 'H', 'ħ': 'h', 'ı': 'i', 'Ĳ': 'IJ', 'ĳ': 'ij', 'ĸ': 'k', 'Ŀ': 'L', 'ŀ': 'l', 'Ł': 'L',
-  'ł': 'l', 'ŉ': 'n', 'Ŋ': 'N', 'ŋ': 'n', 'Œ': 'OE', 'œ': 'oe', 'Ŧ': 'T', 'ŧ': 't', 'ſ': 's', 'Ə': 'E', 'ə': 'e',
-  'ƒ': 'f', 'Ơ': 'O', 'ơ': 'o', 'Ư': 'U', 'ư': 'u', '€': 'E', '£': '',
+  'ł': 'l', 'ŉ': 'n', 'Ŋ': 'N', 'ŋ': 'n', 'Œ': 'OE', 'œ': 'oe', 'Ŧ': 'T', 'ŧ': 't', 'ſ': 's', 'Ə': 'E', 'ǝ': 'e',
+  'Ơ': 'O', 'ơ': 'o', 'Ư': 'U', 'ư': 'u', '€': 'E', '£': '',
 };
+
+/** The blocks whose accented letters WordPress's table covers: Latin-1 and Extended-A, pinyin, Romanian, Vietnamese. */
+function inAccentTable(code: number): boolean {
+  return (
+    (code >= 0xc0 && code <= 0x17f) || (code >= 0x1cd && code <= 0x1dc) || (code >= 0x218 && code <= 0x21b) || (code >= 0x1ea0 && code <= 0x1ef9)
+  );
+}
 
 /**
  * remove_accents() for the default locale: Latin letters with diacritics to their ASCII letters.
- * WordPress uses a fixed table; this decomposes Latin letters (NFD) and drops the marks, plus the
- * table's letters that do not decompose. Other scripts are left alone, as WordPress leaves them.
+ * WordPress uses a fixed table; this decomposes the letters of the blocks that table covers (NFD)
+ * and drops the marks, plus the letters that do not decompose. Checked against WordPress 6.8 for
+ * every code point from U+0080 to U+024F, U+1E00 to U+1EFF and U+2000 to U+20FF.
  */
 export function removeAccents(text: string): string {
   if (!/[\u0080-\uffff]/.test(text)) return text;
@@ -157,8 +165,7 @@ export function removeAccents(text: string): string {
       continue;
     }
     const code = ch.codePointAt(0)!;
-    const latin = (code >= 0xc0 && code <= 0x24f) || (code >= 0x1e00 && code <= 0x1eff);
-    if (latin) {
+    if (inAccentTable(code)) {
       const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
       out += /^[A-Za-z]+$/.test(base) ? base : ch;
     } else out += ch;

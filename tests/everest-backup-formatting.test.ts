@@ -1,0 +1,121 @@
+import { phpString, removeAccents, sanitizeTextField, sanitizeTitle, stripslashes, utf8UriEncode } from '../wp-json/everest-backup/v1/formatting';
+import { nonceTick, wpCreateNonce, wpVerifyNonce } from '../wp-json/everest-backup/v1/nonce';
+import { sizeFormat, uniqid } from '../wp-json/everest-backup/v1/backup';
+import { generateSecrets } from '../core/secrets';
+
+// Expected values were produced by WordPress 6.8's own formatting.php (php CLI over the wp-oracle's tree).
+describe('sanitize_text_field', () => {
+  it.each([
+    ['Test action', 'Test action'],
+    ['  padded  ', 'padded'],
+    ['line1\nline2\r\n\tline3', 'line1 line2 line3'],
+    ['a    b', 'a b'],
+    ['<b>bold</b> text', 'bold text'],
+    ['<script>alert(1)</script>Hi', 'Hi'],
+    ['<style>p{}</style>Styled', 'Styled'],
+    ['a < b', 'a &lt; b'],
+    ['x%41y', 'xy'],
+    ['x %41 y', 'x y'],
+    ['%4', '%4'],
+    ['<!-- note -->kept', 'kept'],
+    ['<a href="x>y">link</a>', 'link'],
+    ['unclosed <b', 'unclosed &lt;b'],
+    ['<!-->kept', 'kept'],
+    ['a<!--->b', 'ab'],
+    ['<i <b>x', '&lt;ix'],
+  ])('%j → %j', (input, output) => {
+    expect(sanitizeTextField(input)).toBe(output);
+  });
+
+  it('turns arrays and objects into an empty string and scalars into their PHP string', () => {
+    expect(sanitizeTextField(['a'])).toBe('');
+    expect(sanitizeTextField({ a: 1 })).toBe('');
+    expect(sanitizeTextField(42)).toBe('42');
+    expect(sanitizeTextField(true)).toBe('1');
+    expect(sanitizeTextField(false)).toBe('');
+    expect(sanitizeTextField(null)).toBe('');
+    expect(phpString(1.5)).toBe('1.5');
+    expect(phpString(1e25)).toBe('1.0E+25');
+  });
+});
+
+describe('wp_unslash (stripslashes)', () => {
+  it('removes one level of backslashes', () => {
+    expect(stripslashes("O\\'Reilly")).toBe("O'Reilly");
+    expect(stripslashes('a\\\\b')).toBe('a\\b');
+    expect(stripslashes('a\\b')).toBe('ab');
+    expect(stripslashes('end\\')).toBe('end');
+  });
+});
+
+describe('sanitize_title', () => {
+  it.each([
+    ['Test action', 'test-action'],
+    ['test-action-admin-1709287200', 'test-action-admin-1709287200'],
+    ['Héllo Wörld', 'hello-world'],
+    ['Café & Crème', 'cafe-creme'],
+    ['This is a "test" / slash', 'this-is-a-test-slash'],
+    ['a.b.c', 'a-b-c'],
+    ['100%', '100'],
+    ['50%25 off', '50%25-off'],
+    ['em—dash', 'em-dash'],
+    ['“quoted”', 'quoted'],
+    ['Æther ß', 'aether-s'],
+    ['日本語', '%e6%97%a5%e6%9c%ac%e8%aa%9e'],
+    ['<b>Tag</b> name', 'tag-name'],
+    ['--trim--', 'trim'],
+    ['under_score', 'under_score'],
+    ['!!!', ''],
+    ['Ə ǝ ƒ ȧ Ș', 'e-e-%c6%92-%c8%a7-s'],
+  ])('%j → %j', (input, output) => {
+    expect(sanitizeTitle(input)).toBe(output);
+  });
+
+  it('cuts the encoded form at 200 characters without splitting a character', () => {
+    expect(utf8UriEncode('é'.repeat(100), 200)).toBe('%c3%a9'.repeat(33));
+    expect(utf8UriEncode('a'.repeat(250), 200)).toHaveLength(200);
+  });
+
+  it('leaves scripts other than Latin to the percent-encoding', () => {
+    expect(removeAccents('Привет')).toBe('Привет');
+    expect(removeAccents('Ångström')).toBe('Angstrom');
+  });
+});
+
+describe('WordPress nonces', () => {
+  const secrets = generateSecrets();
+  const t0 = 43200 * 40000 - 100; // inside tick 40000
+
+  it('ticks every 12 hours: ceil(time / 43200)', () => {
+    expect(nonceTick(43200)).toBe(1);
+    expect(nonceTick(43201)).toBe(2);
+  });
+
+  it('verifies 1 in the same tick, 2 in the next, false after, and only for the same user and action', () => {
+    const nonce = wpCreateNonce(secrets, t0, 'the-hash', 7);
+    expect(nonce).toMatch(/^[0-9a-f]{10}$/);
+    expect(wpVerifyNonce(secrets, t0, nonce, 'the-hash', 7)).toBe(1);
+    expect(wpVerifyNonce(secrets, t0 + 43200, nonce, 'the-hash', 7)).toBe(2);
+    expect(wpVerifyNonce(secrets, t0 + 86400, nonce, 'the-hash', 7)).toBe(false);
+    expect(wpVerifyNonce(secrets, t0, nonce, 'the-hash', 8)).toBe(false);
+    expect(wpVerifyNonce(secrets, t0, nonce, 'other-hash', 7)).toBe(false);
+    expect(wpVerifyNonce(secrets, t0, '', 'the-hash', 7)).toBe(false);
+  });
+
+  it('depends on the site secrets', () => {
+    const other = generateSecrets();
+    expect(wpCreateNonce(other, t0, 'the-hash', 7)).not.toBe(wpCreateNonce(secrets, t0, 'the-hash', 7));
+  });
+});
+
+describe('simulated backup helpers', () => {
+  it("uniqid matches PHP's format (the documented example's file name)", () => {
+    expect(uniqid(1685967102_000)).toBe('647dd0fe00000');
+    expect(uniqid(1685967102_500)).toBe('647dd0fe7a120');
+  });
+
+  it('formats sizes with two decimals', () => {
+    expect(sizeFormat(28)).toBe('28.00 B');
+    expect(sizeFormat(12_950_000)).toBe('12.35 MB');
+  });
+});
