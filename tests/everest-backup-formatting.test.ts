@@ -22,7 +22,7 @@ describe('sanitize_text_field', () => {
     ['unclosed <b', 'unclosed &lt;b'],
     ['<!-->kept', 'kept'],
     ['a<!--->b', 'ab'],
-    ['<i <b>x', '&lt;ix'],
+    ['<i <b>x', '&lt;i x'],
   ])('%j → %j', (input, output) => {
     expect(sanitizeTextField(input)).toBe(output);
   });
