@@ -1,0 +1,277 @@
+import request from 'supertest';
+import type { EmulatorApp } from '../plugin/app';
+import { ADMIN_PASSWORD, asAdmin, asEditor, asSubscriber, basic, EDITOR_PASSWORD, standardApp } from './helpers';
+
+const ADMIN_UUID = '11111111-1111-4111-8111-111111111111';
+const EDITOR_UUID = '22222222-2222-4222-8222-222222222222';
+const SITE = 'http://127.0.0.1:8080';
+
+describe('wp/v2 users/me', () => {
+  let emu: EmulatorApp;
+  beforeEach(async () => {
+    emu = await standardApp({ settings: { SITE_URL: SITE } });
+  });
+  afterEach(() => emu.close());
+
+  it('answers anonymous requests with 401 rest_not_logged_in (and Allow: GET)', async () => {
+    const res = await request(emu.app).get('/wp-json/wp/v2/users/me');
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({ code: 'rest_not_logged_in', message: 'You are not currently logged in.', data: { status: 401 } });
+    expect(res.headers.allow).toBe('GET');
+  });
+
+  it('treats bad credentials as anonymous, never as a challenge', async () => {
+    for (const auth of [basic('admin', 'wrong'), basic('admin', 'password'), basic('nobody', ADMIN_PASSWORD), 'Basic !!!', 'Bearer x']) {
+      const res = await request(emu.app).get('/wp-json/wp/v2/users/me').set('Authorization', auth);
+      expect(res.status).toBe(401);
+      expect(res.body.code).toBe('rest_not_logged_in');
+      expect(res.headers['www-authenticate']).toBeUndefined();
+    }
+  });
+
+  it('shows the view context with raw and chunked passwords, and by e-mail', async () => {
+    for (const auth of [asAdmin, basic('admin', ADMIN_PASSWORD.replace(/ /g, '')), basic('admin@localhost.com', ADMIN_PASSWORD)]) {
+      const res = await request(emu.app).get('/wp-json/wp/v2/users/me').set('Authorization', auth);
+      expect(res.status).toBe(200);
+      expect(Object.keys(res.body)).toEqual(['id', 'name', 'url', 'description', 'link', 'slug', 'avatar_urls', 'meta', '_links']);
+      expect(res.body.id).toBe(1);
+      expect(res.body.link).toBe(`${SITE}/author/admin/`);
+      expect(res.body.meta).toEqual([]);
+      expect(res.body.avatar_urls['48']).toMatch(/^https:\/\/secure\.gravatar\.com\/avatar\/[0-9a-f]{64}\?s=48&d=mm&r=g$/);
+      expect(res.body._links.self[0]).toEqual({ href: `${SITE}/wp-json/wp/v2/users/1`, targetHints: { allow: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] } });
+    }
+  });
+
+  it('adds username, email, roles and capabilities with context=edit', async () => {
+    const res = await request(emu.app).get('/wp-json/wp/v2/users/me?context=edit').set('Authorization', asEditor);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: 2, username: 'alice', email: 'alice@example.com', roles: ['editor'], locale: 'en_US', extra_capabilities: { editor: true } });
+    expect(res.body.capabilities.edit_users).toBeUndefined();
+    expect(res.body.capabilities.edit_posts).toBe(true);
+    expect(res.body.registered_date).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/);
+    expect(res.body.meta).toEqual({ persisted_preferences: [] });
+    expect(res.body._links.self[0].targetHints.allow).toEqual(['GET', 'POST', 'PUT', 'PATCH']);
+  });
+
+  it('rejects an unknown context with 400 rest_invalid_param', async () => {
+    const res = await request(emu.app).get('/wp-json/wp/v2/users/me?context=nope').set('Authorization', asAdmin);
+    expect(res.status).toBe(400);
+    expect(res.body.data.params).toEqual({ context: 'context is not one of view, embed, and edit.' });
+  });
+
+  it('lets a user edit their own profile, but not their username or role', async () => {
+    const ok = await request(emu.app).post('/wp-json/wp/v2/users/me').set('Authorization', asSubscriber).send({ name: 'Sam S.', description: 'hi' });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ name: 'Sam S.', description: 'hi', username: 'sam' });
+    expect(emu.users.byId(3)?.displayName).toBe('Sam S.');
+    const login = await request(emu.app).patch('/wp-json/wp/v2/users/me').set('Authorization', asSubscriber).send({ username: 'other' });
+    expect(login.status).toBe(400);
+    expect(login.body.code).toBe('rest_user_invalid_argument');
+    const role = await request(emu.app).put('/wp-json/wp/v2/users/me').set('Authorization', asSubscriber).send({ roles: ['administrator'] });
+    expect(role.status).toBe(403);
+    expect(role.body.code).toBe('rest_cannot_edit_roles');
+  });
+
+  it('deletes only with force=true and a reassign, and only for users with delete_users', async () => {
+    const editor = await request(emu.app).delete('/wp-json/wp/v2/users/me?reassign=1&force=true').set('Authorization', asEditor);
+    expect(editor.status).toBe(403);
+    expect(editor.body.code).toBe('rest_user_cannot_delete');
+    const missing = await request(emu.app).delete('/wp-json/wp/v2/users/me').set('Authorization', asAdmin);
+    expect(missing.status).toBe(400);
+    expect(missing.body).toMatchObject({ code: 'rest_missing_callback_param', data: { params: ['reassign'] } });
+    const trash = await request(emu.app).delete('/wp-json/wp/v2/users/me?reassign=2').set('Authorization', asAdmin);
+    expect(trash.status).toBe(501);
+    expect(trash.body.code).toBe('rest_trash_not_supported');
+    const self = await request(emu.app).delete('/wp-json/wp/v2/users/me?reassign=1&force=true').set('Authorization', asAdmin);
+    expect(self.status).toBe(400);
+    expect(self.body.code).toBe('rest_user_invalid_reassign');
+    const gone = await request(emu.app).delete('/wp-json/wp/v2/users/me?reassign=2&force=true').set('Authorization', asAdmin);
+    expect(gone.status).toBe(200);
+    expect(gone.body).toMatchObject({ deleted: true, previous: { id: 1, username: 'admin' } });
+    expect(emu.users.byId(1)).toBeUndefined();
+    expect(emu.applicationPasswords.list(1)).toEqual([]);
+    const after = await request(emu.app).get('/wp-json/wp/v2/users/me').set('Authorization', asAdmin);
+    expect(after.status).toBe(401);
+  });
+});
+
+describe('wp/v2 application passwords', () => {
+  let emu: EmulatorApp;
+  beforeEach(async () => {
+    emu = await standardApp({ settings: { SITE_URL: SITE }, clock: '2025-01-02T03:04:05Z' });
+  });
+  afterEach(() => emu.close());
+
+  const list = (user: string | number) => `/wp-json/wp/v2/users/${user}/application-passwords`;
+
+  it('lists the user’s passwords with their fields and self links, no password', async () => {
+    const res = await request(emu.app).get(list('me')).set('Authorization', asAdmin);
+    expect(res.status).toBe(200);
+    expect(res.headers.allow).toBe('GET, POST, DELETE');
+    expect(res.headers['x-wp-total']).toBeUndefined();
+    expect(res.body).toEqual([
+      {
+        uuid: ADMIN_UUID,
+        app_id: '',
+        name: 'oracle-admin',
+        created: '2023-11-14T22:13:20',
+        last_used: '2025-01-02T03:04:05',
+        last_ip: '127.0.0.1',
+        _links: { self: [{ href: `${SITE}/wp-json/wp/v2/users/1/application-passwords/${ADMIN_UUID}`, targetHints: { allow: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] } }] },
+      },
+    ]);
+  });
+
+  it('lets an admin list anyone’s, and an editor only their own (403 rest_cannot_list_application_passwords)', async () => {
+    const admin = await request(emu.app).get(list(2)).set('Authorization', asAdmin);
+    expect(admin.status).toBe(200);
+    expect(admin.body.map((i: { uuid: string }) => i.uuid)).toEqual([EDITOR_UUID]);
+    const own = await request(emu.app).get(list(2)).set('Authorization', asEditor);
+    expect(own.status).toBe(200);
+    const other = await request(emu.app).get(list(1)).set('Authorization', asEditor);
+    expect(other.status).toBe(403);
+    expect(other.body).toEqual({
+      code: 'rest_cannot_list_application_passwords',
+      message: 'Sorry, you are not allowed to list application passwords for this user.',
+      data: { status: 403 },
+    });
+    expect(other.headers.allow).toBeUndefined();
+  });
+
+  it('answers anonymous `me` with rest_not_logged_in and an anonymous id with the route’s own 401', async () => {
+    const me = await request(emu.app).get(list('me'));
+    expect(me.status).toBe(401);
+    expect(me.body.code).toBe('rest_not_logged_in');
+    const byId = await request(emu.app).get(list(1));
+    expect(byId.status).toBe(401);
+    expect(byId.body.code).toBe('rest_cannot_list_application_passwords');
+    const create = await request(emu.app).post(list(1)).send({ name: 'x' });
+    expect(create.status).toBe(401);
+    expect(create.body.code).toBe('rest_cannot_create_application_passwords');
+  });
+
+  it('checks the user id before permissions: 0 and unknown ids are 404 rest_user_invalid_id, a login is rest_no_route', async () => {
+    for (const [user, auth] of [[0, asAdmin], [999, asEditor], [0, undefined]] as const) {
+      const req = request(emu.app).get(list(user));
+      const res = auth ? await req.set('Authorization', auth) : await req;
+      expect(res.status).toBe(404);
+      expect(res.body).toEqual({ code: 'rest_user_invalid_id', message: 'Invalid user ID.', data: { status: 404 } });
+    }
+    const login = await request(emu.app).get(list('admin')).set('Authorization', asAdmin);
+    expect(login.status).toBe(404);
+    expect(login.body.code).toBe('rest_no_route');
+  });
+
+  it('creates a password (201, Location with the numeric id, chunked password once) that authenticates at once', async () => {
+    const res = await request(emu.app).post(list('me')).set('Authorization', asAdmin).send({ name: 'ci' });
+    expect(res.status).toBe(201);
+    expect(res.body.password).toMatch(/^[A-Za-z0-9]{4}( [A-Za-z0-9]{4}){5}$/);
+    expect(res.body).toMatchObject({ app_id: '', name: 'ci', created: '2025-01-02T03:04:05', last_used: null, last_ip: null });
+    expect(res.headers.location).toBe(`${SITE}/wp-json/wp/v2/users/1/application-passwords/${res.body.uuid}`);
+    // only the hash is stored
+    expect(JSON.stringify(emu.store.exportData())).not.toContain(res.body.password.replace(/ /g, ''));
+    const get = await request(emu.app).get(`${list('me')}/${res.body.uuid}`).set('Authorization', asAdmin);
+    expect(get.body.password).toBeUndefined();
+    for (const pw of [res.body.password, res.body.password.replace(/ /g, '')]) {
+      const me = await request(emu.app).get('/wp-json/wp/v2/users/me').set('Authorization', basic('admin', pw));
+      expect(me.status).toBe(200);
+    }
+  });
+
+  it('validates the name and app_id', async () => {
+    const missing = await request(emu.app).post(list('me')).set('Authorization', asAdmin).send({});
+    expect(missing.status).toBe(400);
+    expect(missing.body.code).toBe('rest_missing_callback_param');
+    const blank = await request(emu.app).post(list('me')).set('Authorization', asAdmin).send({ name: '  ' });
+    expect(blank.body.data.details.name.code).toBe('rest_invalid_pattern');
+    const appId = await request(emu.app).post(list('me')).set('Authorization', asAdmin).send({ name: 'x', app_id: 'nope' });
+    expect(appId.body.data.params).toEqual({ app_id: 'app_id is not a valid UUID.' });
+    const withAppId = await request(emu.app).post(list('me')).set('Authorization', asAdmin).send({ name: 'x', app_id: '6ba7b810-9dad-11d1-80b4-00c04fd430c8' });
+    expect(withAppId.status).toBe(201);
+    expect(withAppId.body.app_id).toBe('6ba7b810-9dad-11d1-80b4-00c04fd430c8');
+  });
+
+  it('lets an admin create for another user, not an editor (403 rest_cannot_create_application_passwords)', async () => {
+    const admin = await request(emu.app).post(list(2)).set('Authorization', asAdmin).send({ name: 'for alice' });
+    expect(admin.status).toBe(201);
+    expect(emu.applicationPasswords.list(2)).toHaveLength(2);
+    const editor = await request(emu.app).post(list(1)).set('Authorization', asEditor).send({ name: 'x' });
+    expect(editor.status).toBe(403);
+    expect(editor.body.code).toBe('rest_cannot_create_application_passwords');
+  });
+
+  it('gets, renames and deletes one password; an unknown uuid is 404 rest_application_password_not_found', async () => {
+    const created = await request(emu.app).post(list('me')).set('Authorization', asAdmin).send({ name: 'temp' });
+    const item = `${list('me')}/${created.body.uuid}`;
+    const renamed = await request(emu.app).patch(item).set('Authorization', asAdmin).send({ name: 'renamed' });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.name).toBe('renamed');
+    const unchanged = await request(emu.app).put(item).set('Authorization', asAdmin).send({});
+    expect(unchanged.body.name).toBe('renamed');
+    const unknown = await request(emu.app).get(`${list('me')}/99999999-9999-4999-8999-999999999999`).set('Authorization', asAdmin);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toEqual({ code: 'rest_application_password_not_found', message: 'Application password not found.', data: { status: 404 } });
+    expect(unknown.headers.allow).toBe('GET, POST, PUT, PATCH, DELETE');
+    const otherUsers = await request(emu.app).get(`${list(1)}/${EDITOR_UUID}`).set('Authorization', asAdmin);
+    expect(otherUsers.status).toBe(404);
+    const editor = await request(emu.app).delete(`${list(1)}/${created.body.uuid}`).set('Authorization', asEditor);
+    expect(editor.status).toBe(403);
+    expect(editor.body.code).toBe('rest_cannot_delete_application_password');
+    const deleted = await request(emu.app).delete(item).set('Authorization', asAdmin);
+    expect(deleted.status).toBe(200);
+    expect(deleted.body).toEqual({
+      deleted: true,
+      previous: { uuid: created.body.uuid, app_id: '', name: 'renamed', created: '2025-01-02T03:04:05', last_used: null, last_ip: null },
+    });
+    const again = await request(emu.app).delete(item).set('Authorization', asAdmin);
+    expect(again.status).toBe(404);
+  });
+
+  it('stops a deleted password from authenticating on the very next request', async () => {
+    const created = await request(emu.app).post(list('me')).set('Authorization', asAdmin).send({ name: 'short-lived' });
+    const auth = basic('admin', created.body.password);
+    expect((await request(emu.app).get('/wp-json/wp/v2/users/me').set('Authorization', auth)).status).toBe(200);
+    await request(emu.app).delete(`${list('me')}/${created.body.uuid}`).set('Authorization', auth).expect(200);
+    const next = await request(emu.app).get('/wp-json/wp/v2/users/me').set('Authorization', auth);
+    expect(next.status).toBe(401);
+    expect(next.body.code).toBe('rest_not_logged_in');
+  });
+
+  it('deletes all of a user’s passwords, the one in use included', async () => {
+    await request(emu.app).post(list(2)).set('Authorization', asAdmin).send({ name: 'second' }).expect(201);
+    const res = await request(emu.app).delete(list(2)).set('Authorization', asAdmin);
+    expect(res.body).toEqual({ deleted: true, count: 2 });
+    expect((await request(emu.app).get('/wp-json/wp/v2/users/me').set('Authorization', basic('alice', EDITOR_PASSWORD))).status).toBe(401);
+    const editor = await request(emu.app).delete(list(1)).set('Authorization', asSubscriber);
+    expect(editor.status).toBe(403);
+    expect(editor.body.code).toBe('rest_cannot_delete_application_passwords');
+  });
+
+  it('introspects the password of the request, only for the current user', async () => {
+    const res = await request(emu.app).get(`${list('me')}/introspect`).set('Authorization', asEditor);
+    expect(res.status).toBe(200);
+    expect(res.body.uuid).toBe(EDITOR_UUID);
+    const admin = await request(emu.app).get(`${list(2)}/introspect`).set('Authorization', asAdmin);
+    expect(admin.status).toBe(403);
+    expect(admin.body.code).toBe('rest_cannot_introspect_app_password_for_non_authenticated_user');
+  });
+
+  it('filters item fields with context=embed', async () => {
+    const res = await request(emu.app).get(`${list('me')}?context=embed`).set('Authorization', asAdmin);
+    expect(Object.keys(res.body[0])).toEqual(['uuid', 'app_id', 'name', '_links']);
+  });
+
+  it('records last use at most once a day', async () => {
+    const created = await request(emu.app).post(list('me')).set('Authorization', asAdmin).send({ name: 'usage' });
+    const auth = basic('admin', created.body.password);
+    await request(emu.app).get('/wp-json/wp/v2/users/me').set('Authorization', auth).expect(200);
+    expect(emu.applicationPasswords.get(1, created.body.uuid)?.lastUsed).toBe(emu.clock.seconds());
+    const first = emu.clock.seconds();
+    emu.clock.advance(3600);
+    await request(emu.app).get('/wp-json/wp/v2/users/me').set('Authorization', auth).expect(200);
+    expect(emu.applicationPasswords.get(1, created.body.uuid)?.lastUsed).toBe(first);
+    emu.clock.advance(86_400);
+    await request(emu.app).get('/wp-json/wp/v2/users/me').set('Authorization', auth).expect(200);
+    expect(emu.applicationPasswords.get(1, created.body.uuid)?.lastUsed).toBe(emu.clock.seconds());
+  });
+});
