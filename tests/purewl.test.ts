@@ -6,6 +6,7 @@ import request from 'supertest';
 import type { CliIO } from '../core/cli';
 import type { StoreFs } from '../core/store';
 import { nodeFs } from '../core/store';
+import { createApp } from '../plugin';
 import type { EmulatorApp } from '../plugin/app';
 import { runStoreCommand } from '../plugin/cli';
 import { ATOM_ERRORS } from '../wp-json/purewl/v1/envelope';
@@ -482,7 +483,6 @@ describe('command line: purewl reseller', () => {
 
 describe('docs/purewl.md example', () => {
   it('runs as written: createApp with fixtures, form-encoded secret grant, clock-driven expiry', async () => {
-    const { createApp } = await import('../plugin');
     const app = await createApp({
       settings: { BCRYPT_COST: 4, PUREWL_TOKEN_EXPIRY: 60 },
       fixtures: {
