@@ -1,9 +1,244 @@
-import type { NamespaceModule } from '../../../core/namespace';
+import { MailDeliveryError } from '../../../core/mail';
+import { configureMailTransport, mailSettings } from '../../../core/mail-smtp';
+import type { NamespaceModule, SiteContext, TokenIntrospection } from '../../../core/namespace';
+import type { WpError } from '../../../core/rest/errors';
+import type { RestRequest } from '../../../core/rest/request';
+import { RestResponse } from '../../../core/rest/response';
+import { ALLMETHODS } from '../../../core/rest/server';
+import { deriveKey, keyedHash, randomAlphanumeric, safeEqual } from '../../../core/secrets';
+import { isValidEmail, readAccessTokenDeleteRequest, readAccessTokenRequest, teraEscape } from './body';
+import { coreErrorToPkmnapi, errors, PkmnapiError } from './errors';
+import { GcraLimiter } from './rate-limit';
+
+export const NAMESPACE = 'pkmnapi/v1';
+export const SERVER = 'pkmnapi/0.1.0';
+/** pkmnapi's cooldown between two token (or delete-code) requests for one e-mail address (models.rs: 600 s). */
+export const COOLDOWN_SECONDS = 600;
+/** How long the hash of a replaced or deleted token is remembered, so introspection can say "inactive". */
+export const REVOKED_MEMORY_SECONDS = 30 * 86_400;
+
+/** One pkmnapi user (the real `users` table): keyed by the e-mail address exactly as sent. */
+export interface PkmnapiUser {
+  email: string;
+  /** HMAC-SHA256 (site key derived for 'pkmnapi') of the access token; the token itself is never stored. */
+  tokenHash: string;
+  /** Unix seconds. */
+  createdAt: number;
+  /** createdAt + 600: until then, new tokens and delete codes for this address are refused. */
+  expiresAt: number;
+  /** Keyed hash of the pending delete code, or null. */
+  deleteCodeHash: string | null;
+}
+
+/** A token that was replaced or deleted, remembered by hash for introspection. */
+export interface RevokedToken {
+  sub: string;
+  iat: number;
+  revokedAt: number;
+  reason: 'replaced' | 'deleted';
+}
+
+const TOKEN_PATTERN = /^[A-Za-z0-9]{64}$/;
 
 export const pkmnapi: NamespaceModule = {
   id: 'pkmnapi',
-  namespace: 'pkmnapi/v1',
-  register(ctx) {
-    ctx.rest.registerNamespace('pkmnapi/v1');
+  namespace: NAMESPACE,
+  settings: {
+    PKMNAPI_RATE_LIMIT: {
+      type: 'integer',
+      default: 120,
+      min: 0,
+      max: 1_000_000,
+      doc: 'Requests per client address the pkmnapi routes accept in a burst before 429 error_too_many_requests (the real RATE_LIMIT_COUNT). 0 turns the limit off.',
+    },
+    PKMNAPI_RATE_WINDOW: {
+      type: 'integer',
+      default: 60,
+      min: 1,
+      max: 86_400,
+      doc: 'Seconds after which one more request is allowed once the burst is used up (the real RATE_LIMIT_DURATION).',
+    },
+    ...mailSettings,
+  },
+  register(ctx: SiteContext) {
+    configureMailTransport(ctx.mailer, ctx.config.settings);
+    const hashKey = deriveKey(ctx.secrets, 'pkmnapi').toString('base64');
+    const hash = (secret: string) => keyedHash(hashKey, secret);
+    const users = ctx.store.collection<PkmnapiUser>('pkmnapi.users');
+    const revoked = ctx.store.collection<RevokedToken>('pkmnapi.revoked');
+    const limiter = new GcraLimiter(Number(ctx.config.settings.PKMNAPI_RATE_LIMIT ?? 120), Number(ctx.config.settings.PKMNAPI_RATE_WINDOW ?? 60), () => ctx.clock.now());
+
+    ctx.rest.registerNamespace(NAMESPACE, {
+      json: 'plain',
+      validateJson: false,
+      // Headers set here too: a body the core refuses before dispatch (413) gets no decorate pass.
+      onCoreError: (error) => decorate(coreErrorToPkmnapi(error)),
+      decorate: (res) => void decorate(res),
+    });
+
+    /** pkmnapi's headers on every response of the namespace (Rocket's "Update Server Name" fairing, JSON content type). */
+    function decorate(res: RestResponse): RestResponse {
+      res.header('Server', SERVER);
+      res.header('Content-Type', 'application/json');
+      // A not-found has nothing to allow (the catch-all route would otherwise list every method).
+      if (res.status === 404) for (const name of Object.keys(res.headers)) if (name.toLowerCase() === 'allow') delete res.headers[name];
+      return res;
+    }
+
+    /** Counts the request against its address; the 429 error when over the limit. */
+    function rateLimited(req: RestRequest): PkmnapiError | null {
+      const wait = limiter.check(req.ip || 'unknown');
+      return wait === null ? null : errors.tooManyRequests(wait);
+    }
+
+    /** pkmnapi's AccessToken guard: the token when `Authorization` starts with "Bearer " (case as sent), else null. */
+    function bearerToken(req: RestRequest): string | null {
+      const header = req.header('authorization');
+      if (header === undefined || !header.startsWith('Bearer ')) return null;
+      return header.split('Bearer ').join('');
+    }
+
+    /**
+     * The checks in front of the access-token routes, in this order: JSON content type (else the
+     * route does not match: 404), rate limit (every request that reaches a route counts, anonymous or
+     * not, like the real per-IP limiter), a Bearer header (403 forbidden, as the real API answers before
+     * reading the body), then WordPress's permission (an administrator's application password).
+     * Computed once per request: the core also asks the permission callback for the Allow header.
+     */
+    const gates = new WeakMap<RestRequest, Promise<boolean | WpError>>();
+    function accessTokenGate(req: RestRequest): Promise<boolean | WpError> {
+      let gate = gates.get(req);
+      if (!gate) {
+        gate = Promise.resolve(
+          ((): boolean | WpError => {
+            if (req.contentType !== 'application/json') return errors.notFound();
+            const limited = rateLimited(req);
+            if (limited) return limited;
+            if (bearerToken(req) !== null) return errors.forbidden();
+            return ctx.users.can(req.user, 'manage_options');
+          })(),
+        );
+        gates.set(req, gate);
+      }
+      return gate;
+    }
+
+    function revoke(user: PkmnapiUser, reason: RevokedToken['reason']): void {
+      const now = ctx.clock.seconds();
+      revoked.put(user.tokenHash, { sub: user.email, iat: user.createdAt, revokedAt: now, reason });
+      for (const [key, entry] of revoked.entries()) if (now - entry.revokedAt > REVOKED_MEMORY_SECONDS) revoked.delete(key);
+    }
+
+    /** The real API's cooldown check: refused while `date_expire - now >= 0`. */
+    function cooldown(email: string): PkmnapiError | null {
+      const user = users.get(email);
+      if (!user) return null;
+      const seconds = user.expiresAt - ctx.clock.seconds();
+      return seconds >= 0 ? errors.timeout(seconds) : null;
+    }
+
+    /** Sends (outbox, and SMTP when configured); a failed delivery becomes pkmnapi's 403 error_access_tokens_email. */
+    async function mail(to: string, subject: string, text: string): Promise<PkmnapiError | null> {
+      try {
+        await ctx.mailer.send({ to, subject, text, from: 'pkmnapi' });
+        return null;
+      } catch (e) {
+        if (!(e instanceof MailDeliveryError)) throw e;
+        ctx.log.warn('pkmnapi: mail delivery failed', { messageId: e.messageId, reason: e.message });
+        return errors.email('Could not send email');
+      }
+    }
+
+    const created = () => new RestResponse({}, 201, { Location: ctx.rest.restUrl(`/${NAMESPACE}/access_tokens`) });
+
+    ctx.rest.registerRoute(NAMESPACE, '/access_tokens', [
+      {
+        methods: ['POST'],
+        permission: accessTokenGate,
+        handler: async (req) => {
+          const body = readAccessTokenRequest(req);
+          if (!body.ok) return errors.invalid(body.message);
+          const email = body.value.emailAddress;
+          if (!isValidEmail(email)) return errors.invalid(`Invalid email address: ${email}`);
+          const wait = cooldown(email);
+          if (wait) return wait;
+          const previous = users.get(email);
+          if (previous) revoke(previous, 'replaced');
+          const token = randomAlphanumeric(64);
+          const now = ctx.clock.seconds();
+          users.put(email, { email, tokenHash: hash(token), createdAt: now, expiresAt: now + COOLDOWN_SECONDS, deleteCodeHash: previous?.deleteCodeHash ?? null });
+          const failed = await mail(email, 'Pkmnapi access token', `This is your access token: ${teraEscape(token)}\n`);
+          await ctx.store.commit();
+          return failed ?? created();
+        },
+      },
+      {
+        methods: ['DELETE'],
+        permission: accessTokenGate,
+        handler: async (req) => {
+          const body = readAccessTokenDeleteRequest(req);
+          if (!body.ok) return errors.invalid(body.message);
+          const { code, emailAddress: email } = body.value;
+          if (!isValidEmail(email)) return errors.invalid(`Invalid email address: ${email}`);
+          const user = users.get(email);
+          // Deletes only when a delete code was requested and this one matches; answers 204 either way.
+          if (user && user.deleteCodeHash !== null && safeEqual(hash(code), user.deleteCodeHash)) {
+            users.delete(email);
+            revoke(user, 'deleted');
+            await ctx.store.commit();
+          }
+          return new RestResponse(null, 204);
+        },
+      },
+    ]);
+
+    ctx.rest.registerRoute(NAMESPACE, '/access_tokens/delete', {
+      methods: ['POST'],
+      permission: accessTokenGate,
+      handler: async (req) => {
+        const body = readAccessTokenRequest(req);
+        if (!body.ok) return errors.invalid(body.message);
+        const email = body.value.emailAddress;
+        if (!isValidEmail(email)) return errors.invalid(`Invalid email address: ${email}`);
+        const wait = cooldown(email);
+        if (wait) return wait;
+        const user = users.get(email);
+        // Unknown address: 201 all the same, and no mail (the real API sends none).
+        if (!user) return created();
+        const code = randomAlphanumeric(64);
+        users.put(email, { ...user, deleteCodeHash: hash(code) });
+        const link = `https://www.pkmnapi.com/actions/delete-user?email_address=${teraEscape(email)}&code=${teraEscape(code)}`;
+        const failed = await mail(email, 'Pkmnapi delete access token', `Please click here to delete your access token: ${link}\n\nIf you did not request this email, someone else may have done so.\n`);
+        await ctx.store.commit();
+        return failed ?? created();
+      },
+    });
+
+    // Using a token: pkmnapi checks a Bearer token on every ROM route; with no ROM uploaded, any token gets 403.
+    ctx.rest.registerRoute(NAMESPACE, '/roms', {
+      methods: ['GET'],
+      handler: (req) => {
+        const limited = rateLimited(req);
+        if (limited) return limited;
+        // The real lookup joins token and ROM: an unknown token and a live one without a ROM answer alike.
+        if (bearerToken(req) === null) return errors.unauthorized();
+        return errors.noRom();
+      },
+    });
+
+    // Rocket's 404 catcher: any other path or method below the namespace. Registered last.
+    ctx.rest.registerRoute(NAMESPACE, '/(?P<path>.*)', { methods: ALLMETHODS, showInIndex: false, handler: () => errors.notFound() });
+
+    return {
+      introspect(token: string): TokenIntrospection | null {
+        if (typeof token !== 'string' || !TOKEN_PATTERN.test(token)) return null;
+        const tokenHash = hash(token);
+        const user = users.findBy('tokenHash', tokenHash);
+        if (user) return { active: true, vendor: 'pkmnapi', sub: user.email, iat: user.createdAt };
+        if (revoked.has(tokenHash)) return { active: false, vendor: 'pkmnapi' };
+        return null;
+      },
+      reset: () => limiter.reset(),
+    };
   },
 };
