@@ -9,6 +9,7 @@ import type { RestServer } from './rest/server';
 import type { SiteSecrets } from './secrets';
 import type { Store } from './store';
 import type { CliGroup } from './cli';
+import type { SiteControl } from './control';
 
 /** Everything a namespace module may use. Namespaces never import each other; they share only this. */
 export interface SiteContext {
@@ -23,6 +24,8 @@ export interface SiteContext {
   rest: RestServer;
   /** bcrypt hashing of vendor secrets, with a cache of credentials that verified (see VerifiedSecrets). */
   verifiedSecrets: VerifiedSecrets;
+  /** The test-control plane (journal, faults, gated reset, introspection): used by the emulator/v1 namespace. */
+  control?: SiteControl;
 }
 
 /** RFC 7662-style answer about a token. `vendor` is the module id. */

@@ -1,7 +1,11 @@
 import { ApplicationPasswords } from '../core/auth/application-passwords';
+import { LoginThrottle } from '../core/auth/throttle';
 import { VerifiedSecrets } from '../core/auth/credential-cache';
 import { Users } from '../core/auth/users';
 import { createClock, type Clock } from '../core/clock';
+import { RequestGate, type SiteControl } from '../core/control';
+import { Faults } from '../core/faults';
+import { Journal } from '../core/journal';
 import { buildConfig, type Config, type SettingsSpec, type SettingValue } from '../core/config';
 import { loadFixtures, readFixturesFile, validateFixtures, type Fixtures } from '../core/fixtures';
 import { createLogger, type Logger } from '../core/log';
@@ -38,8 +42,12 @@ export interface SiteOptions {
 export interface Site extends SiteContext {
   modules: readonly NamespaceModule[];
   plugins: ReadonlyMap<string, NamespacePlugin>;
+  /** Brute-force protection of application-password logins (AUTH_THROTTLE settings). */
+  throttle: LoginThrottle;
   /** On first run without fixtures: the admin's new application password, shown once. */
   firstRun: { login: string; password: string; userId: number } | null;
+  /** Journal, faults, the request gate and the gated reset (test control). */
+  control: SiteControl;
   /** Asks every namespace about a token; `vendor` narrows the search. */
   introspect(token: string, vendor?: string): TokenIntrospection;
   /** Back to the state right after first run / fixtures, clock back to real time. */
@@ -89,7 +97,23 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
       (error, req) => log.error('Unhandled error in a route handler', { route: req.route, method: req.method, error: (error as Error)?.stack ?? String(error) }),
     );
     const verifiedSecrets = new VerifiedSecrets(deriveKey(secrets, 'verified-secrets'), config.bcryptCost);
-    const ctx: SiteContext = { config, clock, store, users, applicationPasswords, secrets, mailer, log, rest, verifiedSecrets };
+    let self: Site | null = null;
+    const journalSize = config.settings.JOURNAL_SIZE;
+    const faults = new Faults(clock);
+    const gate = new RequestGate();
+    const control: SiteControl = {
+      journal: new Journal(typeof journalSize === 'number' ? journalSize : 100),
+      faults,
+      gate,
+      reset: () =>
+        gate.exclusive(async () => {
+          await self!.reset();
+          faults.clear();
+        }),
+      introspect: (token, vendor) => self!.introspect(token, vendor),
+      vendors: () => modules.filter((m) => plugins.get(m.id)?.introspect).map((m) => m.id),
+    };
+    const ctx: SiteContext = { config, clock, store, users, applicationPasswords, secrets, mailer, log, rest, verifiedSecrets, control };
 
     const plugins = new Map<string, NamespacePlugin>();
     for (const module of modules) plugins.set(module.id, module.register(ctx) ?? {});
@@ -110,11 +134,20 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
       await store.commit();
     }
 
+    const throttle = new LoginThrottle(clock, {
+      enabled: config.settings.AUTH_THROTTLE as boolean,
+      maxPerIp: config.settings.AUTH_THROTTLE_MAX_PER_IP as number,
+      maxPerUser: config.settings.AUTH_THROTTLE_MAX_PER_USER as number,
+      windowSeconds: config.settings.AUTH_THROTTLE_WINDOW as number,
+    });
+
     const site: Site = {
       ...ctx,
       modules,
       plugins,
+      throttle,
       firstRun,
+      control,
       introspect(token, vendor) {
         for (const module of modules) {
           if (vendor !== undefined && module.id !== vendor) continue;
@@ -127,6 +160,7 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
         const saved = baseline.get('collections') ?? {};
         store.replaceAll({ ...(saved as Record<string, Record<string, unknown>>), [BASELINE]: { collections: saved } });
         verifiedSecrets.clear();
+        throttle.clear();
         for (const plugin of plugins.values()) plugin.reset?.();
         clock.real();
         if (config.clockStart) clock.set(config.clockStart);
@@ -134,6 +168,7 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
       },
       close: () => store.close(),
     };
+    self = site;
     return site;
   } catch (e) {
     await store.close().catch(() => undefined);

@@ -1,0 +1,253 @@
+import { randomUUID } from 'node:crypto';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Clock } from './clock';
+
+/**
+ * Fault injection for tests (WireMock's fault stubs, in miniature): requests matching a method and a
+ * path pattern get extra latency, or a given status and body instead of the real answer, for the
+ * next N matches or until cleared. Kept in memory only.
+ */
+
+/** What a test asks for. At least one of `latencyMs` and `status`. */
+export interface FaultSpec {
+  /** HTTP method of the request line (`POST`), or `*` / omitted for any. */
+  method?: string;
+  /**
+   * Path pattern: a glob matched against the whole path without the query string, case-insensitively
+   * (`*` = any characters but `/`, `**` = any characters, `?` = one character but `/`); or a RegExp (in process).
+   * REST requests are matched as `/wp-json/<route>` even when sent as `/?rest_route=<route>`.
+   */
+  path?: string | RegExp;
+  /** The same as a regular expression in JavaScript syntax (case-insensitive, unanchored unless you anchor it). */
+  pathRegex?: string;
+  /** Wait this long (wall-clock milliseconds, 0-60000) before answering. */
+  latencyMs?: number;
+  /** Answer with this status (200-599) instead of running the route. */
+  status?: number;
+  /** The JSON body sent with `status`; null sends no body. Default: a WordPress-style error for 4xx/5xx, no body otherwise. */
+  body?: unknown;
+  /** Extra response headers sent with `status`. */
+  headers?: Record<string, string>;
+  /** How many matching requests it applies to; omitted or null: until cleared. */
+  times?: number | null;
+}
+
+/** A fault as listed. */
+export interface Fault {
+  id: string;
+  method: string;
+  /** The glob as given (absent for a regex). */
+  path?: string;
+  /** The regular expression's source (absent for a glob). */
+  pathRegex?: string;
+  latencyMs: number;
+  status: number | null;
+  body: unknown;
+  headers: Record<string, string>;
+  /** Matches asked for (null: until cleared). */
+  times: number | null;
+  /** Matches left (null: until cleared). */
+  remaining: number | null;
+  /** Requests it has applied to so far. */
+  matched: number;
+  /** ISO time by the emulator's clock. */
+  created: string;
+}
+
+/** A fault spec is invalid; `param` names the field. */
+export class FaultError extends Error {
+  constructor(
+    readonly param: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'FaultError';
+  }
+}
+
+const METHOD = /^[A-Z]+$/;
+const MAX_LATENCY_MS = 60_000;
+
+/** A glob (`*`, `**`, `?`) as an anchored, case-insensitive regular expression. */
+export function globToRegExp(glob: string): RegExp {
+  let source = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        source += '.*';
+        i++;
+      } else source += '[^/]*';
+    } else if (c === '?') source += '[^/]';
+    else source += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`, 'i');
+}
+
+/** A path pattern: a glob string, a RegExp, or a regex source. Throws FaultError on an invalid regex. */
+export function compilePathPattern(pattern: { path?: string | RegExp; pathRegex?: string }): RegExp | null {
+  if (pattern.path instanceof RegExp) return pattern.path;
+  if (typeof pattern.pathRegex === 'string') {
+    try {
+      return new RegExp(pattern.pathRegex, 'i');
+    } catch (e) {
+      throw new FaultError('pathRegex', `pathRegex is not a valid regular expression: ${(e as Error).message}`);
+    }
+  }
+  if (typeof pattern.path === 'string') return globToRegExp(pattern.path);
+  return null;
+}
+
+interface ActiveFault extends Fault {
+  regex: RegExp;
+}
+
+function publicView(fault: ActiveFault): Fault {
+  const { regex: _regex, ...rest } = fault;
+  return { ...rest, headers: { ...rest.headers } };
+}
+
+export class Faults {
+  private readonly active: ActiveFault[] = [];
+
+  constructor(private readonly clock: Clock) {}
+
+  /** Validates and adds a fault; throws FaultError naming the bad field. Faults are tried oldest first. */
+  add(spec: FaultSpec): Fault {
+    if (spec === null || typeof spec !== 'object') throw new FaultError('fault', 'A fault is an object: {method, path, status, body, latencyMs, times}.');
+    const method = spec.method === undefined || spec.method === null || spec.method === '' ? '*' : String(spec.method).toUpperCase();
+    if (method !== '*' && !METHOD.test(method)) throw new FaultError('method', 'method is an HTTP method such as POST, or * for any.');
+    if (spec.path !== undefined && spec.pathRegex !== undefined) throw new FaultError('path', 'Give path (a glob) or pathRegex, not both.');
+    if (spec.path === undefined && spec.pathRegex === undefined) throw new FaultError('path', 'path (a glob such as /wp-json/purewl/v1/**) or pathRegex is required.');
+    if (spec.path !== undefined && !(spec.path instanceof RegExp) && (typeof spec.path !== 'string' || !spec.path.startsWith('/'))) {
+      throw new FaultError('path', 'path is a glob starting with / (e.g. /wp-json/purewl/v1/auth/v1/accessToken or /wp-json/availo/v1/**).');
+    }
+    if (spec.pathRegex !== undefined && (typeof spec.pathRegex !== 'string' || spec.pathRegex === '')) throw new FaultError('pathRegex', 'pathRegex is a non-empty regular expression.');
+    const regex = compilePathPattern(spec)!;
+    const latencyMs = spec.latencyMs ?? 0;
+    if (typeof latencyMs !== 'number' || !Number.isInteger(latencyMs) || latencyMs < 0 || latencyMs > MAX_LATENCY_MS) {
+      throw new FaultError('latencyMs', `latencyMs is a whole number of milliseconds from 0 to ${MAX_LATENCY_MS}.`);
+    }
+    const status = spec.status ?? null;
+    if (status !== null && (typeof status !== 'number' || !Number.isInteger(status) || status < 200 || status > 599)) {
+      throw new FaultError('status', 'status is an HTTP status from 200 to 599.');
+    }
+    if (status === null && latencyMs === 0) throw new FaultError('status', 'A fault needs a status to answer with, a latencyMs to add, or both.');
+    if (spec.body !== undefined && status === null) throw new FaultError('body', 'body is only sent with a status.');
+    const headers: Record<string, string> = {};
+    if (spec.headers !== undefined && spec.headers !== null) {
+      if (typeof spec.headers !== 'object' || Array.isArray(spec.headers)) throw new FaultError('headers', 'headers is an object of header names to string values.');
+      for (const [name, value] of Object.entries(spec.headers)) {
+        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) || typeof value !== 'string' || /[\r\n]/.test(value)) {
+          throw new FaultError('headers', `headers.${name} must be a valid header name with a single-line string value.`);
+        }
+        if (/^(content-length|transfer-encoding|connection)$/i.test(name)) throw new FaultError('headers', `headers.${name} is set by the server.`);
+        headers[name] = value;
+      }
+    }
+    const times = spec.times ?? null;
+    if (times !== null && (typeof times !== 'number' || !Number.isInteger(times) || times < 1)) throw new FaultError('times', 'times is a whole number of at least 1 (omit it to apply until cleared).');
+    const body =
+      spec.body !== undefined
+        ? spec.body
+        : status !== null && status >= 400
+          ? { code: 'emulator_fault', message: `Fault injected by the emulator (status ${status}).`, data: { status } }
+          : null;
+    const fault: ActiveFault = {
+      id: randomUUID(),
+      method,
+      ...(spec.path instanceof RegExp ? { pathRegex: spec.path.source } : typeof spec.path === 'string' ? { path: spec.path } : { pathRegex: spec.pathRegex! }),
+      latencyMs,
+      status,
+      body,
+      headers,
+      times,
+      remaining: times,
+      matched: 0,
+      created: new Date(this.clock.now()).toISOString(),
+      regex,
+    };
+    this.active.push(fault);
+    return publicView(fault);
+  }
+
+  /** The faults still in force, oldest first. */
+  list(): Fault[] {
+    return this.active.map(publicView);
+  }
+
+  /** Removes one fault by id; false when there is none. */
+  remove(id: string): boolean {
+    const at = this.active.findIndex((f) => f.id === id);
+    if (at === -1) return false;
+    this.active.splice(at, 1);
+    return true;
+  }
+
+  /** Removes every fault; returns how many there were. */
+  clear(): number {
+    const n = this.active.length;
+    this.active.length = 0;
+    return n;
+  }
+
+  /** The first fault matching the request, counted as used (and dropped when its `times` run out); null when none. */
+  take(method: string, path: string): Fault | null {
+    const upper = method.toUpperCase();
+    const fault = this.active.find((f) => (f.method === '*' || f.method === upper || (f.method === 'GET' && upper === 'HEAD')) && f.regex.test(path));
+    if (!fault) return null;
+    fault.matched++;
+    if (fault.remaining !== null) {
+      fault.remaining--;
+      if (fault.remaining <= 0) this.remove(fault.id);
+    }
+    return publicView(fault);
+  }
+}
+
+/** The fault (if any) that answered or delayed a request: the journal reads it. */
+export function faultOf(req: Request): Fault | null {
+  return (req as Request & { emulatorFault?: Fault }).emulatorFault ?? null;
+}
+
+export interface FaultMiddlewareOptions {
+  faults: Faults;
+  /** The path to match (`/wp-json/<route>` for REST requests), or null for requests faults never touch (the control API). */
+  pathOf(req: Request): string | null;
+  bodyLimit: number;
+  /** Waits `ms` of wall-clock time (tests may replace it). */
+  wait?(ms: number): Promise<void>;
+}
+
+/** Express middleware applying the first matching fault: a delay, then the real answer or the fault's status and body. */
+export function faultMiddleware(options: FaultMiddlewareOptions) {
+  const wait = options.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  // Read the body of a request a fault answers, so the journal can show what the client sent.
+  const readBody = express.raw({ type: () => true, limit: options.bodyLimit });
+  return function faultInjector(req: Request, res: Response, next: NextFunction): void {
+    const path = options.pathOf(req);
+    if (path === null) return next();
+    const fault = options.faults.take(req.method, path);
+    if (!fault) return next();
+    (req as Request & { emulatorFault?: Fault }).emulatorFault = fault;
+    const answer = () => {
+      if (fault.status === null) return next();
+      readBody(req, res, () => {
+        if (res.headersSent) return;
+        res.status(fault.status!);
+        const hasType = Object.keys(fault.headers).some((n) => n.toLowerCase() === 'content-type');
+        for (const [name, value] of Object.entries(fault.headers)) res.setHeader(name, value);
+        if (fault.body === null || fault.body === undefined || req.method === 'HEAD' || fault.status === 204 || fault.status === 304) {
+          res.end();
+          return;
+        }
+        if (!hasType) res.setHeader('Content-Type', 'application/json; charset=UTF-8');
+        const body = Buffer.from(JSON.stringify(fault.body), 'utf8');
+        res.setHeader('Content-Length', String(body.length));
+        res.end(body);
+      });
+    };
+    if (fault.latencyMs > 0) wait(fault.latencyMs).then(answer, answer);
+    else answer();
+  };
+}

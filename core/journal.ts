@@ -1,0 +1,305 @@
+import type { NextFunction, Request, Response } from 'express';
+import qs from 'qs';
+import { authenticationOf } from './auth/guard';
+import type { Clock } from './clock';
+import { faultOf, globToRegExp } from './faults';
+import { REDACTED, isSecretName, redactHeaders, redactUrl, redactValue } from './redact';
+import { isJsonMediaType, mediaType } from './rest/request';
+
+/**
+ * The request journal (WireMock's request journal, in miniature): the last N requests in a ring
+ * buffer in memory, with every secret blanked before it is kept. Nothing here is written to disk.
+ */
+
+export interface JournalEntry {
+  /** Sequence number, from 1 since the site started (not reset by `clear`). */
+  id: number;
+  /** When the request arrived, ISO time by the emulator's clock. */
+  time: string;
+  method: string;
+  /** The URL path and query as sent, secret query values blanked. */
+  path: string;
+  /** The REST route below /wp-json (`/availo/v1/api/Account/Generatetoken`), or null for other pages. */
+  route: string | null;
+  /** The REST namespace (`availo/v1`), or null. */
+  namespace: string | null;
+  status: number;
+  /** Wall-clock milliseconds from arrival to the last byte of the answer. */
+  durationMs: number;
+  /** Login of the user the application password authenticated, or null (anonymous or bad credentials). */
+  user: string | null;
+  /** The id of the injected fault that delayed or answered the request. */
+  fault: string | null;
+  request: { headers: Record<string, string | string[]>; query: unknown; body: unknown };
+  response: { headers: Record<string, string | string[]>; body: unknown };
+}
+
+export interface JournalFilter {
+  /** `availo/v1`, or a module id (`availo`) for all of its namespaces. */
+  namespace?: string;
+  /** A glob (see faults) matched against `/wp-json/<route>` and the path without its query, or a RegExp. */
+  path?: string | RegExp;
+  /** `503`, a class `5xx`, or several: `200,201` / [200, 201]. */
+  status?: number | string | readonly (number | string)[];
+  method?: string;
+  /** Only the last N matching entries. */
+  limit?: number;
+}
+
+export class JournalFilterError extends Error {
+  constructor(
+    readonly param: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'JournalFilterError';
+  }
+}
+
+const MAX_TEXT = 4096;
+const MAX_CAPTURE = 64 * 1024;
+const JWT = /\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
+
+function statusMatcher(status: JournalFilter['status']): ((s: number) => boolean) | null {
+  if (status === undefined || status === '') return null;
+  const parts = (Array.isArray(status) ? status : String(status).split(',')).map((p) => String(p).trim().toLowerCase()).filter(Boolean);
+  const tests = parts.map((p) => {
+    if (/^[1-5]\d\d$/.test(p)) return (s: number) => s === Number(p);
+    if (/^[1-5]xx$/.test(p)) return (s: number) => Math.floor(s / 100) === Number(p[0]);
+    throw new JournalFilterError('status', `status is a status (503), a class (5xx) or a comma-separated list of them; "${p}" is neither.`);
+  });
+  return (s) => tests.some((t) => t(s));
+}
+
+/** Checks and compiles a filter; throws JournalFilterError naming the bad field. */
+export function compileJournalFilter(filter: JournalFilter): (entry: JournalEntry) => boolean {
+  const byStatus = statusMatcher(filter.status);
+  let byPath: RegExp | null = null;
+  if (filter.path instanceof RegExp) byPath = filter.path;
+  else if (typeof filter.path === 'string' && filter.path !== '') {
+    if (!filter.path.startsWith('/')) throw new JournalFilterError('path', 'path is a glob starting with / (e.g. /wp-json/availo/v1/**).');
+    byPath = globToRegExp(filter.path);
+  }
+  const ns = filter.namespace?.toLowerCase().replace(/^\/+|\/+$/g, '');
+  const method = filter.method?.toUpperCase();
+  return (entry) => {
+    if (byStatus && !byStatus(entry.status)) return false;
+    if (method && entry.method !== method) return false;
+    if (ns) {
+      const own = entry.namespace?.toLowerCase();
+      if (!own || (own !== ns && !own.startsWith(`${ns}/`))) return false;
+    }
+    if (byPath) {
+      const plain = entry.path.split('?')[0]!;
+      const rest = entry.route === null ? null : `/wp-json${entry.route === '/' ? '/' : entry.route}`;
+      if (!byPath.test(plain) && !(rest !== null && byPath.test(rest)) && !(entry.route !== null && byPath.test(entry.route))) return false;
+    }
+    return true;
+  };
+}
+
+/** A ring buffer of the last `size` requests. `size` 0 keeps nothing. */
+export class Journal {
+  private entries: JournalEntry[] = [];
+  private next = 1;
+
+  constructor(readonly size: number) {}
+
+  record(entry: Omit<JournalEntry, 'id'>): JournalEntry {
+    const kept: JournalEntry = { id: this.next++, ...entry };
+    if (this.size <= 0) return kept;
+    this.entries.push(kept);
+    if (this.entries.length > this.size) this.entries.splice(0, this.entries.length - this.size);
+    return kept;
+  }
+
+  /** Matching entries, oldest first (the last `limit` of them). Throws JournalFilterError for a bad filter. */
+  list(filter: JournalFilter = {}): JournalEntry[] {
+    const match = compileJournalFilter(filter);
+    const found = this.entries.filter(match);
+    if (filter.limit !== undefined) {
+      if (!Number.isInteger(filter.limit) || filter.limit < 1) throw new JournalFilterError('limit', 'limit is a whole number of at least 1.');
+      return found.slice(-filter.limit);
+    }
+    return found;
+  }
+
+  /** Empties the journal; returns how many entries there were. */
+  clear(): number {
+    const n = this.entries.length;
+    this.entries = [];
+    return n;
+  }
+}
+
+// ---- Redaction of what is kept -------------------------------------------------------------
+
+/** Collects the string values of secret-named fields (to blank them wherever else they appear). */
+function collectSecrets(value: unknown, into: Set<string>, depth = 0): void {
+  if (depth > 8 || value === null || typeof value !== 'object') return;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    // Strings of 8+ characters only: short values (`token_type: "Bearer"`) are not worth blanking everywhere.
+    if (isSecretName(k) && typeof v === 'string') {
+      if (v.trim().length >= 8) addSecret(into, v);
+    } else collectSecrets(v, into, depth + 1);
+  }
+}
+
+function addSecret(into: Set<string>, value: string): void {
+  const v = value.trim();
+  if (v.length >= 6) into.add(v);
+  const compact = v.replace(/[^A-Za-z0-9]/g, '');
+  if (compact.length >= 6 && compact !== v) into.add(compact);
+}
+
+/** The credentials of an Authorization header (a Basic password, a Bearer token), as secrets. */
+function authorizationSecrets(header: string | undefined, into: Set<string>): void {
+  if (!header) return;
+  const [scheme, ...rest] = header.trim().split(/\s+/);
+  const credentials = rest.join(' ');
+  if (/^basic$/i.test(scheme ?? '') && credentials) {
+    const decoded = Buffer.from(credentials, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon !== -1) addSecret(into, decoded.slice(colon + 1));
+    addSecret(into, credentials);
+  } else {
+    addSecret(into, credentials || header);
+  }
+}
+
+function scrubString(text: string, secrets: readonly string[]): string {
+  let out = text.replace(JWT, REDACTED);
+  for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  return out;
+}
+
+function scrub(value: unknown, secrets: readonly string[], depth = 0): unknown {
+  if (typeof value === 'string') return scrubString(value, secrets);
+  if (depth > 8 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => scrub(v, secrets, depth + 1));
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, scrub(v, secrets, depth + 1)]));
+}
+
+function truncate(text: string): string {
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}… [${text.length - MAX_TEXT} more characters]` : text;
+}
+
+/** A body as kept: JSON and form bodies parsed with secret fields blanked, text truncated, anything else summarised. */
+function parseBody(raw: Buffer, contentType: string | undefined): { parsed: unknown; structured: boolean } {
+  if (raw.length === 0) return { parsed: null, structured: false };
+  const type = mediaType(contentType);
+  const text = raw.toString('utf8');
+  if (isJsonMediaType(type)) {
+    try {
+      return { parsed: JSON.parse(text), structured: true };
+    } catch {
+      return { parsed: truncate(text), structured: false };
+    }
+  }
+  if (type === 'application/x-www-form-urlencoded') return { parsed: qs.parse(text, { depth: 8, arrayLimit: 200, parameterLimit: 2000 }), structured: true };
+  if (type.startsWith('text/') || type === '' || /xml|javascript/.test(type)) return { parsed: truncate(text), structured: false };
+  return { parsed: `[${raw.length} bytes of ${type}]`, structured: false };
+}
+
+function headerString(value: string | string[] | number | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return Array.isArray(value) ? value.join(', ') : String(value);
+}
+
+export interface JournalMiddlewareOptions {
+  journal: Journal;
+  clock: Clock;
+  /** The REST route of a request (null for other pages). */
+  routeOf(req: Request): string | null;
+  namespaceOf(route: string): string | null;
+  /** Requests never journaled (the control API's own). */
+  skip(req: Request, route: string | null): boolean;
+}
+
+/**
+ * Express middleware that journals each request once its answer is sent: the response body is
+ * captured as it is written (up to 64 KB), then headers, query, bodies and text are redacted.
+ */
+export function journalMiddleware(options: JournalMiddlewareOptions) {
+  const { journal } = options;
+  return function journalRecorder(req: Request, res: Response, next: NextFunction): void {
+    if (journal.size <= 0) return next();
+    const route = options.routeOf(req);
+    if (options.skip(req, route)) return next();
+    const started = process.hrtime.bigint();
+    const time = new Date(options.clock.now()).toISOString();
+    const chunks: Buffer[] = [];
+    let captured = 0;
+    const capture = (chunk: unknown, encoding?: unknown) => {
+      if (chunk === undefined || chunk === null || typeof chunk === 'function' || captured >= MAX_CAPTURE) return;
+      const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk), typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+      chunks.push(buf.subarray(0, MAX_CAPTURE - captured));
+      captured += buf.length;
+    };
+    const originalWrite = res.write.bind(res) as (...args: unknown[]) => boolean;
+    const originalEnd = res.end.bind(res) as (...args: unknown[]) => Response;
+    (res as unknown as { write: (...args: unknown[]) => boolean }).write = (...args: unknown[]) => {
+      capture(args[0], args[1]);
+      return originalWrite(...args);
+    };
+    (res as unknown as { end: (...args: unknown[]) => Response }).end = (...args: unknown[]) => {
+      capture(args[0], args[1]);
+      return originalEnd(...args);
+    };
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      try {
+        journal.record(buildEntry(req, res, route, time, started, Buffer.concat(chunks), options));
+      } catch {
+        // The journal must never break a request.
+      }
+    };
+    res.once('finish', finish);
+    res.once('close', finish);
+    next();
+  };
+}
+
+function buildEntry(req: Request, res: Response, route: string | null, time: string, started: bigint, responseRaw: Buffer, options: JournalMiddlewareOptions): Omit<JournalEntry, 'id'> {
+  const secrets = new Set<string>();
+  authorizationSecrets(headerString(req.headers.authorization), secrets);
+  for (const [name, value] of Object.entries(req.headers)) if (isSecretName(name) && name !== 'authorization') addSecret(secrets, headerString(value) ?? '');
+
+  const queryText = (req.originalUrl.split('?')[1] ?? '').split('#')[0] ?? '';
+  const query = queryText ? qs.parse(queryText, { depth: 8, arrayLimit: 200, parameterLimit: 2000 }) : {};
+  collectSecrets(query, secrets);
+
+  const requestRaw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+  const requestBody = parseBody(requestRaw, headerString(req.headers['content-type']));
+  if (requestBody.structured) collectSecrets(requestBody.parsed, secrets);
+
+  const responseHeaders = res.getHeaders() as Record<string, string | string[] | number | undefined>;
+  const responseBody = parseBody(responseRaw, headerString(responseHeaders['content-type']));
+  if (responseBody.structured) collectSecrets(responseBody.parsed, secrets);
+
+  // Longest first, so a secret that contains another is blanked whole.
+  const list = [...secrets].sort((a, b) => b.length - a.length);
+  const clean = (value: unknown, structured: boolean) => scrub(structured ? redactValue(value) : value, list);
+  const headersOut = (headers: Record<string, string | string[] | number | undefined>) => {
+    const strings: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(headers)) if (value !== undefined) strings[name] = typeof value === 'number' ? String(value) : value;
+    return scrub(redactHeaders(strings), list) as Record<string, string | string[]>;
+  };
+  const auth = authenticationOf(req);
+  const namespace = route === null ? null : options.namespaceOf(route);
+  return {
+    time,
+    method: req.method,
+    path: scrubString(redactUrl(req.originalUrl), list),
+    route: route === null ? null : scrubString(route, list),
+    namespace,
+    status: res.statusCode,
+    durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
+    user: auth.user?.login ?? null,
+    fault: faultOf(req)?.id ?? null,
+    request: { headers: headersOut(req.headers), query: clean(query, true), body: clean(requestBody.parsed, requestBody.structured) },
+    response: { headers: headersOut(responseHeaders), body: clean(responseBody.parsed, responseBody.structured) },
+  };
+}
