@@ -1,0 +1,171 @@
+import request from 'supertest';
+import type { CliIO } from '../core/cli';
+import type { EmulatorApp } from '../plugin/app';
+import { runStoreCommand } from '../plugin/cli';
+import { basic, standardApp } from './helpers';
+
+const ADMIN_UUID = '11111111-1111-4111-8111-111111111111';
+
+describe('wp-token-emulator user ... (WP-CLI style)', () => {
+  let emu: EmulatorApp;
+  beforeEach(async () => {
+    emu = await standardApp({ settings: { SITE_URL: 'http://127.0.0.1:8080' }, clock: '2025-01-02T03:04:05Z' });
+  });
+  afterEach(() => emu.close());
+
+  /** Runs one command line in process: its exit code and what it wrote. */
+  async function wp(line: string | string[], isTTY = false): Promise<{ code: number; out: string; err: string }> {
+    let out = '';
+    let err = '';
+    const io: CliIO = { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n'), isTTY };
+    const argv = Array.isArray(line) ? line : line.split(' ');
+    const code = await runStoreCommand(emu.site, argv, io);
+    return { code, out, err };
+  }
+
+  describe('application-password', () => {
+    it('create --porcelain prints only the 24-character password, which then authenticates', async () => {
+      const r = await wp('user application-password create admin ci --porcelain');
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/^[A-Za-z0-9]{24}\n$/);
+      const password = r.out.trim();
+      const res = await request(emu.app).get('/wp-json/wp/v2/users/me').set('Authorization', basic('admin', password));
+      expect(res.status).toBe(200);
+      expect(emu.applicationPasswords.list(1).map((i) => i.name)).toEqual(['oracle-admin', 'ci']);
+    });
+
+    it('create without --porcelain says Success and shows the password; --app-id is kept', async () => {
+      const r = await wp(['user', 'application-password', 'create', 'alice@example.com', 'My App', '--app-id=6ba7b810-9dad-11d1-80b4-00c04fd430c8']);
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/^Success: Created application password\.\nPassword: [A-Za-z0-9]{24}\n$/);
+      const item = emu.applicationPasswords.list(2).find((i) => i.name === 'My App');
+      expect(item?.appId).toBe('6ba7b810-9dad-11d1-80b4-00c04fd430c8');
+    });
+
+    it('names the user by id, login or e-mail; an unknown one is an Error with exit code 1', async () => {
+      for (const ref of ['1', 'admin', 'admin@localhost.com']) expect((await wp(`user application-password list ${ref} --format=count`)).out).toBe('1\n');
+      const r = await wp('user application-password list nobody');
+      expect(r.code).toBe(1);
+      expect(r.err).toBe("Error: Invalid user ID, email or login: 'nobody'\n");
+      expect(r.out).toBe('');
+    });
+
+    it('lists in every format, with --fields and --field', async () => {
+      await wp('user application-password create admin second');
+      const json = JSON.parse((await wp('user application-password list admin --format=json')).out);
+      expect(json).toHaveLength(2);
+      expect(json[0]).toEqual({ uuid: ADMIN_UUID, app_id: '', name: 'oracle-admin', created: 1700000000, last_used: null, last_ip: null });
+      expect((await wp('user application-password list admin --format=ids')).out).toMatch(new RegExp(`^${ADMIN_UUID} [0-9a-f-]{36}\n$`));
+      expect((await wp('user application-password list admin --format=count')).out).toBe('2\n');
+      expect((await wp('user application-password list admin --format=csv --fields=uuid,name')).out).toMatch(new RegExp(`^uuid,name\n${ADMIN_UUID},oracle-admin\n[0-9a-f-]{36},second\n$`));
+      expect((await wp('user application-password list admin --field=name')).out).toBe('oracle-admin\nsecond\n');
+      expect((await wp('user application-password list admin --name=second --format=count')).out).toBe('1\n');
+      const table = (await wp('user application-password list admin --fields=name', true)).out;
+      expect(table).toBe('+--------------+\n| name         |\n+--------------+\n| oracle-admin |\n| second       |\n+--------------+\n');
+      const bad = await wp('user application-password list admin --format=yaml');
+      expect(bad.code).toBe(1);
+      expect(bad.err).toMatch(/^Error: Invalid format: yaml/);
+      const field = await wp('user application-password list admin --fields=password');
+      expect(field.code).toBe(1);
+    });
+
+    it('gets, updates, records usage and checks existence', async () => {
+      const got = JSON.parse((await wp(`user application-password get admin ${ADMIN_UUID} --format=json`)).out);
+      expect(got.name).toBe('oracle-admin');
+      expect((await wp(`user application-password get admin ${ADMIN_UUID} --field=created`)).out).toBe('1700000000\n');
+      const missing = await wp('user application-password get admin 99999999-9999-4999-8999-999999999999');
+      expect(missing.code).toBe(1);
+      expect(missing.err).toMatch(/^Error: /);
+      const updated = await wp(`user application-password update admin ${ADMIN_UUID} --name=renamed`);
+      expect(updated).toEqual({ code: 0, out: 'Success: Updated application password.\n', err: '' });
+      expect(emu.applicationPasswords.get(1, ADMIN_UUID)?.name).toBe('renamed');
+      const usage = await wp(`user application-password record-usage admin ${ADMIN_UUID}`);
+      expect(usage.out).toBe('Success: Recorded application password usage.\n');
+      expect(emu.applicationPasswords.get(1, ADMIN_UUID)?.lastUsed).toBe(emu.clock.seconds());
+      expect(await wp('user application-password exists admin renamed')).toEqual({ code: 0, out: '', err: '' });
+      expect(await wp('user application-password exists admin nope')).toEqual({ code: 1, out: '', err: '' });
+    });
+
+    it('deletes by uuid or --all, and the password stops authenticating', async () => {
+      const password = (await wp('user application-password create admin doomed --porcelain')).out.trim();
+      const uuid = emu.applicationPasswords.list(1).find((i) => i.name === 'doomed')!.uuid;
+      const auth = basic('admin', password);
+      expect((await request(emu.app).get('/wp-json/wp/v2/users/me').set('Authorization', auth)).status).toBe(200);
+      expect(await wp(`user application-password delete admin ${uuid}`)).toEqual({ code: 0, out: 'Success: Deleted 1 of 1 application passwords.\n', err: '' });
+      expect((await request(emu.app).get('/wp-json/wp/v2/users/me').set('Authorization', auth)).status).toBe(401);
+      const unknown = await wp(`user application-password delete admin ${uuid}`);
+      expect(unknown.code).toBe(1);
+      expect(unknown.err).toContain('Error: No application passwords deleted.');
+      const none = await wp('user application-password delete admin');
+      expect(none.code).toBe(1);
+      expect((await wp('user application-password delete alice --all')).out).toBe('Success: Deleted all application passwords.\n');
+      expect(emu.applicationPasswords.list(2)).toEqual([]);
+    });
+
+    it('rejects unknown options and missing arguments', async () => {
+      const opt = await wp('user application-password create admin x --bogus');
+      expect(opt.code).toBe(1);
+      expect(opt.err).toContain('unknown --bogus parameter');
+      const arg = await wp('user application-password create admin');
+      expect(arg.code).toBe(1);
+      expect(arg.err).toMatch(/^Error: Missing argument <app-name>/);
+    });
+  });
+
+  describe('users', () => {
+    it('creates a user (porcelain prints the id) with a role and a login password', async () => {
+      const r = await wp('user create bob bob@example.com --role=author --user_pass=secret-pw --porcelain');
+      expect(r).toEqual({ code: 0, out: '4\n', err: '' });
+      const bob = emu.users.byId(4)!;
+      expect(bob.roles).toEqual(['author']);
+      expect(await emu.users.checkPassword(bob, 'secret-pw')).toBe(true);
+      const plain = await wp('user create carol carol@example.com --display_name=Carol');
+      expect(plain.code).toBe(0);
+      expect(plain.out).toMatch(/^Success: Created user 5\.\nPassword: \S{24}\n$/);
+      expect(emu.users.byId(5)?.roles).toEqual(['subscriber']);
+      expect(emu.users.byId(5)?.displayName).toBe('Carol');
+    });
+
+    it('refuses a taken login, a bad e-mail and an unknown role', async () => {
+      expect((await wp('user create admin x@example.com')).err).toBe('Error: Sorry, that username already exists!\n');
+      expect((await wp('user create dave alice@example.com')).err).toBe('Error: Sorry, that email address is already used!\n');
+      expect((await wp('user create dave not-an-email')).err).toBe("Error: 'not-an-email' is an invalid email.\n");
+      const role = await wp('user create dave dave@example.com --role=king');
+      expect(role).toEqual({ code: 1, out: '', err: "Error: Role doesn't exist: king\n" });
+    });
+
+    it('lists users, filtered by role, in json, csv, ids and count', async () => {
+      const json = JSON.parse((await wp('user list --format=json')).out);
+      expect(json.map((u: { user_login: string }) => u.user_login)).toEqual(['admin', 'alice', 'sam']);
+      expect(Object.keys(json[0])).toEqual(['ID', 'user_login', 'display_name', 'user_email', 'user_registered', 'roles']);
+      expect((await wp('user list --format=ids')).out).toBe('1 2 3\n');
+      expect((await wp('user list --role=editor --format=count')).out).toBe('1\n');
+      expect((await wp('user list --role=editor --format=csv --fields=ID,user_login,roles')).out).toBe('ID,user_login,roles\n2,alice,editor\n');
+    });
+
+    it('gets one user', async () => {
+      const got = JSON.parse((await wp('user get alice --format=json')).out);
+      expect(got).toMatchObject({ ID: 2, user_login: 'alice', user_email: 'alice@example.com', display_name: 'Alice Example', roles: 'editor' });
+      expect((await wp('user get 2 --field=user_email')).out).toBe('alice@example.com\n');
+      expect((await wp('user get nobody')).err).toBe("Error: Invalid user ID, email or login: 'nobody'\n");
+    });
+
+    it('deletes a user and their application passwords, only with --yes or --reassign', async () => {
+      const ask = await wp('user delete sam');
+      expect(ask.code).toBe(1);
+      expect(emu.users.byId(3)).toBeDefined();
+      const r = await wp('user delete sam --yes');
+      expect(r).toEqual({ code: 0, out: 'Success: Removed user 3 from http://127.0.0.1:8080.\n', err: '' });
+      expect(emu.users.byId(3)).toBeUndefined();
+      expect(emu.applicationPasswords.list(3)).toEqual([]);
+      expect((await wp('user delete alice --reassign=1')).code).toBe(0);
+      expect((await wp('user delete admin --reassign=admin')).code).toBe(1);
+    });
+  });
+
+  it('answers an unknown command with an Error and exit code 1', async () => {
+    const r = await wp('user frobnicate');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^Error: 'user frobnicate' is not a registered wp-token-emulator command/);
+  });
+});
