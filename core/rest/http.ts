@@ -23,8 +23,11 @@ export function restRouteOf(req: Request): string | null {
     } catch {
       // keep the raw path; it will simply not match a route
     }
-  } else if ((rawPath === '/' || rawPath === '/index.php') && typeof req.query.rest_route === 'string') {
-    route = req.query.rest_route;
+  } else if (rawPath === '/' || rawPath === '/index.php') {
+    // PHP keeps the last of repeated query keys; an empty rest_route is not a REST request.
+    const value = req.query.rest_route;
+    const last = Array.isArray(value) ? value[value.length - 1] : value;
+    if (typeof last === 'string' && last !== '') route = last;
   }
   if (route === null) return null;
   route = route.replace(/\/+$/, '');
