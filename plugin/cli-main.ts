@@ -1,5 +1,6 @@
 import { main } from './cli';
 import './commands';
+import './control-commands';
 
 main(process.argv.slice(2)).then(
   (code) => {
