@@ -190,7 +190,6 @@ describe('command line: where and as whom', () => {
   });
 
   it('is registered with the command line: `wp-token-emulator clock` and its errors', async () => {
-    await import('../plugin/control-commands');
     const out = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
