@@ -1,4 +1,9 @@
+import * as fs from 'node:fs';
+import * as fsp from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import request from 'supertest';
+import { nodeFs, type StoreFs } from '../core/store';
 import { createLogger } from '../core/log';
 import type { EmulatorApp } from '../plugin/app';
 import { GcraLimiter } from '../wp-json/pkmnapi/v1/rate-limit';
@@ -314,6 +319,41 @@ describe('errors in pkmnapi\'s shape', () => {
       expect(res.body.data.attributes.message).toContain('1024');
     } finally {
       await small.close();
+    }
+  });
+});
+
+describe('store failures', () => {
+  it('a store that cannot be written → 503 in pkmnapi\'s envelope, no token answered; works again once the disk recovers', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pkmnapi-503-'));
+    let failing = false;
+    const flaky: StoreFs = {
+      ...nodeFs,
+      open: async (file, flags) => {
+        const handle = await fsp.open(file, flags, 0o600);
+        return new Proxy(handle, {
+          get(target, prop) {
+            if (failing && (prop === 'write' || prop === 'writeFile')) return async () => Promise.reject(Object.assign(new Error('EIO'), { code: 'EIO' }));
+            const value = Reflect.get(target, prop, target);
+            return typeof value === 'function' ? value.bind(target) : value;
+          },
+        });
+      },
+    };
+    const disk = await standardApp({ clock: START, settings: { DB_FILE: path.join(dir, 'db.json') }, storeFs: flaky });
+    try {
+      failing = true;
+      const send = () => request(disk.app).post(`${BASE}/access_tokens`).set('Authorization', asAdmin).set('Content-Type', 'application/json').send(JSON.stringify(tokenBody('disk@email.com')));
+      const refused = await send();
+      expect(refused.status).toBe(503);
+      expectPkmnapiHeaders(refused);
+      expect(refused.body.data).toMatchObject({ id: 'error_internal_server', type: 'errors' });
+      failing = false;
+      disk.clock.advance(601);
+      expect((await send()).status).toBe(201);
+    } finally {
+      await disk.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
