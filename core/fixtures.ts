@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import bcrypt from 'bcryptjs';
 import { isRole } from './auth/roles';
+import type { NewUser } from './auth/users';
 import type { FixtureProblem, NamespaceModule, SiteContext } from './namespace';
 
 /** A fixtures file that cannot be used; the message lists every problem with its path in the file. */
@@ -22,18 +23,8 @@ export interface FixtureApplicationPassword {
   created?: number;
 }
 
-export interface FixtureUser {
-  login: string;
-  email: string;
-  role?: string;
-  displayName?: string;
-  firstName?: string;
-  lastName?: string;
-  url?: string;
-  description?: string;
-  id?: number;
-  /** Login password in plain text (hashed with bcrypt on load). */
-  password?: string;
+/** A user in the fixtures file: a NewUser (with its login password in plain text, bcrypt-hashed on load) and its application passwords. */
+export interface FixtureUser extends NewUser {
   applicationPasswords?: FixtureApplicationPassword[];
 }
 
