@@ -205,6 +205,23 @@ describe('the delete flow (seed examples 2 and 3)', () => {
   });
 });
 
+describe('acceptance over REST (control API)', () => {
+  it('seed flow: token from the outbox is live, /roms answers no_rom, the delete flow leaves it inactive and the user gone', async () => {
+    await post('/access_tokens', tokenBody('your@email.com')).expect(201);
+    const outbox = await request(emu.app).get('/wp-json/emulator/v1/outbox').query({ to: 'your@email.com' }).set('Authorization', asAdmin).expect(200);
+    const token = /access token: ([A-Za-z0-9]{64})/.exec(outbox.body[0].text)![1]!;
+    const introspect = () => request(emu.app).post('/wp-json/emulator/v1/tokens/introspect').set('Authorization', asAdmin).send({ token });
+    expect((await introspect()).body).toMatchObject({ active: true, vendor: 'pkmnapi', sub: 'your@email.com' });
+    expect((await request(emu.app).get(`${BASE}/roms`).set('Authorization', `Bearer ${token}`)).body.data.id).toBe('error_roms_no_rom');
+
+    await request(emu.app).post('/wp-json/emulator/v1/clock').set('Authorization', asAdmin).send({ advance: 601 }).expect(200);
+    await post('/access_tokens/delete', tokenBody('your@email.com')).expect(201);
+    await del(deleteBody('your@email.com', deleteCodeFromOutbox('your@email.com'))).expect(204);
+    expect((await introspect()).body).toEqual({ active: false, vendor: 'pkmnapi' });
+    expect(pkmnapiCollections()['pkmnapi.users'] ?? {}).toEqual({});
+  });
+});
+
 describe('errors in pkmnapi\'s shape', () => {
   it('{"data":{"type":"nope",...}} → 400 error_access_tokens_invalid', async () => {
     const res = await post('/access_tokens', { data: { type: 'nope', attributes: { email_address: 'your@email.com' } } });
