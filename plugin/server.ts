@@ -71,7 +71,7 @@ export async function startServer(options: SiteOptions = {}): Promise<RunningSer
 
 function banner(running: RunningServer): string {
   const { site, url } = running;
-  const lines = [`wp-token-emulator ${site.config.siteName} listening on ${url} (store: ${site.config.dbFile ?? 'memory'})`];
+  const lines = [`wp-token-emulator listening on ${url} (site "${site.config.siteName}", store: ${site.config.dbFile ?? 'memory'})`];
   if (site.firstRun) {
     const { login, password } = site.firstRun;
     const chunked = (password.match(/.{1,4}/g) ?? []).join(' ');
