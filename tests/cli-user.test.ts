@@ -59,6 +59,7 @@ describe('wp-token-emulator user ... (WP-CLI style)', () => {
       expect((await wp('user application-password list admin --format=count')).out).toBe('2\n');
       expect((await wp('user application-password list admin --format=csv --fields=uuid,name')).out).toMatch(new RegExp(`^uuid,name\n${ADMIN_UUID},oracle-admin\n[0-9a-f-]{36},second\n$`));
       expect((await wp('user application-password list admin --field=name')).out).toBe('oracle-admin\nsecond\n');
+      expect((await wp('user application-password list admin --field=name --format=json')).out).toBe('["oracle-admin","second"]\n');
       expect((await wp('user application-password list admin --name=second --format=count')).out).toBe('1\n');
       const table = (await wp('user application-password list admin --fields=name', true)).out;
       expect(table).toBe('+--------------+\n| name         |\n+--------------+\n| oracle-admin |\n| second       |\n+--------------+\n');

@@ -33,8 +33,11 @@ function tooMany(args: ParsedArgs, max: number): void {
 function output(io: CliIO, args: ParsedArgs, items: Record<string, unknown>[], available: readonly string[], defaults: readonly string[], idField: string): void {
   const fields = selectFields(args, available, defaults);
   const format = stringOption(args, 'format') ?? 'table';
-  if (typeof args.options.field === 'string' && !['count', 'ids'].includes(format) && format === 'table') {
-    for (const item of items) io.out(cellText(item[fields[0]!]));
+  if (typeof args.options.field === 'string' && (format === 'table' || format === 'json')) {
+    // WP-CLI's --field: the values alone, one per line (a JSON list with --format=json).
+    const values = items.map((item) => item[fields[0]!] ?? null);
+    if (format === 'json') io.out(JSON.stringify(values));
+    else for (const value of values) io.out(cellText(value));
     return;
   }
   formatItems(io, format, items, fields, idField);
@@ -272,7 +275,7 @@ const apUpdate: CliCommand = {
     }
     let updated = item;
     if (name !== undefined) updated = ctx.applicationPasswords.rename(updated, name.trim());
-    if (appId !== undefined) updated = ctx.applicationPasswords.setAppId(updated, appId);
+    if (appId !== undefined) ctx.applicationPasswords.setAppId(updated, appId);
     io.out('Success: Updated application password.');
     return 0;
   },
