@@ -10,6 +10,7 @@ import { buildConfig, type Config, type SettingsSpec, type SettingValue } from '
 import { loadFixtures, readFixturesFile, validateFixtures, type Fixtures } from '../core/fixtures';
 import { createLogger, type Logger } from '../core/log';
 import { Mailer } from '../core/mail';
+import { configureMailTransport, mailSettings } from '../core/mail-smtp';
 import type { NamespaceModule, NamespacePlugin, SiteContext, TokenIntrospection } from '../core/namespace';
 import { RestServer } from '../core/rest/server';
 import { deriveKey, loadSecrets } from '../core/secrets';
@@ -59,7 +60,7 @@ const BASELINE = '_baseline';
 const VOLATILE_COLLECTIONS = new Set([BASELINE, 'outbox']);
 
 export function settingsSpec(modules: readonly NamespaceModule[]): SettingsSpec {
-  const spec: SettingsSpec = {};
+  const spec: SettingsSpec = { ...mailSettings };
   for (const module of modules) Object.assign(spec, module.settings ?? {});
   return spec;
 }
@@ -92,6 +93,7 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
     const users = new Users(store, clock, config.bcryptCost);
     const applicationPasswords = new ApplicationPasswords(store, secrets, clock);
     const mailer = new Mailer(store, clock);
+    configureMailTransport(mailer, config.settings); // SMTP_URL: mail is also really sent
     const rest = new RestServer(
       () => ({ name: config.siteName, description: config.siteDescription, url: config.siteUrl, applicationPasswords: true }),
       (error, req) => log.error('Unhandled error in a route handler', { route: req.route, method: req.method, error: (error as Error)?.stack ?? String(error) }),

@@ -1,5 +1,4 @@
 import { MailDeliveryError } from '../../../core/mail';
-import { configureMailTransport, mailSettings } from '../../../core/mail-smtp';
 import type { NamespaceModule, SiteContext, TokenIntrospection } from '../../../core/namespace';
 import type { WpError } from '../../../core/rest/errors';
 import type { RestRequest } from '../../../core/rest/request';
@@ -58,10 +57,8 @@ export const pkmnapi: NamespaceModule = {
       max: 86_400,
       doc: 'Seconds after which one more request is allowed once the burst is used up (the real RATE_LIMIT_DURATION).',
     },
-    ...mailSettings,
   },
   register(ctx: SiteContext) {
-    configureMailTransport(ctx.mailer, ctx.config.settings);
     const hashKey = deriveKey(ctx.secrets, 'pkmnapi').toString('base64');
     const hash = (secret: string) => keyedHash(hashKey, secret);
     const users = ctx.store.collection<PkmnapiUser>('pkmnapi.users');
