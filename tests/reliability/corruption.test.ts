@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CliIO } from '../../core/cli';
 import { Store } from '../../core/store';
-import { backupStamp, runStoreGroup } from '../../plugin/store-commands';
+import { backupStamp, resetStore, runStoreGroup } from '../../plugin/store-commands';
 import { standardFixtures } from '../helpers';
 import { killHard, runCli, runServer, startServer, type RunningChild } from './child';
 
@@ -218,7 +218,6 @@ describe('store reset', () => {
   it('two resets in the same second never overwrite a backup', async () => {
     const io = captureIO();
     const now = new Date('2030-01-02T03:04:05Z');
-    const { resetStore } = await import('../../plugin/store-commands');
     expect(await resetStore(file, true, io, now)).toBe(0);
     fs.writeFileSync(file, 'second');
     expect(await resetStore(file, true, io, now)).toBe(0);
