@@ -1,0 +1,431 @@
+/**
+ * `npm run bench`: every scenario against a server started as a child process on a fresh store,
+ * driven by autocannon from this process, side by side with a bare Express 5 app measured in the
+ * same run. Prints one table. See docs/performance.md.
+ *
+ *   node dist/bench/run.js [--duration=10] [--connections=50] [--only=everest,write] [--quick]
+ *                          [--cold-runs=7] [--no-oracle] [--json=bench/results/last.json]
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Store } from '../core/store';
+import { allNamespaces } from '../plugin/namespaces';
+import { basic, coldStart, cpuSeconds, freePort, load, median, rssMb, spawnServer, type LoadRequest, type LoadResult, type ServerProcess } from './lib';
+import { ADMIN, scenarios, type Scenario } from './scenarios';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SERVER = path.join(ROOT, 'dist', 'plugin', 'server.js');
+const BASELINE = path.join(ROOT, 'dist', 'bench', 'baseline-server.js');
+const CREATE_APP = path.join(ROOT, 'dist', 'bench', 'create-app-timing.js');
+const ORACLE = path.resolve(ROOT, '..', 'shared', 'wp-oracle', 'wp-oracle');
+const ORACLE_MU = path.join(ROOT, 'bench', 'oracle-everest-mu.php');
+
+interface Options {
+  duration: number;
+  warmup: number;
+  connections: number;
+  only: string[] | null;
+  quick: boolean;
+  coldRuns: number;
+  createAppRuns: number;
+  oracle: boolean;
+  json: string | null;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const opts: Options = { duration: 10, warmup: 2, connections: 50, only: null, quick: false, coldRuns: 7, createAppRuns: 50, oracle: true, json: null };
+  for (const arg of argv) {
+    const [key, value] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, ''];
+    const num = () => {
+      const n = Number(value);
+      if (!Number.isFinite(n) || n <= 0) throw new Error(`${key} needs a positive number, got "${value}"`);
+      return n;
+    };
+    switch (key) {
+      case '--duration': opts.duration = num(); break;
+      case '--warmup': opts.warmup = Number(value) >= 0 ? Number(value) : 0; break;
+      case '--connections': opts.connections = Math.round(num()); break;
+      case '--only': opts.only = value.split(',').map((s) => s.trim()).filter(Boolean); break;
+      case '--quick': opts.quick = true; break;
+      case '--cold-runs': opts.coldRuns = Math.round(num()); break;
+      case '--create-app-runs': opts.createAppRuns = Math.round(num()); break;
+      case '--no-oracle': opts.oracle = false; break;
+      case '--json': opts.json = value || path.join(ROOT, 'bench', 'results', 'last.json'); break;
+      case '--help':
+        process.stdout.write('npm run bench -- [--duration=S] [--warmup=S] [--connections=N] [--only=a,b] [--quick] [--cold-runs=N] [--create-app-runs=N] [--no-oracle] [--json[=file]]\n');
+        process.exit(0);
+      // eslint-disable-next-line no-fallthrough
+      default:
+        throw new Error(`unknown option ${arg} (try --help)`);
+    }
+  }
+  if (opts.quick) {
+    opts.duration = Math.min(opts.duration, 1);
+    opts.warmup = 0;
+    opts.connections = Math.min(opts.connections, 10);
+    opts.coldRuns = Math.min(opts.coldRuns, 2);
+    opts.createAppRuns = Math.min(opts.createAppRuns, 5);
+  }
+  return opts;
+}
+
+/** One line of the table. Empty cells print as "-". */
+interface Row {
+  scenario: string;
+  rps?: number;
+  p50?: number;
+  p99?: number;
+  errors?: number;
+  rss?: number | null;
+  /** Server CPU time (user + system) per response, microseconds. */
+  cpu?: number;
+  ratio?: number;
+  target?: string;
+  ok?: boolean;
+  note?: string;
+}
+
+const rows: Row[] = [];
+let crashed = false;
+let errorsSeen = 0;
+
+function fmt(n: number | undefined | null, digits = 0): string {
+  if (n === undefined || n === null || !Number.isFinite(n)) return '-';
+  return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+function printTable(): string {
+  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'RSS MB', 'CPU µs/req', 'vs base', 'target', ''];
+  const body = rows.map((r) => [
+    r.scenario,
+    fmt(r.rps),
+    fmt(r.p50, r.p50 !== undefined && r.p50 < 10 ? 1 : 0),
+    fmt(r.p99, r.p99 !== undefined && r.p99 < 10 ? 1 : 0),
+    r.errors === undefined ? '-' : String(r.errors),
+    fmt(r.rss),
+    fmt(r.cpu),
+    r.ratio === undefined ? '-' : `${(r.ratio * 100).toFixed(0)}%`,
+    r.target ?? '',
+    r.ok === undefined ? '' : r.ok ? 'ok' : 'MISS',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i]!.length)));
+  const line = (cells: string[]) => '| ' + cells.map((c, i) => (i === 0 || i === 8 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ') + ' |';
+  const out = [line(header), '|' + widths.map((w, i) => (i === 0 || i === 8 ? ':' + '-'.repeat(w + 1) : '-'.repeat(w + 1) + ':')).join('|') + '|', ...body.map(line)];
+  const notes = rows.filter((r) => r.note).map((r) => `- ${r.scenario}: ${r.note}`);
+  return out.join('\n') + (notes.length ? '\n\n' + notes.join('\n') : '') + '\n';
+}
+
+function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return `${os.cpus().length} CPUs (nproc), ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${os.type()} ${os.release()}`;
+}
+
+function tempDir(label: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `wpte-bench-${label}-`));
+}
+
+/** Fresh store directory with the scenario's fixtures; returns the environment of a server on it. */
+function freshSite(scenario: Pick<Scenario, 'name' | 'fixtures' | 'settings'>): { dir: string; env: Record<string, string>; dbFile: string } {
+  const dir = tempDir(scenario.name.replace(/[^a-z0-9]+/gi, '-'));
+  const dbFile = path.join(dir, 'db.json');
+  const fixturesFile = path.join(dir, 'fixtures.json');
+  fs.writeFileSync(fixturesFile, JSON.stringify(scenario.fixtures ?? { users: [ADMIN] }, null, 2));
+  const env = { PORT: '0', HOST: '127.0.0.1', DB_FILE: dbFile, FIXTURES: fixturesFile, LOG_LEVEL: 'silent', ...scenario.settings };
+  return { dir, env, dbFile };
+}
+
+/** Sends each request once; returns a reason when one is not answered as expected (404 = route not there yet). */
+async function probe(url: string, requests: readonly LoadRequest[]): Promise<{ missing: boolean; problem: string } | null> {
+  for (const r of requests) {
+    const res = await fetch(url + r.path, { method: r.method, headers: r.headers, body: r.body });
+    const text = await res.text();
+    if (!r.expect.includes(res.status)) {
+      return { missing: res.status === 404, problem: `${r.method} ${r.path} answered ${res.status} ${text.slice(0, 160)}` };
+    }
+  }
+  return null;
+}
+
+/** Warm-up (discarded), then the measured load; with `pid`, the server's CPU time per response over the measured part. */
+async function measure(url: string, requests: readonly LoadRequest[], opts: Options, pid?: number): Promise<{ result: LoadResult; warmupGood: number }> {
+  let warmupGood = 0;
+  if (opts.warmup > 0) warmupGood = (await load(url, requests, { connections: opts.connections, duration: opts.warmup })).good;
+  const cpuBefore = pid === undefined ? null : cpuSeconds(pid);
+  const result = await load(url, requests, { connections: opts.connections, duration: opts.duration });
+  const cpuAfter = pid === undefined ? null : cpuSeconds(pid);
+  if (cpuBefore !== null && cpuAfter !== null && result.total > 0) result.cpuUsPerRequest = ((cpuAfter - cpuBefore) * 1e6) / result.total;
+  return { result, warmupGood };
+}
+
+function addLoadRow(scenario: string, result: LoadResult, rss: number | null, baseline: LoadResult | null, extra: Partial<Row> = {}): Row {
+  errorsSeen += result.errors;
+  const row: Row = {
+    scenario,
+    rps: result.rps,
+    p50: result.p50,
+    p99: result.p99,
+    errors: result.errors,
+    rss,
+    cpu: result.cpuUsPerRequest,
+    ratio: baseline ? result.rps / baseline.rps : undefined,
+    ...extra,
+  };
+  if (result.samples.length) row.note = [row.note, `unexpected answers: ${result.samples.join(' | ')}`].filter(Boolean).join('; ');
+  rows.push(row);
+  return row;
+}
+
+const results = new Map<string, LoadResult>();
+
+async function runBaseline(label: string, opts: Options): Promise<LoadResult> {
+  const server = await spawnServer(BASELINE, { PORT: '0', HOST: '127.0.0.1' }, ROOT);
+  try {
+    const { result } = await measure(server.url, [{ method: 'GET', path: '/', expect: [200] }], opts, server.pid);
+    addLoadRow(label, result, rssMb(server.pid), null, { ratio: results.has('baseline') ? result.rps / results.get('baseline')!.rps : 1 });
+    return result;
+  } finally {
+    await server.stop('SIGKILL');
+  }
+}
+
+/** Writes `count` records into `collection` of a stopped server's store file, cloned from the one the prep run created. */
+function seedStore(dbFile: string, collection: string, count: number, clone: (template: unknown, i: number) => [string, unknown]): number {
+  const data = JSON.parse(fs.readFileSync(dbFile, 'utf8')) as { collections: Record<string, Record<string, unknown>> };
+  const records = data.collections[collection] ?? {};
+  const keys = Object.keys(records);
+  if (keys.length === 0) throw new Error(`seeding: the prep run left no record in ${collection}`);
+  const template = records[keys[keys.length - 1]!];
+  let size = keys.length;
+  for (let i = 0; size < count; i++) {
+    const [key, value] = clone(template, i);
+    if (!(key in records)) size++;
+    records[key] = value;
+  }
+  data.collections[collection] = records;
+  fs.writeFileSync(dbFile, JSON.stringify(data));
+  return size;
+}
+
+async function countRecords(dbFile: string, collection: string): Promise<number> {
+  const store = await Store.open({ file: dbFile, lock: false });
+  try {
+    return store.collection(collection).size;
+  } finally {
+    await store.close();
+  }
+}
+
+async function runScenario(s: Scenario, opts: Options, baseline: LoadResult): Promise<void> {
+  const missingModule = (s.requires ?? []).find((id) => {
+    const module = allNamespaces.find((m) => m.id === id);
+    return !module || (s.fixtures && s.fixtures[id] !== undefined && !module.fixtures);
+  });
+  if (missingModule) {
+    rows.push({ scenario: s.name, note: `skipped: the ${missingModule} namespace has not landed yet (no fixtures section / routes)` });
+    return;
+  }
+  const site = freshSite(s);
+  let server: ServerProcess | null = null;
+  try {
+    let seeded = 0;
+    if (s.write) {
+      // Prep run: one write through the API gives a record of the real shape; then the file is seeded.
+      const prep = await spawnServer(SERVER, site.env, site.dir);
+      const problem = await probe(prep.url, s.requests).finally(() => prep.stop('SIGTERM'));
+      if (problem) {
+        rows.push({ scenario: s.name, note: problem.missing ? `skipped: route not there yet (${problem.problem})` : `FAILED probe: ${problem.problem}` });
+        if (!problem.missing) errorsSeen++;
+        return;
+      }
+      seeded = seedStore(site.dbFile, s.write.collection, s.write.records, s.write.clone);
+    }
+    server = await spawnServer(SERVER, site.env, site.dir);
+    if (!s.write) {
+      const problem = await probe(server.url, s.requests);
+      if (problem) {
+        rows.push({ scenario: s.name, note: problem.missing ? `skipped: route not there yet (${problem.problem})` : `FAILED probe: ${problem.problem}` });
+        if (!problem.missing) errorsSeen++;
+        return;
+      }
+    }
+    const { result, warmupGood } = await measure(server.url, s.requests, opts, server.pid);
+    const rss = rssMb(server.pid);
+    results.set(s.name, result);
+    const row = addLoadRow(s.name, result, rss, baseline);
+    if (s.write) {
+      // Acknowledged = answered 2xx. Kill -9 and reopen: every acknowledged write must be there.
+      await server.stop('SIGKILL');
+      server = null;
+      const acked = warmupGood + result.good;
+      const found = await countRecords(site.dbFile, s.write.collection);
+      const lost = Math.max(0, seeded + acked - found);
+      row.note = `${fmt(seeded)} records before, ${fmt(acked)} writes acknowledged, ${fmt(found)} in the store after SIGKILL + reopen: ${lost === 0 ? 'none lost' : `${lost} LOST`}`;
+      if (lost > 0) errorsSeen += lost;
+      row.errors = (row.errors ?? 0) + lost;
+    }
+    s.target?.(row, result, { baseline, results, rss });
+  } catch (e) {
+    crashed = true;
+    rows.push({ scenario: s.name, note: `CRASHED: ${(e as Error).message.split('\n').slice(0, 6).join(' / ')}` });
+  } finally {
+    if (server) await server.stop('SIGTERM');
+    fs.rmSync(site.dir, { recursive: true, force: true });
+  }
+}
+
+async function runColdStart(opts: Options): Promise<void> {
+  const emu: number[] = [];
+  const bare: number[] = [];
+  // Alternate the two, so drift on a shared machine hits both alike.
+  for (let i = 0; i < opts.coldRuns; i++) {
+    const port = await freePort();
+    bare.push(await coldStart(BASELINE, { PORT: String(port), HOST: '127.0.0.1' }, ROOT, `http://127.0.0.1:${port}/`));
+    const site = freshSite({ name: 'cold', settings: { PORT: String(await freePort()) } });
+    try {
+      emu.push(await coldStart(SERVER, site.env, site.dir, `http://127.0.0.1:${site.env.PORT}/wp-json/`));
+    } finally {
+      fs.rmSync(site.dir, { recursive: true, force: true });
+    }
+  }
+  const e = median(emu);
+  const b = median(bare);
+  rows.push({ scenario: 'cold start: bare Express', p50: b, p99: Math.max(...bare), note: `median of ${bare.length} (p50 column; p99 column = slowest): ${bare.map((t) => t.toFixed(0)).join(', ')} ms` });
+  rows.push({
+    scenario: 'cold start: emulator',
+    p50: e,
+    p99: Math.max(...emu),
+    ratio: e / b,
+    target: '<= 1.5x bare cold start',
+    ok: e <= 1.5 * b,
+    note: `spawn node dist/plugin/server.js on a fresh store with fixtures to first 200 on GET /wp-json/; median of ${emu.length}: ${emu.map((t) => t.toFixed(0)).join(', ')} ms`,
+  });
+}
+
+function runCreateApp(opts: Options): void {
+  const out = execFileSync(process.execPath, [CREATE_APP, String(opts.createAppRuns)], { cwd: tempDir('createapp'), env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
+  const t = JSON.parse(out.trim().split('\n').pop()!) as { firstMs: number; medianMs: number; p90Ms: number; count: number };
+  rows.push({
+    scenario: 'createApp() in process',
+    p50: t.medianMs,
+    p99: t.p90Ms,
+    target: '< 10 ms median',
+    ok: t.medianMs < 10,
+    note: `memory store, first-run site (admin + application password); median of ${t.count} after a first one of ${t.firstMs.toFixed(0)} ms (module loading); p99 column = p90`,
+  });
+}
+
+async function runOracle(opts: Options, baseline: LoadResult): Promise<void> {
+  if (!fs.existsSync(ORACLE)) {
+    rows.push({ scenario: 'real WordPress 6.8 (wp-oracle)', note: `skipped: ${ORACLE} not found` });
+    return;
+  }
+  try {
+    execFileSync(ORACLE, ['status'], { stdio: 'pipe' });
+  } catch (e) {
+    const text = String((e as { stdout?: Buffer }).stdout ?? '');
+    if (!/installed: WordPress/.test(text)) {
+      rows.push({ scenario: 'real WordPress 6.8 (wp-oracle)', note: 'skipped: wp-oracle is not installed (../shared/wp-oracle/wp-oracle install)' });
+      return;
+    }
+  }
+  const port = await freePort();
+  try {
+    execFileSync(ORACLE, ['start', '--port', String(port), '--mu-plugin', ORACLE_MU], { stdio: 'pipe', timeout: 120_000 });
+    const url = `http://127.0.0.1:${port}`;
+    const requests: LoadRequest[] = [
+      { method: 'POST', path: '/wp-json/everest-backup/v1/access-token', headers: { authorization: basic('admin', 'AAAA BBBB CCCC DDDD EEEE FFFF'), 'content-type': 'application/json' }, body: '{"action":"Bench action"}', expect: [200] },
+    ];
+    const problem = await probe(url, requests);
+    if (problem) {
+      rows.push({ scenario: 'real WordPress 6.8 (wp-oracle)', note: `FAILED probe: ${problem.problem}` });
+      return;
+    }
+    // php -S serves one request at a time: more connections only queue.
+    const connections = Math.min(opts.connections, 4);
+    let pid = NaN;
+    try {
+      pid = Number(fs.readFileSync(path.join(process.env.WP_ORACLE_HOME ?? path.join(os.homedir(), '.cache', 'wp-oracle'), 'sites', String(port), 'server.pid'), 'utf8').trim());
+    } catch {
+      // no pid file: no RSS or CPU column
+    }
+    const { result } = await measure(url, requests, { ...opts, connections, warmup: Math.min(opts.warmup, 1) }, Number.isFinite(pid) ? pid : undefined);
+    const everest = results.get('everest access-token');
+    addLoadRow('real WordPress 6.8: everest access-token', result, Number.isFinite(pid) ? rssMb(pid) : null, baseline, {
+      note: `wp-oracle (php -S, PHP ${phpVersion()}, SQLite) with bench/oracle-everest-mu.php, ${connections} connections (php -S is single-threaded)` + (everest ? `; emulator / WordPress = ${(everest.rps / result.rps).toFixed(0)}x` : ''),
+    });
+  } catch (e) {
+    rows.push({ scenario: 'real WordPress 6.8 (wp-oracle)', note: `FAILED: ${(e as Error).message.split('\n')[0]}` });
+  } finally {
+    try {
+      execFileSync(ORACLE, ['stop', '--port', String(port)], { stdio: 'pipe' });
+    } catch {
+      // nothing running
+    }
+  }
+}
+
+function phpVersion(): string {
+  try {
+    return execFileSync('php', ['-r', 'echo PHP_VERSION;'], { encoding: 'utf8' }).trim();
+  } catch {
+    return '?';
+  }
+}
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  for (const file of [SERVER, BASELINE, CREATE_APP]) if (!fs.existsSync(file)) throw new Error(`${file} is missing: run "npm run bench" (it builds first)`);
+  const wanted = (name: string) => opts.only === null || opts.only.some((o) => name.toLowerCase().includes(o.toLowerCase()));
+  const started = new Date();
+  process.stderr.write(`bench: ${machine()}\nbench: ${opts.connections} connections, ${opts.duration} s per scenario (+${opts.warmup} s warm-up)${opts.quick ? ', quick mode' : ''}\n`);
+
+  const baseline = await runBaseline('baseline: bare Express 5, GET /', opts);
+  results.set('baseline', baseline);
+  for (const s of scenarios) {
+    if (!wanted(s.name)) continue;
+    process.stderr.write(`bench: ${s.name}\n`);
+    await runScenario(s, opts, baseline);
+  }
+  if (opts.oracle && wanted('real WordPress') && !opts.quick) {
+    process.stderr.write('bench: real WordPress (wp-oracle)\n');
+    await runOracle(opts, baseline);
+  }
+  if (wanted('cold start')) {
+    process.stderr.write('bench: cold start\n');
+    await runColdStart(opts).catch((e: unknown) => {
+      crashed = true;
+      rows.push({ scenario: 'cold start', note: `CRASHED: ${(e as Error).message}` });
+    });
+  }
+  if (wanted('createApp')) {
+    process.stderr.write('bench: createApp()\n');
+    try {
+      runCreateApp(opts);
+    } catch (e) {
+      crashed = true;
+      rows.push({ scenario: 'createApp()', note: `CRASHED: ${(e as Error).message}` });
+    }
+  }
+  await runBaseline('baseline again (drift check)', opts);
+
+  const table = printTable();
+  const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
+  process.stdout.write(`\n${started.toISOString()} — ${machine()}\n${command}: ${opts.connections} connections, ${opts.duration} s per scenario after ${opts.warmup} s warm-up\n\n${table}`);
+  if (opts.json) {
+    fs.mkdirSync(path.dirname(opts.json), { recursive: true });
+    fs.writeFileSync(opts.json, JSON.stringify({ date: started.toISOString(), machine: machine(), command, options: opts, rows, table }, null, 2));
+  }
+  const misses = rows.filter((r) => r.ok === false).length;
+  if (misses) process.stdout.write(`\n${misses} target(s) missed${opts.quick ? ' (not checked in --quick mode)' : ''}.\n`);
+  if (crashed || errorsSeen > 0) {
+    process.stderr.write(`bench: ${crashed ? 'a scenario crashed' : `${errorsSeen} error(s)`}\n`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench: ${(e as Error)?.stack ?? String(e)}\n`);
+  process.exitCode = 1;
+});
