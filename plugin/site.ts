@@ -81,6 +81,7 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
   const modules = options.namespaces ?? allNamespaces;
   const config = siteConfig(options, modules);
   const clock = options.clock && typeof options.clock === 'object' && 'now' in options.clock ? options.clock : createClock(options.clock ?? config.clockStart ?? undefined);
+  const initialClock = clock.state();
   const log = options.logger ?? createLogger(config.logLevel, config.logFormat);
   const fixtureSource = options.fixtures ?? config.fixtures ?? undefined;
   // Validate fixtures before touching the store, so a bad file never leaves a half-made store behind.
@@ -164,8 +165,9 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
         verifiedSecrets.clear();
         throttle.clear();
         for (const plugin of plugins.values()) plugin.reset?.();
-        clock.real();
-        if (config.clockStart) clock.set(config.clockStart);
+        // The clock goes back to how the site started: frozen at its start time, or the machine's time.
+        if (initialClock.mode === 'frozen') clock.set(initialClock.now);
+        else clock.real();
         await store.commit();
       },
       close: () => store.close(),

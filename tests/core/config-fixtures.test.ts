@@ -133,3 +133,23 @@ describe('logging', () => {
     expect(redactUrl('/x?access_token=a&X-AccessToken=b&secretKey=c&page=2')).toBe('/x?access_token=[redacted]&X-AccessToken=[redacted]&secretKey=[redacted]&page=2');
   });
 });
+
+describe('reset', () => {
+  it('puts the clock back to the time the site started frozen at, and the data back to the fixtures', async () => {
+    const site = await createSite({ fixtures: standardFixtures, clock: '2030-01-01T00:00:00Z', settings: { BCRYPT_COST: 4, LOG_LEVEL: 'silent' } });
+    site.clock.advance(3600);
+    site.users.delete(3);
+    await site.reset();
+    expect(site.clock.state()).toMatchObject({ now: '2030-01-01T00:00:00.000Z', mode: 'frozen' });
+    expect(site.users.byId(3)?.login).toBe('sam');
+    await site.close();
+  });
+
+  it('a site that followed the machine clock follows it again after a reset', async () => {
+    const site = await createSite({ settings: { LOG_LEVEL: 'silent' } });
+    site.clock.advance(86_400);
+    await site.reset();
+    expect(site.clock.state().mode).toBe('real');
+    await site.close();
+  });
+});
