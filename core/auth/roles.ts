@@ -33,12 +33,30 @@ export function isRole(name: string): boolean {
   return Object.prototype.hasOwnProperty.call(ROLES, name);
 }
 
-/** The user's capabilities as WordPress lists them (`allcaps`): each role's capabilities and the role names. */
-export function capabilitiesOf(roles: readonly string[]): Record<string, boolean> {
+function buildCapabilities(roles: readonly string[]): Record<string, boolean> {
   const caps: Record<string, boolean> = {};
   for (const role of roles) {
     for (const cap of ROLES[role]?.capabilities ?? []) caps[cap] = true;
     caps[role] = true;
+  }
+  return caps;
+}
+
+/** Built once per set of roles: a permission check runs on every request, and roles never change at run time. */
+const capabilityCache = new Map<string, Readonly<Record<string, boolean>>>();
+
+/** The user's capabilities as WordPress lists them (`allcaps`): each role's capabilities and the role names. A fresh object the caller may change. */
+export function capabilitiesOf(roles: readonly string[]): Record<string, boolean> {
+  return { ...cachedCapabilities(roles) };
+}
+
+/** The same, shared and frozen: for reading only (permission checks). */
+export function cachedCapabilities(roles: readonly string[]): Readonly<Record<string, boolean>> {
+  const key = roles.join('\u0000');
+  let caps = capabilityCache.get(key);
+  if (!caps) {
+    caps = Object.freeze(buildCapabilities(roles));
+    if (capabilityCache.size < 1000) capabilityCache.set(key, caps);
   }
   return caps;
 }

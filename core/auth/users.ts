@@ -1,7 +1,7 @@
 import bcrypt from 'bcryptjs';
 import type { Clock } from '../clock';
 import type { Collection, Store } from '../store';
-import { capabilitiesOf, isRole } from './roles';
+import { cachedCapabilities, capabilitiesOf, isRole } from './roles';
 
 /** A user as stored. The login password, if any, only as a bcrypt hash; it is never accepted over Basic auth. */
 export interface UserRecord {
@@ -101,7 +101,7 @@ export class Users {
 
   can(user: UserRecord | null | undefined, capability: string): boolean {
     if (!user) return false;
-    return capabilitiesOf(user.roles)[capability] === true;
+    return cachedCapabilities(user.roles)[capability] === true;
   }
 
   capabilities(user: UserRecord): Record<string, boolean> {
