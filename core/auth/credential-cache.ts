@@ -11,6 +11,13 @@ import bcrypt from 'bcryptjs';
  */
 export class VerifiedSecrets {
   private readonly entries = new Map<string, true>();
+  /**
+   * Secrets that did NOT match a stored hash, the same way (bcrypt is deterministic: the same secret
+   * against the same hash always fails again). A client retrying a stale secret then costs
+   * microseconds, not a bcrypt each; every new wrong guess still costs a full bcrypt. Kept apart
+   * from the successes so a flood of wrong guesses can never push out a verified credential.
+   */
+  private readonly failures = new Map<string, true>();
 
   constructor(
     private readonly key: Buffer,
@@ -36,17 +43,22 @@ export class VerifiedSecrets {
       this.entries.set(print, true);
       return true;
     }
-    const ok = await bcrypt.compare(secret, storedHash);
-    if (ok) {
-      this.entries.set(print, true);
-      if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    if (this.failures.has(print)) {
+      this.failures.delete(print);
+      this.failures.set(print, true);
+      return false;
     }
+    const ok = await bcrypt.compare(secret, storedHash);
+    const into = ok ? this.entries : this.failures;
+    into.set(print, true);
+    if (into.size > this.maxEntries) into.delete(into.keys().next().value!);
     return ok;
   }
 
   /** Drops everything (after a reset). */
   clear(): void {
     this.entries.clear();
+    this.failures.clear();
   }
 
   get size(): number {
