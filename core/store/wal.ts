@@ -78,7 +78,13 @@ export class WriteAheadLog {
     for (const change of changes) text += JSON.stringify(change) + '\n';
     const buffer = Buffer.from(text, 'utf8');
     try {
-      await this.handle.write(buffer, 0, buffer.length, null);
+      // write(2) may write less than asked without an error (a disk filling up mid-buffer): write the rest,
+      // so the next call reports the ENOSPC and the log is cut back, rather than acknowledging half a line.
+      for (let offset = 0; offset < buffer.length; ) {
+        const { bytesWritten } = await this.handle.write(buffer, offset, buffer.length - offset, null);
+        if (bytesWritten <= 0) throw Object.assign(new Error('ENOSPC: the write-ahead log took no more bytes'), { code: 'ENOSPC' });
+        offset += bytesWritten;
+      }
       await this.handle.datasync();
     } catch (e) {
       await this.handle.truncate(this.size).catch(() => undefined);

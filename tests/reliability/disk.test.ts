@@ -18,12 +18,18 @@ import { asAdmin, standardApp, standardFixtures } from '../helpers';
  * one does: ENOSPC writes part of the buffer before failing, EROFS writes nothing and refuses truncate.
  */
 
-type Mode = 'ENOSPC' | 'EROFS' | null;
+/**
+ * ENOSPC: the write call fails after part of the buffer reached the file.
+ * ENOSPC-short: what write(2) really does when the disk fills mid-buffer: it returns a short count
+ * without an error, and only the next call fails with ENOSPC.
+ */
+type Mode = 'ENOSPC' | 'ENOSPC-short' | 'EROFS' | null;
 
 function failingDisk() {
   let mode: Mode = null;
   const failures = { count: 0 };
   const error = (code: string) => {
+    if (code === 'ENOSPC-short') code = 'ENOSPC';
     failures.count++;
     return Object.assign(new Error(`${code}: simulated ${code === 'ENOSPC' ? 'no space left on device' : 'read-only file system'}`), { code });
   };
@@ -38,7 +44,16 @@ function failingDisk() {
       const truncate = inner.truncate!.bind(handle);
       const datasync = inner.datasync!.bind(handle);
       const sync = inner.sync!.bind(handle);
+      let shortWritten = false;
       inner.write = async (...args: unknown[]) => {
+        if (mode === 'ENOSPC-short') {
+          if (shortWritten) throw error('ENOSPC');
+          shortWritten = true;
+          const [buffer, offset = 0, length = (args[0] as Buffer).length] = args as [Buffer, number?, number?];
+          const half = Math.max(1, Math.floor(length / 2));
+          return write(buffer, offset, half, null); // { bytesWritten: half }: no error, just short
+        }
+        shortWritten = false;
         if (mode === 'ENOSPC') {
           // A full disk takes what fits, then refuses: half a log line reaches the file.
           const buffer = args[0] as Buffer;
@@ -49,7 +64,7 @@ function failingDisk() {
         return write(...args);
       };
       inner.writeFile = async (...args: unknown[]) => {
-        if (mode === 'ENOSPC') {
+        if (mode === 'ENOSPC' || mode === 'ENOSPC-short') {
           const text = String(args[0]);
           await writeFile(text.slice(0, Math.floor(text.length / 2)), 'utf8');
           throw error('ENOSPC');
@@ -61,18 +76,19 @@ function failingDisk() {
         if (mode === 'EROFS') throw error('EROFS');
         return truncate(...args);
       };
+      // After a short write the bytes that did reach the file sync fine: only the write was short.
       inner.datasync = async () => {
-        if (mode) throw error(mode);
+        if (mode && mode !== 'ENOSPC-short') throw error(mode);
         return datasync();
       };
       inner.sync = async () => {
-        if (mode) throw error(mode);
+        if (mode && mode !== 'ENOSPC-short') throw error(mode);
         return sync();
       };
       return handle;
     },
     async rename(from, to) {
-      if (mode) throw error(mode === 'ENOSPC' ? 'ENOSPC' : 'EROFS');
+      if (mode) throw error(mode);
       return nodeFs.rename(from, to);
     },
   };
@@ -164,7 +180,7 @@ async function onDisk() {
   return { snapshot, wal, torn: log.totalBytes - log.goodBytes, temps: fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')) };
 }
 
-describe.each(['ENOSPC', 'EROFS'] as const)('%s at runtime', (mode) => {
+describe.each(['ENOSPC', 'ENOSPC-short', 'EROFS'] as const)('%s at runtime', (mode) => {
   it.each(writes.map((w) => [w.name, w] as const))('%s: 503 in the envelope, nothing half-written on disk, then 2xx once the disk is back', async (_name, w) => {
     const before = await onDisk();
     disk.set(mode);
