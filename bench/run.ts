@@ -172,6 +172,11 @@ function addLoadRow(scenario: string, result: LoadResult, rss: number | null, ba
     ratio: baseline ? result.rps / baseline.rps : undefined,
     ...extra,
   };
+  if (result.total === 0) {
+    errorsSeen++;
+    row.errors = (row.errors ?? 0) + 1;
+    row.note = 'NO RESPONSE during the measured part';
+  }
   if (result.samples.length) row.note = [row.note, `unexpected answers: ${result.samples.join(' | ')}`].filter(Boolean).join('; ');
   rows.push(row);
   return row;
