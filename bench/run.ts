@@ -309,7 +309,13 @@ async function runColdStart(opts: Options): Promise<void> {
 }
 
 function runCreateApp(opts: Options): void {
-  const out = execFileSync(process.execPath, [CREATE_APP, String(opts.createAppRuns)], { cwd: tempDir('createapp'), env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
+  const dir = tempDir('createapp');
+  let out: string;
+  try {
+    out = execFileSync(process.execPath, [CREATE_APP, String(opts.createAppRuns)], { cwd: dir, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
   const t = JSON.parse(out.trim().split('\n').pop()!) as { firstMs: number; medianMs: number; p90Ms: number; count: number };
   rows.push({
     scenario: 'createApp() in process',
