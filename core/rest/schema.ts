@@ -36,7 +36,27 @@ export const INDEX_KEYWORDS = [
 
 function isNumeric(value: unknown): boolean {
   if (typeof value === 'number') return Number.isFinite(value);
-  return typeof value === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(value);
+  // No two quantifiers may compete for the same characters: this runs on anonymous input before any permission check.
+  return typeof value === 'string' && /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/.test(value);
+}
+
+const compiledPatterns = new Map<string, RegExp>();
+
+/**
+ * An arg's `pattern`, compiled once. JSON Schema patterns are unanchored searches, so a leading or
+ * trailing `.*` changes nothing about whether they match — but it makes V8 backtrack quadratically
+ * (WordPress's own `.*\S.*` takes seconds on a long run of spaces). Those are dropped before compiling.
+ */
+function compilePattern(pattern: string): RegExp {
+  let regex = compiledPatterns.get(pattern);
+  if (!regex) {
+    let source = pattern;
+    if (source.startsWith('.*') && !/^\.\*[?+*{]/.test(source)) source = source.slice(2);
+    if (source.endsWith('.*') && !/(^|[^\\])(\\\\)*\\\.\*$/.test(source)) source = source.slice(0, -2);
+    regex = new RegExp(source, 'u');
+    compiledPatterns.set(pattern, regex);
+  }
+  return regex;
 }
 
 /** rest_is_boolean(): true/false, 'true'/'false', '1'/'0', 1/0 and ''. */
@@ -119,10 +139,10 @@ export function validateValue(value: unknown, schema: ArgSchema, param: string):
     if (schema.maxLength !== undefined && length > schema.maxLength) {
       return err('rest_too_long', `${param} must be at most ${schema.maxLength} character${schema.maxLength === 1 ? '' : 's'} long.`, param);
     }
-    if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(s)) return err('rest_invalid_pattern', `${param} does not match pattern ${schema.pattern}.`, param);
+    if (schema.pattern !== undefined && !compilePattern(schema.pattern).test(s)) return err('rest_invalid_pattern', `${param} does not match pattern ${schema.pattern}.`, param);
     switch (schema.format) {
       case 'email':
-        if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s) || s.length < 6) return err('rest_invalid_email', 'Invalid email address.', param);
+        if (s.length < 6 || s.length > 254 || !/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(s)) return err('rest_invalid_email', 'Invalid email address.', param);
         break;
       case 'uuid':
         if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s)) return err('rest_invalid_uuid', `${param} is not a valid UUID.`, param);
