@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import bcrypt from 'bcryptjs';
 import { isRole } from './auth/roles';
-import type { NewUser } from './auth/users';
+import { emailProblem, loginProblem, type NewUser } from './auth/users';
 import type { FixtureProblem, NamespaceModule, SiteContext } from './namespace';
 
 /** A fixtures file that cannot be used; the message lists every problem with its path in the file. */
@@ -67,6 +67,8 @@ function validateUsers(users: unknown): FixtureProblem[] {
   if (!Array.isArray(users)) return [{ path: 'users', message: 'must be an array of users' }];
   const problems: FixtureProblem[] = [];
   const logins = new Set<string>();
+  const emails = new Set<string>();
+  const ids = new Set<number>();
   const uuids = new Set<string>();
   users.forEach((user, i) => {
     const at = `users[${i}]`;
@@ -80,9 +82,21 @@ function validateUsers(users: unknown): FixtureProblem[] {
     }
     problems.push(...c.integer(user, 'id', at, false, 1));
     if ('role' in user && (typeof user.role !== 'string' || !isRole(user.role))) problems.push({ path: `${at}.role`, message: 'must be one of administrator, editor, author, contributor, subscriber' });
-    if (typeof user.login === 'string') {
-      if (logins.has(user.login.toLowerCase())) problems.push({ path: `${at}.login`, message: `duplicate login "${user.login}"` });
-      logins.add(user.login.toLowerCase());
+    if (typeof user.login === 'string' && user.login !== '') {
+      const problem = loginProblem(user.login);
+      if (problem) problems.push({ path: `${at}.login`, message: problem });
+      if (logins.has(user.login.trim().toLowerCase())) problems.push({ path: `${at}.login`, message: `duplicate login "${user.login}"` });
+      logins.add(user.login.trim().toLowerCase());
+    }
+    if (typeof user.email === 'string' && user.email !== '') {
+      const problem = emailProblem(user.email);
+      if (problem) problems.push({ path: `${at}.email`, message: problem });
+      if (emails.has(user.email.trim().toLowerCase())) problems.push({ path: `${at}.email`, message: `duplicate e-mail "${user.email}"` });
+      emails.add(user.email.trim().toLowerCase());
+    }
+    if (typeof user.id === 'number') {
+      if (ids.has(user.id)) problems.push({ path: `${at}.id`, message: `duplicate id ${user.id}` });
+      ids.add(user.id);
     }
     if ('applicationPasswords' in user) {
       if (!Array.isArray(user.applicationPasswords)) problems.push({ path: `${at}.applicationPasswords`, message: 'must be an array' });

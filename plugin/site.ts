@@ -175,7 +175,8 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
     self = site;
     return site;
   } catch (e) {
-    await store.close().catch(() => undefined);
+    // A first run that failed half-way leaves nothing behind; an existing store is closed untouched.
+    await store.discard().catch(() => undefined);
     throw e;
   }
 }

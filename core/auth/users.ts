@@ -50,6 +50,18 @@ export interface NewUser {
 const LOGIN_PATTERN = /^[A-Za-z0-9 _.\-@]+$/;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+$/;
 
+/** Why a login cannot be used, or null. Shared by user creation and the fixtures check, so a fixtures file that validates also loads. */
+export function loginProblem(login: string): string | null {
+  const trimmed = login.trim();
+  if (trimmed === '' || !LOGIN_PATTERN.test(trimmed) || trimmed.length > 60) return 'must be up to 60 letters, digits, spaces and . _ - @';
+  return null;
+}
+
+/** Why an e-mail address cannot be used, or null. */
+export function emailProblem(email: string): string | null {
+  return EMAIL_PATTERN.test(email.trim()) ? null : 'must be an e-mail address';
+}
+
 /** WordPress's sanitize_title for a user slug: lower case, spaces and dots to hyphens. */
 function slugOf(login: string): string {
   return login.toLowerCase().replace(/[^a-z0-9_\-@]+/g, '-').replace(/@/g, '').replace(/-+/g, '-').replace(/^-|-$/g, '');
@@ -126,10 +138,10 @@ export class Users {
 
   private prepare(input: NewUser): UserRecord {
     const login = input.login?.trim();
-    if (!login || !LOGIN_PATTERN.test(login) || login.length > 60) throw new UserError('invalid_username', `Invalid user login: '${input.login}'. Use up to 60 letters, digits, spaces and . _ - @.`);
+    if (!login || loginProblem(login) !== null) throw new UserError('invalid_username', `Invalid user login: '${input.login}'. Use up to 60 letters, digits, spaces and . _ - @.`);
     if (this.byLogin(login)) throw new UserError('existing_user_login', `The login '${login}' is already registered.`);
     const email = input.email?.trim();
-    if (!email || !EMAIL_PATTERN.test(email)) throw new UserError('invalid_email', `Invalid e-mail address: '${input.email}'.`);
+    if (!email || emailProblem(email) !== null) throw new UserError('invalid_email', `Invalid e-mail address: '${input.email}'.`);
     if (this.byEmail(email)) throw new UserError('existing_user_email', `The e-mail address '${email}' is already registered.`);
     const role = input.role ?? 'subscriber';
     if (!isRole(role)) throw new UserError('invalid_role', `Invalid role: '${role}'. Use administrator, editor, author, contributor or subscriber.`);

@@ -307,6 +307,27 @@ export class Store {
     }
   }
 
+  /**
+   * Gives up a store this process has just created (a first run that failed half-way): removes its
+   * files and releases the lock, so the next start begins from nothing instead of a half-made store.
+   * A store that existed before this open is closed normally instead; its file is never removed.
+   */
+  async discard(): Promise<void> {
+    if (!this.isNew || this.file === null) return this.close();
+    if (this.closed) return;
+    this.closed = true;
+    await this.inFlight?.catch(() => undefined);
+    await this.wal?.close();
+    for (const file of [this.file, `${this.file}.wal`]) {
+      try {
+        fs.unlinkSync(file);
+      } catch {
+        // already gone
+      }
+    }
+    this.lock?.release();
+  }
+
   /** Records what another process needs to reach the holder of this store (the control socket). */
   advertise(info: { socket?: string }): void {
     this.lock?.update(info);

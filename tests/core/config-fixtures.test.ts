@@ -153,3 +153,29 @@ describe('reset', () => {
     await site.close();
   });
 });
+
+describe('fixtures that validate also load', () => {
+  it.each([
+    ['a login with characters WordPress refuses', [{ login: 'bad/login', email: 'a@example.com' }], 'users[0].login'],
+    ['an e-mail that is not one', [{ login: 'a', email: 'not-an-email' }], 'users[0].email'],
+    ['duplicate e-mails, whatever their case', [{ login: 'a', email: 'a@example.com' }, { login: 'b', email: 'A@example.com' }], 'users[1].email'],
+    ['duplicate ids', [{ id: 5, login: 'a', email: 'a@example.com' }, { id: 5, login: 'b', email: 'b@example.com' }], 'users[1].id'],
+  ])('%s is refused at validation, naming its path', async (_name, users, at) => {
+    const error = (await createApp({ fixtures: { users } as never }).catch((e: unknown) => e)) as FixtureError;
+    expect(error).toBeInstanceOf(FixtureError);
+    expect(error.problems.map((p) => p.path)).toContain(at);
+  });
+
+  it('a first run that fails half-way leaves no store behind, so the next start can succeed', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wpte-fx-'));
+    const dbFile = path.join(dir, 'db.json');
+    const failing = { id: 'boom', namespace: 'boom/v1', register() {}, fixtures: { validate: () => [], load: () => { throw new Error('loader failed'); } } };
+    await expect(createSite({ fixtures: { boom: {} } as never, namespaces: [failing], settings: { DB_FILE: dbFile, LOG_LEVEL: 'silent', BCRYPT_COST: 4 } })).rejects.toThrow('loader failed');
+    expect(fs.existsSync(dbFile)).toBe(false);
+    expect(fs.existsSync(`${dbFile}.lock`)).toBe(false);
+    const site = await createSite({ fixtures: standardFixtures, settings: { DB_FILE: dbFile, LOG_LEVEL: 'silent', BCRYPT_COST: 4 } });
+    expect(site.users.byLogin('alice')).toBeDefined();
+    await site.close();
+    fs.rmSync(dir, { recursive: true });
+  });
+});
