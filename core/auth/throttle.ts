@@ -9,7 +9,7 @@ export interface ThrottleOptions {
   windowSeconds: number;
 }
 
-const MAX_TRACKED_KEYS = 50_000;
+export const MAX_TRACKED_KEYS = 50_000;
 const KNOWN_GOOD_SECONDS = 86_400;
 
 /**
@@ -30,8 +30,9 @@ export class LoginThrottle {
     private readonly options: ThrottleOptions,
   ) {}
 
-  get enabled(): boolean {
-    return this.options.enabled;
+  /** How many addresses and logins are being tracked (bounded by MAX_TRACKED_KEYS). */
+  get trackedKeys(): number {
+    return this.failures.size;
   }
 
   private recent(key: string, now: number): number[] {
@@ -76,7 +77,7 @@ export class LoginThrottle {
       if (list.length > limit) list.splice(0, list.length - limit);
       this.failures.set(key, list);
     }
-    if (this.failures.size > MAX_TRACKED_KEYS) this.failures.delete(this.failures.keys().next().value!);
+    while (this.failures.size > MAX_TRACKED_KEYS) this.failures.delete(this.failures.keys().next().value!);
   }
 
   recordSuccess(ip: string, login: string): void {
@@ -84,7 +85,7 @@ export class LoginThrottle {
     const key = `${login.toLowerCase()}|${ip}`;
     this.knownGood.delete(key);
     this.knownGood.set(key, this.clock.now());
-    if (this.knownGood.size > MAX_TRACKED_KEYS) this.knownGood.delete(this.knownGood.keys().next().value!);
+    while (this.knownGood.size > MAX_TRACKED_KEYS) this.knownGood.delete(this.knownGood.keys().next().value!);
   }
 
   /** Forgets everything (reset of the emulator). */

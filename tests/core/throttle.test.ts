@@ -1,6 +1,8 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
+import { LoginThrottle, MAX_TRACKED_KEYS } from '../../core/auth/throttle';
+import { createClock } from '../../core/clock';
 import type { EmulatorApp } from '../../plugin/app';
 import { ADMIN_PASSWORD, asAdmin, basic, standardApp } from '../helpers';
 import { testNamespace } from './test-namespace';
@@ -82,5 +84,13 @@ describe('brute-force protection', () => {
     expect((await ping(emu, asAdmin)).status).toBe(429);
     await emu.site.reset();
     expect((await ping(emu, asAdmin)).status).toBe(200);
+  });
+});
+
+describe('brute-force protection memory', () => {
+  it('tracks a bounded number of addresses and logins, however many attack', () => {
+    const throttle = new LoginThrottle(createClock('2030-01-01T00:00:00Z'), { enabled: true, maxPerIp: 5, maxPerUser: 5, windowSeconds: 300 });
+    for (let i = 0; i < MAX_TRACKED_KEYS; i++) throttle.recordFailure(`2001:db8::${i.toString(16)}`, `user-${i}`);
+    expect(throttle.trackedKeys).toBeLessThanOrEqual(MAX_TRACKED_KEYS);
   });
 });
