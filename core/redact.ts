@@ -2,6 +2,8 @@
  * Secrets never reach logs, the journal or error bodies. These helpers blank every value whose
  * name says it is a secret, whatever namespace it belongs to.
  */
+import { setOwn } from './own-properties';
+
 export const REDACTED = '[redacted]';
 
 /** Names of headers, fields and query parameters whose values are secrets (case-insensitive). */
@@ -27,7 +29,7 @@ export function redactValue(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.slice(0, 100).map((v) => redactValue(v, depth + 1));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = isSecretName(k) && v !== null && v !== '' ? REDACTED : redactValue(v, depth + 1);
+    for (const [k, v] of Object.entries(value)) setOwn(out, k, isSecretName(k) && v !== null && v !== '' ? REDACTED : redactValue(v, depth + 1));
     return out;
   }
   return value;

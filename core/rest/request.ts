@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ApplicationPasswordRecord } from '../auth/application-passwords';
 import type { UserRecord } from '../auth/users';
+import { assignOwn } from '../own-properties';
 
 export type Params = Record<string, unknown>;
 
@@ -94,8 +95,8 @@ export class RestRequest {
   /** Every parameter, merged by precedence (for `_fields`-style lookups and echo routes). */
   params(): Params {
     const merged: Params = {};
-    for (const source of this.sources().reverse()) Object.assign(merged, source);
-    return Object.assign(merged, this.sanitized);
+    for (const source of this.sources().reverse()) assignOwn(merged, source);
+    return assignOwn(merged, this.sanitized);
   }
 
   get isLoggedIn(): boolean {

@@ -1,4 +1,6 @@
 import request from 'supertest';
+import { redactValue } from '../../core/redact';
+import { RestRequest } from '../../core/rest/request';
 import type { EmulatorApp } from '../../plugin/app';
 import { ADMIN_PASSWORD, asAdmin, asEditor, basic, standardApp } from '../helpers';
 import { testNamespace } from './test-namespace';
@@ -318,5 +320,19 @@ describe('discovery', () => {
     expect(res.headers['content-type']).toMatch(/text\/html/);
     expect(res.headers.link).toBe('<http://example.test/wp-json/>; rel="https://api.w.org/"');
     expect(res.text).toContain('http://example.test/wp-json/');
+  });
+});
+
+describe('request data cannot change prototypes', () => {
+  it('a JSON key __proto__ stays an ordinary parameter', () => {
+    const json = JSON.parse('{"__proto__":{"polluted":true},"value":1}');
+    const req = new RestRequest('POST', '/x', { 'content-type': 'application/json' }, {}, {}, json, null, Buffer.alloc(0), null, null, '127.0.0.1');
+    const params = req.params();
+    expect((params as { polluted?: unknown }).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(params)).toBe(Object.prototype);
+    expect(Object.prototype.hasOwnProperty.call(params, '__proto__')).toBe(true);
+    const redacted = redactValue(json) as Record<string, unknown>;
+    expect(Object.prototype.hasOwnProperty.call(redacted, '__proto__')).toBe(true);
+    expect((redacted as { polluted?: unknown }).polluted).toBeUndefined();
   });
 });
