@@ -42,7 +42,7 @@ export const wpErrors = {
       status: 500,
     }),
   storeUnavailable: () =>
-    new WpError('rest_store_unavailable', 'The change could not be saved: the store cannot be written right now. Nothing was half-written; try again.', { status: 503 }),
+    new WpError('rest_store_unavailable', 'The change could not be saved yet: the store cannot be written right now. Nothing was half-written; the change is kept in memory and written with the next successful save, so check whether it took effect before retrying.', { status: 503 }),
   tooManyAttempts: (retryAfter: number) =>
     new WpError('rest_too_many_login_attempts', `Too many failed login attempts. Try again in ${retryAfter} seconds.`, { status: 429 }),
 };
