@@ -7,7 +7,8 @@ import { nodeFs, type StoreFs } from '../core/store';
 import { createLogger } from '../core/log';
 import type { EmulatorApp } from '../plugin/app';
 import { GcraLimiter } from '../wp-json/pkmnapi/v1/rate-limit';
-import { isValidEmail } from '../wp-json/pkmnapi/v1/body';
+import { emailLiteral, isValidEmail } from '../wp-json/pkmnapi/v1/body';
+import { REVOKED_MEMORY_SECONDS, REVOKED_PURGE_BATCH, type RevokedToken } from '../wp-json/pkmnapi/v1/index';
 import { asAdmin, asEditor, standardApp } from './helpers';
 
 const BASE = '/wp-json/pkmnapi/v1';
@@ -278,6 +279,34 @@ describe('errors in pkmnapi\'s shape', () => {
     for (const bad of ['foo', '', '@bar.com', 'foo@', 'a b@c.d', 'foo@-bar.com', 'foo@bar..com', 'foo@[300.1.1.1]']) expect(isValidEmail(bad)).toBe(false);
   });
 
+  it('reads an address literal as validator\'s (?i)\\[([A-f0-9:\\.]+)\\]\\z does (leftmost match, upstream\'s A-f range), also on runs of [', () => {
+    expect(emailLiteral('[::1]')).toBe('::1');
+    expect(emailLiteral('[2001:dB8::1]')).toBe('2001:dB8::1');
+    expect(emailLiteral('x[127.0.0.1]')).toBe('127.0.0.1'); // unanchored at the start, as the Rust regex
+    // '[' lies in A-f: the leftmost '[' wins and the capture keeps the second one (so no IP).
+    expect(emailLiteral('[[::1]')).toBe('[::1');
+    expect(emailLiteral('a b[::1]')).toBe('::1');
+    expect(emailLiteral('[[[[[[[[[[[[[[[[[[[[')).toBeNull();
+    expect(emailLiteral('[[[[[[[[[[[[[[[[[[[]')).toBe('[[[[[[[[[[[[[[[[[[');
+    expect(emailLiteral('[]')).toBeNull();
+    expect(emailLiteral('[1]]')).toBe('1]');
+    expect(emailLiteral('[::1] ')).toBeNull();
+    expect(isValidEmail('a@x[127.0.0.1]')).toBe(true);
+    expect(isValidEmail('a@[[::1]')).toBe(false);
+    expect(isValidEmail(`a@${'['.repeat(20)}`)).toBe(false);
+  });
+
+  it('answers 400 "Invalid email address" to a 100 KB address made of [ (the shape that made the old regex quadratic)', async () => {
+    for (const domain of ['['.repeat(100_000), `${'['.repeat(100_000)}]`, `[${'1'.repeat(100_000)}`]) {
+      const email = `a@${domain}`;
+      for (const res of [await post('/access_tokens', tokenBody(email)), await post('/access_tokens/delete', tokenBody(email)), await del(deleteBody(email, 'x'))]) {
+        expect(res.status).toBe(400);
+        expect(res.body.data).toEqual({ id: 'error_access_tokens_invalid', type: 'errors', attributes: { message: `Invalid email address: ${email}` } });
+      }
+    }
+    expect(emu.mailer.list()).toHaveLength(0);
+  });
+
   it('a Bearer header on the access-token routes → 403 error_access_tokens_forbidden', async () => {
     for (const res of [
       await post('/access_tokens', tokenBody('your@email.com'), 'Bearer foo'),
@@ -470,6 +499,83 @@ describe('rate limit', () => {
     now += 60_000;
     expect(limiter.check('10.0.0.1')).toBeNull();
     expect(limiter.check('10.0.0.1')).toBe(60);
+  });
+
+  it('prunes refilled buckets at most once per emission period, not on every request', () => {
+    let now = 0;
+    const limiter = new GcraLimiter(1, 60, () => now, { pruneAbove: 1 });
+    limiter.check('a'); // a's bucket is full again from t = 60 s
+    now = 30_000;
+    limiter.check('b'); // prunes (nothing to drop yet): the next prune is due at t = 90 s
+    now = 70_000;
+    limiter.check('c'); // a could go, but the last prune was 40 s ago
+    expect(limiter.size).toBe(3);
+    now = 90_000;
+    limiter.check('d'); // prunes a and b
+    expect(limiter.size).toBe(2);
+    expect(limiter.check('c')).toBe(40); // c is kept with its state
+  });
+
+  it('never holds more than maxKeys addresses: the one least recently allowed is dropped', () => {
+    const limiter = new GcraLimiter(1, 60, () => 0, { maxKeys: 3 });
+    for (const key of ['a', 'b', 'c']) expect(limiter.check(key)).toBeNull();
+    expect(limiter.check('a')).toBe(60); // refused: does not make a recent
+    expect(limiter.check('d')).toBeNull();
+    expect(limiter.size).toBe(3);
+    expect(limiter.check('b')).toBe(60);
+    expect(limiter.check('c')).toBe(60);
+    expect(limiter.check('d')).toBe(60);
+    expect(limiter.check('a')).toBeNull(); // forgotten: a full burst again
+    expect(limiter.size).toBe(3);
+  });
+});
+
+describe('revoked-token memory', () => {
+  const revokedCollection = () => emu.store.collection<RevokedToken>('pkmnapi.revoked');
+  /** Counts the records each revocation reads from pkmnapi.revoked. */
+  function countReads() {
+    const collection = revokedCollection();
+    const original = collection.entries.bind(collection);
+    const reads = { count: 0 };
+    jest.spyOn(collection, 'entries').mockImplementation(function* () {
+      for (const entry of original()) {
+        reads.count++;
+        yield entry;
+      }
+    });
+    return reads;
+  }
+  async function replaceToken(email: string) {
+    await post('/access_tokens', tokenBody(email)).expect(201);
+    emu.clock.advance(601);
+    await post('/access_tokens', tokenBody(email)).expect(201);
+  }
+  afterEach(() => jest.restoreAllMocks());
+
+  it('a revocation reads only the oldest remembered tokens: it stops at the first one still within 30 days', async () => {
+    const now = emu.clock.seconds();
+    for (let i = 0; i < 2000; i++) revokedCollection().put(`live-${i}`, { sub: `u${i}@x.io`, iat: now, revokedAt: now, reason: 'replaced' });
+    const reads = countReads();
+    await replaceToken('your@email.com');
+    expect(reads.count).toBe(1);
+    expect(revokedCollection().size).toBe(2001);
+  });
+
+  it('forgets tokens older than 30 days oldest first, at most REVOKED_PURGE_BATCH per revocation', async () => {
+    const now = emu.clock.seconds();
+    const old = REVOKED_PURGE_BATCH + 50;
+    for (let i = 0; i < old; i++) revokedCollection().put(`old-${i}`, { sub: 'o@x.io', iat: 0, revokedAt: now - REVOKED_MEMORY_SECONDS - 1, reason: 'replaced' });
+    for (let i = 0; i < 10; i++) revokedCollection().put(`live-${i}`, { sub: 'l@x.io', iat: now, revokedAt: now, reason: 'deleted' });
+    const reads = countReads();
+    await replaceToken('your@email.com');
+    expect(reads.count).toBeLessThanOrEqual(REVOKED_PURGE_BATCH + 1);
+    const keys = () => [...revokedCollection().keys()];
+    expect(keys().filter((k) => k.startsWith('old-'))).toEqual(Array.from({ length: 50 }, (_, i) => `old-${REVOKED_PURGE_BATCH + i}`));
+    emu.clock.advance(601);
+    await post('/access_tokens', tokenBody('your@email.com')).expect(201);
+    expect(keys().filter((k) => k.startsWith('old-'))).toEqual([]);
+    expect(keys().filter((k) => k.startsWith('live-'))).toHaveLength(10);
+    expect(revokedCollection().size).toBe(12);
   });
 });
 

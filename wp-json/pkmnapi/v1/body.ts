@@ -1,5 +1,6 @@
 import { domainToASCII } from 'node:url';
 import { isIP } from 'node:net';
+import { fixtureChecks } from '../../../core/fixtures';
 import type { RestRequest } from '../../../core/rest/request';
 
 /**
@@ -8,7 +9,7 @@ import type { RestRequest } from '../../../core/rest/request';
  * ignored, the first problem reported with serde_json's wording (without its "at line L column C").
  */
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /** serde's description of an unexpected JSON value. */
 function unexpected(value: unknown): string {
@@ -20,17 +21,13 @@ function unexpected(value: unknown): string {
   return 'map';
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Reads a struct: each field's reader runs in document order, then the first missing field (declaration order) is reported. */
 function readStruct<T extends Record<string, unknown>>(
   value: unknown,
   structName: string,
   fields: { [K in keyof T]: (v: unknown) => Parsed<T[K]> },
 ): Parsed<T> {
-  if (!isObject(value)) return { ok: false, message: `invalid type: ${unexpected(value)}, expected struct ${structName}` };
+  if (!fixtureChecks.isObject(value)) return { ok: false, message: `invalid type: ${unexpected(value)}, expected struct ${structName}` };
   const out: Partial<T> = {};
   for (const [key, v] of Object.entries(value)) {
     if (!Object.prototype.hasOwnProperty.call(fields, key)) continue;
@@ -65,40 +62,64 @@ function jsonBody(req: RestRequest): Parsed<unknown> {
   return { ok: true, value: req.json };
 }
 
-export function readAccessTokenRequest(req: RestRequest): Parsed<AccessTokenRequest> {
+/**
+ * `BaseRequest<AccessTokenRequestType, A>`: `{"data": {"type": "access_tokens", "attributes": A}}`,
+ * the one shape of both access-token bodies; `attributes` reads A (its struct name and fields).
+ */
+function readBaseRequest<A extends Record<string, unknown>>(
+  req: RestRequest,
+  attributesStruct: string,
+  attributes: { [K in keyof A]: (v: unknown) => Parsed<A[K]> },
+): Parsed<A> {
   const body = jsonBody(req);
   if (!body.ok) return body;
-  const parsed = readStruct(body.value, 'BaseRequest', {
-    data: (d) =>
-      readStruct(d, 'BaseRequestData', {
-        type: accessTokensType,
-        attributes: (a) => readStruct(a, 'AccessTokenRequestAttributes', { email_address: string }),
-      }),
+  const parsed = readStruct<{ data: { type: 'access_tokens'; attributes: A } }>(body.value, 'BaseRequest', {
+    data: (d) => readStruct<{ type: 'access_tokens'; attributes: A }>(d, 'BaseRequestData', { type: accessTokensType, attributes: (a) => readStruct<A>(a, attributesStruct, attributes) }),
   });
-  return parsed.ok ? { ok: true, value: { emailAddress: parsed.value.data.attributes.email_address } } : parsed;
+  return parsed.ok ? { ok: true, value: parsed.value.data.attributes } : parsed;
 }
 
+/** POST /access_tokens and POST /access_tokens/delete. */
+export function readAccessTokenRequest(req: RestRequest): Parsed<AccessTokenRequest> {
+  const read = readBaseRequest<{ email_address: string }>(req, 'AccessTokenRequestAttributes', { email_address: string });
+  return read.ok ? { ok: true, value: { emailAddress: read.value.email_address } } : read;
+}
+
+/** DELETE /access_tokens. */
 export function readAccessTokenDeleteRequest(req: RestRequest): Parsed<AccessTokenDeleteRequest> {
-  const body = jsonBody(req);
-  if (!body.ok) return body;
-  const parsed = readStruct(body.value, 'BaseRequest', {
-    data: (d) =>
-      readStruct(d, 'BaseRequestData', {
-        type: accessTokensType,
-        attributes: (a) => readStruct(a, 'AccessTokenDeleteRequestAttributes', { code: string, email_address: string }),
-      }),
-  });
-  return parsed.ok ? { ok: true, value: { code: parsed.value.data.attributes.code, emailAddress: parsed.value.data.attributes.email_address } } : parsed;
+  const read = readBaseRequest<{ code: string; email_address: string }>(req, 'AccessTokenDeleteRequestAttributes', { code: string, email_address: string });
+  return read.ok ? { ok: true, value: { code: read.value.code, emailAddress: read.value.email_address } } : read;
 }
 
 const EMAIL_USER = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+$/i;
 const EMAIL_DOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
-const EMAIL_LITERAL = /\[([A-f0-9:.]+)\]$/i;
+/**
+ * The characters of validator's EMAIL_LITERAL_RE class `(?i)[A-f0-9:\.]`. `A-f` is upstream's own
+ * range (validator 0.10, src/validation/email.rs), kept as pkmnapi runs it: with `(?i)` and Rust's
+ * Unicode case folding it holds A-Z, a-z, `[ \ ] ^ _ \``, digits, `:` `.`, ſ (U+017F) and the Kelvin
+ * sign (U+212A). It matters only for which `[` the literal starts at (see emailLiteral).
+ */
+const LITERAL_CLASS = /^[A-Za-z0-9:.[\\\]^_`\u017F\u212A]$/;
+
+/**
+ * What `(?i)\[([A-f0-9:\.]+)\]\z` captures from a domain (Rust's regex: the leftmost match), or null.
+ * Computed in one backward pass instead of a backtracking RegExp: JavaScript's engine tries every
+ * `[` as a start and rescans to the end from each, quadratic on a domain of many `[`. The capture
+ * is everything between the leftmost `[` of the run of class characters that ends just before the
+ * final `]`, and that `]`.
+ */
+export function emailLiteral(domain: string): string | null {
+  const end = domain.length - 1;
+  if (end < 2 || domain[end] !== ']') return null;
+  let start = -1;
+  for (let i = end - 1; i >= 0 && LITERAL_CLASS.test(domain[i]!); i--) if (domain[i] === '[' && i <= end - 2) start = i;
+  return start === -1 ? null : domain.slice(start + 1, end);
+}
 
 function validDomain(domain: string): boolean {
   if (EMAIL_DOMAIN.test(domain)) return true;
-  const literal = EMAIL_LITERAL.exec(domain);
-  return literal !== null && isIP(literal[1]!) !== 0;
+  const literal = emailLiteral(domain);
+  return literal !== null && isIP(literal) !== 0;
 }
 
 /** validator 0.10's validate_email (what pkmnapi checks): user part and domain split at the last `@`, IDN domains allowed. */

@@ -5,7 +5,7 @@ import type { RestRequest } from '../../../core/rest/request';
 import { RestResponse } from '../../../core/rest/response';
 import { ALLMETHODS } from '../../../core/rest/server';
 import { deriveKey, keyedHash, randomAlphanumeric, safeEqual } from '../../../core/secrets';
-import { isValidEmail, readAccessTokenDeleteRequest, readAccessTokenRequest, teraEscape } from './body';
+import { isValidEmail, readAccessTokenDeleteRequest, readAccessTokenRequest, teraEscape, type Parsed } from './body';
 import { coreErrorToPkmnapi, errors, PkmnapiError } from './errors';
 import { GcraLimiter } from './rate-limit';
 
@@ -15,6 +15,8 @@ export const SERVER = 'pkmnapi/0.1.0';
 export const COOLDOWN_SECONDS = 600;
 /** How long the hash of a replaced or deleted token is remembered, so introspection can say "inactive". */
 export const REVOKED_MEMORY_SECONDS = 30 * 86_400;
+/** At most this many forgotten revoked tokens are purged per revocation (bounded work per request). */
+export const REVOKED_PURGE_BATCH = 100;
 
 /** One pkmnapi user (the real `users` table): keyed by the e-mail address exactly as sent. */
 export interface PkmnapiUser {
@@ -122,8 +124,38 @@ export const pkmnapi: NamespaceModule = {
 
     function revoke(user: PkmnapiUser, reason: RevokedToken['reason']): void {
       const now = ctx.clock.seconds();
+      forgetRevoked(now);
+      // Appended at the end (a re-revoked hash moved there too), so the collection stays in revokedAt order.
+      if (revoked.has(user.tokenHash)) revoked.delete(user.tokenHash);
       revoked.put(user.tokenHash, { sub: user.email, iat: user.createdAt, revokedAt: now, reason });
-      for (const [key, entry] of revoked.entries()) if (now - entry.revokedAt > REVOKED_MEMORY_SECONDS) revoked.delete(key);
+    }
+
+    /**
+     * Forgets revoked tokens older than REVOKED_MEMORY_SECONDS, oldest first: the collection is in
+     * insertion (= revokedAt) order, so it stops at the first one still remembered, and after
+     * REVOKED_PURGE_BATCH deletions; each revocation purges, so the backlog drains.
+     */
+    function forgetRevoked(now: number): void {
+      const expired: string[] = [];
+      for (const [key, entry] of revoked.entries()) {
+        if (expired.length >= REVOKED_PURGE_BATCH || now - entry.revokedAt <= REVOKED_MEMORY_SECONDS) break;
+        expired.push(key);
+      }
+      for (const key of expired) revoked.delete(key);
+    }
+
+    /** The request body when it is well formed with a valid address, else the 400 for the body or the address. */
+    function withValidAddress<T extends { emailAddress: string }>(body: Parsed<T>): T | PkmnapiError {
+      if (!body.ok) return errors.invalid(body.message);
+      if (!isValidEmail(body.value.emailAddress)) return errors.invalid(`Invalid email address: ${body.value.emailAddress}`);
+      return body.value;
+    }
+
+    /** The prologue of both POST routes: body (400), address (400), cooldown (403); the address when all pass. */
+    function emailRequest(req: RestRequest): string | PkmnapiError {
+      const body = withValidAddress(readAccessTokenRequest(req));
+      if (body instanceof PkmnapiError) return body;
+      return cooldown(body.emailAddress) ?? body.emailAddress;
     }
 
     /** The real API's cooldown check: refused while `date_expire - now >= 0`. */
@@ -153,12 +185,8 @@ export const pkmnapi: NamespaceModule = {
         methods: ['POST'],
         permission: accessTokenGate,
         handler: async (req) => {
-          const body = readAccessTokenRequest(req);
-          if (!body.ok) return errors.invalid(body.message);
-          const email = body.value.emailAddress;
-          if (!isValidEmail(email)) return errors.invalid(`Invalid email address: ${email}`);
-          const wait = cooldown(email);
-          if (wait) return wait;
+          const email = emailRequest(req);
+          if (email instanceof PkmnapiError) return email;
           const previous = users.get(email);
           if (previous) revoke(previous, 'replaced');
           const token = randomAlphanumeric(64);
@@ -173,10 +201,9 @@ export const pkmnapi: NamespaceModule = {
         methods: ['DELETE'],
         permission: accessTokenGate,
         handler: async (req) => {
-          const body = readAccessTokenDeleteRequest(req);
-          if (!body.ok) return errors.invalid(body.message);
-          const { code, emailAddress: email } = body.value;
-          if (!isValidEmail(email)) return errors.invalid(`Invalid email address: ${email}`);
+          const body = withValidAddress(readAccessTokenDeleteRequest(req));
+          if (body instanceof PkmnapiError) return body;
+          const { code, emailAddress: email } = body;
           const user = users.get(email);
           // Deletes only when a delete code was requested and this one matches; answers 204 either way.
           if (user && user.deleteCodeHash !== null && safeEqual(hash(code), user.deleteCodeHash)) {
@@ -193,12 +220,8 @@ export const pkmnapi: NamespaceModule = {
       methods: ['POST'],
       permission: accessTokenGate,
       handler: async (req) => {
-        const body = readAccessTokenRequest(req);
-        if (!body.ok) return errors.invalid(body.message);
-        const email = body.value.emailAddress;
-        if (!isValidEmail(email)) return errors.invalid(`Invalid email address: ${email}`);
-        const wait = cooldown(email);
-        if (wait) return wait;
+        const email = emailRequest(req);
+        if (email instanceof PkmnapiError) return email;
         const user = users.get(email);
         // Unknown address: 201 all the same, and no mail (the real API sends none).
         if (!user) return created();
