@@ -168,6 +168,25 @@ describe('availo/v1 Generatetoken', () => {
     expect(fresh.body.status).toBe(true);
     expect(compare).toHaveBeenCalledTimes(3);
   });
+
+  it('costs the same bcrypt work for an unknown account code as for a known one, so codes cannot be told apart by timing', async () => {
+    const compare = jest.spyOn(bcrypt, 'compare');
+    const probe = async (code: string) => {
+      const before = compare.mock.calls.length;
+      const res = await generate(emu, { AccountCode: code, Password: 'guess-1' });
+      expect(res.body).toEqual({ Data: null, status: false, message: 'Invalid account code or password.' });
+      return compare.mock.calls.length - before;
+    };
+    // The first try of a code with a password: one bcrypt, whether the code exists or not.
+    expect(await probe('NOPE-1')).toBe(1);
+    expect(await probe('NOPE-2')).toBe(1); // an earlier probe with the same password does not make another unknown code cheap
+    expect(await probe('ACME-01')).toBe(1);
+    // The same pair again: from the cache, for unknown and known codes alike.
+    expect(await probe('NOPE-2')).toBe(0);
+    expect(await probe('nope-2')).toBe(0); // codes are matched without regard to case, for both
+    expect(await probe('ACME-01')).toBe(0);
+    expect(await probe('acme-01')).toBe(0);
+  });
 });
 
 describe('availo/v1 protected echo', () => {

@@ -51,7 +51,8 @@ export class AccountError extends Error {
   }
 }
 
-const isoSeconds = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+/** Unix seconds as ISO 8601 without milliseconds (`2030-01-01T00:00:00Z`). */
+export const isoSeconds = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
 
 /**
  * The accounts of the Availo namespace over the store. Account codes are matched without regard

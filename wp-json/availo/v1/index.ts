@@ -5,7 +5,7 @@ import type { RestRequest } from '../../../core/rest/request';
 import { RestResponse } from '../../../core/rest/response';
 import { ALLMETHODS, type Method } from '../../../core/rest/server';
 import { deriveKey, randomAlphanumeric } from '../../../core/secrets';
-import { AccountError, AvailoAccounts, MAX_PASSWORD_BYTES } from './accounts';
+import { AccountError, AvailoAccounts, isoSeconds, MAX_PASSWORD_BYTES } from './accounts';
 import { availoCli } from './cli';
 import { loadAvailoFixtures, validateAvailoFixtures } from './fixtures';
 import { AVAILO_ISSUER, AvailoTokens } from './tokens';
@@ -40,8 +40,6 @@ export function availoOk(data: unknown, status = 200, headers: Record<string, st
 export function availoFail(message: string, status: number, headers: Record<string, string> = {}): RestResponse {
   return new RestResponse({ Data: null, status: false, message }, status, headers);
 }
-
-const isoSeconds = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
 
 /** `/availo/v1/api` and everything below it: Availo's own surface. */
 const isApiRoute = (route: string): boolean => /^\/availo\/v1\/api(\/|$)/i.test(route);
@@ -96,11 +94,18 @@ function register(ctx: SiteContext) {
   let decoy: Promise<string> | null = null;
   const decoyHash = () => (decoy ??= ctx.verifiedSecrets.hash(randomAlphanumeric(32)));
 
-  /** The account whose credentials these are, or null. Repeated good credentials are answered from the cache, without bcrypt. */
+  /**
+   * The account whose credentials these are, or null. Repeated credentials (good or bad) are answered
+   * from the cache, without bcrypt. An unknown code is checked against the decoy under its own cache
+   * entry (the code, as accounts are keyed), so it costs exactly what a known code costs: a bcrypt the
+   * first time a code is tried with a password, microseconds when the same pair comes again. One
+   * shared decoy entry would let a single probe make every other unknown code answer at once while
+   * existing codes still cost a bcrypt, telling them apart.
+   */
   async function authenticate(code: string, password: string) {
     const account = accounts.get(code);
     if (!account || Buffer.byteLength(password, 'utf8') > MAX_PASSWORD_BYTES) {
-      await ctx.verifiedSecrets.verify(`${CACHE_SCOPE}:decoy`, '', password, await decoyHash());
+      await ctx.verifiedSecrets.verify(`${CACHE_SCOPE}:decoy`, AvailoAccounts.keyOf(code), password, await decoyHash());
       return null;
     }
     const ok = await ctx.verifiedSecrets.verify(CACHE_SCOPE, account.id, password, account.passwordHash);
