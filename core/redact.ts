@@ -55,3 +55,24 @@ export function redactUrl(url: string): string {
     });
   return `${url.slice(0, q)}?${params.join('&')}`;
 }
+
+const MARKED = Symbol.for('wp-token-emulator.marked-secrets');
+
+/**
+ * Secret values a handler found under a name that does not look secret (a Fess token passed as
+ * `?sid=...`, say): marked on the request so the request log and the journal blank them too.
+ */
+export function markedSecrets(req: object): Set<string> {
+  const holder = req as { [MARKED]?: Set<string> };
+  return (holder[MARKED] ??= new Set<string>());
+}
+
+/** The text with every marked secret (as sent, and URL-encoded) replaced by [redacted]. */
+export function blankMarked(text: string, secrets: Iterable<string>): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret.length < 4) continue;
+    for (const form of new Set([secret, encodeURIComponent(secret)])) if (out.includes(form)) out = out.split(form).join(REDACTED);
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { applicationPasswordGuard } from '../core/auth/guard';
 import { restHttp } from '../core/rest/http';
-import { redactUrl } from '../core/redact';
+import { blankMarked, markedSecrets, redactUrl } from '../core/redact';
 import { controlHandles, controlMiddlewares, type ControlHandles } from './control';
 import { createSite, type Site, type SiteOptions } from './site';
 
@@ -42,7 +42,7 @@ export function buildExpressApp(site: Site): Express {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      site.log.info(`${req.method} ${redactUrl(req.originalUrl)} ${res.statusCode} ${ms.toFixed(1)}ms`);
+      site.log.info(`${req.method} ${blankMarked(redactUrl(req.originalUrl), markedSecrets(req))} ${res.statusCode} ${ms.toFixed(1)}ms`);
     });
     next();
   });

@@ -4,6 +4,7 @@ import { authenticationOf } from '../auth/guard';
 import { WpError, wpErrors } from './errors';
 import { filterFields, parseFieldsParam } from './fields';
 import { decodeJsonBody, encodeJson } from './json';
+import { markedSecrets } from '../redact';
 import { RestRequest, isJsonMediaType, mediaType, type Params } from './request';
 import { RestResponse } from './response';
 import type { RestServer } from './server';
@@ -100,7 +101,8 @@ export function restHttp(options: RestHttpOptions) {
     let bodyParams: Params = {};
     if (type === 'application/x-www-form-urlencoded' && raw.length > 0) bodyParams = qs.parse(raw.toString('utf8'), QS_OPTIONS) as Params;
 
-    const restReq = new RestRequest(method, route, req.headers, query, bodyParams, json, jsonError, raw, auth.user, auth.appPassword, clientIp(req));
+    // What handlers mark as secret goes into a set kept on the Express request, where the request log and the journal read it.
+    const restReq = new RestRequest(method, route, req.headers, query, bodyParams, json, jsonError, raw, auth.user, auth.appPassword, clientIp(req), markedSecrets(req));
     const { server } = options;
     let response: RestResponse;
     let namespace: string | null = server.namespaceOf(route);

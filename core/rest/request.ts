@@ -49,6 +49,8 @@ export class RestRequest {
     readonly appPassword: ApplicationPasswordRecord | null,
     /** The client's address. */
     readonly ip: string,
+    /** Secret values found under names that do not look secret; blanked in the request log and journal. */
+    readonly secrets: Set<string> = new Set<string>(),
   ) {}
 
   header(name: string): string | undefined {
@@ -97,6 +99,11 @@ export class RestRequest {
     const merged: Params = {};
     for (const source of this.sources().reverse()) assignOwn(merged, source);
     return assignOwn(merged, this.sanitized);
+  }
+
+  /** Marks a value as secret for this request (a token passed under a custom parameter name). */
+  markSecret(value: string): void {
+    if (value !== '') this.secrets.add(value);
   }
 
   get isLoggedIn(): boolean {

@@ -179,3 +179,24 @@ describe('fixtures that validate also load', () => {
     fs.rmSync(dir, { recursive: true });
   });
 });
+
+describe('secrets marked by a handler', () => {
+  it('are blanked in the request log line, as sent and URL-encoded', async () => {
+    const lines: string[] = [];
+    const logger = createLogger('info', 'text', (line) => lines.push(line));
+    const marking = {
+      id: 'mark',
+      namespace: 'mark/v1',
+      register(ctx: import('../../core/namespace').SiteContext) {
+        ctx.rest.registerRoute('mark/v1', '/search', { methods: ['GET'], handler: (req) => { req.markSecret(String(req.param('sid'))); return { ok: true }; } });
+      },
+    };
+    const emu = await createApp({ logger, namespaces: [marking] });
+    await request(emu.app).get('/wp-json/mark/v1/search?sid=s3cr3t%2Fvalue&q=kept');
+    const text = lines.join('\n');
+    expect(text).toContain('q=kept');
+    expect(text).not.toContain('s3cr3t');
+    expect(text).toContain('sid=[redacted]');
+    await emu.close();
+  });
+});
