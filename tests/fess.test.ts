@@ -1,13 +1,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as fsp from 'node:fs/promises';
 import request from 'supertest';
-import { nodeFs, type StoreFs } from '../core/store';
 import { wpErrors } from '../core/rest/errors';
 import { RestRequest } from '../core/rest/request';
 import type { EmulatorApp } from '../plugin/app';
-import { asAdmin, asEditor, standardApp, standardFixtures } from './helpers';
+import { asAdmin, asEditor, flakyStoreFs, standardApp, standardFixtures } from './helpers';
 import { decodePermission, encodePermission, formatExpires, parseExpires } from '../wp-json/fess/v1/wire';
 import { validateFessFixtures } from '../wp-json/fess/v1/fixtures';
 
@@ -157,26 +155,13 @@ describe('fess docs profile: the seed example', () => {
 
   it('answers 503 in the Fess envelope when the store cannot be written; nothing is lost after the disk recovers', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fess-503-'));
-    let failing = false;
-    const flaky: StoreFs = {
-      ...nodeFs,
-      open: async (file, flags) => {
-        const handle = await fsp.open(file, flags, 0o600);
-        return new Proxy(handle, {
-          get(target, prop) {
-            if (failing && (prop === 'write' || prop === 'writeFile')) return async () => Promise.reject(Object.assign(new Error('EIO'), { code: 'EIO' }));
-            const value = Reflect.get(target, prop, target);
-            return typeof value === 'function' ? value.bind(target) : value;
-          },
-        });
-      },
-    };
-    emu = await standardApp({ settings: { DB_FILE: path.join(dir, 'db.json') }, storeFs: flaky });
-    failing = true;
+    const flaky = flakyStoreFs();
+    emu = await standardApp({ settings: { DB_FILE: path.join(dir, 'db.json') }, storeFs: flaky.storeFs });
+    flaky.fail('EIO');
     const refused = await post({ name: 'disk' });
     expect(refused.status).toBe(503);
     expect(refused.body.response).toMatchObject({ version: '15.7', status: 2 });
-    failing = false;
+    flaky.fail(null);
     expect((await post({ name: 'disk2' })).status).toBe(200);
     await emu.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -250,9 +235,16 @@ describe('fess paging', () => {
   it('filters by id', async () => {
     await docsApp({ tokens: names.map((name) => ({ name })) });
     const one = (await list()).body.response.settings[2];
+    const tokens = emu.store.collection('fess.tokens');
+    const scans = [jest.spyOn(tokens, 'filter'), jest.spyOn(tokens, 'values'), jest.spyOn(tokens, 'entries'), jest.spyOn(tokens, 'find')];
     const res = await list({ id: one.id });
     expect(res.body.response.settings).toEqual([one]);
     expect(res.body.response.total).toBe(1);
+    const unknown = await list({ id: 'no-such-id' });
+    expect(unknown.body.response).toMatchObject({ status: 0, settings: [], total: 0 });
+    // The id is the record key: looked up, never found by walking every token.
+    for (const scan of scans) expect(scan).not.toHaveBeenCalled();
+    jest.restoreAllMocks();
   });
 });
 

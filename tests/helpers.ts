@@ -1,5 +1,7 @@
+import * as fsp from 'node:fs/promises';
 import { createApp, type CreateAppOptions, type EmulatorApp } from '../plugin/app';
 import type { Fixtures } from '../core/fixtures';
+import { nodeFs, type StoreFs } from '../core/store';
 
 /** Known application passwords of the standard test users (the same as wp-oracle's fixture). */
 export const ADMIN_PASSWORD = 'AAAA BBBB CCCC DDDD EEEE FFFF';
@@ -47,4 +49,30 @@ export const asSubscriber = basic('sam', SUBSCRIBER_PASSWORD);
 /** createApp with the standard users, a low bcrypt cost, and whatever else the test gives. */
 export function standardApp(options: CreateAppOptions = {}): Promise<EmulatorApp> {
   return createApp({ fixtures: standardFixtures, ...options, settings: { BCRYPT_COST: 4, ...options.settings } });
+}
+
+/**
+ * File-system calls for `createApp({ storeFs })` whose writes can be made to fail: after
+ * `fail('EIO')` (or 'ENOSPC', 'EROFS', ...) every write and writeFile on a file the store opens
+ * rejects with that code; `fail(null)` makes the disk work again.
+ */
+export function flakyStoreFs(): { storeFs: StoreFs; fail(code: string | null): void } {
+  let failing: string | null = null;
+  const storeFs: StoreFs = {
+    ...nodeFs,
+    open: async (file, flags) => {
+      const handle = await fsp.open(file, flags, 0o600);
+      return new Proxy(handle, {
+        get(target, prop) {
+          if (failing !== null && (prop === 'write' || prop === 'writeFile')) {
+            const code = failing;
+            return async () => Promise.reject(Object.assign(new Error(code), { code }));
+          }
+          const value = Reflect.get(target, prop, target);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+    },
+  };
+  return { storeFs, fail: (code) => void (failing = code) };
 }

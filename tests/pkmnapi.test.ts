@@ -1,15 +1,13 @@
 import * as fs from 'node:fs';
-import * as fsp from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
-import { nodeFs, type StoreFs } from '../core/store';
 import { createLogger } from '../core/log';
 import type { EmulatorApp } from '../plugin/app';
 import { GcraLimiter } from '../wp-json/pkmnapi/v1/rate-limit';
 import { emailLiteral, isValidEmail } from '../wp-json/pkmnapi/v1/body';
 import { REVOKED_MEMORY_SECONDS, REVOKED_PURGE_BATCH, type RevokedToken } from '../wp-json/pkmnapi/v1/index';
-import { asAdmin, asEditor, standardApp } from './helpers';
+import { asAdmin, asEditor, flakyStoreFs, standardApp } from './helpers';
 
 const BASE = '/wp-json/pkmnapi/v1';
 const START = '2030-01-01T00:00:00Z';
@@ -372,29 +370,16 @@ describe('errors in pkmnapi\'s shape', () => {
 describe('store failures', () => {
   it('a store that cannot be written → 503 in pkmnapi\'s envelope, no token answered; works again once the disk recovers', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pkmnapi-503-'));
-    let failing = false;
-    const flaky: StoreFs = {
-      ...nodeFs,
-      open: async (file, flags) => {
-        const handle = await fsp.open(file, flags, 0o600);
-        return new Proxy(handle, {
-          get(target, prop) {
-            if (failing && (prop === 'write' || prop === 'writeFile')) return async () => Promise.reject(Object.assign(new Error('EIO'), { code: 'EIO' }));
-            const value = Reflect.get(target, prop, target);
-            return typeof value === 'function' ? value.bind(target) : value;
-          },
-        });
-      },
-    };
-    const disk = await standardApp({ clock: START, settings: { DB_FILE: path.join(dir, 'db.json') }, storeFs: flaky });
+    const flaky = flakyStoreFs();
+    const disk = await standardApp({ clock: START, settings: { DB_FILE: path.join(dir, 'db.json') }, storeFs: flaky.storeFs });
     try {
-      failing = true;
+      flaky.fail('EIO');
       const send = () => request(disk.app).post(`${BASE}/access_tokens`).set('Authorization', asAdmin).set('Content-Type', 'application/json').send(JSON.stringify(tokenBody('disk@email.com')));
       const refused = await send();
       expect(refused.status).toBe(503);
       expectPkmnapiHeaders(refused);
       expect(refused.body.data).toMatchObject({ id: 'error_internal_server', type: 'errors' });
-      failing = false;
+      flaky.fail(null);
       disk.clock.advance(601);
       expect((await send()).status).toBe(201);
     } finally {

@@ -1,17 +1,14 @@
 import * as fs from 'node:fs';
-import * as fsp from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
 import type { CliIO } from '../core/cli';
-import type { StoreFs } from '../core/store';
-import { nodeFs } from '../core/store';
 import { createApp } from '../plugin';
 import type { EmulatorApp } from '../plugin/app';
 import { runStoreCommand } from '../plugin/cli';
 import { ATOM_ERRORS } from '../wp-json/purewl/v1/envelope';
 import { PURGE_BATCH } from '../wp-json/purewl/v1/state';
-import { asAdmin, asEditor, standardApp, standardFixtures } from './helpers';
+import { asAdmin, asEditor, flakyStoreFs, standardApp, standardFixtures } from './helpers';
 
 const SECRET = 'SECRET_KEY_GOES_HERE';
 const OTHER_SECRET = 'another-Secret-0042';
@@ -160,26 +157,13 @@ describe('errors in the Atom envelope', () => {
 
   it('answers 503 in the envelope when the store cannot be written, and the refresh token stays usable', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'purewl-503-'));
-    let failing = false;
-    const flaky: StoreFs = {
-      ...nodeFs,
-      open: async (file, flags) => {
-        const handle = await fsp.open(file, flags, 0o600);
-        return new Proxy(handle, {
-          get(target, prop) {
-            if (failing && (prop === 'write' || prop === 'writeFile')) return async () => Promise.reject(Object.assign(new Error('EIO'), { code: 'EIO' }));
-            const value = Reflect.get(target, prop, target);
-            return typeof value === 'function' ? value.bind(target) : value;
-          },
-        });
-      },
-    };
-    const app = await open({ settings: { DB_FILE: path.join(dir, 'db.json') }, storeFs: flaky });
+    const flaky = flakyStoreFs();
+    const app = await open({ settings: { DB_FILE: path.join(dir, 'db.json') }, storeFs: flaky.storeFs });
     const first = await secretGrant(app);
-    failing = true;
+    flaky.fail('EIO');
     const refused = await refreshGrant(app, first.refreshToken);
     expectAtomError(refused, 'storeUnavailable');
-    failing = false;
+    flaky.fail(null);
     const retried = await refreshGrant(app, first.refreshToken);
     expect(retried.status).toBe(200);
     expect(retried.body.header.code).toBe(1);
