@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { fixtureChecks } from '../../../core/fixtures';
 import type { NamespaceModule, SiteContext, TokenIntrospection } from '../../../core/namespace';
 import { WpError } from '../../../core/rest/errors';
 import type { RestRequest } from '../../../core/rest/request';
@@ -42,10 +43,6 @@ type Fields = Record<string, unknown>;
 
 /** The code of the WpError that carries Fess's own "Unauthorized request." through the permission check. */
 const UNAUTHORIZED_CODE = 'fess_unauthorized';
-
-function isObject(v: unknown): v is Fields {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** A value a Java Integer/Long field would take: a whole number, as a JSON number or a string. */
 function parseWhole(value: unknown, max = JAVA_INT_MAX): number | null {
@@ -130,7 +127,7 @@ export const fess: NamespaceModule = {
     /** The request body's fields, or a Fess 400 when the JSON is malformed or not an object. */
     const bodyOf = (req: RestRequest, withQuery: boolean): Fields | RestResponse => {
       if (req.jsonError) return fail(`Failed to parse the request body as JSON (${req.jsonError.message}).`);
-      if (req.json !== undefined && !isObject(req.json)) return fail('The request body must be a JSON object.');
+      if (req.json !== undefined && !fixtureChecks.isObject(req.json)) return fail('The request body must be a JSON object.');
       // Writes never read the query: it may carry the admin's own `token`.
       return { ...(withQuery ? req.query : {}), ...req.bodyParams, ...req.jsonParams };
     };
@@ -155,7 +152,9 @@ export const fess: NamespaceModule = {
       }
       if (messages.length > 0) return failAll(messages);
       const idFilter = asText(body.id);
-      const all = (typeof idFilter === 'string' && idFilter !== '' ? tokens.filter((t) => t.id === idFilter) : [...tokens.values()]).sort((a, b) =>
+      // The id is the record's key: a lookup, not a scan.
+      const byId = typeof idFilter === 'string' && idFilter !== '' ? tokens.get(idFilter) : undefined;
+      const all = (typeof idFilter === 'string' && idFilter !== '' ? (byId ? [byId] : []) : [...tokens.values()]).sort((a, b) =>
         a.name < b.name ? -1 : a.name > b.name ? 1 : a.createdTime - b.createdTime,
       );
       const start = (live ? page - 1 : page) * size;
