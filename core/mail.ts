@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from './clock';
-import type { Collection, Store } from './store';
 
 /** One message the site sent (wp_mail), as kept in the outbox. */
 export interface MailMessage {
@@ -29,21 +28,23 @@ export class MailDeliveryError extends Error {
   }
 }
 
+/** How many messages the outbox keeps; the oldest go first. */
+export const OUTBOX_CAPACITY = 1000;
+
 /**
- * The emulator's wp_mail(): every message is kept in the outbox (in the store), where the admin and
- * tests read it; with a transport (SMTP_URL) it is also really sent. Bodies may hold secrets (tokens,
- * codes): nothing here logs them.
+ * The emulator's wp_mail(): every message is kept in the outbox, where the admin and tests read it;
+ * with a transport (SMTP_URL) it is also really sent. The outbox lives in memory only, bounded, and
+ * never in the store file: mails carry secrets (pkmnapi tokens and delete codes) that the store keeps
+ * only as hashes. A restart or a reset empties it. Nothing here logs a message body.
  */
 export class Mailer {
-  private readonly outbox: Collection<MailMessage>;
+  private readonly outbox = new Map<string, MailMessage>();
 
   constructor(
-    store: Store,
     private readonly clock: Clock,
     private transport: MailTransport | null = null,
-  ) {
-    this.outbox = store.collection<MailMessage>('outbox');
-  }
+    private readonly capacity = OUTBOX_CAPACITY,
+  ) {}
 
   setTransport(transport: MailTransport | null): void {
     this.transport = transport;
@@ -63,13 +64,13 @@ export class Mailer {
       sentAt: new Date(this.clock.now()).toISOString(),
       delivery: this.transport ? 'sent' : 'outbox',
     };
-    this.outbox.put(stored.id, stored);
+    this.outbox.set(stored.id, stored);
+    while (this.outbox.size > this.capacity) this.outbox.delete(this.outbox.keys().next().value!);
     if (this.transport) {
       try {
         await this.transport.send(message);
       } catch (e) {
         stored.delivery = 'failed';
-        this.outbox.put(stored.id, { ...stored });
         throw new MailDeliveryError(stored.id, e);
       }
     }
@@ -79,7 +80,7 @@ export class Mailer {
   /** Messages oldest first, optionally only those to one recipient (case-insensitive). */
   list(filter: { to?: string } = {}): MailMessage[] {
     const to = filter.to?.toLowerCase();
-    return [...this.outbox.values()].filter((m) => to === undefined || m.to.toLowerCase() === to).sort((a, b) => a.sentAt.localeCompare(b.sentAt));
+    return [...this.outbox.values()].filter((m) => to === undefined || m.to.toLowerCase() === to).map((m) => ({ ...m }));
   }
 
   /** Empties the outbox (or one recipient's messages); returns how many were removed. */

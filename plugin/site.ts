@@ -5,7 +5,7 @@ import { Users } from '../core/auth/users';
 import { createClock, type Clock } from '../core/clock';
 import { RequestGate, type SiteControl } from '../core/control';
 import { Faults } from '../core/faults';
-import { Journal } from '../core/journal';
+import { Journal, journalSizeOf } from '../core/journal';
 import { buildConfig, type Config, type SettingsSpec, type SettingValue } from '../core/config';
 import { loadFixtures, readFixturesFile, validateFixtures, type Fixtures } from '../core/fixtures';
 import { createLogger, type Logger } from '../core/log';
@@ -51,13 +51,13 @@ export interface Site extends SiteContext {
   control: SiteControl;
   /** Asks every namespace about a token; `vendor` narrows the search. */
   introspect(token: string, vendor?: string): TokenIntrospection;
-  /** Back to the state right after first run / fixtures, clock back to real time. */
+  /** Back to the state right after first run / fixtures, the clock back to how the site started (frozen at its start time, or real). */
   reset(): Promise<void>;
   close(): Promise<void>;
 }
 
 const BASELINE = '_baseline';
-const VOLATILE_COLLECTIONS = new Set([BASELINE, 'outbox']);
+const VOLATILE_COLLECTIONS = new Set([BASELINE]);
 
 export function settingsSpec(modules: readonly NamespaceModule[]): SettingsSpec {
   const spec: SettingsSpec = { ...mailSettings };
@@ -93,7 +93,7 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
     const { secrets } = loadSecrets(store);
     const users = new Users(store, clock, config.bcryptCost);
     const applicationPasswords = new ApplicationPasswords(store, secrets, clock);
-    const mailer = new Mailer(store, clock);
+    const mailer = new Mailer(clock);
     configureMailTransport(mailer, config.settings); // SMTP_URL: mail is also really sent
     const rest = new RestServer(
       () => ({ name: config.siteName, description: config.siteDescription, url: config.siteUrl, applicationPasswords: true }),
@@ -101,11 +101,11 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
     );
     const verifiedSecrets = new VerifiedSecrets(deriveKey(secrets, 'verified-secrets'), config.bcryptCost);
     let self: Site | null = null;
-    const journalSize = config.settings.JOURNAL_SIZE;
     const faults = new Faults(clock);
     const gate = new RequestGate();
     const control: SiteControl = {
-      journal: new Journal(typeof journalSize === 'number' ? journalSize : 100),
+      // JOURNAL_SIZE; 0 with EMULATOR_API=off or without the emulator module (nobody could read it).
+      journal: new Journal(journalSizeOf(config.settings)),
       faults,
       gate,
       reset: () =>
@@ -115,6 +115,7 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
         }),
       introspect: (token, vendor) => self!.introspect(token, vendor),
       vendors: () => modules.filter((m) => plugins.get(m.id)?.introspect).map((m) => m.id),
+      close: () => faults.close(),
     };
     const ctx: SiteContext = { config, clock, store, users, applicationPasswords, secrets, mailer, log, rest, verifiedSecrets, control };
 
@@ -164,13 +165,17 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
         store.replaceAll({ ...(saved as Record<string, Record<string, unknown>>), [BASELINE]: { collections: saved } });
         verifiedSecrets.clear();
         throttle.clear();
+        mailer.clear();
         for (const plugin of plugins.values()) plugin.reset?.();
         // The clock goes back to how the site started: frozen at its start time, or the machine's time.
         if (initialClock.mode === 'frozen') clock.set(initialClock.now);
         else clock.real();
         await store.commit();
       },
-      close: () => store.close(),
+      close: () => {
+        control.close(); // fault latency timers must not outlive the site
+        return store.close();
+      },
     };
     self = site;
     return site;

@@ -5,7 +5,6 @@ import { createClock } from '../core/clock';
 import { ConfigError } from '../core/config';
 import { createLogger } from '../core/log';
 import { Mailer, MailDeliveryError } from '../core/mail';
-import { Store } from '../core/store';
 import type { EmulatorApp } from '../plugin/app';
 import { asAdmin, standardApp } from './helpers';
 
@@ -68,9 +67,8 @@ function unQuotedPrintable(raw: string): string {
 
 describe('the outbox (core Mailer)', () => {
   it('keeps every message with recipient, subject, text, sender and time; lists by recipient; clears', async () => {
-    const store = await Store.open({ file: null });
     const clock = createClock(START);
-    const mailer = new Mailer(store, clock);
+    const mailer = new Mailer(clock);
     const first = await mailer.send({ to: 'a@example.com', subject: 's1', text: 't1', from: 'pkmnapi' });
     clock.advance(5);
     await mailer.send({ to: 'B@example.com', subject: 's2', text: 't2' });
@@ -79,15 +77,26 @@ describe('the outbox (core Mailer)', () => {
     expect(mailer.list({ to: 'b@example.com' })).toHaveLength(1);
     expect(mailer.clear({ to: 'a@example.com' })).toBe(1);
     expect(mailer.list().map((m) => m.to)).toEqual(['B@example.com']);
-    await store.close();
+  });
+
+  it('is bounded: the oldest messages go first', async () => {
+    const mailer = new Mailer(createClock(START), null, 3);
+    for (let i = 1; i <= 5; i++) await mailer.send({ to: 'a@example.com', subject: `s${i}`, text: 't' });
+    expect(mailer.list().map((m) => m.subject)).toEqual(['s3', 's4', 's5']);
+  });
+
+  it('is never written to the store file: mails carry tokens that the store keeps only as hashes', async () => {
+    const emu = await standardApp({ clock: START });
+    await postToken(emu, 'your@email.com');
+    const token = /access token: (\w+)/.exec(emu.mailer.list()[0]!.text)![1]!;
+    expect(JSON.stringify(emu.store.exportData())).not.toContain(token);
+    await emu.close();
   });
 
   it('keeps the message marked failed when the transport throws, and rejects with MailDeliveryError', async () => {
-    const store = await Store.open({ file: null });
-    const mailer = new Mailer(store, createClock(START), { send: async () => Promise.reject(new Error('boom')) });
+    const mailer = new Mailer(createClock(START), { send: async () => Promise.reject(new Error('boom')) });
     await expect(mailer.send({ to: 'a@example.com', subject: 's', text: 'secret' })).rejects.toBeInstanceOf(MailDeliveryError);
     expect(mailer.list()).toMatchObject([{ to: 'a@example.com', delivery: 'failed', text: 'secret' }]);
-    await store.close();
   });
 });
 
