@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
+import { createLogger } from '../core/log';
 import { wpErrors } from '../core/rest/errors';
 import { RestRequest } from '../core/rest/request';
 import type { EmulatorApp } from '../plugin/app';
@@ -418,6 +419,32 @@ describe('fess /json/ search API', () => {
     expect((await request(emu.app).get(JSON_API).query({ q: 'x', apikey: 'keyToken' })).status).toBe(200);
     expect((await request(emu.app).get(JSON_API).query({ q: 'x', token: 'keyToken' })).status).toBe(401);
     expect((await request(emu.app).get(JSON_API).set('Authorization', 'Bearer keyToken')).status).toBe(200);
+  });
+
+  it('keeps a token sent under its custom parameterName (?sid=) out of the request log', async () => {
+    const lines: string[] = [];
+    const search = 'sidTokenValue0123456789search';
+    const admin = 'sidTokenValue0123456789admin';
+    const old = 'sidTokenValue0123456789expired';
+    emu = await standardApp({
+      clock: T0,
+      logger: createLogger('info', 'text', (line) => lines.push(line)),
+      fixtures: {
+        ...standardFixtures,
+        fess: {
+          tokens: [
+            { name: 'search', token: search, parameterName: 'sid', permissions: ['guest'] },
+            { name: 'admin', token: admin, parameterName: 'sid', permissions: ['admin-api'] },
+            { name: 'old', token: old, parameterName: 'sid', expiredTime: T0 - 1 },
+          ],
+        },
+      },
+    });
+    expect((await request(emu.app).get(JSON_API).query({ q: 'x', sid: search })).status).toBe(200);
+    expect((await request(emu.app).get(`${BASE}/settings`).query({ sid: admin })).status).toBe(200);
+    expect((await request(emu.app).get(JSON_API).query({ sid: old })).status).toBe(401);
+    expect(lines.filter((line) => line.includes('sid='))).toHaveLength(3);
+    for (const token of [search, admin, old]) expect(lines.join('\n')).not.toContain(token);
   });
 });
 

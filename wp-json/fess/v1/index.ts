@@ -91,7 +91,7 @@ export const fess: NamespaceModule = {
     const fail = (message: string, http = 400, status: number = STATUS.BAD_REQUEST, headers: Record<string, string> = {}): RestResponse =>
       new RestResponse({ response: { version, status, message } }, http, headers);
     const failAll = (messages: string[]): RestResponse => fail(messages.join(' '));
-    const present = (req: RestRequest): PresentedToken => presentedToken(tokens, req.header('authorization'), req.query, ctx.clock.now());
+    const present = (req: RestRequest): PresentedToken => presentedToken(tokens, req.header('authorization'), req.query, ctx.clock.now(), (value) => req.markSecret(value));
     const show = (t: FessToken) => (live ? liveSetting(t) : docsSetting(t));
     const who = (req: RestRequest) => req.user?.login ?? 'guest';
 

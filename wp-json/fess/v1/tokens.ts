@@ -68,14 +68,18 @@ export type PresentedToken =
  * AccessTokenHelper.getAccessTokenFromRequest + AccessTokenService.getPermissions: the Authorization
  * header first (`Bearer <t>`, or a bare `<t>`; Basic belongs to WordPress), then the query: the
  * `token` parameter, or the parameter a token's `parameterName` names.
+ * `markSecret` is told every value read as a token: under a custom parameter name (`?sid=...`) the
+ * request log and the journal would not know it is one.
  */
 export function presentedToken(
   tokens: Collection<FessToken>,
   header: string | undefined,
   query: Record<string, unknown>,
   now: number,
+  markSecret: (value: string) => void = () => undefined,
 ): PresentedToken {
   const check = (value: string): PresentedToken => {
+    markSecret(value);
     const record = findToken(tokens, value);
     if (!record) return { kind: 'invalid', error: 'invalid_token', reason: 'unknown' };
     if (isExpired(record, now)) return { kind: 'invalid', error: 'invalid_token', reason: 'expired', record };
@@ -93,6 +97,9 @@ export function presentedToken(
     if (record && (record.parameterName ?? 'token') === name) return check(value);
   }
   const plain = query.token;
-  if (typeof plain === 'string' && plain !== '') return { kind: 'invalid', error: 'invalid_token', reason: 'unknown' };
+  if (typeof plain === 'string' && plain !== '') {
+    markSecret(plain);
+    return { kind: 'invalid', error: 'invalid_token', reason: 'unknown' };
+  }
   return { kind: 'none' };
 }
