@@ -1,5 +1,5 @@
 import { randomAlphanumeric } from '../../../core/secrets';
-import { APPLICATION_PASSWORD_LENGTH, ApplicationPasswordError, type ApplicationPasswordRecord } from '../../../core/auth/application-passwords';
+import { ApplicationPasswordError, type ApplicationPasswordRecord } from '../../../core/auth/application-passwords';
 import { isRole, ROLES } from '../../../core/auth/roles';
 import { UserError, type UserRecord } from '../../../core/auth/users';
 import { checkOptions, CliError, flag, formatItem, formatItems, selectFields, stringOption, type CliCommand, type CliGroup, type CliIO, type ParsedArgs } from '../../../core/cli';
@@ -208,7 +208,6 @@ const apCreate: CliCommand = {
       if (e instanceof ApplicationPasswordError) throw new CliError(e.message);
       throw e;
     }
-    if (password.length !== APPLICATION_PASSWORD_LENGTH) throw new CliError('The generated password has an unexpected length.');
     if (flag(args, 'porcelain')) {
       io.out(password);
       return 0;
