@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { coreSettings } from '../core/config';
+import { coreSettings, type SettingSpec, type SettingsSpec } from '../core/config';
 import { mailSettings } from '../core/mail-smtp';
 import { allNamespaces } from '../plugin/namespaces';
 
@@ -14,7 +14,7 @@ describe('.env.example', () => {
   }
   // Read by the command line's control commands (reset, clock, ...), not by the server.
   const commandLineOnly = ['EMULATOR_URL', 'EMULATOR_USER', 'EMULATOR_PASSWORD'];
-  const declared = new Map<string, { default?: unknown }>(Object.entries({ ...coreSettings, ...mailSettings }));
+  const declared = new Map<string, SettingSpec>(Object.entries({ ...coreSettings, ...mailSettings } as SettingsSpec));
   for (const module of allNamespaces) for (const [name, spec] of Object.entries(module.settings ?? {})) declared.set(name, spec);
 
   it('lists every declared setting', () => {
