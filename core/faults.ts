@@ -107,10 +107,54 @@ function publicView(fault: ActiveFault): Fault {
   return { ...rest, headers: { ...rest.headers } };
 }
 
+/** A fault's wait was cut short because the site closed. */
+export class FaultsClosedError extends Error {
+  constructor() {
+    super('The emulator is shutting down.');
+    this.name = 'FaultsClosedError';
+  }
+}
+
 export class Faults {
   private readonly active: ActiveFault[] = [];
+  /** Latency waits in progress: their timers and how to end them early. */
+  private readonly waits = new Map<NodeJS.Timeout, () => void>();
+  private closed = false;
 
   constructor(private readonly clock: Clock) {}
+
+  /** Latency waits in progress. */
+  get pendingWaits(): number {
+    return this.waits.size;
+  }
+
+  /**
+   * Waits `ms` of wall-clock time for an injected latency. The timer does not keep the process alive,
+   * and `close()` ends it early (the promise then rejects with FaultsClosedError).
+   */
+  delay(ms: number): Promise<void> {
+    if (this.closed) return Promise.reject(new FaultsClosedError());
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waits.delete(timer);
+        resolve();
+      }, ms);
+      timer.unref();
+      this.waits.set(timer, () => {
+        clearTimeout(timer);
+        reject(new FaultsClosedError());
+      });
+    });
+  }
+
+  /** The site is closing: every fault removed, latency waits ended (their requests answer 503 at once). */
+  close(): void {
+    this.closed = true;
+    this.clear();
+    const cancels = [...this.waits.values()];
+    this.waits.clear();
+    for (const cancel of cancels) cancel();
+  }
 
   /** Validates and adds a fault; throws FaultError naming the bad field. Faults are tried oldest first. */
   add(spec: FaultSpec): Fault {
@@ -215,13 +259,26 @@ export interface FaultMiddlewareOptions {
   /** The path to match (`/wp-json/<route>` for REST requests), or null for requests faults never touch (the control API). */
   pathOf(req: Request): string | null;
   bodyLimit: number;
-  /** Waits `ms` of wall-clock time (tests may replace it). */
+  /** Waits `ms` of wall-clock time (tests may replace it). Default: `faults.delay`, unref'd and ended by `faults.close()`. */
   wait?(ms: number): Promise<void>;
+}
+
+/** What a request delayed by a fault gets when the site closes during the wait. */
+function answerClosing(res: Response): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  const body = Buffer.from(JSON.stringify({ code: 'emulator_closing', message: 'The emulator is shutting down.', data: { status: 503 } }), 'utf8');
+  res.status(503).setHeader('Content-Type', 'application/json; charset=UTF-8');
+  res.setHeader('Connection', 'close');
+  res.setHeader('Content-Length', String(body.length));
+  res.end(body);
 }
 
 /** Express middleware applying the first matching fault: a delay, then the real answer or the fault's status and body. */
 export function faultMiddleware(options: FaultMiddlewareOptions) {
-  const wait = options.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const wait = options.wait ?? ((ms: number) => options.faults.delay(ms));
   // Read the body of a request a fault answers, so the journal can show what the client sent.
   const readBody = express.raw({ type: () => true, limit: options.bodyLimit });
   return function faultInjector(req: Request, res: Response, next: NextFunction): void {
@@ -247,7 +304,13 @@ export function faultMiddleware(options: FaultMiddlewareOptions) {
         res.end(body);
       });
     };
-    if (fault.latencyMs > 0) wait(fault.latencyMs).then(answer, answer);
-    else answer();
+    if (fault.latencyMs === 0) return answer();
+    wait(fault.latencyMs)
+      .then(answer, (e: unknown) => {
+        if (e instanceof FaultsClosedError) answerClosing(res);
+        else answer();
+      })
+      // Whatever goes wrong after the wait reaches Express's error handler: a plain 500, never a hang.
+      .catch(next);
   };
 }

@@ -56,8 +56,12 @@ export class JournalFilterError extends Error {
   }
 }
 
+/** Text bodies (and bodies cut at MAX_CAPTURE) are kept up to this many characters. */
 const MAX_TEXT = 4096;
+/** Bytes of a request or response body the journal looks at; the rest is counted, not kept. */
 const MAX_CAPTURE = 64 * 1024;
+/** Strings in JSON and form bodies (and query values) are kept up to this many characters. */
+const MAX_STRING = 1024;
 const JWT = /\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
 
 function statusMatcher(status: JournalFilter['status']): ((s: number) => boolean) | null {
@@ -98,36 +102,63 @@ export function compileJournalFilter(filter: JournalFilter): (entry: JournalEntr
   };
 }
 
-/** A ring buffer of the last `size` requests. `size` 0 keeps nothing. */
+/**
+ * How many requests a site's journal keeps: JOURNAL_SIZE (declared by the emulator/v1 module, default 100)
+ * while the control API is on; 0 when it is off (EMULATOR_API=off: nobody could read the journal) or when
+ * the emulator module is not active (neither setting exists).
+ */
+export function journalSizeOf(settings: Readonly<Record<string, unknown>>): number {
+  if (settings.EMULATOR_API !== true) return 0;
+  const size = settings.JOURNAL_SIZE;
+  return typeof size === 'number' && Number.isInteger(size) && size > 0 ? size : 0;
+}
+
+/** A ring buffer of the last `size` requests: each `record` is O(1). `size` 0 keeps nothing. */
 export class Journal {
-  private entries: JournalEntry[] = [];
+  private slots: (JournalEntry | undefined)[] = [];
+  /** Index in `slots` of the oldest entry. */
+  private start = 0;
+  private count = 0;
   private next = 1;
 
   constructor(readonly size: number) {}
 
+  /** Entries kept now. */
+  get length(): number {
+    return this.count;
+  }
+
   record(entry: Omit<JournalEntry, 'id'>): JournalEntry {
     const kept: JournalEntry = { id: this.next++, ...entry };
     if (this.size <= 0) return kept;
-    this.entries.push(kept);
-    if (this.entries.length > this.size) this.entries.splice(0, this.entries.length - this.size);
+    if (this.count < this.size) {
+      this.slots[(this.start + this.count) % this.size] = kept;
+      this.count++;
+    } else {
+      this.slots[this.start] = kept;
+      this.start = (this.start + 1) % this.size;
+    }
     return kept;
   }
 
   /** Matching entries, oldest first (the last `limit` of them). Throws JournalFilterError for a bad filter. */
   list(filter: JournalFilter = {}): JournalEntry[] {
+    if (filter.limit !== undefined && (!Number.isInteger(filter.limit) || filter.limit < 1)) throw new JournalFilterError('limit', 'limit is a whole number of at least 1.');
     const match = compileJournalFilter(filter);
-    const found = this.entries.filter(match);
-    if (filter.limit !== undefined) {
-      if (!Number.isInteger(filter.limit) || filter.limit < 1) throw new JournalFilterError('limit', 'limit is a whole number of at least 1.');
-      return found.slice(-filter.limit);
+    const found: JournalEntry[] = [];
+    for (let i = 0; i < this.count; i++) {
+      const entry = this.slots[(this.start + i) % this.size]!;
+      if (match(entry)) found.push(entry);
     }
-    return found;
+    return filter.limit !== undefined ? found.slice(-filter.limit) : found;
   }
 
   /** Empties the journal; returns how many entries there were. */
   clear(): number {
-    const n = this.entries.length;
-    this.entries = [];
+    const n = this.count;
+    this.slots = [];
+    this.start = 0;
+    this.count = 0;
     return n;
   }
 }
@@ -180,25 +211,105 @@ function scrub(value: unknown, secrets: readonly string[], depth = 0): unknown {
   return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, scrub(v, secrets, depth + 1)]));
 }
 
-function truncate(text: string): string {
-  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}… [${text.length - MAX_TEXT} more characters]` : text;
+function truncate(text: string, total: number): string {
+  if (text.length <= MAX_TEXT && total <= MAX_CAPTURE) return text;
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}… [${total} bytes in all]` : `${text}… [${total} bytes in all]`;
 }
 
-/** A body as kept: JSON and form bodies parsed with secret fields blanked, text truncated, anything else summarised. */
-function parseBody(raw: Buffer, contentType: string | undefined): { parsed: unknown; structured: boolean } {
-  if (raw.length === 0) return { parsed: null, structured: false };
-  const type = mediaType(contentType);
-  const text = raw.toString('utf8');
-  if (isJsonMediaType(type)) {
+/** Long strings cut to MAX_STRING characters, at any depth (after redaction, so no secret is cut in two). */
+function truncateStrings(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}… [${value.length - MAX_STRING} more characters]` : value;
+  if (depth > 9 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => truncateStrings(v, depth + 1));
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, truncateStrings(v, depth + 1)]));
+}
+
+/** `"name": value` pairs in JSON text, the value possibly cut off at the end of the text. */
+const JSON_PAIR = /"((?:[^"\\]|\\.)*)"(\s*:\s*)("(?:[^"\\]|\\.)*(?:"|\\?$)|-?\d[\d.eE+-]*|true|false)/g;
+/** `name=value` pairs of a form body. */
+const FORM_PAIR = /(^|&)([^=&]*)=([^&]*)/g;
+
+function decodeFormPart(part: string): string {
+  try {
+    return decodeURIComponent(part.replace(/\+/g, ' '));
+  } catch {
+    return part;
+  }
+}
+
+/**
+ * Text that could not be parsed (a cut JSON or form body, JSON sent as text/plain, invalid JSON):
+ * the values of secret-named fields blanked by pattern, and collected to be blanked elsewhere too.
+ */
+function redactKeyedText(text: string, form: boolean, into: Set<string>): string {
+  let out = text.replace(JSON_PAIR, (all, key: string, colon: string, value: string) => {
+    let name = key;
     try {
-      return { parsed: JSON.parse(text), structured: true };
+      name = JSON.parse(`"${key}"`) as string;
     } catch {
-      return { parsed: truncate(text), structured: false };
+      // keep the raw name
+    }
+    if (!isSecretName(name) || value === '""') return all;
+    if (value.startsWith('"')) {
+      const inner = value.slice(1, value.length > 1 && value.endsWith('"') && !value.endsWith('\\"') ? -1 : undefined);
+      let decoded = inner;
+      try {
+        decoded = JSON.parse(`"${inner}"`) as string;
+      } catch {
+        // cut inside an escape: keep it raw
+      }
+      if (decoded.trim().length >= 8) addSecret(into, decoded);
+    }
+    return `"${key}"${colon}"${REDACTED}"`;
+  });
+  if (form) {
+    out = out.replace(FORM_PAIR, (all, lead: string, name: string, value: string) => {
+      if (!isSecretName(decodeFormPart(name)) || value === '') return all;
+      const decoded = decodeFormPart(value);
+      if (decoded.trim().length >= 8) addSecret(into, decoded);
+      return `${lead}${name}=${REDACTED}`;
+    });
+  }
+  return out;
+}
+
+interface KeptBody {
+  parsed: unknown;
+  /** data: parsed JSON or form data (to redact by field name); text: to scrub, then cut; summary: kept as is. */
+  kind: 'data' | 'text' | 'summary';
+  /** The body's whole length in bytes. */
+  total: number;
+}
+
+/**
+ * A body as kept, from its first MAX_CAPTURE bytes (`total` is its whole length): JSON and form bodies
+ * parsed when whole; text (and a cut JSON or form body) with secret-named values blanked by pattern
+ * (cut to MAX_TEXT characters once scrubbed); anything else summarised. Secret values found are added to `secrets`.
+ */
+function keepBody(raw: Buffer, total: number, contentType: string | undefined, secrets: Set<string>): KeptBody {
+  if (total === 0) return { parsed: null, kind: 'summary', total };
+  const type = mediaType(contentType);
+  const json = isJsonMediaType(type);
+  const form = type === 'application/x-www-form-urlencoded';
+  const textual = json || form || type.startsWith('text/') || type === '' || /xml|javascript/.test(type);
+  if (!textual) return { parsed: `[${total} bytes of ${type}]`, kind: 'summary', total };
+  const whole = total <= raw.length;
+  const text = raw.toString('utf8');
+  if (whole && json) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      collectSecrets(parsed, secrets);
+      return { parsed, kind: 'data', total };
+    } catch {
+      // invalid JSON: kept as text below
     }
   }
-  if (type === 'application/x-www-form-urlencoded') return { parsed: qs.parse(text, { depth: 8, arrayLimit: 200, parameterLimit: 2000 }), structured: true };
-  if (type.startsWith('text/') || type === '' || /xml|javascript/.test(type)) return { parsed: truncate(text), structured: false };
-  return { parsed: `[${raw.length} bytes of ${type}]`, structured: false };
+  if (whole && form) {
+    const parsed = qs.parse(text, { depth: 8, arrayLimit: 200, parameterLimit: 2000 });
+    collectSecrets(parsed, secrets);
+    return { parsed, kind: 'data', total };
+  }
+  return { parsed: redactKeyedText(text, form, secrets), kind: 'text', total };
 }
 
 function headerString(value: string | string[] | number | undefined): string | undefined {
@@ -218,7 +329,8 @@ export interface JournalMiddlewareOptions {
 
 /**
  * Express middleware that journals each request once its answer is sent: the response body is
- * captured as it is written (up to 64 KB), then headers, query, bodies and text are redacted.
+ * captured as it is written (its first 64 KB; the rest is only counted), then headers, query, bodies
+ * and text are redacted. Nothing is parsed or captured when the journal keeps nothing (size 0).
  */
 export function journalMiddleware(options: JournalMiddlewareOptions) {
   const { journal } = options;
@@ -230,11 +342,16 @@ export function journalMiddleware(options: JournalMiddlewareOptions) {
     const time = new Date(options.clock.now()).toISOString();
     const chunks: Buffer[] = [];
     let captured = 0;
+    let total = 0;
     const capture = (chunk: unknown, encoding?: unknown) => {
-      if (chunk === undefined || chunk === null || typeof chunk === 'function' || captured >= MAX_CAPTURE) return;
+      if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
+      const length = Buffer.isBuffer(chunk) ? chunk.length : typeof chunk === 'string' ? Buffer.byteLength(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : 0;
+      total += length;
+      if (captured >= MAX_CAPTURE) return;
       const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk), typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
-      chunks.push(buf.subarray(0, MAX_CAPTURE - captured));
-      captured += buf.length;
+      const part = buf.subarray(0, MAX_CAPTURE - captured);
+      chunks.push(part);
+      captured += part.length;
     };
     const originalWrite = res.write.bind(res) as (...args: unknown[]) => boolean;
     const originalEnd = res.end.bind(res) as (...args: unknown[]) => Response;
@@ -251,7 +368,7 @@ export function journalMiddleware(options: JournalMiddlewareOptions) {
       if (done) return;
       done = true;
       try {
-        journal.record(buildEntry(req, res, route, time, started, Buffer.concat(chunks), options));
+        journal.record(buildEntry(req, res, route, time, started, { raw: Buffer.concat(chunks), total }, options));
       } catch {
         // The journal must never break a request.
       }
@@ -262,7 +379,15 @@ export function journalMiddleware(options: JournalMiddlewareOptions) {
   };
 }
 
-function buildEntry(req: Request, res: Response, route: string | null, time: string, started: bigint, responseRaw: Buffer, options: JournalMiddlewareOptions): Omit<JournalEntry, 'id'> {
+function buildEntry(
+  req: Request,
+  res: Response,
+  route: string | null,
+  time: string,
+  started: bigint,
+  response: { raw: Buffer; total: number },
+  options: JournalMiddlewareOptions,
+): Omit<JournalEntry, 'id'> {
   const secrets = new Set<string>();
   authorizationSecrets(headerString(req.headers.authorization), secrets);
   for (const [name, value] of Object.entries(req.headers)) if (isSecretName(name) && name !== 'authorization') addSecret(secrets, headerString(value) ?? '');
@@ -271,17 +396,18 @@ function buildEntry(req: Request, res: Response, route: string | null, time: str
   const query = queryText ? qs.parse(queryText, { depth: 8, arrayLimit: 200, parameterLimit: 2000 }) : {};
   collectSecrets(query, secrets);
 
+  // Only the first MAX_CAPTURE bytes of the body are looked at (BODY_LIMIT allows far more).
   const requestRaw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-  const requestBody = parseBody(requestRaw, headerString(req.headers['content-type']));
-  if (requestBody.structured) collectSecrets(requestBody.parsed, secrets);
+  const requestBody = keepBody(requestRaw.subarray(0, MAX_CAPTURE), requestRaw.length, headerString(req.headers['content-type']), secrets);
 
   const responseHeaders = res.getHeaders() as Record<string, string | string[] | number | undefined>;
-  const responseBody = parseBody(responseRaw, headerString(responseHeaders['content-type']));
-  if (responseBody.structured) collectSecrets(responseBody.parsed, secrets);
+  const responseBody = keepBody(response.raw, response.total, headerString(responseHeaders['content-type']), secrets);
 
   // Longest first, so a secret that contains another is blanked whole.
   const list = [...secrets].sort((a, b) => b.length - a.length);
-  const clean = (value: unknown, structured: boolean) => scrub(structured ? redactValue(value) : value, list);
+  // Redacted by name, then secret values blanked everywhere, and only then cut (so no secret is cut in two).
+  const clean = (body: KeptBody) =>
+    body.kind === 'data' ? truncateStrings(scrub(redactValue(body.parsed), list)) : body.kind === 'text' ? truncate(scrubString(body.parsed as string, list), body.total) : body.parsed;
   const headersOut = (headers: Record<string, string | string[] | number | undefined>) => {
     const strings: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(headers)) if (value !== undefined) strings[name] = typeof value === 'number' ? String(value) : value;
@@ -299,7 +425,7 @@ function buildEntry(req: Request, res: Response, route: string | null, time: str
     durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
     user: auth.user?.login ?? null,
     fault: faultOf(req)?.id ?? null,
-    request: { headers: headersOut(req.headers), query: clean(query, true), body: clean(requestBody.parsed, requestBody.structured) },
-    response: { headers: headersOut(responseHeaders), body: clean(responseBody.parsed, responseBody.structured) },
+    request: { headers: headersOut(req.headers), query: clean({ parsed: query, kind: 'data', total: 0 }), body: clean(requestBody) },
+    response: { headers: headersOut(responseHeaders), body: clean(responseBody) },
   };
 }

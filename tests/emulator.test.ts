@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { EmulatorApp } from '../plugin/app';
 import { RequestGate } from '../core/control';
-import { FaultError } from '../core/faults';
+import { FaultError, Faults, faultMiddleware } from '../core/faults';
 import { emulator } from '../wp-json/emulator/v1';
 import { DEMO_SECRET, demoVendor, slowRoute } from './emulator-demo-vendor';
 import { ADMIN_PASSWORD, asAdmin, asEditor, asSubscriber, standardApp } from './helpers';
@@ -69,7 +69,7 @@ describe('emulator/v1: access', () => {
     expect(Object.keys(res.body.routes)).toEqual(expect.arrayContaining([`/emulator/v1/reset`, `/emulator/v1/clock`, `/emulator/v1/journal`, `/emulator/v1/faults`, `/emulator/v1/tokens/introspect`]));
   });
 
-  it('does not exist with EMULATOR_API=off: 404 rest_no_route, absent from /wp-json/, in-process handles still work', async () => {
+  it('does not exist with EMULATOR_API=off: 404 rest_no_route, absent from /wp-json/, in-process handles still work, nothing journaled', async () => {
     const off = await demoApp({ EMULATOR_API: 'off' });
     try {
       for (const [method, path] of [['post', '/reset'], ['get', '/clock'], ['get', '/journal'], ['post', '/faults'], ['post', '/tokens/introspect'], ['get', '']] as const) {
@@ -82,8 +82,10 @@ describe('emulator/v1: access', () => {
       const index = await request(off.app).get('/wp-json/');
       expect(index.body.namespaces).not.toContain('emulator/v1');
       expect(Object.keys(index.body.routes).filter((r) => r.startsWith('/emulator'))).toEqual([]);
-      // Requests to the missing namespace are ordinary requests: journaled like any other.
-      expect(off.journal.list({ path: '/wp-json/emulator/**' }).length).toBeGreaterThan(0);
+      // Nobody can read the journal of a server whose control API is off, so it keeps nothing.
+      expect(off.site.control.journal.size).toBe(0);
+      await request(off.app).get('/wp-json/demo/v1/whoami');
+      expect(off.journal.list()).toEqual([]);
       off.clock.advance(60);
       expect(off.clock.seconds()).toBe(START_S + 60);
       await off.reset();
@@ -442,6 +444,43 @@ describe('emulator/v1/faults', () => {
     const [entry] = emu.journal.list();
     expect(entry!.fault).toBe(fault.id);
     expect(entry!.durationMs).toBeGreaterThanOrEqual(39);
+  });
+
+  it('latency timers do not keep the process alive, and closing the site ends them: the delayed request answers 503 at once', async () => {
+    const timeouts = jest.spyOn(global, 'setTimeout');
+    let answer: Promise<request.Response>;
+    let waiting: ReturnType<typeof setTimeout> | undefined;
+    try {
+      emu.faults.add({ path: '/wp-json/demo/v1/whoami', latencyMs: 60_000 });
+      answer = request(emu.app).get('/wp-json/demo/v1/whoami').then((r) => r);
+      while (emu.site.control.faults.pendingWaits === 0) await tick();
+      const at = timeouts.mock.calls.findIndex((call) => call[1] === 60_000);
+      waiting = timeouts.mock.results[at]?.value as ReturnType<typeof setTimeout> | undefined;
+    } finally {
+      timeouts.mockRestore();
+    }
+    if (!waiting) throw new Error('no 60 s timer was set');
+    expect(waiting.hasRef()).toBe(false);
+    await emu.close();
+    expect(emu.site.control.faults.pendingWaits).toBe(0);
+    expect(emu.faults.list()).toEqual([]);
+    // Without close() this would hang for the full minute.
+    const res = await answer;
+    expect(res.status).toBe(503);
+    expect(res.body).toEqual({ code: 'emulator_closing', message: 'The emulator is shutting down.', data: { status: 503 } });
+  });
+
+  it('a failure after the wait goes to next(error) (Express answers a plain 500), never an unhandled rejection', async () => {
+    const faults = new Faults(emu.clock);
+    faults.add({ path: '/x', latencyMs: 5 });
+    const middleware = faultMiddleware({ faults, bodyLimit: 1024, pathOf: () => '/x', wait: () => Promise.resolve() });
+    const failure = new Error('route blew up');
+    const next = jest.fn((e?: unknown) => {
+      if (e === undefined) throw failure;
+    });
+    middleware({ method: 'GET' } as never, {} as never, next);
+    while (next.mock.calls.length < 2) await tick();
+    expect(next.mock.calls[1]).toEqual([failure]);
   });
 
   it('never touches the control API, so a catch-all fault can still be cleared', async () => {
