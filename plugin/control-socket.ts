@@ -24,6 +24,9 @@ export function socketPathFor(dbFile: string): string {
   return path.join(os.tmpdir(), `wp-token-emulator-${id}.sock`);
 }
 
+/** Longest request line accepted (characters); a longer one closes the connection. */
+const MAX_REQUEST = 1_000_000;
+
 export function listenControlSocket(socketPath: string, run: (request: ControlRequest) => Promise<ControlReply>): Promise<net.Server> {
   try {
     fs.unlinkSync(socketPath); // left by a server that was killed; the store lock already proved it is gone
@@ -31,16 +34,25 @@ export function listenControlSocket(socketPath: string, run: (request: ControlRe
     // none
   }
   const server = net.createServer((conn) => {
+    // One request per connection: its first line. Anything after it is ignored, never run.
     let buffer = '';
+    let taken = false;
     conn.setEncoding('utf8');
     conn.on('data', (chunk: string) => {
+      if (taken) return;
       buffer += chunk;
-      if (buffer.length > 1_000_000) conn.destroy();
       const nl = buffer.indexOf('\n');
-      if (nl === -1) return;
+      if (nl === -1 && buffer.length <= MAX_REQUEST) return;
+      taken = true;
+      const line = buffer.slice(0, nl);
+      buffer = '';
+      if (nl === -1 || nl > MAX_REQUEST) {
+        conn.destroy();
+        return;
+      }
       let request: ControlRequest;
       try {
-        request = JSON.parse(buffer.slice(0, nl)) as ControlRequest;
+        request = JSON.parse(line) as ControlRequest;
         if (!Array.isArray(request.argv) || !request.argv.every((a) => typeof a === 'string')) throw new Error('bad request');
       } catch {
         conn.end(JSON.stringify({ out: '', err: 'Error: malformed control request\n', code: 1 }) + '\n');
