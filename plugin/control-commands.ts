@@ -1,5 +1,7 @@
 import { CliError, checkOptions, formatItems, parseArgs, selectFields, stringOption, type CliIO, type ParsedArgs } from '../core/cli';
+import { ConfigError } from '../core/config';
 import { registerStandaloneCommand, type StandaloneCommand } from './cli';
+import { siteConfig } from './site';
 
 /**
  * `wp-token-emulator reset|clock|outbox|journal`: the test-control API of a RUNNING server, over HTTP
@@ -18,26 +20,60 @@ export interface ControlTarget {
   password: string;
 }
 
-/** Where and as whom: flags first, then settings (environment and .env). */
+/** Where the base URL came from, to name it in errors. */
+function urlSource(args: ParsedArgs, env: Record<string, string | undefined>): string {
+  if (stringOption(args, 'url') !== undefined) return '--url';
+  return env.EMULATOR_URL ? 'EMULATOR_URL' : env.SITE_URL ? 'SITE_URL' : 'HOST/PORT';
+}
+
+/** The URL the site would advertise (SITE_URL, else http://HOST:PORT), by the server's own config rules. */
+function siteUrlOf(env: Record<string, string | undefined>): string {
+  try {
+    return siteConfig({ env, memoryByDefault: false }).siteUrl;
+  } catch (e) {
+    if (e instanceof ConfigError) throw new CliError(`${e.message} (needed for the emulator's address: set --url or EMULATOR_URL instead).`);
+    throw e;
+  }
+}
+
+function hasControlCharacter(text: string): boolean {
+  return /[\u0000-\u001f\u007f]/.test(text);
+}
+
+/**
+ * Where and as whom: flags first, then settings (environment and .env). EMULATOR_URL, EMULATOR_USER and
+ * EMULATOR_PASSWORD are read only here (the server never reads them), so they are checked here, naming
+ * the flag or setting at fault and never printing a password.
+ */
 export function resolveTarget(args: ParsedArgs, env: Record<string, string | undefined>): ControlTarget {
-  const host = env.HOST && env.HOST !== '0.0.0.0' ? (env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST) : '127.0.0.1';
-  const raw = stringOption(args, 'url') ?? (env.EMULATOR_URL || env.SITE_URL || `http://${host}:${env.PORT || '8080'}`);
+  const source = urlSource(args, env);
+  const raw = (stringOption(args, 'url') ?? (env.EMULATOR_URL || siteUrlOf(env))).trim();
+  const shown = raw.replace(/\/\/[^@/]*@/, '//');
   let parsed: URL;
   try {
     parsed = new URL(raw);
   } catch {
-    throw new CliError(`The base URL "${raw.replace(/\/\/[^@/]*@/, '//')}" is not an absolute http(s) URL (set --url or EMULATOR_URL).`);
+    throw new CliError(`${source}: the base URL "${shown}" is not an absolute http(s) URL such as http://127.0.0.1:8080 (set --url or EMULATOR_URL).`);
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new CliError(`The base URL must start with http:// or https:// (got ${parsed.protocol}).`);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new CliError(`${source}: the base URL must start with http:// or https:// (got ${parsed.protocol.replace(/[^\w+.-]/g, '')}:) (set --url or EMULATOR_URL).`);
+  }
+  if (parsed.search || parsed.hash) throw new CliError(`${source}: the base URL "${shown.split(/[?#]/)[0]}" must not carry a query or fragment.`);
   const fromUrl = { user: decodeURIComponent(parsed.username), password: decodeURIComponent(parsed.password) };
   parsed.username = '';
   parsed.password = '';
   const url = parsed.toString().replace(/\/+$/, '');
-  const user = stringOption(args, 'user') ?? (env.EMULATOR_USER || fromUrl.user);
-  const password = stringOption(args, 'password') ?? (env.EMULATOR_PASSWORD || fromUrl.password);
+  const flagUser = stringOption(args, 'user');
+  const flagPassword = stringOption(args, 'password');
+  const user = flagUser ?? (env.EMULATOR_USER || fromUrl.user);
+  const password = flagPassword ?? (env.EMULATOR_PASSWORD || fromUrl.password);
   if (!user || !password) {
     throw new CliError('No credentials: pass --user=<login> and --password=<application password>, or set EMULATOR_USER and EMULATOR_PASSWORD (an administrator\'s application password).');
   }
+  const userSource = flagUser !== undefined ? '--user' : env.EMULATOR_USER ? 'EMULATOR_USER' : 'the user in the URL';
+  const passwordSource = flagPassword !== undefined ? '--password' : env.EMULATOR_PASSWORD ? 'EMULATOR_PASSWORD' : 'the password in the URL';
+  if (user.includes(':') || hasControlCharacter(user)) throw new CliError(`${userSource}: a login cannot contain ":" or control characters.`);
+  if (hasControlCharacter(password)) throw new CliError(`${passwordSource}: an application password cannot contain line breaks or control characters (it is not printed).`);
   return { url, user, password };
 }
 

@@ -141,6 +141,42 @@ describe('command line: where and as whom', () => {
     expect((await run(['clock'], { ...creds, PORT: port, HOST: '0.0.0.0' })).code).toBe(0);
   });
 
+  it('derives http://HOST:PORT by the server\'s own config rules, and names a bad HOST/PORT setting', async () => {
+    const port = new URL(url).port;
+    const creds = { EMULATOR_USER: 'admin', EMULATOR_PASSWORD: ADMIN_PASSWORD };
+    expect((await run(['clock'], { ...creds, PORT: ` ${port} ` })).code).toBe(0);
+    expect((await run(['clock'], { ...creds, SITE_URL: `${url}/` })).code).toBe(0);
+    const badPort = await run(['clock'], { ...creds, PORT: 'eighty' });
+    expect(badPort.code).toBe(1);
+    expect(badPort.err).toMatch(/^Error: Invalid setting PORT: "eighty" is not a whole number/);
+    const badSite = await run(['clock'], { ...creds, SITE_URL: 'ftp://example.com' });
+    expect(badSite.err).toMatch(/^Error: Invalid setting SITE_URL: .*http:\/\/ or https:\/\//);
+    // A given --url or EMULATOR_URL does not need HOST/PORT at all.
+    expect((await run(['clock', `--url=${url}`], { ...creds, PORT: 'eighty' })).code).toBe(0);
+  });
+
+  it('checks EMULATOR_URL, EMULATOR_USER and EMULATOR_PASSWORD, naming the one at fault and never printing a password', async () => {
+    const creds = { EMULATOR_USER: 'admin', EMULATOR_PASSWORD: ADMIN_PASSWORD };
+    const ftp = await run(['clock'], { ...creds, EMULATOR_URL: 'ftp://admin:hidden-pw-1@127.0.0.1' });
+    expect(ftp.code).toBe(1);
+    expect(ftp.err).toMatch(/^Error: EMULATOR_URL: the base URL must start with http:\/\/ or https:\/\//);
+    const notUrl = await run(['clock'], { ...creds, EMULATOR_URL: 'http://admin:hidden-pw-1@' });
+    expect(notUrl.err).toMatch(/^Error: EMULATOR_URL: the base URL "http:\/\/" is not an absolute http\(s\) URL/);
+    const query = await run(['clock'], { ...creds, EMULATOR_URL: `${url}/?x=1` });
+    expect(query.err).toMatch(/^Error: EMULATOR_URL: .*must not carry a query/);
+    const user = await run(['clock'], { EMULATOR_URL: url, EMULATOR_USER: 'ad:min', EMULATOR_PASSWORD: ADMIN_PASSWORD });
+    expect(user.err).toMatch(/^Error: EMULATOR_USER: a login cannot contain ":"/);
+    const password = await run(['clock'], { EMULATOR_URL: url, EMULATOR_USER: 'admin', EMULATOR_PASSWORD: 'line-one-secret\nline-two' });
+    expect(password.err).toMatch(/^Error: EMULATOR_PASSWORD: an application password cannot contain line breaks/);
+    const flag = await run(['clock', `--url=${url}`, '--user=admin', '--password=tab\tsecret-99']);
+    expect(flag.err).toMatch(/^Error: --password: /);
+    for (const r of [ftp, notUrl, password, flag]) {
+      expect(r.err).not.toContain('hidden-pw-1');
+      expect(r.err).not.toContain('line-one-secret');
+      expect(r.err).not.toContain('secret-99');
+    }
+  });
+
   it('says so when no credentials are given', async () => {
     const r = await run(['reset', `--url=${url}`]);
     expect(r.code).toBe(1);
