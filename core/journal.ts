@@ -3,7 +3,7 @@ import qs from 'qs';
 import { authenticationOf } from './auth/guard';
 import type { Clock } from './clock';
 import { faultOf, globToRegExp } from './faults';
-import { REDACTED, isSecretName, redactHeaders, redactUrl, redactValue } from './redact';
+import { REDACTED, isSecretName, markedSecrets, redactHeaders, redactUrl, redactValue } from './redact';
 import { isJsonMediaType, mediaType } from './rest/request';
 
 /**
@@ -390,6 +390,11 @@ function buildEntry(
 ): Omit<JournalEntry, 'id'> {
   const secrets = new Set<string>();
   authorizationSecrets(headerString(req.headers.authorization), secrets);
+  // Values a handler marked as secret (a token under a name that does not look secret), as sent and URL-encoded.
+  for (const value of markedSecrets(req)) {
+    addSecret(secrets, value);
+    addSecret(secrets, encodeURIComponent(value));
+  }
   for (const [name, value] of Object.entries(req.headers)) if (isSecretName(name) && name !== 'authorization') addSecret(secrets, headerString(value) ?? '');
 
   const queryText = (req.originalUrl.split('?')[1] ?? '').split('#')[0] ?? '';

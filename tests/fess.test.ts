@@ -421,7 +421,7 @@ describe('fess /json/ search API', () => {
     expect((await request(emu.app).get(JSON_API).set('Authorization', 'Bearer keyToken')).status).toBe(200);
   });
 
-  it('keeps a token sent under its custom parameterName (?sid=) out of the request log', async () => {
+  it('keeps a token sent under its custom parameterName (?sid=) out of the request log and the journal', async () => {
     const lines: string[] = [];
     const search = 'sidTokenValue0123456789search';
     const admin = 'sidTokenValue0123456789admin';
@@ -445,6 +445,9 @@ describe('fess /json/ search API', () => {
     expect((await request(emu.app).get(JSON_API).query({ sid: old })).status).toBe(401);
     expect(lines.filter((line) => line.includes('sid='))).toHaveLength(3);
     for (const token of [search, admin, old]) expect(lines.join('\n')).not.toContain(token);
+    const journal = JSON.stringify(emu.journal.list());
+    expect(journal).toContain('sid=');
+    for (const token of [search, admin, old]) expect(journal).not.toContain(token);
   });
 });
 
