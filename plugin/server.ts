@@ -53,6 +53,8 @@ export async function startServer(options: SiteOptions = {}): Promise<RunningSer
       stop() {
         stopping ??= (async () => {
           control?.close();
+          // Requests held by an injected latency fault answer now instead of holding the shutdown.
+          site.control.close();
           await new Promise<void>((resolve) => {
             server.close(() => resolve());
             server.closeIdleConnections();
