@@ -1,5 +1,5 @@
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { applicationPasswordGuard } from '../core/auth/guard';
+import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { applicationPasswordGuard, clientAddress } from '../core/auth/guard';
 import { restHttp } from '../core/rest/http';
 import { blankMarked, markedSecrets, redactUrl } from '../core/redact';
 import { controlHandles, controlMiddlewares, type ControlHandles } from './control';
@@ -26,18 +26,46 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/**
+ * Several middlewares run in order as one Express layer, each exactly as Express runs a middleware
+ * (next() goes on, next(error) goes to the error handlers, a synchronous throw or a rejected promise
+ * is an error), but without the router's per-layer work in between: every request passes all of them.
+ */
+export function chain(...handlers: RequestHandler[]): RequestHandler {
+  return function chained(req: Request, res: Response, done: NextFunction): void {
+    let index = 0;
+    const next = (error?: unknown): void => {
+      // Express treats next('route') at this level as next(); any other truthy value is an error.
+      if (error && error !== 'route') return done(error);
+      const handler = handlers[index++];
+      if (!handler) return done();
+      try {
+        const result: unknown = handler(req, res, next);
+        if (result !== null && typeof result === 'object' && typeof (result as Promise<unknown>).then === 'function') {
+          (result as Promise<unknown>).then(undefined, (e: unknown) => next(e || new Error('Rejected promise')));
+        }
+      } catch (e) {
+        next(e);
+      }
+    };
+    next();
+  };
+}
+
 /** The Express app over a site: request log, the application-password guard, the REST server, the home page. */
 export function buildExpressApp(site: Site): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
+  // The Allow header may reuse the matched endpoint's permission answer while nothing was stored since.
+  site.rest.useStateVersion(() => site.store.version);
   const control = controlMiddlewares(site);
   // Test control: the request journal times and records every answer (secrets redacted).
-  app.use(control.journal);
+  const journal = control.journal;
 
   // One line per request; the path's secret query values are blanked, headers and bodies never logged.
-  app.use((req: Request, res: Response, next: NextFunction) => {
+  const requestLog = (req: Request, res: Response, next: NextFunction) => {
     if (!site.log.enabled('info')) return next();
     const started = process.hrtime.bigint();
     res.on('finish', () => {
@@ -45,35 +73,34 @@ export function buildExpressApp(site: Site): Express {
       site.log.info(`${req.method} ${blankMarked(redactUrl(req.originalUrl), markedSecrets(req))} ${res.statusCode} ${ms.toFixed(1)}ms`);
     });
     next();
-  });
+  };
 
   // A reset (emulator/v1/reset) waits for requests in flight and holds new ones until it is done.
-  app.use(control.gate);
+  const gate = control.gate;
 
-  app.use(
-    applicationPasswordGuard({
-      users: site.users,
-      applicationPasswords: site.applicationPasswords,
-      throttle: site.throttle,
-      onSuccess: (req, _user, item) => {
-        const ip = req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? null;
-        // At most once a day per password; flushed in the background (a lost last_used is harmless).
-        if (site.applicationPasswords.recordUsage(item, ip)) site.store.commit().catch(() => undefined);
-      },
-    }),
-  );
+  const guard = applicationPasswordGuard({
+    users: site.users,
+    applicationPasswords: site.applicationPasswords,
+    throttle: site.throttle,
+    onSuccess: (req, _user, item) => {
+      const ip = req.socket.remoteAddress === undefined ? null : clientAddress(req);
+      // At most once a day per password; flushed in the background (a lost last_used is harmless).
+      if (site.applicationPasswords.recordUsage(item, ip)) site.store.commit().catch(() => undefined);
+    },
+  });
 
   // Injected faults (emulator/v1/faults): latency, or a given status and body instead of the route.
-  app.use(control.faults);
+  const faults = control.faults;
 
-  app.use(
-    restHttp({
-      server: site.rest,
-      siteUrl: () => site.config.siteUrl,
-      bodyLimit: site.config.bodyLimit,
-      onError: (error) => site.log.error('Request failed', { error: (error as Error)?.message ?? String(error) }),
-    }),
-  );
+  const rest = restHttp({
+    server: site.rest,
+    siteUrl: () => site.config.siteUrl,
+    bodyLimit: site.config.bodyLimit,
+    onError: (error) => site.log.error('Request failed', { error: (error as Error)?.message ?? String(error) }),
+  });
+
+  // In this order, as one Express layer (see chain()).
+  app.use(chain(journal, requestLog, gate, guard, faults, rest));
 
   // The site root, as WordPress serves it: an HTML page, and the Link header that API discovery reads.
   app.get(['/', '/index.php'], (_req: Request, res: Response) => {

@@ -33,9 +33,26 @@ export interface GuardOptions {
   throttle?: LoginThrottle;
 }
 
-function clientAddress(req: Request): string {
-  const ip = req.socket.remoteAddress ?? '';
-  return ip.startsWith('::ffff:') ? ip.slice(7) : ip;
+const ADDRESS = Symbol('wpClientAddress');
+
+/** The client's address (an IPv4-mapped IPv6 address as plain IPv4), worked out once per request. */
+export function clientAddress(req: Request): string {
+  const holder = req as Request & { [ADDRESS]?: string };
+  let ip = holder[ADDRESS];
+  if (ip === undefined) {
+    const raw = req.socket?.remoteAddress ?? '';
+    ip = raw.startsWith('::ffff:') ? raw.slice(7) : raw;
+    holder[ADDRESS] = ip;
+  }
+  return ip;
+}
+
+/** What the authorizer found for the request being checked (see applicationPasswordGuard). */
+interface Attempt {
+  req: Request;
+  attempted: string | null;
+  matched: { user: UserRecord; item: ApplicationPasswordRecord } | null;
+  throttled: number | undefined;
 }
 
 /**
@@ -46,6 +63,26 @@ function clientAddress(req: Request): string {
  */
 export function applicationPasswordGuard(options: GuardOptions) {
   const { users, applicationPasswords } = options;
+  // One express-basic-auth middleware for all requests. It calls the authorizer synchronously inside
+  // the middleware call, so the request being checked is handed over through `current`, set just
+  // before that call and cleared right after it (nothing else runs in between).
+  let current: Attempt | null = null;
+  const check = basicAuth({
+    challenge: false,
+    authorizer: (login: string, password: string): boolean => {
+      const attempt = current!;
+      attempt.attempted = login;
+      const wait = options.throttle?.blocked(clientAddress(attempt.req), login) ?? null;
+      if (wait !== null) {
+        attempt.throttled = wait;
+        return false;
+      }
+      const user = login === '' ? undefined : users.byLoginOrEmail(login);
+      const item = user ? applicationPasswords.verify(user.id, password) : null;
+      if (user && item) attempt.matched = { user, item };
+      return attempt.matched !== null;
+    },
+  });
   return function guard(req: Request, res: Response, next: NextFunction): void {
     const header = req.headers.authorization;
     const target = req as Request & { wpAuth?: Authentication; auth?: unknown };
@@ -53,27 +90,14 @@ export function applicationPasswordGuard(options: GuardOptions) {
       target.wpAuth = ANONYMOUS;
       return next();
     }
-    let matched: { user: UserRecord; item: ApplicationPasswordRecord } | null = null;
-    let attempted: string | null = null;
-    let throttled: number | undefined;
-    const check = basicAuth({
-      authorizeAsync: true,
-      challenge: false,
-      authorizer: (login: string, password: string, done: (err: unknown, ok: boolean) => void) => {
-        attempted = login;
-        const wait = options.throttle?.blocked(clientAddress(req), login) ?? null;
-        if (wait !== null) {
-          throttled = wait;
-          return done(null, false);
-        }
-        const user = login === '' ? undefined : users.byLoginOrEmail(login);
-        const item = user ? applicationPasswords.verify(user.id, password) : null;
-        if (user && item) matched = { user, item };
-        done(null, matched !== null);
-      },
-    });
+    const attempt: Attempt = { req, attempted: null, matched: null, throttled: undefined };
+    let settled = false;
     const settle = () => {
+      if (settled) return;
+      settled = true;
+      current = null;
       delete target.auth; // express-basic-auth leaves the plaintext password on req.auth: drop it at once
+      const { matched, attempted, throttled } = attempt;
       if (matched) {
         target.wpAuth = { user: matched.user, appPassword: matched.item, attemptedLogin: attempted, failed: false };
         options.throttle?.recordSuccess(clientAddress(req), attempted ?? '');
@@ -95,6 +119,11 @@ export function applicationPasswordGuard(options: GuardOptions) {
       json: () => settle(),
       end: () => settle(),
     };
-    check(req, anonymous as unknown as Response, settle);
+    current = attempt;
+    try {
+      check(req, anonymous as unknown as Response, settle);
+    } finally {
+      current = null;
+    }
   };
 }

@@ -67,6 +67,9 @@ function slugOf(login: string): string {
   return login.toLowerCase().replace(/[^a-z0-9_\-@]+/g, '-').replace(/@/g, '').replace(/-+/g, '-').replace(/^-|-$/g, '');
 }
 
+const loginLower = (u: UserRecord): string => u.login.toLowerCase();
+const emailLower = (u: UserRecord): string => u.email.toLowerCase();
+
 /** The site's users, with WordPress's capability model. */
 export class Users {
   private readonly users: Collection<UserRecord>;
@@ -92,12 +95,22 @@ export class Users {
   }
 
   byLogin(login: string): UserRecord | undefined {
-    return this.users.findBy('login', login) ?? this.users.find((u) => u.login.toLowerCase() === login.toLowerCase());
+    return this.users.findBy('login', login) ?? this.firstOf(this.users.findAllBy('loginLower', loginLower, login.toLowerCase()), (u) => u.login.toLowerCase() === login.toLowerCase());
   }
 
   byEmail(email: string): UserRecord | undefined {
     const lower = email.toLowerCase();
-    return this.users.find((u) => u.email.toLowerCase() === lower);
+    return this.firstOf(this.users.findAllBy('emailLower', emailLower, lower), (u) => u.email.toLowerCase() === lower);
+  }
+
+  /**
+   * The first user (in the collection's order) of those an index found: the index answers without a
+   * scan; only when several users share the key (logins differing in case only, in a hand-edited store) is the
+   * collection scanned, so the same user is found as before the index.
+   */
+  private firstOf(candidates: UserRecord[], same: (u: UserRecord) => boolean): UserRecord | undefined {
+    if (candidates.length <= 1) return candidates[0];
+    return this.users.find(same);
   }
 
   /** By login, or by e-mail when it looks like one (WordPress's application-password lookup does the same). */

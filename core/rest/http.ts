@@ -1,6 +1,6 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import qs from 'qs';
-import { authenticationOf } from '../auth/guard';
+import { authenticationOf, clientAddress } from '../auth/guard';
 import { WpError, wpErrors } from './errors';
 import { filterFields, parseFieldsParam } from './fields';
 import { decodeJsonBody, encodeJson } from './json';
@@ -11,8 +11,22 @@ import type { RestServer } from './server';
 
 const QS_OPTIONS = { depth: 8, arrayLimit: 200, parameterLimit: 2000, allowPrototypes: false } as const;
 
-/** The route below /wp-json of a request, or null when it is not a REST request. */
+const ROUTE = Symbol('wpRestRoute');
+
+/**
+ * The route below /wp-json of a request, or null when it is not a REST request. Worked out once per
+ * request (the journal, the gate, faults and the REST server all ask) and kept on the request.
+ */
 export function restRouteOf(req: Request): string | null {
+  const holder = req as Request & { [ROUTE]?: string | null };
+  const known = holder[ROUTE];
+  if (known !== undefined) return known;
+  const route = computeRestRoute(req);
+  holder[ROUTE] = route;
+  return route;
+}
+
+function computeRestRoute(req: Request): string | null {
   const url = req.originalUrl ?? req.url;
   const pathEnd = url.search(/[?#]/);
   const rawPath = pathEnd === -1 ? url : url.slice(0, pathEnd);
@@ -33,11 +47,6 @@ export function restRouteOf(req: Request): string | null {
   if (route === null) return null;
   route = route.replace(/\/+$/, '');
   return route === '' ? '/' : route.startsWith('/') ? route : `/${route}`;
-}
-
-function clientIp(req: Request): string {
-  const ip = req.socket.remoteAddress ?? '';
-  return ip.startsWith('::ffff:') ? ip.slice(7) : ip;
 }
 
 export interface RestHttpOptions {
@@ -102,7 +111,7 @@ export function restHttp(options: RestHttpOptions) {
     if (type === 'application/x-www-form-urlencoded' && raw.length > 0) bodyParams = qs.parse(raw.toString('utf8'), QS_OPTIONS) as Params;
 
     // What handlers mark as secret goes into a set kept on the Express request, where the request log and the journal read it.
-    const restReq = new RestRequest(method, route, req.headers, query, bodyParams, json, jsonError, raw, auth.user, auth.appPassword, clientIp(req), markedSecrets(req));
+    const restReq = new RestRequest(method, route, req.headers, query, bodyParams, json, jsonError, raw, auth.user, auth.appPassword, clientAddress(req), markedSecrets(req));
     const { server } = options;
     let response: RestResponse;
     let namespace: string | null = server.namespaceOf(route);

@@ -17,6 +17,10 @@ export function isJsonMediaType(type: string): boolean {
   return type === 'application/json' || /^application\/[\w.+-]+\+json$/.test(type);
 }
 
+function hasValue(source: Params, name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(source, name) && source[name] !== null && source[name] !== undefined;
+}
+
 /**
  * A request as a route handler sees it (WP_REST_Request): the method after any override, the
  * route, parameters from each source, the raw body, and who is asking.
@@ -58,12 +62,25 @@ export class RestRequest {
     return Array.isArray(value) ? value.join(', ') : value;
   }
 
+  /** The media type and whether it is JSON, worked out once (the headers do not change). */
+  private typeInfo: { type: string; json: boolean } | null = null;
+  /** The body sources before the query (JSON, form), which depend only on the method and body: built once. */
+  private bodySources: Params[] | null = null;
+
+  private get mediaInfo(): { type: string; json: boolean } {
+    if (this.typeInfo === null) {
+      const type = mediaType(this.header('content-type'));
+      this.typeInfo = { type, json: isJsonMediaType(type) };
+    }
+    return this.typeInfo;
+  }
+
   get contentType(): string {
-    return mediaType(this.header('content-type'));
+    return this.mediaInfo.type;
   }
 
   get isJson(): boolean {
-    return isJsonMediaType(this.contentType);
+    return this.mediaInfo.json;
   }
 
   /** JSON body parameters when the body is a JSON object (WordPress ignores other JSON values as parameters). */
@@ -73,11 +90,17 @@ export class RestRequest {
 
   /** The sources in WordPress's order of precedence: JSON, body (for body methods), query, URL, defaults. */
   private sources(): Params[] {
-    const order: Params[] = [];
-    if (this.isJson) order.push(this.jsonParams);
-    if (BODY_METHODS.has(this.method)) order.push(this.bodyParams);
-    order.push(this.query, this.urlParams, this.defaults);
-    return order;
+    return [...this.bodySourceList(), this.query, this.urlParams, this.defaults];
+  }
+
+  private bodySourceList(): Params[] {
+    if (this.bodySources === null) {
+      const order: Params[] = [];
+      if (this.isJson) order.push(this.jsonParams);
+      if (BODY_METHODS.has(this.method)) order.push(this.bodyParams);
+      this.bodySources = order;
+    }
+    return this.bodySources;
   }
 
   /** A parameter as WordPress's `$request[$name]` gives it: sanitised value first, then each source in order. */
@@ -88,9 +111,11 @@ export class RestRequest {
 
   /** A parameter before sanitising, from the first source that has it. */
   rawParam(name: string): unknown {
-    for (const source of this.sources()) {
-      if (Object.prototype.hasOwnProperty.call(source, name) && source[name] !== null && source[name] !== undefined) return source[name];
-    }
+    // The same order as sources(), without building the list on every call.
+    for (const source of this.bodySourceList()) if (hasValue(source, name)) return source[name];
+    if (hasValue(this.query, name)) return this.query[name];
+    if (hasValue(this.urlParams, name)) return this.urlParams[name];
+    if (hasValue(this.defaults, name)) return this.defaults[name];
     return undefined;
   }
 

@@ -59,6 +59,13 @@ interface Route {
   options: RouteOptions;
 }
 
+/** The matched endpoint's permission answer, and the store's change counter when it was asked. */
+interface CheckedPermission {
+  endpoint: RegisteredEndpoint | null;
+  allowed: boolean;
+  version: unknown;
+}
+
 /** What dispatch produced, with the route it matched (for the Allow header). */
 export interface Dispatched {
   response: RestResponse;
@@ -93,6 +100,9 @@ export class RestServer {
   private readonly routes = new Map<string, Route>();
   private readonly namespaces = new Map<string, NamespaceOptions>();
 
+  /** The store's change counter, when known: see useStateVersion(). */
+  private stateVersion: (() => unknown) | null = null;
+
   constructor(
     private readonly site: () => SiteInfo,
     private readonly onInternalError: (error: unknown, req: RestRequest) => void = () => undefined,
@@ -108,6 +118,7 @@ export class RestServer {
       return;
     }
     this.namespaces.set(namespace, { ...options });
+    this.prefixes = null;
     this.addRoute(namespace, `/${namespace}`, [
       {
         methods: READABLE,
@@ -139,6 +150,17 @@ export class RestServer {
     this.routes.set(pattern, { pattern, namespace, regex: toJsRegex(pattern), endpoints: registered, options });
   }
 
+  /**
+   * Tells the server how to see that stored state changed (the store's change counter). The Allow
+   * header re-asks every endpoint's permission after the handler ran, as WordPress does; with this,
+   * the matched endpoint's answer from before the handler is reused when nothing was stored since
+   * (a permission callback reads only the request, the store and the clock), so a nonce or token
+   * is not verified twice. Without it, every permission is asked again.
+   */
+  useStateVersion(version: () => unknown): void {
+    this.stateVersion = version;
+  }
+
   hasNamespace(namespace: string): boolean {
     return this.namespaces.has(namespace);
   }
@@ -149,11 +171,22 @@ export class RestServer {
 
   /** The namespace a route path belongs to (longest match), or null. */
   namespaceOf(path: string): string | null {
-    let found: string | null = null;
-    for (const ns of this.namespaces.keys()) {
-      if ((path === `/${ns}` || path.startsWith(`/${ns}/`)) && (found === null || ns.length > found.length)) found = ns;
+    // Longest namespace first, so the first match is the longest (the list is rebuilt when a namespace is added).
+    for (const { ns, exact, prefix } of this.namespacePrefixes()) if (path === exact || path.startsWith(prefix)) return ns;
+    return null;
+  }
+
+  private prefixes: { ns: string; exact: string; prefix: string }[] | null = null;
+
+  private namespacePrefixes(): { ns: string; exact: string; prefix: string }[] {
+    if (this.prefixes === null) {
+      this.prefixes = [...this.namespaces.keys()]
+        .map((ns, order) => ({ ns, exact: `/${ns}`, prefix: `/${ns}/`, order }))
+        // Equal lengths keep registration order, as the loop this replaces did (it kept the first of equal length).
+        .sort((a, b) => b.ns.length - a.ns.length || a.order - b.order)
+        .map(({ ns, exact, prefix }) => ({ ns, exact, prefix }));
     }
-    return found;
+    return this.prefixes;
   }
 
   namespaceOptions(namespace: string | null): NamespaceOptions {
@@ -166,6 +199,7 @@ export class RestServer {
     const options = this.namespaceOptions(namespace);
     let route: Route | null = null;
     let response: RestResponse;
+    const checked: CheckedPermission = { endpoint: null, allowed: false, version: undefined };
     try {
       if (req.method === 'OPTIONS') {
         route = this.findRoute(req.route);
@@ -184,11 +218,11 @@ export class RestServer {
         return { response: await this.finish(response, req, null, namespace, options), route: null, namespace };
       }
       route = matched.route;
-      response = await this.respond(req, matched.endpoint, options);
+      response = await this.respond(req, matched.endpoint, options, checked);
     } catch (error) {
       response = this.errorResponse(this.toWpError(error, req), req, options);
     }
-    return { response: await this.finish(response, req, route, namespace, options), route, namespace };
+    return { response: await this.finish(response, req, route, namespace, options, checked), route, namespace };
   }
 
   private toWpError(error: unknown, req: RestRequest): WpError {
@@ -256,11 +290,18 @@ export class RestServer {
     return null;
   }
 
-  private async respond(req: RestRequest, endpoint: RegisteredEndpoint, options: NamespaceOptions): Promise<RestResponse> {
+  private async respond(req: RestRequest, endpoint: RegisteredEndpoint, options: NamespaceOptions, checked: CheckedPermission): Promise<RestResponse> {
     const invalid = this.validateParams(req, endpoint, options);
     if (invalid) return this.errorResponse(invalid, req, options);
     if (endpoint.permission) {
+      // Read before asking: a change stored by anything while the answer is awaited makes finish() ask again.
+      const version = this.stateVersion?.();
       const allowed = await endpoint.permission(req);
+      if (this.stateVersion) {
+        checked.endpoint = endpoint;
+        checked.allowed = allowed === true;
+        checked.version = version;
+      }
       if (isWpError(allowed)) return this.errorResponse(allowed, req, options);
       if (allowed !== true) return this.errorResponse(wpErrors.forbidden(req.isLoggedIn), req, options);
     }
@@ -271,12 +312,15 @@ export class RestServer {
   }
 
   /** rest_post_dispatch: the Allow header (methods the current user may use on the matched route), then the namespace's touch. */
-  private async finish(response: RestResponse, req: RestRequest, route: Route | null, namespace: string | null, options: NamespaceOptions): Promise<RestResponse> {
+  private async finish(response: RestResponse, req: RestRequest, route: Route | null, namespace: string | null, options: NamespaceOptions, checked?: CheckedPermission): Promise<RestResponse> {
     if (route) {
       const allowed: Method[] = [];
+      // The matched endpoint's answer stands if nothing was stored since it was asked.
+      const reuse = checked !== undefined && checked.endpoint !== null && this.stateVersion !== null && checked.version === this.stateVersion();
       for (const endpoint of route.endpoints) {
         let ok = true;
-        if (endpoint.permission) {
+        if (reuse && endpoint === checked.endpoint) ok = checked.allowed;
+        else if (endpoint.permission) {
           try {
             ok = (await endpoint.permission(req)) === true;
           } catch {

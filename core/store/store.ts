@@ -26,6 +26,8 @@ type IndexMap = Map<unknown, string>;
  */
 export class Collection<T> {
   private readonly indexes = new Map<keyof T, IndexMap>();
+  /** Multi-valued indexes by name: a derived key (lower-cased login, owner id) to the keys of every record that has it. */
+  private readonly groups = new Map<string, { keyOf: (record: T) => unknown; map: Map<unknown, Set<string>> }>();
 
   constructor(
     readonly name: string,
@@ -74,11 +76,34 @@ export class Collection<T> {
     return key === undefined ? undefined : this.records.get(key);
   }
 
+  /**
+   * Every record whose derived key `keyOf(record)` equals `value`, through an index named `name`
+   * built on first use and kept up to date by put, delete and clear (dropped when the store replaces
+   * the contents). One name, one `keyOf`. The order is not the collection's: sort if it matters.
+   */
+  findAllBy(name: string, keyOf: (record: T) => unknown, value: unknown): T[] {
+    let group = this.groups.get(name);
+    if (!group) {
+      group = { keyOf, map: new Map() };
+      for (const [key, record] of this.records) addToGroup(group.map, keyOf(record), key);
+      this.groups.set(name, group);
+    }
+    const keys = group.map.get(value);
+    if (keys === undefined) return [];
+    const out: T[] = [];
+    for (const key of keys) out.push(this.records.get(key)!);
+    return out;
+  }
+
   put(key: string, value: T): void {
     const old = this.records.get(key);
     for (const [field, index] of this.indexes) {
       if (old !== undefined && old !== null && index.get(old[field]) === key) index.delete(old[field]);
       index.set(value[field], key);
+    }
+    for (const group of this.groups.values()) {
+      if (old !== undefined && old !== null) removeFromGroup(group.map, group.keyOf(old), key);
+      addToGroup(group.map, group.keyOf(value), key);
     }
     this.records.set(key, value);
     this.record({ s: this.nextSeq(), c: this.name, k: key, v: value });
@@ -87,7 +112,10 @@ export class Collection<T> {
   delete(key: string): boolean {
     const old = this.records.get(key);
     if (!this.records.has(key)) return false;
-    if (old !== undefined && old !== null) for (const [field, index] of this.indexes) if (index.get(old[field]) === key) index.delete(old[field]);
+    if (old !== undefined && old !== null) {
+      for (const [field, index] of this.indexes) if (index.get(old[field]) === key) index.delete(old[field]);
+      for (const group of this.groups.values()) removeFromGroup(group.map, group.keyOf(old), key);
+    }
     this.records.delete(key);
     this.record({ s: this.nextSeq(), c: this.name, k: key, d: 1 });
     return true;
@@ -97,6 +125,7 @@ export class Collection<T> {
     if (this.records.size === 0) return;
     this.records.clear();
     for (const index of this.indexes.values()) index.clear();
+    for (const group of this.groups.values()) group.map.clear();
     this.record({ s: this.nextSeq(), c: this.name, clear: 1 });
   }
 
@@ -104,7 +133,21 @@ export class Collection<T> {
   replaceRecords(records: Map<string, T>): void {
     this.records = records;
     this.indexes.clear();
+    this.groups.clear();
   }
+}
+
+function addToGroup(map: Map<unknown, Set<string>>, value: unknown, key: string): void {
+  const keys = map.get(value);
+  if (keys) keys.add(key);
+  else map.set(value, new Set([key]));
+}
+
+function removeFromGroup(map: Map<unknown, Set<string>>, value: unknown, key: string): void {
+  const keys = map.get(value);
+  if (!keys) return;
+  keys.delete(key);
+  if (keys.size === 0) map.delete(value);
 }
 
 /**
@@ -193,6 +236,11 @@ export class Store {
       this.collections.set(name, collection);
     }
     return collection as Collection<T>;
+  }
+
+  /** A counter that moves with every change (put, delete, clear, replaceAll): equal values mean nothing changed in between. */
+  get version(): number {
+    return this.seq;
   }
 
   /** Whether a flush is owed: changes made since the last durable one. */
