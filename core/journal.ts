@@ -113,9 +113,13 @@ export function journalSizeOf(settings: Readonly<Record<string, unknown>>): numb
   return typeof size === 'number' && Number.isInteger(size) && size > 0 ? size : 0;
 }
 
-/** A ring buffer of the last `size` requests: each `record` is O(1). `size` 0 keeps nothing. */
+/**
+ * A ring buffer of the last `size` requests: each `record` is O(1). `size` 0 keeps nothing.
+ * An entry may be recorded as a function that builds it: the journal then does the redaction work
+ * only when someone reads it (most requests are never looked at), once, and keeps the result.
+ */
 export class Journal {
-  private slots: (JournalEntry | undefined)[] = [];
+  private slots: ({ id: number; entry?: JournalEntry; build?: () => Omit<JournalEntry, 'id'> } | undefined)[] = [];
   /** Index in `slots` of the oldest entry. */
   private start = 0;
   private count = 0;
@@ -128,17 +132,19 @@ export class Journal {
     return this.count;
   }
 
-  record(entry: Omit<JournalEntry, 'id'>): JournalEntry {
-    const kept: JournalEntry = { id: this.next++, ...entry };
-    if (this.size <= 0) return kept;
+  /** Keeps an entry (or a function that builds it on first read); returns its id. */
+  record(entry: Omit<JournalEntry, 'id'> | (() => Omit<JournalEntry, 'id'>)): number {
+    const id = this.next++;
+    if (this.size <= 0) return id;
+    const slot = typeof entry === 'function' ? { id, build: entry } : { id, entry: { id, ...entry } };
     if (this.count < this.size) {
-      this.slots[(this.start + this.count) % this.size] = kept;
+      this.slots[(this.start + this.count) % this.size] = slot;
       this.count++;
     } else {
-      this.slots[this.start] = kept;
+      this.slots[this.start] = slot;
       this.start = (this.start + 1) % this.size;
     }
-    return kept;
+    return id;
   }
 
   /** Matching entries, oldest first (the last `limit` of them). Throws JournalFilterError for a bad filter. */
@@ -147,8 +153,12 @@ export class Journal {
     const match = compileJournalFilter(filter);
     const found: JournalEntry[] = [];
     for (let i = 0; i < this.count; i++) {
-      const entry = this.slots[(this.start + i) % this.size]!;
-      if (match(entry)) found.push(entry);
+      const slot = this.slots[(this.start + i) % this.size]!;
+      if (!slot.entry) {
+        slot.entry = { id: slot.id, ...slot.build!() };
+        slot.build = undefined;
+      }
+      if (match(slot.entry)) found.push(slot.entry);
     }
     return filter.limit !== undefined ? found.slice(-filter.limit) : found;
   }
@@ -367,11 +377,17 @@ export function journalMiddleware(options: JournalMiddlewareOptions) {
     const finish = () => {
       if (done) return;
       done = true;
-      try {
-        journal.record(buildEntry(req, res, route, time, started, { raw: Buffer.concat(chunks), total }, options));
-      } catch {
-        // The journal must never break a request.
-      }
+      // What can change after the answer is taken now; the redaction is done when the journal is read.
+      const finished = { status: res.statusCode, headers: { ...res.getHeaders() }, durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10 };
+      const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+      journal.record(() => {
+        try {
+          return buildEntry(req, finished, route, time, { raw, total }, options);
+        } catch {
+          // The journal must never break a request, nor a read of it.
+          return { time, method: req.method, path: '[unavailable]', route: null, namespace: null, status: finished.status, durationMs: finished.durationMs, user: null, fault: null, request: { headers: {}, query: null, body: null }, response: { headers: {}, body: null } };
+        }
+      });
     };
     res.once('finish', finish);
     res.once('close', finish);
@@ -381,10 +397,9 @@ export function journalMiddleware(options: JournalMiddlewareOptions) {
 
 function buildEntry(
   req: Request,
-  res: Response,
+  res: { status: number; headers: Record<string, string | string[] | number | undefined>; durationMs: number },
   route: string | null,
   time: string,
-  started: bigint,
   response: { raw: Buffer; total: number },
   options: JournalMiddlewareOptions,
 ): Omit<JournalEntry, 'id'> {
@@ -405,7 +420,7 @@ function buildEntry(
   const requestRaw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
   const requestBody = keepBody(requestRaw.subarray(0, MAX_CAPTURE), requestRaw.length, headerString(req.headers['content-type']), secrets);
 
-  const responseHeaders = res.getHeaders() as Record<string, string | string[] | number | undefined>;
+  const responseHeaders = res.headers;
   const responseBody = keepBody(response.raw, response.total, headerString(responseHeaders['content-type']), secrets);
 
   // Longest first, so a secret that contains another is blanked whole.
@@ -426,8 +441,8 @@ function buildEntry(
     path: scrubString(redactUrl(req.originalUrl), list),
     route: route === null ? null : scrubString(route, list),
     namespace,
-    status: res.statusCode,
-    durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
+    status: res.status,
+    durationMs: res.durationMs,
     user: auth.user?.login ?? null,
     fault: faultOf(req)?.id ?? null,
     request: { headers: headersOut(req.headers), query: clean({ parsed: query, kind: 'data', total: 0 }), body: clean(requestBody) },

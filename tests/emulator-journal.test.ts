@@ -126,10 +126,23 @@ describe('journal: the ring buffer', () => {
     expect(() => journal.list({ limit: 0 })).toThrow(/limit/);
   });
 
+  it('an entry recorded as a function is built only when the journal is read, and only once', () => {
+    const journal = new Journal(2);
+    const build = jest.fn(() => entry(1));
+    journal.record(build);
+    expect(build).not.toHaveBeenCalled();
+    expect(journal.list().map((e) => e.path)).toEqual(['/p1']);
+    expect(journal.list()).toHaveLength(1);
+    expect(build).toHaveBeenCalledTimes(1);
+    journal.record(() => entry(2));
+    journal.record(() => entry(3)); // pushes the unread first one out: never built
+    expect(journal.list().map((e) => e.id)).toEqual([2, 3]);
+  });
+
   it('size 0 keeps nothing but still numbers what it is given', () => {
     const journal = new Journal(0);
-    expect(journal.record(entry(1)).id).toBe(1);
-    expect(journal.record(entry(2)).id).toBe(2);
+    expect(journal.record(entry(1))).toBe(1);
+    expect(journal.record(entry(2))).toBe(2);
     expect(journal.list()).toEqual([]);
     expect(journal.clear()).toBe(0);
   });
