@@ -1,4 +1,3 @@
-import jwt from 'jsonwebtoken';
 import type { NamespaceModule, SiteContext, TokenIntrospection } from '../../../core/namespace';
 import type { WpError } from '../../../core/rest/errors';
 import type { RestRequest } from '../../../core/rest/request';
@@ -8,7 +7,7 @@ import { deriveKey, randomAlphanumeric } from '../../../core/secrets';
 import { AccountError, AvailoAccounts, isoSeconds, MAX_PASSWORD_BYTES } from './accounts';
 import { availoCli } from './cli';
 import { loadAvailoFixtures, validateAvailoFixtures } from './fixtures';
-import { AVAILO_ISSUER, AvailoTokens } from './tokens';
+import { AVAILO_ISSUER, AvailoTokens, jwtLibrary } from './tokens';
 
 /**
  * Availo (availo/v1): `POST /api/Account/Generatetoken` gives a 15-minute HS256 JWT for an
@@ -235,7 +234,7 @@ function register(ctx: SiteContext) {
     introspect(token: string): TokenIntrospection | null {
       let payload: unknown;
       try {
-        payload = jwt.decode(token);
+        payload = jwtLibrary().decode(token);
       } catch {
         return null;
       }
