@@ -377,15 +377,27 @@ export function journalMiddleware(options: JournalMiddlewareOptions) {
     const finish = () => {
       if (done) return;
       done = true;
-      // What can change after the answer is taken now; the redaction is done when the journal is read.
+      // Only what the entry needs is kept (not the request and response objects, which would hold
+      // sockets and buffers in memory); the redaction is done when the journal is read.
+      const body: Buffer = Buffer.isBuffer(req.body) ? req.body : EMPTY;
+      const seen: SeenRequest = {
+        method: req.method,
+        originalUrl: req.originalUrl,
+        headers: req.headers,
+        body: body.length > MAX_CAPTURE ? Buffer.from(body.subarray(0, MAX_CAPTURE)) : body,
+        bodyLength: body.length,
+        marked: markedSecrets(req),
+        user: authenticationOf(req).user?.login ?? null,
+        fault: faultOf(req)?.id ?? null,
+      };
       const finished = { status: res.statusCode, headers: { ...res.getHeaders() }, durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10 };
       const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
       journal.record(() => {
         try {
-          return buildEntry(req, finished, route, time, { raw, total }, options);
+          return buildEntry(seen, finished, route, time, { raw, total }, options);
         } catch {
           // The journal must never break a request, nor a read of it.
-          return { time, method: req.method, path: '[unavailable]', route: null, namespace: null, status: finished.status, durationMs: finished.durationMs, user: null, fault: null, request: { headers: {}, query: null, body: null }, response: { headers: {}, body: null } };
+          return { time, method: seen.method, path: '[unavailable]', route: null, namespace: null, status: finished.status, durationMs: finished.durationMs, user: null, fault: null, request: { headers: {}, query: null, body: null }, response: { headers: {}, body: null } };
         }
       });
     };
@@ -395,8 +407,23 @@ export function journalMiddleware(options: JournalMiddlewareOptions) {
   };
 }
 
+const EMPTY = Buffer.alloc(0);
+
+/** What the journal keeps of a request until an entry is built from it. */
+interface SeenRequest {
+  method: string;
+  originalUrl: string;
+  headers: Request['headers'];
+  /** At most MAX_CAPTURE bytes. */
+  body: Buffer;
+  bodyLength: number;
+  marked: ReadonlySet<string>;
+  user: string | null;
+  fault: string | null;
+}
+
 function buildEntry(
-  req: Request,
+  req: SeenRequest,
   res: { status: number; headers: Record<string, string | string[] | number | undefined>; durationMs: number },
   route: string | null,
   time: string,
@@ -406,7 +433,7 @@ function buildEntry(
   const secrets = new Set<string>();
   authorizationSecrets(headerString(req.headers.authorization), secrets);
   // Values a handler marked as secret (a token under a name that does not look secret), as sent and URL-encoded.
-  for (const value of markedSecrets(req)) {
+  for (const value of req.marked) {
     addSecret(secrets, value);
     addSecret(secrets, encodeURIComponent(value));
   }
@@ -417,8 +444,7 @@ function buildEntry(
   collectSecrets(query, secrets);
 
   // Only the first MAX_CAPTURE bytes of the body are looked at (BODY_LIMIT allows far more).
-  const requestRaw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-  const requestBody = keepBody(requestRaw.subarray(0, MAX_CAPTURE), requestRaw.length, headerString(req.headers['content-type']), secrets);
+  const requestBody = keepBody(req.body, req.bodyLength, headerString(req.headers['content-type']), secrets);
 
   const responseHeaders = res.headers;
   const responseBody = keepBody(response.raw, response.total, headerString(responseHeaders['content-type']), secrets);
@@ -433,7 +459,6 @@ function buildEntry(
     for (const [name, value] of Object.entries(headers)) if (value !== undefined) strings[name] = typeof value === 'number' ? String(value) : value;
     return scrub(redactHeaders(strings), list) as Record<string, string | string[]>;
   };
-  const auth = authenticationOf(req);
   const namespace = route === null ? null : options.namespaceOf(route);
   return {
     time,
@@ -443,8 +468,8 @@ function buildEntry(
     namespace,
     status: res.status,
     durationMs: res.durationMs,
-    user: auth.user?.login ?? null,
-    fault: faultOf(req)?.id ?? null,
+    user: req.user,
+    fault: req.fault,
     request: { headers: headersOut(req.headers), query: clean({ parsed: query, kind: 'data', total: 0 }), body: clean(requestBody) },
     response: { headers: headersOut(responseHeaders), body: clean(responseBody) },
   };
