@@ -37,12 +37,15 @@ const ADDRESS = Symbol('wpClientAddress');
 
 /** The client's address (an IPv4-mapped IPv6 address as plain IPv4), worked out once per request. */
 export function clientAddress(req: Request): string {
-  const holder = req as Request & { [ADDRESS]?: string };
-  let ip = holder[ADDRESS];
+  // Kept on the socket: remoteAddress asks the kernel (getpeername) every time, and a keep-alive
+  // connection carries many requests from the same address.
+  const socket = req.socket as (Request['socket'] & { [ADDRESS]?: string }) | undefined;
+  if (!socket) return '';
+  let ip = socket[ADDRESS];
   if (ip === undefined) {
-    const raw = req.socket?.remoteAddress ?? '';
+    const raw = socket.remoteAddress ?? '';
     ip = raw.startsWith('::ffff:') ? raw.slice(7) : raw;
-    holder[ADDRESS] = ip;
+    if (raw !== '') socket[ADDRESS] = ip;
   }
   return ip;
 }
