@@ -1,6 +1,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Server as NetServer } from 'node:net';
+import { chunkApplicationPassword } from '../core/auth/application-passwords';
 import { ConfigError, environmentWithDotenv } from '../core/config';
 import { FixtureError } from '../core/fixtures';
 import { StoreLockedError, StoreOpenError } from '../core/store';
@@ -76,7 +77,7 @@ function banner(running: RunningServer): string {
   const lines = [`wp-token-emulator listening on ${url} (site "${site.config.siteName}", store: ${site.config.dbFile ?? 'memory'})`];
   if (site.firstRun) {
     const { login, password } = site.firstRun;
-    const chunked = (password.match(/.{1,4}/g) ?? []).join(' ');
+    const chunked = chunkApplicationPassword(password);
     lines.push(
       '',
       `First run: created user "${login}" (administrator) and an application password for it.`,
