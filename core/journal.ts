@@ -24,7 +24,7 @@ export interface JournalEntry {
   /** The REST namespace (`availo/v1`), or null. */
   namespace: string | null;
   status: number;
-  /** Wall-clock milliseconds from arrival to the last byte of the answer. */
+  /** Wall-clock milliseconds from arrival to the answer being handed over (`res.end`). */
   durationMs: number;
   /** Login of the user the application password authenticated, or null (anonymous or bad credentials). */
   user: string | null;
@@ -337,72 +337,108 @@ export interface JournalMiddlewareOptions {
   skip(req: Request, route: string | null): boolean;
 }
 
+/** What the journal keeps of a request while it is being answered (one object per request, no closures). */
+interface Capture {
+  route: string | null;
+  /** performance.now() when the request arrived. */
+  started: number;
+  /** The emulator clock's time of arrival (ms); turned into ISO text only when an entry is built. */
+  at: number;
+  chunks: Buffer[];
+  captured: number;
+  total: number;
+  done: boolean;
+  write: (...args: unknown[]) => boolean;
+  end: (...args: unknown[]) => Response;
+}
+
+const CAPTURE = Symbol('journalCapture');
+type CapturingResponse = Response & { [CAPTURE]?: Capture };
+
+function captureChunk(state: Capture, chunk: unknown, encoding: unknown): void {
+  if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
+  const enc = typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8';
+  const length = Buffer.isBuffer(chunk) ? chunk.length : typeof chunk === 'string' ? Buffer.byteLength(chunk, enc) : 0;
+  state.total += length;
+  if (state.captured >= MAX_CAPTURE || length === 0) return;
+  const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk), enc);
+  const part = buf.length > MAX_CAPTURE - state.captured ? buf.subarray(0, MAX_CAPTURE - state.captured) : buf;
+  state.chunks.push(part);
+  state.captured += part.length;
+}
+
 /**
- * Express middleware that journals each request once its answer is sent: the response body is
- * captured as it is written (its first 64 KB; the rest is only counted), then headers, query, bodies
- * and text are redacted. Nothing is parsed or captured when the journal keeps nothing (size 0).
+ * Express middleware that journals each request as its answer is handed over (`res.end`): the
+ * response body is captured as it is written (its first 64 KB; the rest is only counted). Only
+ * references are kept then; headers, query, bodies and text are parsed and redacted when the journal
+ * is read. Nothing is parsed or captured when the journal keeps nothing (size 0).
  */
 export function journalMiddleware(options: JournalMiddlewareOptions) {
   const { journal } = options;
+
+  // Shared by every response (no per-request closures): the state lives on the response.
+  function journalWrite(this: CapturingResponse, ...args: unknown[]): boolean {
+    const state = this[CAPTURE]!;
+    if (!state.done) captureChunk(state, args[0], args[1]);
+    return state.write.apply(this, args);
+  }
+  function journalEnd(this: CapturingResponse, ...args: unknown[]): Response {
+    const state = this[CAPTURE]!;
+    if (!state.done) {
+      state.done = true;
+      captureChunk(state, args[0], typeof args[1] === 'function' ? undefined : args[1]);
+      recordAnswer(this, state);
+    }
+    return state.end.apply(this, args);
+  }
+
+  function recordAnswer(res: CapturingResponse, state: Capture): void {
+    const req = res.req;
+    // Only what the entry needs is kept (not the request and response objects, which would hold
+    // sockets and buffers in memory); the redaction is done when the journal is read.
+    const body: Buffer = Buffer.isBuffer(req.body) ? req.body : EMPTY;
+    const seen: SeenRequest = {
+      method: req.method,
+      originalUrl: req.originalUrl,
+      headers: req.headers,
+      body: body.length > MAX_CAPTURE ? Buffer.from(body.subarray(0, MAX_CAPTURE)) : body,
+      bodyLength: body.length,
+      marked: markedSecrets(req),
+      user: authenticationOf(req).user?.login ?? null,
+      fault: faultOf(req)?.id ?? null,
+    };
+    const finished = { status: res.statusCode, headers: res.getHeaders(), durationMs: Math.round((performance.now() - state.started) * 10) / 10 };
+    const raw = state.chunks.length === 1 ? state.chunks[0]! : Buffer.concat(state.chunks);
+    const { route, at, total } = state;
+    journal.record(() => {
+      const time = new Date(at).toISOString();
+      try {
+        return buildEntry(seen, finished, route, time, { raw, total }, options);
+      } catch {
+        // The journal must never break a request, nor a read of it.
+        return { time, method: seen.method, path: '[unavailable]', route: null, namespace: null, status: finished.status, durationMs: finished.durationMs, user: null, fault: null, request: { headers: {}, query: null, body: null }, response: { headers: {}, body: null } };
+      }
+    });
+  }
+
   return function journalRecorder(req: Request, res: Response, next: NextFunction): void {
     if (journal.size <= 0) return next();
     const route = options.routeOf(req);
     if (options.skip(req, route)) return next();
-    const started = process.hrtime.bigint();
-    const time = new Date(options.clock.now()).toISOString();
-    const chunks: Buffer[] = [];
-    let captured = 0;
-    let total = 0;
-    const capture = (chunk: unknown, encoding?: unknown) => {
-      if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
-      const length = Buffer.isBuffer(chunk) ? chunk.length : typeof chunk === 'string' ? Buffer.byteLength(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : 0;
-      total += length;
-      if (captured >= MAX_CAPTURE) return;
-      const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk), typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
-      const part = buf.subarray(0, MAX_CAPTURE - captured);
-      chunks.push(part);
-      captured += part.length;
+    const target = res as CapturingResponse;
+    target[CAPTURE] = {
+      route,
+      started: performance.now(),
+      at: options.clock.now(),
+      chunks: [],
+      captured: 0,
+      total: 0,
+      done: false,
+      write: res.write as Capture['write'],
+      end: res.end as Capture['end'],
     };
-    const originalWrite = res.write.bind(res) as (...args: unknown[]) => boolean;
-    const originalEnd = res.end.bind(res) as (...args: unknown[]) => Response;
-    (res as unknown as { write: (...args: unknown[]) => boolean }).write = (...args: unknown[]) => {
-      capture(args[0], args[1]);
-      return originalWrite(...args);
-    };
-    (res as unknown as { end: (...args: unknown[]) => Response }).end = (...args: unknown[]) => {
-      capture(args[0], args[1]);
-      return originalEnd(...args);
-    };
-    let done = false;
-    const finish = () => {
-      if (done) return;
-      done = true;
-      // Only what the entry needs is kept (not the request and response objects, which would hold
-      // sockets and buffers in memory); the redaction is done when the journal is read.
-      const body: Buffer = Buffer.isBuffer(req.body) ? req.body : EMPTY;
-      const seen: SeenRequest = {
-        method: req.method,
-        originalUrl: req.originalUrl,
-        headers: req.headers,
-        body: body.length > MAX_CAPTURE ? Buffer.from(body.subarray(0, MAX_CAPTURE)) : body,
-        bodyLength: body.length,
-        marked: markedSecrets(req),
-        user: authenticationOf(req).user?.login ?? null,
-        fault: faultOf(req)?.id ?? null,
-      };
-      const finished = { status: res.statusCode, headers: { ...res.getHeaders() }, durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10 };
-      const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-      journal.record(() => {
-        try {
-          return buildEntry(seen, finished, route, time, { raw, total }, options);
-        } catch {
-          // The journal must never break a request, nor a read of it.
-          return { time, method: seen.method, path: '[unavailable]', route: null, namespace: null, status: finished.status, durationMs: finished.durationMs, user: null, fault: null, request: { headers: {}, query: null, body: null }, response: { headers: {}, body: null } };
-        }
-      });
-    };
-    res.once('finish', finish);
-    res.once('close', finish);
+    (res as unknown as { write: typeof journalWrite }).write = journalWrite;
+    (res as unknown as { end: typeof journalEnd }).end = journalEnd;
     next();
   };
 }
