@@ -226,6 +226,81 @@ export async function load(url: string, requests: readonly LoadRequest[], option
   };
 }
 
+/**
+ * Load for a server that closes every connection after one response and rejects pipelining, such as
+ * PHP's built-in server (`php -S`: `Connection: close`, no Content-Length, the body ends when the
+ * socket does). autocannon cannot measure such a server: it completes a response only on its length
+ * or its last chunk, and on the server's close it reconnects without ending the message, so nothing is
+ * ever counted. Here `connections` closed loops each send one request per fresh TCP connection
+ * (node:http, no agent) until `duration` has passed; latency runs from sending the request (connect
+ * included, as a client of such a server pays it) to the end of the body. Same result shape as load().
+ */
+export async function loadOneShot(url: string, requests: readonly LoadRequest[], options: { connections: number; duration: number; timeoutMs?: number }): Promise<LoadResult> {
+  const target = new URL(url);
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  let good = 0;
+  let total = 0;
+  let errors = 0;
+  const samples: string[] = [];
+  const latencies: number[] = [];
+  const once = (r: LoadRequest): Promise<void> =>
+    new Promise((resolve) => {
+      const started = process.hrtime.bigint();
+      let done = false;
+      const fail = (why: string) => {
+        if (done) return;
+        done = true;
+        errors++;
+        if (samples.length < 3) samples.push(`${r.method} ${r.path} -> ${why}`);
+        resolve();
+      };
+      const body = r.body === undefined ? undefined : Buffer.from(r.body);
+      const req = http.request(
+        {
+          host: target.hostname,
+          port: target.port,
+          method: r.method,
+          path: r.path,
+          agent: false,
+          headers: { ...r.headers, ...(body ? { 'content-length': String(body.length) } : {}) },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('error', (e) => fail(e.message));
+          res.on('end', () => {
+            if (done) return;
+            done = true;
+            latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+            total++;
+            const status = res.statusCode ?? 0;
+            if (!r.expect.includes(status)) {
+              errors++;
+              if (samples.length < 3) samples.push(`${r.method} ${r.path} -> ${status} ${Buffer.concat(chunks).toString('utf8').slice(0, 200)}`);
+            } else if (r.good !== false && status >= 200 && status < 300) good++;
+            resolve();
+          });
+        },
+      );
+      req.setTimeout(timeoutMs, () => {
+        req.destroy();
+        fail(`timeout after ${timeoutMs} ms`);
+      });
+      req.on('error', (e) => fail(e.message));
+      req.end(body);
+    });
+  const startedAt = process.hrtime.bigint();
+  const deadline = Date.now() + options.duration * 1000;
+  const loop = async () => {
+    for (let i = 0; Date.now() < deadline; i++) await once(requests[i % requests.length]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.connections) }, loop));
+  const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
+  latencies.sort((a, b) => a - b);
+  const pct = (q: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)]! : 0);
+  return { rps: total / seconds, goodRps: good / seconds, good, total, p50: pct(0.5), p99: pct(0.99), errors, samples, seconds };
+}
+
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const n = sorted.length;

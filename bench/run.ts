@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Store } from '../core/store';
 import { allNamespaces } from '../plugin/namespaces';
-import { basic, coldStart, cpuSeconds, freePort, load, median, rssMb, spawnServer, type LoadRequest, type LoadResult, type ServerProcess } from './lib';
+import { basic, coldStart, cpuSeconds, freePort, load, loadOneShot, median, rssMb, spawnServer, type LoadRequest, type LoadResult, type ServerProcess } from './lib';
 import { ADMIN, scenarios, type Scenario } from './scenarios';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -361,10 +361,13 @@ async function runOracle(opts: Options, baseline: LoadResult): Promise<void> {
     } catch {
       // no pid file: no RSS or CPU column
     }
-    const { result } = await measure(url, requests, { ...opts, connections, warmup: Math.min(opts.warmup, 1) }, Number.isFinite(pid) ? pid : undefined);
+    const result = await measureOneShot(url, requests, { ...opts, connections, warmup: Math.min(opts.warmup, 1) }, Number.isFinite(pid) ? pid : undefined);
     const everest = results.get('everest access-token');
     addLoadRow('real WordPress 6.8: everest access-token', result, Number.isFinite(pid) ? rssMb(pid) : null, baseline, {
-      note: `wp-oracle (php -S, PHP ${phpVersion()}, SQLite) with bench/oracle-everest-mu.php, ${connections} connections (php -S is single-threaded)` + (everest ? `; emulator / WordPress = ${(everest.rps / result.rps).toFixed(0)}x` : ''),
+      note:
+        `wp-oracle (php -S, PHP ${phpVersion()}, SQLite) with bench/oracle-everest-mu.php, ${connections} connections (php -S is single-threaded), ` +
+        'one request per connection with node:http, not autocannon (php -S closes every connection and marks the end of a body only by closing it)' +
+        (everest ? `; emulator / WordPress = ${(everest.rps / result.rps).toFixed(0)}x req/s` : '; run the "everest access-token" scenario too for the emulator / WordPress ratio'),
     });
   } catch (e) {
     rows.push({ scenario: 'real WordPress 6.8 (wp-oracle)', note: `FAILED: ${(e as Error).message.split('\n')[0]}` });
@@ -375,6 +378,16 @@ async function runOracle(opts: Options, baseline: LoadResult): Promise<void> {
       // nothing running
     }
   }
+}
+
+/** measure() for the wp-oracle row: warm-up (discarded), then the measured part with loadOneShot(); with `pid`, server CPU time per response. */
+async function measureOneShot(url: string, requests: readonly LoadRequest[], opts: Options, pid?: number): Promise<LoadResult> {
+  if (opts.warmup > 0) await loadOneShot(url, requests, { connections: opts.connections, duration: opts.warmup });
+  const cpuBefore = pid === undefined ? null : cpuSeconds(pid);
+  const result = await loadOneShot(url, requests, { connections: opts.connections, duration: opts.duration });
+  const cpuAfter = pid === undefined ? null : cpuSeconds(pid);
+  if (cpuBefore !== null && cpuAfter !== null && result.total > 0) result.cpuUsPerRequest = ((cpuAfter - cpuBefore) * 1e6) / result.total;
+  return result;
 }
 
 function phpVersion(): string {
