@@ -99,8 +99,8 @@ export function buildExpressApp(site: Site): Express {
     onError: (error) => site.log.error('Request failed', { error: (error as Error)?.message ?? String(error) }),
   });
 
-  // In this order, as one Express layer (see chain()).
-  app.use(chain(journal, requestLog, gate, guard, faults, rest));
+  // In this order, as one step in front of Express's router (see chain() and below).
+  const front = chain(journal, requestLog, gate, guard, faults, rest);
 
   // The site root, as WordPress serves it: an HTML page, and the Link header that API discovery reads.
   app.get(['/', '/index.php'], (_req: Request, res: Response) => {
@@ -119,10 +119,36 @@ export function buildExpressApp(site: Site): Express {
   });
 
   // Nothing below the routes should throw, but if it does: a plain 500, never a stack trace.
-  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  const unhandled = (error: unknown, _req: Request, res: Response, _next?: NextFunction) => {
     site.log.error('Unhandled error', { error: (error as Error)?.message ?? String(error) });
     if (!res.headersSent) res.status(500).type('text').send('Internal Server Error');
-  });
+    else res.end();
+  };
+  app.use(unhandled);
+
+  // Every request passes `front` first, so it runs in front of Express's router rather than as its
+  // first layer: the same middlewares in the same order on the same Express request and response
+  // (set up as express's app.handle does), without the router's per-request work (URL parsing, layer
+  // matching, state saved and restored) for the REST requests it answers. What it passes on (the home
+  // page, other paths) goes through Express's router as before.
+  type Handle = (req: Request, res: Response, callback?: NextFunction) => void;
+  const withHandle = app as unknown as { handle: Handle };
+  const routerHandle = withHandle.handle;
+  const expressRequest = app.request;
+  const expressResponse = app.response;
+  withHandle.handle = function handle(req: Request, res: Response, callback?: NextFunction): void {
+    const r = req as Request & { res?: Response };
+    r.res = res;
+    (res as Response & { req?: Request }).req = req;
+    Object.setPrototypeOf(req, expressRequest);
+    Object.setPrototypeOf(res, expressResponse);
+    if (!res.locals) res.locals = Object.create(null) as Response['locals'];
+    if (!req.originalUrl) req.originalUrl = req.url;
+    front(req, res, (error?: unknown) => {
+      if (error) unhandled(error, req, res);
+      else routerHandle.call(app, req, res, callback);
+    });
+  };
   return app;
 }
 
