@@ -367,7 +367,10 @@ async function runOracle(opts: Options, baseline: LoadResult): Promise<void> {
       note:
         `wp-oracle (php -S, PHP ${phpVersion()}, SQLite) with bench/oracle-everest-mu.php, ${connections} connections (php -S is single-threaded), ` +
         'one request per connection with node:http, not autocannon (php -S closes every connection and marks the end of a body only by closing it)' +
-        (everest ? `; emulator / WordPress = ${(everest.rps / result.rps).toFixed(0)}x req/s` : '; run the "everest access-token" scenario too for the emulator / WordPress ratio'),
+        (everest
+          ? `; emulator / WordPress = ${(everest.rps / result.rps).toFixed(0)}x req/s` +
+            (everest.cpuUsPerRequest && result.cpuUsPerRequest ? `, WordPress / emulator = ${(result.cpuUsPerRequest / everest.cpuUsPerRequest).toFixed(0)}x server CPU per request` : '')
+          : '; run the "everest access-token" scenario too for the emulator / WordPress ratio'),
     });
   } catch (e) {
     rows.push({ scenario: 'real WordPress 6.8 (wp-oracle)', note: `FAILED: ${(e as Error).message.split('\n')[0]}` });
