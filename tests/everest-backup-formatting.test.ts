@@ -1,4 +1,5 @@
-import { phpString, removeAccents, sanitizeTextField, sanitizeTitle, stripslashes, utf8UriEncode } from '../wp-json/everest-backup/v1/formatting';
+import fc from 'fast-check';
+import { phpString, removeAccents, sanitizeTextField, sanitizeTitle, sanitizeTitleWithDashes, sanitizeTitleWithDashesFull, stripslashes, utf8UriEncode } from '../wp-json/everest-backup/v1/formatting';
 import { nonceTick, wpCreateNonce, wpVerifyNonce } from '../wp-json/everest-backup/v1/nonce';
 import { sizeFormat, uniqid } from '../wp-json/everest-backup/v1/backup';
 import { generateSecrets } from '../core/secrets';
@@ -74,6 +75,19 @@ describe('sanitize_title', () => {
   it('cuts the encoded form at 200 characters without splitting a character', () => {
     expect(utf8UriEncode('é'.repeat(100), 200)).toBe('%c3%a9'.repeat(33));
     expect(utf8UriEncode('a'.repeat(250), 200)).toHaveLength(200);
+  });
+
+  it('the short path for plain ASCII titles gives what every step gives, on 20,000 random titles', () => {
+    // Printable ASCII plus whitespace and control characters; %, & and < included so both paths are taken.
+    const ascii = fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), maxLength: 260 });
+    fc.assert(
+      fc.property(ascii, (title) => sanitizeTitleWithDashes(title) === sanitizeTitleWithDashesFull(title)),
+      { numRuns: 20_000, seed: 20261123 },
+    );
+    // And the titles the everest route builds: "<action>-<login>-<unix time>", cut at 200.
+    for (const title of ['Bench action-admin-1763900000', 'A/B.C_d e-admin-1', `${'x'.repeat(199)}.-admin-1`, ' - . / -']) {
+      expect(sanitizeTitleWithDashes(title)).toBe(sanitizeTitleWithDashesFull(title));
+    }
   });
 
   it('leaves scripts other than Latin to the percent-encoding', () => {
