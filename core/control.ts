@@ -36,6 +36,13 @@ export class RequestGate {
     this.inflight++;
   }
 
+  /** Counts the caller as in flight at once when no exclusive section runs (the usual case); false: use enter(). */
+  tryEnter(): boolean {
+    if (this.closed) return false;
+    this.inflight++;
+    return true;
+  }
+
   leave(): void {
     this.inflight = Math.max(0, this.inflight - 1);
     if (this.inflight === 0 && this.drained) {
@@ -60,21 +67,21 @@ export class RequestGate {
   }
 }
 
-/** Express middleware: each request (except `exempt` ones) passes the gate and counts as in flight until answered. */
+/**
+ * Express middleware: each request (except `exempt` ones) passes the gate and counts as in flight
+ * until its response closes ('close' comes once for every response: after the answer is sent, or
+ * when the connection goes first). Without a reset running, a request passes at once, synchronously.
+ */
 export function gateMiddleware(gate: RequestGate, exempt: (req: Request) => boolean) {
+  const leave = () => gate.leave();
+  const pass = (res: Response, next: NextFunction) => {
+    res.on('close', leave);
+    next();
+  };
   return function requestGate(req: Request, res: Response, next: NextFunction): void {
     if (exempt(req)) return next();
-    gate.enter().then(() => {
-      let left = false;
-      const leave = () => {
-        if (left) return;
-        left = true;
-        gate.leave();
-      };
-      res.once('finish', leave);
-      res.once('close', leave);
-      next();
-    }, next);
+    if (gate.tryEnter()) return pass(res, next);
+    gate.enter().then(() => pass(res, next), next);
   };
 }
 

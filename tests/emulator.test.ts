@@ -1,6 +1,8 @@
 import request from 'supertest';
 import type { EmulatorApp } from '../plugin/app';
-import { RequestGate } from '../core/control';
+import { EventEmitter } from 'node:events';
+import type { Request, Response } from 'express';
+import { RequestGate, gateMiddleware } from '../core/control';
 import { FaultError, Faults, faultMiddleware } from '../core/faults';
 import { emulator } from '../wp-json/emulator/v1';
 import { DEMO_SECRET, demoVendor, slowRoute } from './emulator-demo-vendor';
@@ -220,6 +222,38 @@ describe('RequestGate', () => {
     gate.leave();
     await Promise.all([exclusive, newcomer]);
     expect(log).toEqual(['exclusive', 'newcomer']);
+    expect(gate.inFlight).toBe(1);
+  });
+
+  it('the middleware lets a request in at once when no reset runs, and counts it until its response closes', async () => {
+    const gate = new RequestGate();
+    const middleware = gateMiddleware(gate, () => false);
+    const res = new EventEmitter() as unknown as Response;
+    const next = jest.fn();
+    middleware({} as Request, res, next);
+    // Synchronously: no promise to wait for on the usual path.
+    expect(next).toHaveBeenCalledTimes(1);
+    expect(gate.inFlight).toBe(1);
+    // A response that closes (answered, or its client gone) leaves the gate.
+    (res as unknown as EventEmitter).emit('close');
+    expect(gate.inFlight).toBe(0);
+  });
+
+  it('the middleware holds a request while a reset runs and lets it in after', async () => {
+    const gate = new RequestGate();
+    const middleware = gateMiddleware(gate, () => false);
+    let release!: () => void;
+    const reset = gate.exclusive(() => new Promise<void>((r) => (release = r)));
+    await tick();
+    const next = jest.fn();
+    middleware({} as Request, new EventEmitter() as unknown as Response, next);
+    await tick();
+    expect(next).not.toHaveBeenCalled();
+    expect(gate.held).toBe(1);
+    release();
+    await reset;
+    await tick();
+    expect(next).toHaveBeenCalledTimes(1);
     expect(gate.inFlight).toBe(1);
   });
 

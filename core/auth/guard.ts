@@ -53,11 +53,11 @@ export function clientAddress(req: Request): string {
 /** What the authorizer found for the request being checked (see applicationPasswordGuard). */
 interface Attempt {
   req: Request;
+  next: NextFunction;
   attempted: string | null;
   matched: { user: UserRecord; item: ApplicationPasswordRecord } | null;
   throttled: number | undefined;
 }
-
 /**
  * The application-password guard: express-basic-auth with a custom authorizer that accepts a
  * user's login or e-mail and one of their application passwords (never the login password).
@@ -86,43 +86,43 @@ export function applicationPasswordGuard(options: GuardOptions) {
       return attempt.matched !== null;
     },
   });
-  return function guard(req: Request, res: Response, next: NextFunction): void {
-    const header = req.headers.authorization;
+  // express-basic-auth answers a failure with res.status(401).send() and a success with next(): both
+  // end in settle(), which turns them into "who the request is" (a failure: anonymous) and goes on.
+  // One stand-in response and one settle() serve every request: the attempt is in `current`.
+  const settle = (): void => {
+    const attempt = current;
+    if (attempt === null) return;
+    current = null;
+    const { req, matched, attempted, throttled } = attempt;
     const target = req as Request & { wpAuth?: Authentication; auth?: unknown };
+    delete target.auth; // express-basic-auth leaves the plaintext password on req.auth: drop it at once
+    if (matched) {
+      target.wpAuth = { user: matched.user, appPassword: matched.item, attemptedLogin: attempted, failed: false };
+      options.throttle?.recordSuccess(clientAddress(req), attempted ?? '');
+      options.onSuccess?.(req, matched.user, matched.item);
+    } else {
+      target.wpAuth = { user: null, appPassword: null, attemptedLogin: attempted, failed: true, throttled };
+      if (attempted !== null && throttled === undefined) {
+        options.throttle?.recordFailure(clientAddress(req), attempted);
+        options.onFailure?.(req, attempted);
+      }
+    }
+    attempt.next();
+  };
+  const anonymous = {
+    status: () => anonymous,
+    set: () => anonymous,
+    send: settle,
+    json: settle,
+    end: settle,
+  };
+  return function guard(req: Request, _res: Response, next: NextFunction): void {
+    const header = req.headers.authorization;
     if (typeof header !== 'string' || !/^basic\s/i.test(header)) {
-      target.wpAuth = ANONYMOUS;
+      (req as Request & { wpAuth?: Authentication }).wpAuth = ANONYMOUS;
       return next();
     }
-    const attempt: Attempt = { req, attempted: null, matched: null, throttled: undefined };
-    let settled = false;
-    const settle = () => {
-      if (settled) return;
-      settled = true;
-      current = null;
-      delete target.auth; // express-basic-auth leaves the plaintext password on req.auth: drop it at once
-      const { matched, attempted, throttled } = attempt;
-      if (matched) {
-        target.wpAuth = { user: matched.user, appPassword: matched.item, attemptedLogin: attempted, failed: false };
-        options.throttle?.recordSuccess(clientAddress(req), attempted ?? '');
-        options.onSuccess?.(req, matched.user, matched.item);
-      } else {
-        target.wpAuth = { user: null, appPassword: null, attemptedLogin: attempted, failed: true, throttled };
-        if (attempted !== null && throttled === undefined) {
-          options.throttle?.recordFailure(clientAddress(req), attempted);
-          options.onFailure?.(req, attempted);
-        }
-      }
-      next();
-    };
-    // express-basic-auth answers a failure with res.status(401).send(); this stand-in turns that into "anonymous".
-    const anonymous = {
-      status: () => anonymous,
-      set: () => anonymous,
-      send: () => settle(),
-      json: () => settle(),
-      end: () => settle(),
-    };
-    current = attempt;
+    current = { req, next, attempted: null, matched: null, throttled: undefined };
     try {
       check(req, anonymous as unknown as Response, settle);
     } finally {
