@@ -270,7 +270,8 @@ function answerClosing(res: Response): void {
     return;
   }
   const body = Buffer.from(JSON.stringify({ code: 'emulator_closing', message: 'The emulator is shutting down.', data: { status: 503 } }), 'utf8');
-  res.status(503).setHeader('Content-Type', 'application/json; charset=UTF-8');
+  res.statusCode = 503;
+  res.setHeader('Content-Type', 'application/json; charset=UTF-8');
   res.setHeader('Connection', 'close');
   res.setHeader('Content-Length', String(body.length));
   res.end(body);
@@ -291,7 +292,7 @@ export function faultMiddleware(options: FaultMiddlewareOptions) {
       if (fault.status === null) return next();
       readBody(req, res, () => {
         if (res.headersSent) return;
-        res.status(fault.status!);
+        res.statusCode = fault.status!;
         const hasType = Object.keys(fault.headers).some((n) => n.toLowerCase() === 'content-type');
         for (const [name, value] of Object.entries(fault.headers)) res.setHeader(name, value);
         if (fault.body === null || fault.body === undefined || req.method === 'HEAD' || fault.status === 204 || fault.status === 304) {

@@ -7,6 +7,12 @@ import type { TokenIntrospection } from '../core/namespace';
 import { restRouteOf } from '../core/rest/http';
 import type { Site } from './site';
 
+/** The path of a request URL, without its query (what Express's req.path gives). */
+function pathOnly(url: string): string {
+  const end = url.search(/[?#]/);
+  return end === -1 ? url : url.slice(0, end);
+}
+
 /** Whether a REST route belongs to the test-control API (and that API is switched on). */
 function isControlRoute(site: Site, route: string | null): boolean {
   if (route === null || !site.rest.hasNamespace('emulator/v1')) return false;
@@ -37,7 +43,7 @@ export function controlMiddlewares(site: Site): { journal: RequestHandler; gate:
       pathOf: (req) => {
         const route = restRouteOf(req);
         if (isControlRoute(site, route)) return null;
-        return route === null ? req.path : `/wp-json${route === '/' ? '/' : route}`;
+        return route === null ? pathOnly(req.url) : `/wp-json${route === '/' ? '/' : route}`;
       },
     }),
   };

@@ -1,4 +1,5 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
+import querystring from 'node:querystring';
 import qs from 'qs';
 import { authenticationOf, clientAddress } from '../auth/guard';
 import { WpError, wpErrors } from './errors';
@@ -39,8 +40,9 @@ function computeRestRoute(req: Request): string | null {
       // keep the raw path; it will simply not match a route
     }
   } else if (rawPath === '/' || rawPath === '/index.php') {
-    // PHP keeps the last of repeated query keys; an empty rest_route is not a REST request.
-    const value = req.query.rest_route;
+    // PHP keeps the last of repeated query keys; an empty rest_route is not a REST request. The query
+    // is read as Express's 'simple' query parser reads it (querystring), without Express's req.query.
+    const value = pathEnd === -1 || url[pathEnd] !== '?' ? undefined : querystring.parse(url.slice(pathEnd + 1).split('#')[0]!).rest_route;
     const last = Array.isArray(value) ? value[value.length - 1] : value;
     if (typeof last === 'string' && last !== '') route = last;
   }
@@ -141,7 +143,7 @@ export function restHttp(options: RestHttpOptions) {
       Object.assign(headers, response.headers);
     }
     const style = server.namespaceOptions(namespace).json ?? 'php';
-    res.status(finalStatus);
+    res.statusCode = finalStatus;
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     if (!response.getHeader('Content-Type') || query._envelope !== undefined) res.setHeader('Content-Type', 'application/json; charset=UTF-8');
     if (req.method === 'HEAD' || data === null || finalStatus === 204 || finalStatus === 304) {
@@ -167,7 +169,8 @@ export function restHttp(options: RestHttpOptions) {
       serve(req, res, route, bodyError).catch((error: unknown) => {
         // Last line of defence: never a stack trace to the client.
         if (!res.headersSent) {
-          res.status(500).setHeader('Content-Type', 'application/json; charset=UTF-8');
+          res.statusCode = 500;
+          res.setHeader('Content-Type', 'application/json; charset=UTF-8');
           res.end(encodeJson(wpErrors.internal().toJSON(), 'php'));
         } else res.end();
         options.onError?.(error);
