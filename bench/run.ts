@@ -184,8 +184,8 @@ function addLoadRow(scenario: string, result: LoadResult, rss: number | null, ba
 
 const results = new Map<string, LoadResult>();
 
-async function runBaseline(label: string, opts: Options): Promise<LoadResult> {
-  const server = await spawnServer(BASELINE, { PORT: '0', HOST: '127.0.0.1' }, ROOT);
+async function runBaseline(label: string, opts: Options, kind: 'express' | 'node' = 'express'): Promise<LoadResult> {
+  const server = await spawnServer(BASELINE, { PORT: '0', HOST: '127.0.0.1', BASELINE_KIND: kind }, ROOT);
   try {
     const { result } = await measure(server.url, [{ method: 'GET', path: '/', expect: [200] }], opts, server.pid);
     addLoadRow(label, result, rssMb(server.pid), null, { ratio: results.has('baseline') ? result.rps / results.get('baseline')!.rps : 1 });
@@ -410,6 +410,10 @@ async function main(): Promise<void> {
 
   const baseline = await runBaseline('baseline: bare Express 5, GET /', opts);
   results.set('baseline', baseline);
+  if (wanted('bare node:http')) {
+    process.stderr.write('bench: context: bare node:http\n');
+    await runBaseline('context: bare node:http, GET / (no Express)', opts, 'node');
+  }
   for (const s of scenarios) {
     if (!wanted(s.name)) continue;
     process.stderr.write(`bench: ${s.name}\n`);
