@@ -2,7 +2,7 @@ import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Adapter } from 'lowdb';
 import { StoreOpenError } from './errors';
-import { parseData, type StoreData } from './format';
+import { readData, type StoreData } from './format';
 
 /**
  * The file-system calls the store makes, gathered so a test can make the disk fail on purpose.
@@ -10,13 +10,18 @@ import { parseData, type StoreData } from './format';
  */
 export interface StoreFs {
   readFile(file: string): Promise<string>;
+  /** The file's bytes (the snapshot is read this way when given, so a large one is never one string). */
+  readBytes?(file: string): Promise<Buffer>;
   open(file: string, flags: string): Promise<fsp.FileHandle>;
   rename(from: string, to: string): Promise<void>;
   unlink(file: string): Promise<void>;
 }
 
+const WRITE_CHUNK = 1 << 20;
+
 export const nodeFs: StoreFs = {
   readFile: (file) => fsp.readFile(file, 'utf8'),
+  readBytes: (file) => fsp.readFile(file),
   open: (file, flags) => fsp.open(file, flags, 0o600),
   rename: (from, to) => fsp.rename(from, to),
   unlink: (file) => fsp.unlink(file),
@@ -43,18 +48,20 @@ export class DurableJsonFile implements Adapter<StoreData> {
   constructor(
     readonly file: string,
     private readonly fs: StoreFs = nodeFs,
+    /** Collections with more records than this are read straight into an arena (see format.ts readData). */
+    private readonly compactAbove = Infinity,
   ) {}
 
   async read(): Promise<StoreData | null> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await this.fs.readFile(this.file);
+      bytes = this.fs.readBytes ? await this.fs.readBytes(this.file) : Buffer.from(await this.fs.readFile(this.file), 'utf8');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return null;
       throw new StoreOpenError(this.file, `the file cannot be read (${code ?? (e as Error).message})`);
     }
-    return parseData(this.file, text);
+    return readData(this.file, bytes, this.compactAbove);
   }
 
   async write(data: StoreData): Promise<void> {
@@ -63,11 +70,51 @@ export class DurableJsonFile implements Adapter<StoreData> {
 
   /** Writes already-serialised JSON (the store serialises once, synchronously, to capture one moment). */
   async writeText(text: string): Promise<void> {
+    await this.replace((handle) => handle.writeFile(text, 'utf8'));
+  }
+
+  /**
+   * Writes the file as the concatenation of `parts`, through one 1 MB buffer: a store of 100,000
+   * records is never one 40 MB string. The parts must not change while this runs (the store hands
+   * over text and views of append-only slabs captured at one moment).
+   */
+  async writeParts(parts: Iterable<string | Buffer>): Promise<void> {
+    await this.replace(async (handle) => {
+      const chunk = Buffer.allocUnsafeSlow(WRITE_CHUNK);
+      let used = 0;
+      const writeAll = async (buffer: Buffer, length: number) => {
+        // write(2) may write less than asked without an error (a disk filling up): write the rest.
+        for (let offset = 0; offset < length; ) {
+          const { bytesWritten } = await handle.write(buffer, offset, length - offset, null);
+          if (bytesWritten <= 0) throw Object.assign(new Error('ENOSPC: the snapshot took no more bytes'), { code: 'ENOSPC' });
+          offset += bytesWritten;
+        }
+      };
+      for (const part of parts) {
+        const room = WRITE_CHUNK - used;
+        const most = typeof part === 'string' ? part.length * 3 : part.length;
+        if (most > room) {
+          if (used > 0) await writeAll(chunk, used);
+          used = 0;
+          if (most > WRITE_CHUNK) {
+            const buffer = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
+            await writeAll(buffer, buffer.length);
+            continue;
+          }
+        }
+        used += typeof part === 'string' ? chunk.write(part, used, 'utf8') : part.copy(chunk, used);
+      }
+      if (used > 0) await writeAll(chunk, used);
+    });
+  }
+
+  /** Temp file, `fill` it, fsync, rename over the file, fsync the directory; nothing left behind on failure. */
+  private async replace(fill: (handle: fsp.FileHandle) => Promise<unknown>): Promise<void> {
     const tmp = path.join(path.dirname(this.file), `.${path.basename(this.file)}.tmp`);
     let handle: fsp.FileHandle | undefined;
     try {
       handle = await this.fs.open(tmp, 'w');
-      await handle.writeFile(text, 'utf8');
+      await fill(handle);
       await handle.sync();
       await handle.close();
       handle = undefined;

@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Low, Memory } from 'lowdb';
+import { RecordArena, UNDEFINED_HANDLE, hashString } from './arena';
 import { DurableJsonFile, nodeFs, type StoreFs } from './durable-file';
 import { StoreWriteError } from './errors';
-import { emptyData, type Records, type StoreData } from './format';
+import { CompactRecords, emptyData, type Records, type StoreData } from './format';
 import { acquireLock, type StoreLock } from './lock';
 import { WriteAheadLog, type Change } from './wal';
 
@@ -16,31 +17,106 @@ export interface StoreOptions {
   compactAfterChanges?: number;
   /** File-system calls, replaceable so tests can make the disk fail. */
   fs?: StoreFs;
+  /**
+   * A collection holding more records than this keeps them as JSON outside the V8 heap (see
+   * arena.ts) and parses a record each time it is read (default 1,000; 0: every collection).
+   */
+  compactAbove?: number;
 }
 
 type IndexMap = Map<unknown, string>;
 
+/** The keys of the records whose field has a value: strings by their hash, other values as they are. */
+class FieldIndex {
+  private readonly strings = new Map<number, string | string[]>();
+  private readonly others = new Map<unknown, string | string[]>();
+
+  private mapOf(value: unknown): [Map<unknown, string | string[]>, unknown] {
+    return typeof value === 'string' ? [this.strings, hashString(value)] : [this.others, value];
+  }
+  add(value: unknown, key: string): void {
+    const [map, k] = this.mapOf(value);
+    const keys = map.get(k);
+    if (keys === undefined) map.set(k, key);
+    else if (typeof keys === 'string') map.set(k, keys === key ? key : [keys, key]);
+    else if (!keys.includes(key)) keys.push(key);
+  }
+  remove(value: unknown, key: string): void {
+    const [map, k] = this.mapOf(value);
+    const keys = map.get(k);
+    if (keys === undefined) return;
+    if (typeof keys === 'string') {
+      if (keys === key) map.delete(k);
+      return;
+    }
+    const at = keys.indexOf(key);
+    if (at >= 0) keys.splice(at, 1);
+    if (keys.length === 1) map.set(k, keys[0]!);
+  }
+  /** Keys that may hold the value (same hash), most recently added last. */
+  candidates(value: unknown): string | string[] | undefined {
+    const [map, k] = this.mapOf(value);
+    return map.get(k);
+  }
+  clear(): void {
+    this.strings.clear();
+    this.others.clear();
+  }
+}
+
+function fieldOf(record: unknown, field: PropertyKey): unknown {
+  return record !== null && typeof record === 'object' ? (record as Record<PropertyKey, unknown>)[field] : undefined;
+}
+
+/** A compact collection's records at one moment, for the snapshot writer. */
+interface CompactPart {
+  keys: string[];
+  handles: Float64Array;
+  arena: RecordArena;
+  slabs: Buffer[];
+}
+
 /**
  * One named set of records keyed by string. Reads are from memory; every change is recorded for
  * the next flush. Values are stored as given: after changing a record, `put` it again.
+ *
+ * A collection larger than the store's `compactAbove` keeps each record as its JSON in an arena
+ * outside the V8 heap: every read then returns a fresh copy (changing it changes nothing until it
+ * is put), and its field indexes keep hashes of the values, not the values.
  */
 export class Collection<T> {
   private readonly indexes = new Map<keyof T, IndexMap>();
+  /** Field indexes of a compact collection. */
+  private readonly fieldIndexes = new Map<keyof T, FieldIndex>();
   /** Multi-valued indexes by name: a derived key (lower-cased login, owner id) to the keys of every record that has it. */
   private readonly groups = new Map<string, { keyOf: (record: T) => unknown; map: Map<unknown, Set<string>> }>();
+  /** Set when the collection is compact: `records` then maps each key to an arena handle. */
+  private arena: RecordArena | null = null;
+  private records: Map<string, T | number>;
 
   constructor(
     readonly name: string,
-    private records: Map<string, T>,
+    records: Map<string, T> | CompactRecords,
     private readonly record: (change: Change) => void,
     private readonly nextSeq: () => number,
-  ) {}
+    private readonly compactAbove: number = Infinity,
+  ) {
+    if (records instanceof CompactRecords) {
+      this.records = records.handles;
+      this.arena = records.arena;
+      return;
+    }
+    this.records = records;
+    if (records.size > compactAbove) this.becomeCompact();
+  }
 
   get size(): number {
     return this.records.size;
   }
   get(key: string): T | undefined {
-    return this.records.get(key);
+    const value = this.records.get(key);
+    if (this.arena === null || value === undefined) return value as T | undefined;
+    return this.arena.read(value as number) as T;
   }
   has(key: string): boolean {
     return this.records.has(key);
@@ -49,31 +125,58 @@ export class Collection<T> {
     return this.records.keys();
   }
   values(): IterableIterator<T> {
-    return this.records.values();
+    if (this.arena === null) return (this.records as Map<string, T>).values();
+    return this.decodedValues(this.arena);
   }
   entries(): IterableIterator<[string, T]> {
-    return this.records.entries();
+    if (this.arena === null) return (this.records as Map<string, T>).entries();
+    return this.decodedEntries(this.arena);
+  }
+  private *decodedValues(arena: RecordArena): IterableIterator<T> {
+    for (const handle of this.records.values()) yield arena.read(handle as number) as T;
+  }
+  private *decodedEntries(arena: RecordArena): IterableIterator<[string, T]> {
+    for (const [key, handle] of this.records) yield [key, arena.read(handle as number) as T];
   }
   find(predicate: (value: T, key: string) => boolean): T | undefined {
-    for (const [key, value] of this.records) if (predicate(value, key)) return value;
+    for (const [key, value] of this.entries()) if (predicate(value, key)) return value;
     return undefined;
   }
   filter(predicate: (value: T, key: string) => boolean): T[] {
     const out: T[] = [];
-    for (const [key, value] of this.records) if (predicate(value, key)) out.push(value);
+    for (const [key, value] of this.entries()) if (predicate(value, key)) out.push(value);
     return out;
   }
 
   /** The record whose `field` equals `value`, through an index built on first use and kept up to date. */
   findBy<K extends keyof T>(field: K, value: T[K]): T | undefined {
+    if (this.arena !== null) return this.findCompact(field, value);
     let index = this.indexes.get(field);
     if (!index) {
       index = new Map();
-      for (const [key, record] of this.records) index.set(record[field], key);
+      for (const [key, record] of this.records as Map<string, T>) index.set(record[field], key);
       this.indexes.set(field, index);
     }
     const key = index.get(value);
-    return key === undefined ? undefined : this.records.get(key);
+    return key === undefined ? undefined : (this.records.get(key) as T | undefined);
+  }
+
+  private findCompact<K extends keyof T>(field: K, value: T[K]): T | undefined {
+    let index = this.fieldIndexes.get(field);
+    if (!index) {
+      index = new FieldIndex();
+      for (const [key, record] of this.entries()) index.add(fieldOf(record, field), key);
+      this.fieldIndexes.set(field, index);
+    }
+    const candidates = index.candidates(value);
+    if (candidates === undefined) return undefined;
+    const keys = typeof candidates === 'string' ? [candidates] : candidates;
+    // Several keys share a hash only when the values collide or records share the value: the last put wins.
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const record = this.get(keys[i]!);
+      if (fieldOf(record, field) === value) return record;
+    }
+    return undefined;
   }
 
   /**
@@ -85,55 +188,136 @@ export class Collection<T> {
     let group = this.groups.get(name);
     if (!group) {
       group = { keyOf, map: new Map() };
-      for (const [key, record] of this.records) addToGroup(group.map, keyOf(record), key);
+      for (const [key, record] of this.entries()) addToGroup(group.map, keyOf(record), key);
       this.groups.set(name, group);
     }
     const keys = group.map.get(value);
     if (keys === undefined) return [];
     const out: T[] = [];
-    for (const key of keys) out.push(this.records.get(key)!);
+    for (const key of keys) out.push(this.get(key)!);
     return out;
   }
 
   put(key: string, value: T): void {
-    const old = this.records.get(key);
-    for (const [field, index] of this.indexes) {
-      if (old !== undefined && old !== null && index.get(old[field]) === key) index.delete(old[field]);
-      index.set(value[field], key);
-    }
-    for (const group of this.groups.values()) {
-      if (old !== undefined && old !== null) removeFromGroup(group.map, group.keyOf(old), key);
-      addToGroup(group.map, group.keyOf(value), key);
-    }
-    this.records.set(key, value);
-    this.record({ s: this.nextSeq(), c: this.name, k: key, v: value });
+    this.set(key, value, true);
   }
 
   delete(key: string): boolean {
-    const old = this.records.get(key);
-    if (!this.records.has(key)) return false;
-    if (old !== undefined && old !== null) {
-      for (const [field, index] of this.indexes) if (index.get(old[field]) === key) index.delete(old[field]);
-      for (const group of this.groups.values()) removeFromGroup(group.map, group.keyOf(old), key);
-    }
-    this.records.delete(key);
-    this.record({ s: this.nextSeq(), c: this.name, k: key, d: 1 });
-    return true;
+    return this.remove(key, true);
   }
 
   clear(): void {
+    this.empty(true);
+  }
+
+  /** @internal put, delete or clear as the write-ahead log says, recording nothing (opening the store). */
+  replay(change: Change): void {
+    if ('clear' in change) this.empty(false);
+    else if ('d' in change) this.remove(change.k, false);
+    else this.set(change.k, ('v' in change ? change.v : undefined) as T, false);
+  }
+
+  private set(key: string, value: T, log: boolean): void {
+    const arena = this.arena;
+    if (arena === null) {
+      const old = this.records.get(key) as T | undefined;
+      for (const [field, index] of this.indexes) {
+        if (old !== undefined && old !== null && index.get(old[field]) === key) index.delete(old[field]);
+        index.set(value[field], key);
+      }
+      for (const group of this.groups.values()) {
+        if (old !== undefined && old !== null) removeFromGroup(group.map, group.keyOf(old), key);
+        addToGroup(group.map, group.keyOf(value), key);
+      }
+      this.records.set(key, value);
+      if (log) this.record({ s: this.nextSeq(), c: this.name, k: key, v: value });
+      if (this.records.size > this.compactAbove) this.becomeCompact();
+      return;
+    }
+    // Serialised once: the same text is kept in the arena and written to the log.
+    const json = JSON.stringify(value) as string | undefined;
+    const oldHandle = this.records.get(key) as number | undefined;
+    if (this.fieldIndexes.size > 0 || this.groups.size > 0) {
+      const old = oldHandle === undefined ? undefined : (arena.read(oldHandle) as T);
+      for (const [field, index] of this.fieldIndexes) {
+        if (oldHandle !== undefined) index.remove(fieldOf(old, field), key);
+        index.add(fieldOf(value, field), key);
+      }
+      for (const group of this.groups.values()) {
+        if (old !== undefined && old !== null) removeFromGroup(group.map, group.keyOf(old), key);
+        addToGroup(group.map, group.keyOf(value), key);
+      }
+    }
+    this.records.set(key, arena.write(json));
+    if (oldHandle !== undefined) arena.release(oldHandle);
+    if (log) this.record({ s: this.nextSeq(), c: this.name, k: key, j: json });
+    if (arena.wasteful) this.repack();
+  }
+
+  private remove(key: string, log: boolean): boolean {
+    if (!this.records.has(key)) return false;
+    const stored = this.records.get(key);
+    const old = this.arena === null ? (stored as T | undefined) : this.fieldIndexes.size > 0 || this.groups.size > 0 ? (this.arena.read(stored as number) as T) : undefined;
+    if (old !== undefined && old !== null) {
+      for (const [field, index] of this.indexes) if (index.get(old[field]) === key) index.delete(old[field]);
+      for (const [field, index] of this.fieldIndexes) index.remove(fieldOf(old, field), key);
+      for (const group of this.groups.values()) removeFromGroup(group.map, group.keyOf(old), key);
+    }
+    this.records.delete(key);
+    if (this.arena !== null) {
+      this.arena.release(stored as number);
+      if (this.arena.wasteful) this.repack();
+    }
+    if (log) this.record({ s: this.nextSeq(), c: this.name, k: key, d: 1 });
+    return true;
+  }
+
+  private empty(log: boolean): void {
     if (this.records.size === 0) return;
     this.records.clear();
+    if (this.arena !== null) this.arena = new RecordArena();
     for (const index of this.indexes.values()) index.clear();
+    for (const index of this.fieldIndexes.values()) index.clear();
     for (const group of this.groups.values()) group.map.clear();
-    this.record({ s: this.nextSeq(), c: this.name, clear: 1 });
+    if (log) this.record({ s: this.nextSeq(), c: this.name, clear: 1 });
+  }
+
+  /** Moves every record into the arena (the order of the keys stays). Field indexes are rebuilt on next use. */
+  private becomeCompact(): void {
+    const arena = new RecordArena();
+    const records = this.records as Map<string, unknown>;
+    for (const [key, value] of records) records.set(key, arena.write(JSON.stringify(value) as string | undefined));
+    this.arena = arena;
+    this.indexes.clear();
+  }
+
+  /** Copies the live records into a fresh arena once most of the old one is dead bytes. */
+  private repack(): void {
+    const old = this.arena!;
+    const arena = new RecordArena();
+    for (const [key, handle] of this.records) this.records.set(key, arena.write(old.text(handle as number)));
+    this.arena = arena;
+  }
+
+  /** @internal the collection as the snapshot holds it, captured now: JSON text, or the arena's bytes. */
+  snapshotPart(): string | CompactPart {
+    if (this.arena === null) return JSON.stringify(Object.fromEntries(this.records));
+    return {
+      keys: [...this.records.keys()],
+      handles: Float64Array.from(this.records.values() as IterableIterator<number>),
+      arena: this.arena,
+      slabs: this.arena.slabs.slice(),
+    };
   }
 
   /** @internal the store swaps the contents on reset; indexes are rebuilt on next use. */
   replaceRecords(records: Map<string, T>): void {
     this.records = records;
+    this.arena = null;
     this.indexes.clear();
+    this.fieldIndexes.clear();
     this.groups.clear();
+    if (records.size > this.compactAbove) this.becomeCompact();
   }
 }
 
@@ -158,7 +342,6 @@ function removeFromGroup(map: Map<unknown, Set<string>>, value: unknown, key: st
  * is rewritten when the log grows long, on reset and on close.
  */
 export class Store {
-  private readonly maps = new Map<string, Map<string, unknown>>();
   private readonly collections = new Map<string, Collection<unknown>>();
   private pending: Change[] = [];
   private seq: number;
@@ -177,16 +360,35 @@ export class Store {
     private readonly compactAfterChanges: number,
     /** True when the store was created by this open (first run). */
     readonly isNew: boolean,
+    private readonly compactAbove: number,
   ) {
     this.seq = db.data.seq;
     for (const [name, records] of Object.entries(db.data.collections)) {
+      if (records instanceof CompactRecords) {
+        this.makeCollection(name, records);
+        continue;
+      }
       const map = new Map<string, unknown>();
       for (const key in records) if (Object.prototype.hasOwnProperty.call(records, key)) map.set(key, records[key]);
-      this.maps.set(name, map);
+      this.makeCollection(name, map);
+      // Let the parsed records go as soon as the collection holds them (a compact one keeps only text).
+      delete db.data.collections[name];
     }
-    // The maps are the data from now on (snapshots are built from them): lowdb's parsed copy of the
-    // file would only keep a second index of every record alive (a few MB with 100,000 records).
+    // The collections are the data from now on (snapshots are built from them): lowdb's parsed copy
+    // of the file would only keep a second copy of every record alive.
     db.data.collections = {};
+  }
+
+  private makeCollection(name: string, map: Map<string, unknown> | CompactRecords): Collection<unknown> {
+    const collection = new Collection<unknown>(
+      name,
+      map,
+      (change) => this.pending.push(change),
+      () => ++this.seq,
+      this.compactAbove,
+    );
+    this.collections.set(name, collection);
+    return collection;
   }
 
   /**
@@ -196,21 +398,22 @@ export class Store {
   static async open(options: StoreOptions = {}): Promise<Store> {
     const file = options.file && options.file !== ':memory:' ? path.resolve(options.file) : null;
     const compactAfter = options.compactAfterChanges ?? 50_000;
+    const compactAbove = options.compactAbove ?? 1_000;
     if (file === null) {
       const db = new Low<StoreData>(new Memory<StoreData>(), emptyData());
-      return new Store(db, null, null, null, compactAfter, true);
+      return new Store(db, null, null, null, compactAfter, true, compactAbove);
     }
     const storeFs = options.fs ?? nodeFs;
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const lock = options.lock === false ? null : acquireLock(file);
     try {
-      const adapter = new DurableJsonFile(file, storeFs);
+      const adapter = new DurableJsonFile(file, storeFs, compactAbove);
       const db = new Low<StoreData>(adapter, emptyData());
       await db.read();
       const existed = fs.existsSync(file);
       const wal = new WriteAheadLog(`${file}.wal`, storeFs);
       const log = await wal.read(db.data.seq);
-      const store = new Store(db, file, wal, lock, compactAfter, !existed && log.changes.length === 0);
+      const store = new Store(db, file, wal, lock, compactAfter, !existed && log.changes.length === 0, compactAbove);
       for (const change of log.changes) store.apply(change);
       await wal.open(log.goodBytes, log.totalBytes, log.changes.length);
       if (!existed) {
@@ -227,22 +430,7 @@ export class Store {
 
   /** A collection by name; namespaces prefix theirs (`availo.accounts`). Created empty on first use. */
   collection<T>(name: string): Collection<T> {
-    let collection = this.collections.get(name);
-    if (!collection) {
-      let map = this.maps.get(name);
-      if (!map) {
-        map = new Map();
-        this.maps.set(name, map);
-      }
-      collection = new Collection<unknown>(
-        name,
-        map,
-        (change) => this.pending.push(change),
-        () => ++this.seq,
-      );
-      this.collections.set(name, collection);
-    }
-    return collection as Collection<T>;
+    return (this.collections.get(name) ?? this.makeCollection(name, new Map())) as Collection<T>;
   }
 
   /** A counter that moves with every change (put, delete, clear, replaceAll): equal values mean nothing changed in between. */
@@ -291,9 +479,8 @@ export class Store {
     this.snapshotWanted = false;
     try {
       if (snapshot) {
-        // Serialised synchronously, so the snapshot is one moment: every change up to this.seq.
-        const text = JSON.stringify(this.snapshotData());
-        await (this.db.adapter as DurableJsonFile).writeText(text);
+        // Captured synchronously, so the snapshot is one moment: every change up to this.seq.
+        await (this.db.adapter as DurableJsonFile).writeParts(this.snapshotParts());
         await this.wal!.reset();
       } else if (changes.length > 0) {
         await this.wal!.append(changes);
@@ -310,19 +497,46 @@ export class Store {
 
   private snapshotData(): StoreData {
     const collections: Record<string, Records> = {};
-    for (const [name, map] of this.maps) if (map.size > 0) collections[name] = Object.fromEntries(map);
+    for (const [name, collection] of this.collections) if (collection.size > 0) collections[name] = Object.fromEntries(collection.entries());
     return { ...emptyData(), seq: this.seq, collections };
   }
 
+  /**
+   * The snapshot file's text in parts, the same JSON as `JSON.stringify(snapshotData())`. Captured
+   * now (small collections as text, compact ones as their keys, handles and slabs, which do not
+   * change), produced while the file is written: a large store never becomes one string.
+   */
+  private snapshotParts(): Iterable<string | Buffer> {
+    const head = JSON.stringify({ ...emptyData(), seq: this.seq, collections: {} }).slice(0, -2);
+    const parts: [string, string | CompactPart][] = [];
+    for (const [name, collection] of this.collections) if (collection.size > 0) parts.push([name, collection.snapshotPart()]);
+    return (function* () {
+      yield head;
+      let first = true;
+      for (const [name, part] of parts) {
+        yield (first ? '' : ',') + JSON.stringify(name) + ':';
+        first = false;
+        if (typeof part === 'string') {
+          yield part;
+          continue;
+        }
+        yield '{';
+        let firstRecord = true;
+        for (let i = 0; i < part.keys.length; i++) {
+          const handle = part.handles[i]!;
+          if (handle === UNDEFINED_HANDLE) continue; // JSON.stringify leaves out an undefined value
+          yield (firstRecord ? '' : ',') + JSON.stringify(part.keys[i]) + ':';
+          yield part.arena.bytes(handle, part.slabs);
+          firstRecord = false;
+        }
+        yield '}';
+      }
+      yield '}}';
+    })();
+  }
+
   private apply(change: Change): void {
-    let map = this.maps.get(change.c);
-    if (!map) {
-      map = new Map();
-      this.maps.set(change.c, map);
-    }
-    if ('clear' in change) map.clear();
-    else if ('d' in change) map.delete(change.k);
-    else map.set(change.k, change.v);
+    this.collection(change.c).replay(change);
     this.seq = Math.max(this.seq, change.s);
   }
 
@@ -337,10 +551,11 @@ export class Store {
    */
   replaceAll(collections: Record<string, Records>): void {
     const copy = JSON.parse(JSON.stringify(collections)) as Record<string, Records>;
-    for (const name of new Set([...this.maps.keys(), ...Object.keys(copy)])) {
+    for (const name of new Set([...this.collections.keys(), ...Object.keys(copy)])) {
       const map = new Map(Object.entries(copy[name] ?? {}));
-      this.maps.set(name, map);
-      (this.collections.get(name) as Collection<unknown> | undefined)?.replaceRecords(map);
+      const collection = this.collections.get(name);
+      if (collection) collection.replaceRecords(map);
+      else this.makeCollection(name, map);
     }
     this.pending = [];
     this.seq++;

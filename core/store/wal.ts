@@ -5,6 +5,8 @@ import { nodeFs, type StoreFs } from './durable-file';
 /** One change: put a record, delete a record, or empty a collection. `s` is its sequence number. */
 export type Change =
   | { s: number; c: string; k: string; v: unknown }
+  /** A put whose value is already serialised (`j`, undefined for an undefined value): written as `"v":<j>`. */
+  | { s: number; c: string; k: string; j: string | undefined }
   | { s: number; c: string; k: string; d: 1 }
   | { s: number; c: string; clear: 1 };
 
@@ -75,7 +77,11 @@ export class WriteAheadLog {
   async append(changes: readonly Change[]): Promise<void> {
     if (!this.handle) throw new Error('write-ahead log is not open');
     let text = '';
-    for (const change of changes) text += JSON.stringify(change) + '\n';
+    for (const change of changes) {
+      if ('j' in change) {
+        text += `{"s":${change.s},"c":${JSON.stringify(change.c)},"k":${JSON.stringify(change.k)}${change.j === undefined ? '' : `,"v":${change.j}`}}\n`;
+      } else text += JSON.stringify(change) + '\n';
+    }
     const buffer = Buffer.from(text, 'utf8');
     try {
       // write(2) may write less than asked without an error (a disk filling up mid-buffer): write the rest,
