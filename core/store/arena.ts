@@ -23,14 +23,14 @@ export class RecordArena {
   /** Stores the JSON text `json`; returns its handle. */
   write(json: string | undefined): number {
     if (json === undefined) return UNDEFINED_HANDLE;
-    // One byte per character for ASCII (almost every record); the exact length only when it may be more.
-    let bytes = json.length;
-    for (let i = 0; i < json.length; i++) {
-      if (json.charCodeAt(i) > 0x7f) {
-        bytes = Buffer.byteLength(json, 'utf8');
-        break;
-      }
+    // Most records are ASCII (one byte a character); the exact length is asked only when that could not fit.
+    if (this.offset + 4 + json.length * 3 <= SLAB) {
+      const slab = this.slabs[this.slabs.length - 1]!;
+      const bytes = slab.write(json, this.offset + 4, 'utf8');
+      slab.writeUInt32LE(bytes, this.offset);
+      return this.advance(4 + bytes);
     }
+    const bytes = Buffer.byteLength(json, 'utf8');
     const size = 4 + bytes;
     const slab = this.room(size);
     slab.writeUInt32LE(bytes, this.offset);

@@ -31,37 +31,41 @@ class FieldIndex {
   private readonly strings = new Map<number, string | string[]>();
   private readonly others = new Map<unknown, string | string[]>();
 
-  private mapOf(value: unknown): [Map<unknown, string | string[]>, unknown] {
-    return typeof value === 'string' ? [this.strings, hashString(value)] : [this.others, value];
-  }
   add(value: unknown, key: string): void {
-    const [map, k] = this.mapOf(value);
-    const keys = map.get(k);
-    if (keys === undefined) map.set(k, key);
-    else if (typeof keys === 'string') map.set(k, keys === key ? key : [keys, key]);
-    else if (!keys.includes(key)) keys.push(key);
+    if (typeof value === 'string') addKey(this.strings, hashString(value), key);
+    else addKey(this.others, value, key);
   }
   remove(value: unknown, key: string): void {
-    const [map, k] = this.mapOf(value);
-    const keys = map.get(k);
-    if (keys === undefined) return;
-    if (typeof keys === 'string') {
-      if (keys === key) map.delete(k);
-      return;
-    }
-    const at = keys.indexOf(key);
-    if (at >= 0) keys.splice(at, 1);
-    if (keys.length === 1) map.set(k, keys[0]!);
+    if (typeof value === 'string') removeKey(this.strings, hashString(value), key);
+    else removeKey(this.others, value, key);
   }
   /** Keys that may hold the value (same hash), most recently added last. */
   candidates(value: unknown): string | string[] | undefined {
-    const [map, k] = this.mapOf(value);
-    return map.get(k);
+    return typeof value === 'string' ? this.strings.get(hashString(value)) : this.others.get(value);
   }
   clear(): void {
     this.strings.clear();
     this.others.clear();
   }
+}
+
+function addKey<K>(map: Map<K, string | string[]>, k: K, key: string): void {
+  const keys = map.get(k);
+  if (keys === undefined) map.set(k, key);
+  else if (typeof keys === 'string') map.set(k, keys === key ? key : [keys, key]);
+  else if (!keys.includes(key)) keys.push(key);
+}
+
+function removeKey<K>(map: Map<K, string | string[]>, k: K, key: string): void {
+  const keys = map.get(k);
+  if (keys === undefined) return;
+  if (typeof keys === 'string') {
+    if (keys === key) map.delete(k);
+    return;
+  }
+  const at = keys.indexOf(key);
+  if (at >= 0) keys.splice(at, 1);
+  if (keys.length === 1) map.set(k, keys[0]!);
 }
 
 function fieldOf(record: unknown, field: PropertyKey): unknown {
