@@ -26,6 +26,9 @@ export interface StoreOptions {
 
 type IndexMap = Map<unknown, string>;
 
+/** How many records a compact collection keeps as objects, those last read. */
+const HOT_RECORDS = 1_000;
+
 /** The keys of the records whose field has a value: strings by their hash, other values as they are. */
 class FieldIndex {
   private readonly strings = new Map<number, string | string[]>();
@@ -85,8 +88,10 @@ interface CompactPart {
  * the next flush. Values are stored as given: after changing a record, `put` it again.
  *
  * A collection larger than the store's `compactAbove` keeps each record as its JSON in an arena
- * outside the V8 heap: every read then returns a fresh copy (changing it changes nothing until it
- * is put), and its field indexes keep hashes of the values, not the values.
+ * outside the V8 heap, and its field indexes keep hashes of the values, not the values. The last
+ * HOT_RECORDS records read stay objects (a scan of the oldest records on every request, as token
+ * purges do, parses nothing); any other read is a fresh copy, so a record changed without being
+ * put again may lose the change.
  */
 export class Collection<T> {
   private readonly indexes = new Map<keyof T, IndexMap>();
@@ -96,6 +101,12 @@ export class Collection<T> {
   private readonly groups = new Map<string, { keyOf: (record: T) => unknown; map: Map<unknown, Set<string>> }>();
   /** Set when the collection is compact: `records` then maps each key to an arena handle. */
   private arena: RecordArena | null = null;
+  /**
+   * The arena handles of a compact collection's records that `records` holds as objects for now
+   * (those lately read); when there are HOT_RECORDS of them they all go back to handles.
+   */
+  private readonly hot = new Map<string, number>();
+  /** Records by key; in a compact collection a number is an arena handle, an object a record read lately. */
   private records: Map<string, T | number>;
 
   constructor(
@@ -119,8 +130,8 @@ export class Collection<T> {
   }
   get(key: string): T | undefined {
     const value = this.records.get(key);
-    if (this.arena === null || value === undefined) return value as T | undefined;
-    return this.arena.read(value as number) as T;
+    if (this.arena === null || typeof value !== 'number') return value as T | undefined;
+    return this.decode(key, value);
   }
   has(key: string): boolean {
     return this.records.has(key);
@@ -130,17 +141,32 @@ export class Collection<T> {
   }
   values(): IterableIterator<T> {
     if (this.arena === null) return (this.records as Map<string, T>).values();
-    return this.decodedValues(this.arena);
+    return new CompactValues(this.records.entries(), this);
   }
   entries(): IterableIterator<[string, T]> {
     if (this.arena === null) return (this.records as Map<string, T>).entries();
-    return this.decodedEntries(this.arena);
+    return new CompactEntries(this.records.entries(), this);
   }
-  private *decodedValues(arena: RecordArena): IterableIterator<T> {
-    for (const handle of this.records.values()) yield arena.read(handle as number) as T;
+  /** @internal the record of an arena handle, kept as an object for a while when it is one. */
+  decode(key: string, handle: number): T {
+    const value = this.arena!.read(handle) as T;
+    if (value !== null && typeof value === 'object') this.warm(key, handle, value);
+    return value;
   }
-  private *decodedEntries(arena: RecordArena): IterableIterator<[string, T]> {
-    for (const [key, handle] of this.records) yield [key, arena.read(handle as number) as T];
+  /** Holds `value` (an object) in `records` for now; the handle waits in `hot`. */
+  private warm(key: string, handle: number, value: T): void {
+    if (this.hot.size >= HOT_RECORDS) this.coolAll();
+    this.records.set(key, value);
+    this.hot.set(key, handle);
+  }
+  private coolAll(): void {
+    for (const [key, handle] of this.hot) this.records.set(key, handle);
+    this.hot.clear();
+  }
+  /** The arena handle of a compact collection's record. */
+  private handleOf(key: string): number | undefined {
+    const value = this.records.get(key);
+    return typeof value === 'number' ? value : this.hot.get(key);
   }
   find(predicate: (value: T, key: string) => boolean): T | undefined {
     for (const [key, value] of this.entries()) if (predicate(value, key)) return value;
@@ -240,7 +266,7 @@ export class Collection<T> {
     }
     // Serialised once: the same text is kept in the arena and written to the log.
     const json = JSON.stringify(value) as string | undefined;
-    const oldHandle = this.records.get(key) as number | undefined;
+    const oldHandle = this.handleOf(key);
     if (this.fieldIndexes.size > 0 || this.groups.size > 0) {
       const old = oldHandle === undefined ? undefined : (arena.read(oldHandle) as T);
       for (const [field, index] of this.fieldIndexes) {
@@ -252,15 +278,18 @@ export class Collection<T> {
         addToGroup(group.map, group.keyOf(value), key);
       }
     }
-    this.records.set(key, arena.write(json));
+    const handle = arena.write(json);
     if (oldHandle !== undefined) arena.release(oldHandle);
+    // Not kept as an object: most records written are not read again soon (a create per request).
+    this.hot.delete(key);
+    this.records.set(key, handle);
     if (log) this.record({ s: this.nextSeq(), c: this.name, k: key, j: json });
     if (arena.wasteful) this.repack();
   }
 
   private remove(key: string, log: boolean): boolean {
     if (!this.records.has(key)) return false;
-    const stored = this.records.get(key);
+    const stored = this.arena === null ? this.records.get(key) : this.handleOf(key);
     const old = this.arena === null ? (stored as T | undefined) : this.fieldIndexes.size > 0 || this.groups.size > 0 ? (this.arena.read(stored as number) as T) : undefined;
     if (old !== undefined && old !== null) {
       for (const [field, index] of this.indexes) if (index.get(old[field]) === key) index.delete(old[field]);
@@ -268,6 +297,7 @@ export class Collection<T> {
       for (const group of this.groups.values()) removeFromGroup(group.map, group.keyOf(old), key);
     }
     this.records.delete(key);
+    this.hot.delete(key);
     if (this.arena !== null) {
       this.arena.release(stored as number);
       if (this.arena.wasteful) this.repack();
@@ -279,6 +309,7 @@ export class Collection<T> {
   private empty(log: boolean): void {
     if (this.records.size === 0) return;
     this.records.clear();
+    this.hot.clear();
     if (this.arena !== null) this.arena = new RecordArena();
     for (const index of this.indexes.values()) index.clear();
     for (const index of this.fieldIndexes.values()) index.clear();
@@ -299,7 +330,10 @@ export class Collection<T> {
   private repack(): void {
     const old = this.arena!;
     const arena = new RecordArena();
-    for (const [key, handle] of this.records) this.records.set(key, arena.write(old.text(handle as number)));
+    for (const [key, value] of this.records) {
+      if (typeof value === 'number') this.records.set(key, arena.write(old.text(value)));
+      else this.hot.set(key, arena.write(old.text(this.hot.get(key)!)));
+    }
     this.arena = arena;
   }
 
@@ -308,20 +342,60 @@ export class Collection<T> {
     if (this.arena === null) return JSON.stringify(Object.fromEntries(this.records));
     return {
       keys: [...this.records.keys()],
-      handles: Float64Array.from(this.records.values() as IterableIterator<number>),
+      handles: this.handles(),
       arena: this.arena,
       slabs: this.arena.slabs.slice(),
     };
+  }
+
+  private handles(): Float64Array {
+    const out = new Float64Array(this.records.size);
+    let i = 0;
+    for (const [key, value] of this.records) out[i++] = typeof value === 'number' ? value : this.hot.get(key)!;
+    return out;
   }
 
   /** @internal the store swaps the contents on reset; indexes are rebuilt on next use. */
   replaceRecords(records: Map<string, T>): void {
     this.records = records;
     this.arena = null;
+    this.hot.clear();
     this.indexes.clear();
     this.fieldIndexes.clear();
     this.groups.clear();
     if (records.size > this.compactAbove) this.becomeCompact();
+  }
+}
+
+/** A compact collection's entries: the map's own, with each handle read into its record on the way. */
+class CompactEntries<T> implements IterableIterator<[string, T]> {
+  constructor(
+    private readonly inner: IterableIterator<[string, T | number]>,
+    private readonly collection: Collection<T>,
+  ) {}
+  next(): IteratorResult<[string, T]> {
+    const step = this.inner.next();
+    if (!step.done && typeof step.value[1] === 'number') step.value[1] = this.collection.decode(step.value[0], step.value[1]);
+    return step as IteratorResult<[string, T]>;
+  }
+  [Symbol.iterator](): IterableIterator<[string, T]> {
+    return this;
+  }
+}
+
+class CompactValues<T> implements IterableIterator<T> {
+  constructor(
+    private readonly inner: IterableIterator<[string, T | number]>,
+    private readonly collection: Collection<T>,
+  ) {}
+  next(): IteratorResult<T> {
+    const step = this.inner.next();
+    if (step.done) return step;
+    const [key, value] = step.value;
+    return { done: false, value: typeof value === 'number' ? this.collection.decode(key, value) : value };
+  }
+  [Symbol.iterator](): IterableIterator<T> {
+    return this;
   }
 }
 

@@ -124,15 +124,27 @@ describe('compact collections', () => {
     }
   });
 
-  it('a read is a copy: changing it changes nothing until it is put', async () => {
+  it('keeps the records last read as objects; any other read is a copy of what was put', async () => {
     const store = await Store.open({ compactAbove: 0 });
     const c = store.collection<{ n: number }>('t');
-    c.put('a', { n: 1 });
+    c.put('first', { n: 0 }); // over compactAbove: compact from here on
+    const put = { n: 1 };
+    c.put('a', put);
     const got = c.get('a')!;
-    got.n = 2;
-    expect(c.get('a')).toEqual({ n: 1 });
-    c.put('a', got);
-    expect(c.get('a')).toEqual({ n: 2 });
+    expect(got).toEqual({ n: 1 });
+    expect(got).not.toBe(put); // what is kept is the JSON of what was put
+    expect(c.get('a')).toBe(got); // read again while it is recent: the same object
+    got.n = 2; // changed, not put again
+    // Reading 1,000 other records pushes it out of the recent ones: what is stored is what was put.
+    for (let i = 0; i < 1_000; i++) c.put(`k${i}`, { n: i });
+    for (let i = 0; i < 1_000; i++) c.get(`k${i}`);
+    const copy = c.get('a');
+    expect(copy).toEqual({ n: 1 });
+    expect(copy).not.toBe(got);
+    copy!.n = 3;
+    c.put('a', copy!);
+    for (let i = 0; i < 1_000; i++) c.get(`k${i}`);
+    expect(c.get('a')).toEqual({ n: 3 });
   });
 
   it('keeps odd keys and values: array-index keys, __proto__, escapes, unicode, null and undefined', async () => {
@@ -187,8 +199,7 @@ describe('compact collections', () => {
     expect(c.findBy('token', 't1')).toBeUndefined(); // an index built while the collection is plain
     for (let i = 0; i < 6; i++) c.put(`k${i}`, { token: `t${i}` });
     expect([...c.keys()]).toEqual(['k0', 'k1', 'k2', 'k3', 'k4', 'k5']);
-    const first = c.get('k0');
-    expect(c.get('k0')).not.toBe(first); // compact now: each read is a copy
+    expect((c as unknown as { arena: unknown }).arena).not.toBeNull(); // compact now
     for (let i = 0; i < 6; i++) expect(c.findBy('token', `t${i}`)).toEqual({ token: `t${i}` });
   });
 
