@@ -154,8 +154,8 @@ function scan(buf: Buffer, compactAbove: number): Record<string, unknown> {
     if (j === from) fail();
     return j;
   };
-  /** Calls `each(key, start, end)` for every member of the object at `i`; leaves `i` after it. */
-  const members = (each: (key: string, start: number, end: number) => void) => {
+  /** Calls `each(key, start)` for every member of the object at `i` (it returns where the value ends); leaves `i` after the object. */
+  const members = (each: (key: string, start: number) => number) => {
     take(OPEN_BRACE);
     skipSpace();
     if (buf[i] === CLOSE_BRACE) {
@@ -171,9 +171,7 @@ function scan(buf: Buffer, compactAbove: number): Record<string, unknown> {
       i = keyEnd;
       take(COLON);
       skipSpace();
-      const start = i;
-      i = skipValue(i);
-      each(key, start, i);
+      i = each(key, i);
       skipSpace();
       const c = buf[i++];
       if (c === CLOSE_BRACE) return;
@@ -182,33 +180,33 @@ function scan(buf: Buffer, compactAbove: number): Record<string, unknown> {
   };
 
   const top: Record<string, unknown> = {};
-  members((key, start, end) => {
+  members((key, start) => {
     if (key !== 'collections' || buf[start] !== OPEN_BRACE) {
+      const end = skipValue(start);
       top[key] = JSON.parse(text(start, end));
-      return;
+      return end;
     }
     const collections: Record<string, unknown> = {};
-    const resume = i;
-    i = start;
-    members((name, from, to) => {
+    members((name, from) => {
       if (buf[from] !== OPEN_BRACE) {
+        const to = skipValue(from);
         collections[name] = JSON.parse(text(from, to));
-        return;
+        return to;
       }
       const keys: string[] = [];
       const starts: number[] = [];
       const ends: number[] = [];
-      const back = i;
-      i = from;
-      members((recordKey, s, e) => {
+      members((recordKey, s) => {
+        const e = skipValue(s);
         keys.push(recordKey);
         starts.push(s);
         ends.push(e);
+        return e;
       });
-      i = back;
+      const to = i;
       if (keys.length <= compactAbove) {
         collections[name] = JSON.parse(text(from, to));
-        return;
+        return to;
       }
       const arena = new RecordArena();
       const handles = new Map<string, number>();
@@ -223,9 +221,10 @@ function scan(buf: Buffer, compactAbove: number): Record<string, unknown> {
         handles.set(keys[k]!, arena.writeBytes(buf, starts[k]!, ends[k]!));
       }
       collections[name] = new CompactRecords(arena, handles);
+      return to;
     });
-    i = resume;
     top[key] = collections;
+    return i;
   });
   skipSpace();
   if (i !== n) fail();
