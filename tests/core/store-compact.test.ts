@@ -219,6 +219,25 @@ describe('compact collections', () => {
     await again.close();
   });
 
+  it('replaceAll (reset) and exportData keep a compact collection whole, through a snapshot and a reopen', async () => {
+    const file = path.join(dir, 'db.json');
+    const store = await Store.open({ file, compactAbove: 2 });
+    const c = store.collection<{ token: string }>('t');
+    for (let i = 0; i < 5; i++) c.put(`k${i}`, { token: `t${i}` });
+    const saved = store.exportData();
+    c.clear();
+    c.put('other', { token: 'x' });
+    store.replaceAll(saved.collections);
+    expect([...c.entries()]).toEqual([0, 1, 2, 3, 4].map((i) => [`k${i}`, { token: `t${i}` }]));
+    expect(c.findBy('token', 't3')).toEqual({ token: 't3' });
+    expect(c.findBy('token', 'x')).toBeUndefined();
+    await store.commit(); // a whole snapshot
+    await store.close();
+    const again = await Store.open({ file, compactAbove: 2 });
+    expect(again.exportData().collections).toEqual(saved.collections);
+    await again.close();
+  });
+
   it('a record that is not JSON in a large collection stops the start, naming the file', async () => {
     const file = path.join(dir, 'db.json');
     fs.writeFileSync(file, '{"app":"wp-token-emulator","schemaVersion":1,"seq":3,"collections":{"t":{"a":{"x":1},"b":{"x":tru},"c":{}}}}');
