@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes, randomFillSync, randomInt, timingSafeEqual, type KeyObject } from 'node:crypto';
 import type { Store } from './store';
 
 /**
@@ -31,11 +31,20 @@ export function randomSalt(length = 64): string {
 
 const ALNUM = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
+/** Random bytes are drawn into this buffer (no allocation per call). */
+const RANDOM = Buffer.allocUnsafeSlow(256);
+
 /** `length` random characters from [A-Za-z0-9] (WordPress's wp_generate_password(n, false)), from a CSPRNG. */
 export function randomAlphanumeric(length: number): string {
-  let out = '';
-  for (let i = 0; i < length; i++) out += ALNUM[randomInt(ALNUM.length)];
-  return out;
+  const out = Buffer.allocUnsafe(length);
+  let filled = 0;
+  while (filled < length) {
+    randomFillSync(RANDOM);
+    // 248 = 4 x 62: a byte below it picks each character with the same chance; the rest are dropped.
+    for (let i = 0; i < RANDOM.length && filled < length; i++) if (RANDOM[i]! < 248) out[filled++] = ALNUM.charCodeAt(RANDOM[i]! % 62);
+  }
+  RANDOM.fill(0);
+  return out.toString('latin1');
 }
 
 export function generateSecrets(): SiteSecrets {
@@ -61,7 +70,21 @@ export function loadSecrets(store: Store): { secrets: SiteSecrets; created: bool
 
 /** A fast keyed hash (HMAC-SHA256) for random secrets; see docs/security.md for why not bcrypt. */
 export function keyedHash(key: string, value: string): string {
-  return createHmac('sha256', key).update(value, 'utf8').digest('base64url');
+  return hmac('sha256', key, value, 'base64url');
+}
+
+/** Key objects of the few HMAC keys in use (a string key would be turned into one on every call). */
+const hmacKeys = new Map<string, KeyObject>();
+
+/** HMAC of `data` (UTF-8) under `key` (UTF-8, as createHmac takes a string key). */
+export function hmac(algorithm: 'sha256' | 'md5', key: string, data: string, encoding: 'hex' | 'base64url'): string {
+  let keyObject = hmacKeys.get(key);
+  if (keyObject === undefined) {
+    if (hmacKeys.size >= 32) hmacKeys.clear();
+    keyObject = createSecretKey(Buffer.from(key, 'utf8'));
+    hmacKeys.set(key, keyObject);
+  }
+  return createHmac(algorithm, keyObject).update(data, 'utf8').digest(encoding);
 }
 
 /** A key for one purpose, derived from the site's hash key (so namespaces never share key material). */
@@ -70,7 +93,22 @@ export function deriveKey(secrets: SiteSecrets, label: string): Buffer {
 }
 
 /** Compares two strings in time that depends only on their lengths. */
+const COMPARE_HALF = 2048;
+/** Both strings of a comparison are written here (no allocation per call), then wiped. */
+const COMPARE = Buffer.allocUnsafeSlow(2 * COMPARE_HALF);
+
 export function safeEqual(a: string, b: string): boolean {
+  // At most 3 UTF-8 bytes per UTF-16 unit: short strings surely fit a half.
+  if (a.length * 3 <= COMPARE_HALF && b.length * 3 <= COMPARE_HALF) {
+    const la = COMPARE.write(a, 0, COMPARE_HALF, 'utf8');
+    const lb = COMPARE.write(b, COMPARE_HALF, COMPARE_HALF, 'utf8');
+    const left = COMPARE.subarray(0, la);
+    const right = COMPARE.subarray(COMPARE_HALF, COMPARE_HALF + lb);
+    const same = la === lb ? timingSafeEqual(left, right) : (timingSafeEqual(left, left), false);
+    COMPARE.fill(0, 0, la);
+    COMPARE.fill(0, COMPARE_HALF, COMPARE_HALF + lb);
+    return same;
+  }
   const left = Buffer.from(a, 'utf8');
   const right = Buffer.from(b, 'utf8');
   if (left.length !== right.length) {

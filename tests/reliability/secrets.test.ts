@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import { createLogger } from '../../core/log';
-import { safeEqual } from '../../core/secrets';
+import { createHmac } from 'node:crypto';
+import { hmac, keyedHash, randomAlphanumeric, safeEqual } from '../../core/secrets';
 import type { EmulatorApp } from '../../plugin/app';
 import { ADMIN_PASSWORD, EDITOR_PASSWORD, SUBSCRIBER_PASSWORD, basic, standardApp, standardFixtures } from '../helpers';
 
@@ -319,5 +320,46 @@ describe('constant-time comparison of secrets', () => {
     expect(safeEqual('abc', 'abcd')).toBe(false);
     expect(safeEqual('', '')).toBe(true);
     expect(safeEqual('é', 'e\u0301')).toBe(false);
+  });
+
+  it('safeEqual through the reused buffer and past it: long strings, a difference in the last byte, the buffer wiped after', () => {
+    const long = 'k'.repeat(5000);
+    expect(safeEqual(long, long)).toBe(true);
+    expect(safeEqual(long, `${long.slice(0, -1)}x`)).toBe(false);
+    const short = 'p'.repeat(600);
+    expect(safeEqual(short, short)).toBe(true);
+    expect(safeEqual(short, `${short.slice(0, -1)}q`)).toBe(false);
+    expect(safeEqual('日本語', '日本語')).toBe(true);
+    expect(safeEqual('日本語', '日本誤')).toBe(false);
+    // One comparison does not leak into the next (the halves are written fresh and wiped).
+    expect(safeEqual('secret-one', 'secret-one')).toBe(true);
+    expect(safeEqual('x', 'secret-one')).toBe(false);
+    expect(safeEqual('', 'a')).toBe(false);
+  });
+
+  it('hmac() with cached keys gives what createHmac gives, for every key', () => {
+    for (const key of ['k1', 'k2', 'ключ', 'k1']) {
+      for (const data of ['', 'a', 'données']) {
+        expect(hmac('sha256', key, data, 'base64url')).toBe(createHmac('sha256', key).update(data, 'utf8').digest('base64url'));
+        expect(hmac('md5', key, data, 'hex')).toBe(createHmac('md5', key).update(data, 'utf8').digest('hex'));
+      }
+    }
+    expect(keyedHash('site-key', 'AAAA')).toBe(createHmac('sha256', 'site-key').update('AAAA').digest('base64url'));
+    // More keys than the cache holds: still right.
+    for (let i = 0; i < 100; i++) expect(hmac('sha256', `key${i}`, 'x', 'hex')).toBe(createHmac('sha256', `key${i}`).update('x').digest('hex'));
+  });
+
+  it('randomAlphanumeric: the length asked, only [A-Za-z0-9], every character used, no two alike', () => {
+    const tokens = Array.from({ length: 400 }, () => randomAlphanumeric(64));
+    for (const t of tokens) expect(t).toMatch(/^[A-Za-z0-9]{64}$/);
+    expect(new Set(tokens).size).toBe(tokens.length);
+    const seen = new Set(tokens.join(''));
+    expect(seen.size).toBe(62);
+    expect(randomAlphanumeric(0)).toBe('');
+    expect(randomAlphanumeric(1000)).toHaveLength(1000);
+    // Roughly uniform: each of the 62 characters near 1/62 of 25,600 draws (expected ~413).
+    const counts = new Map<string, number>();
+    for (const ch of tokens.join('')) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    for (const n of counts.values()) expect(n).toBeGreaterThan(250);
   });
 });

@@ -1,6 +1,5 @@
-import { createHmac } from 'node:crypto';
 import type { SiteSecrets } from '../../../core/secrets';
-import { safeEqual } from '../../../core/secrets';
+import { hmac, safeEqual } from '../../../core/secrets';
 
 /** WordPress's nonce_life (DAY_IN_SECONDS); a tick is half of it. */
 export const NONCE_LIFE = 86_400;
@@ -13,7 +12,7 @@ export function nonceSalt(secrets: SiteSecrets): string {
 
 /** wp_hash($data, 'nonce'): HMAC-MD5 keyed by wp_salt('nonce'), as 32 hex characters. */
 export function wpHashNonce(secrets: SiteSecrets, data: string): string {
-  return createHmac('md5', nonceSalt(secrets)).update(data, 'utf8').digest('hex');
+  return hmac('md5', nonceSalt(secrets), data, 'hex');
 }
 
 /** wp_nonce_tick(): ceil(time() / (nonce_life / 2)). */
