@@ -24,6 +24,8 @@ const KNOWN_GOOD_SECONDS = 86_400;
 export class LoginThrottle {
   private readonly failures = new Map<string, number[]>();
   private readonly knownGood = new Map<string, number>();
+  /** The key last moved to the end of knownGood. */
+  private lastGood: string | null = null;
 
   constructor(
     private readonly clock: Clock,
@@ -83,7 +85,12 @@ export class LoginThrottle {
   recordSuccess(ip: string, login: string): void {
     if (!this.options.enabled) return;
     const key = `${login.toLowerCase()}|${ip}`;
-    this.knownGood.delete(key);
+    // Already the newest entry (the same client again): only its time moves. Otherwise it is moved to
+    // the end (delete + set), so the oldest entries are the ones dropped when the map is full.
+    if (key !== this.lastGood) {
+      this.knownGood.delete(key);
+      this.lastGood = key;
+    }
     this.knownGood.set(key, this.clock.now());
     while (this.knownGood.size > MAX_TRACKED_KEYS) this.knownGood.delete(this.knownGood.keys().next().value!);
   }
@@ -92,5 +99,6 @@ export class LoginThrottle {
   clear(): void {
     this.failures.clear();
     this.knownGood.clear();
+    this.lastGood = null;
   }
 }
