@@ -10,6 +10,9 @@ export type Change =
   | { s: number; c: string; k: string; d: 1 }
   | { s: number; c: string; clear: 1 };
 
+/** Appends larger than this get their own buffer rather than growing the reused one. */
+const SCRATCH_MAX = 1024 * 1024;
+
 /**
  * The write-ahead log beside the snapshot (`<file>.wal`): one JSON change per line, appended and
  * fsynced once per flush. A flush costs what changed, not the size of the store; the snapshot is
@@ -82,7 +85,7 @@ export class WriteAheadLog {
         text += `{"s":${change.s},"c":${JSON.stringify(change.c)},"k":${JSON.stringify(change.k)}${change.j === undefined ? '' : `,"v":${change.j}`}}\n`;
       } else text += JSON.stringify(change) + '\n';
     }
-    const buffer = Buffer.from(text, 'utf8');
+    const buffer = this.bytesOf(text);
     try {
       // write(2) may write less than asked without an error (a disk filling up mid-buffer): write the rest,
       // so the next call reports the ENOSPC and the log is cut back, rather than acknowledging half a line.
@@ -98,6 +101,16 @@ export class WriteAheadLog {
     }
     this.size += buffer.length;
     this.count += changes.length;
+  }
+
+  /** Reused for the bytes of each append up to 1 MB (appends never overlap: the store runs one flush at a time). */
+  private scratch: Buffer | null = null;
+
+  private bytesOf(text: string): Buffer {
+    const length = Buffer.byteLength(text, 'utf8');
+    if (length > SCRATCH_MAX) return Buffer.from(text, 'utf8');
+    if (this.scratch === null || this.scratch.length < length) this.scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX, Math.max(64 * 1024, 2 ** Math.ceil(Math.log2(length)))));
+    return this.scratch.subarray(0, this.scratch.write(text, 0, 'utf8'));
   }
 
   /** Empties the log after a snapshot that contains all of it is durable. */
