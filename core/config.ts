@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse as parseDotenv } from 'dotenv';
+import type * as Dotenv from 'dotenv';
 
 /** How one setting is read: its type, its default and what it is for (the text in .env.example). */
 export type SettingSpec =
@@ -97,7 +97,8 @@ export function readSettings(spec: SettingsSpec, source: Record<string, string |
 export function environmentWithDotenv(cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {
   const file = path.join(cwd, '.env');
   let fromFile: Record<string, string> = {};
-  if (fs.existsSync(file)) fromFile = parseDotenv(fs.readFileSync(file));
+  // dotenv is loaded only when there is a .env to read (~4 ms of a cold start otherwise).
+  if (fs.existsSync(file)) fromFile = (require('dotenv') as typeof Dotenv).parse(fs.readFileSync(file));
   return { ...fromFile, ...env };
 }
 

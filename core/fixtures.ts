@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import bcrypt from 'bcryptjs';
+import { bcrypt } from './auth/bcrypt';
 import { isRole } from './auth/roles';
 import { emailProblem, loginProblem, type NewUser } from './auth/users';
 import type { FixtureProblem, NamespaceModule, SiteContext } from './namespace';
@@ -160,7 +160,7 @@ export function readFixturesFile(file: string, modules: readonly NamespaceModule
 /** Loads validated fixtures into an empty store: users and their application passwords, then each namespace's section. */
 export async function loadFixtures(fixtures: Fixtures, modules: readonly NamespaceModule[], ctx: SiteContext): Promise<void> {
   for (const user of fixtures.users ?? []) {
-    const hash = user.password !== undefined ? await bcrypt.hash(user.password, ctx.config.bcryptCost) : null;
+    const hash = user.password !== undefined ? await bcrypt().hash(user.password, ctx.config.bcryptCost) : null;
     const record = ctx.users.createWithHash({ ...user, role: user.role ?? 'subscriber' }, hash);
     for (const ap of user.applicationPasswords ?? []) {
       ctx.applicationPasswords.create(record.id, { name: ap.name, password: ap.password, uuid: ap.uuid, appId: ap.appId, created: ap.created });

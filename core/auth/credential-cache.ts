@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import bcrypt from 'bcryptjs';
+import { bcrypt } from './bcrypt';
 
 /**
  * Vendor secrets (account passwords, reseller secret keys) are stored as bcrypt hashes, and one
@@ -31,7 +31,7 @@ export class VerifiedSecrets {
 
   /** bcrypt hash of a new secret, at the configured cost. */
   hash(secret: string): Promise<string> {
-    return bcrypt.hash(secret, this.bcryptCost);
+    return bcrypt().hash(secret, this.bcryptCost);
   }
 
   /** Whether `secret` matches `storedHash`: from the cache when it verified before, else by bcrypt. */
@@ -48,7 +48,7 @@ export class VerifiedSecrets {
       this.failures.set(print, true);
       return false;
     }
-    const ok = await bcrypt.compare(secret, storedHash);
+    const ok = await bcrypt().compare(secret, storedHash);
     const into = ok ? this.entries : this.failures;
     into.set(print, true);
     if (into.size > this.maxEntries) into.delete(into.keys().next().value!);

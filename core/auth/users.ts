@@ -1,4 +1,4 @@
-import bcrypt from 'bcryptjs';
+import { bcrypt } from './bcrypt';
 import type { Clock } from '../clock';
 import type { Collection, Store } from '../store';
 import { cachedCapabilities, capabilitiesOf, isRole } from './roles';
@@ -136,7 +136,7 @@ export class Users {
   /** Creates a user; the login password, if given, is hashed with bcrypt (async: it takes ~100 ms at cost 10). */
   async create(input: NewUser): Promise<UserRecord> {
     const record = this.prepare(input);
-    if (input.password !== undefined) record.passwordHash = await bcrypt.hash(input.password, this.bcryptCost);
+    if (input.password !== undefined) record.passwordHash = await bcrypt().hash(input.password, this.bcryptCost);
     this.users.put(String(record.id), record);
     return record;
   }
@@ -194,6 +194,6 @@ export class Users {
 
   /** Checks a login password (never used for REST; for the command line and tests). */
   async checkPassword(user: UserRecord, password: string): Promise<boolean> {
-    return user.passwordHash !== null && bcrypt.compare(password, user.passwordHash);
+    return user.passwordHash !== null && bcrypt().compare(password, user.passwordHash);
   }
 }

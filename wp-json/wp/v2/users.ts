@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import bcrypt from 'bcryptjs';
+import { bcrypt } from '../../../core/auth/bcrypt';
 import { isRole } from '../../../core/auth/roles';
 import type { UserRecord } from '../../../core/auth/users';
 import type { SiteContext } from '../../../core/namespace';
@@ -138,7 +138,7 @@ export function registerUsers(ctx: SiteContext): void {
           const password = req.param('password');
           if (typeof password === 'string') {
             if (password === '' || password.includes('\\')) return new WpError('rest_user_invalid_password', 'Passwords cannot be empty or contain the "\\" character.', { status: 400 });
-            user.passwordHash = await bcrypt.hash(password, ctx.config.bcryptCost);
+            user.passwordHash = await bcrypt().hash(password, ctx.config.bcryptCost);
           }
           users.update(user);
           await ctx.store.commit();
