@@ -92,28 +92,21 @@ export function deriveKey(secrets: SiteSecrets, label: string): Buffer {
   return createHmac('sha256', secrets.hashKey).update(`wp-token-emulator:${label}`).digest();
 }
 
-/** Compares two strings in time that depends only on their lengths. */
 const COMPARE_HALF = 2048;
 /** Both strings of a comparison are written here (no allocation per call), then wiped. */
 const COMPARE = Buffer.allocUnsafeSlow(2 * COMPARE_HALF);
 
+/** Compares two strings in time that depends only on their lengths. */
 export function safeEqual(a: string, b: string): boolean {
-  // At most 3 UTF-8 bytes per UTF-16 unit: short strings surely fit a half.
-  if (a.length * 3 <= COMPARE_HALF && b.length * 3 <= COMPARE_HALF) {
-    const la = COMPARE.write(a, 0, COMPARE_HALF, 'utf8');
-    const lb = COMPARE.write(b, COMPARE_HALF, COMPARE_HALF, 'utf8');
-    const left = COMPARE.subarray(0, la);
-    const right = COMPARE.subarray(COMPARE_HALF, COMPARE_HALF + lb);
-    const same = la === lb ? timingSafeEqual(left, right) : (timingSafeEqual(left, left), false);
-    COMPARE.fill(0, 0, la);
-    COMPARE.fill(0, COMPARE_HALF, COMPARE_HALF + lb);
-    return same;
+  // At most 3 UTF-8 bytes per UTF-16 unit: short strings surely fit a half of the reused buffer.
+  const reused = a.length * 3 <= COMPARE_HALF && b.length * 3 <= COMPARE_HALF;
+  const left = reused ? COMPARE.subarray(0, COMPARE.write(a, 0, COMPARE_HALF, 'utf8')) : Buffer.from(a, 'utf8');
+  const right = reused ? COMPARE.subarray(COMPARE_HALF, COMPARE_HALF + COMPARE.write(b, COMPARE_HALF, COMPARE_HALF, 'utf8')) : Buffer.from(b, 'utf8');
+  // Different lengths: spend the same time as a same-length comparison.
+  const same = left.length === right.length ? timingSafeEqual(left, right) : (timingSafeEqual(left, left), false);
+  if (reused) {
+    left.fill(0);
+    right.fill(0);
   }
-  const left = Buffer.from(a, 'utf8');
-  const right = Buffer.from(b, 'utf8');
-  if (left.length !== right.length) {
-    timingSafeEqual(left, left); // spend the same time as a same-length comparison
-    return false;
-  }
-  return timingSafeEqual(left, right);
+  return same;
 }

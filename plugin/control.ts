@@ -4,14 +4,8 @@ import { faultMiddleware, type Fault, type FaultSpec } from '../core/faults';
 import { journalMiddleware, type JournalEntry, type JournalFilter } from '../core/journal';
 import type { MailMessage } from '../core/mail';
 import type { TokenIntrospection } from '../core/namespace';
-import { restRouteOf } from '../core/rest/http';
+import { restRouteOf, urlPath } from '../core/rest/http';
 import type { Site } from './site';
-
-/** The path of a request URL, without its query (what Express's req.path gives). */
-function pathOnly(url: string): string {
-  const end = url.search(/[?#]/);
-  return end === -1 ? url : url.slice(0, end);
-}
 
 /** Whether a REST route belongs to the test-control API (and that API is switched on). */
 function isControlRoute(site: Site, route: string | null): boolean {
@@ -43,7 +37,7 @@ export function controlMiddlewares(site: Site): { journal: RequestHandler; gate:
       pathOf: (req) => {
         const route = restRouteOf(req);
         if (isControlRoute(site, route)) return null;
-        return route === null ? pathOnly(req.url) : `/wp-json${route === '/' ? '/' : route}`;
+        return route === null ? urlPath(req.url) : `/wp-json${route === '/' ? '/' : route}`;
       },
     }),
   };

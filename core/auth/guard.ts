@@ -58,6 +58,7 @@ interface Attempt {
   matched: { user: UserRecord; item: ApplicationPasswordRecord } | null;
   throttled: number | undefined;
 }
+
 /**
  * The application-password guard: express-basic-auth with a custom authorizer that accepts a
  * user's login or e-mail and one of their application passwords (never the login password).

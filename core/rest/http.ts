@@ -27,10 +27,15 @@ export function restRouteOf(req: Request): string | null {
   return route;
 }
 
+/** The path of a request URL, without its query or fragment (what Express's req.path gives). */
+export function urlPath(url: string): string {
+  const end = url.search(/[?#]/);
+  return end === -1 ? url : url.slice(0, end);
+}
+
 function computeRestRoute(req: Request): string | null {
   const url = req.originalUrl ?? req.url;
-  const pathEnd = url.search(/[?#]/);
-  const rawPath = pathEnd === -1 ? url : url.slice(0, pathEnd);
+  const rawPath = urlPath(url);
   let route: string | null = null;
   if (rawPath === '/wp-json' || rawPath.startsWith('/wp-json/')) {
     route = rawPath.slice('/wp-json'.length);
@@ -42,7 +47,7 @@ function computeRestRoute(req: Request): string | null {
   } else if (rawPath === '/' || rawPath === '/index.php') {
     // PHP keeps the last of repeated query keys; an empty rest_route is not a REST request. The query
     // is read as Express's 'simple' query parser reads it (querystring), without Express's req.query.
-    const value = pathEnd === -1 || url[pathEnd] !== '?' ? undefined : querystring.parse(url.slice(pathEnd + 1).split('#')[0]!).rest_route;
+    const value = url[rawPath.length] === '?' ? querystring.parse(url.slice(rawPath.length + 1).split('#')[0]!).rest_route : undefined;
     const last = Array.isArray(value) ? value[value.length - 1] : value;
     if (typeof last === 'string' && last !== '') route = last;
   }
