@@ -2,6 +2,7 @@ import express, { type Express, type NextFunction, type Request, type RequestHan
 import { applicationPasswordGuard, clientAddress } from '../core/auth/guard';
 import { restHttp } from '../core/rest/http';
 import { blankMarked, markedSecrets, redactUrl } from '../core/redact';
+import { adminScreens } from './admin';
 import { controlHandles, controlMiddlewares, type ControlHandles } from './control';
 import { createSite, type Site, type SiteOptions } from './site';
 
@@ -78,7 +79,10 @@ export function buildExpressApp(site: Site): Express {
   // A reset (emulator/v1/reset) waits for requests in flight and holds new ones until it is done.
   const gate = control.gate;
 
+  // wp-login.php and wp-admin/ (Express routes below), and their login cookie for REST requests.
+  const admin = adminScreens(site);
   const guard = applicationPasswordGuard({
+    authenticators: [admin.authenticator],
     users: site.users,
     applicationPasswords: site.applicationPasswords,
     throttle: site.throttle,
@@ -113,6 +117,8 @@ export function buildExpressApp(site: Site): Express {
         `<p>REST API: <a href="${escapeHtml(url)}/wp-json/">${escapeHtml(url)}/wp-json/</a></p></body></html>\n`,
     );
   });
+
+  app.use(admin.router);
 
   app.use((_req: Request, res: Response) => {
     res.status(404).type('html').send('<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Page not found</title></head><body><h1>Not Found</h1></body></html>\n');

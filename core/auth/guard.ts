@@ -14,7 +14,14 @@ export interface Authentication {
   failed: boolean;
   /** The attempt was refused by brute-force protection: seconds until it may try again. */
   throttled?: number;
+  /** An authenticator refused the request (cookie auth: rest_cookie_invalid_nonce); REST answers it in WordPress's envelope. */
+  restError?: { code: string; message: string; status: number };
+  /** Headers an authenticator adds to the REST response (cookie auth: a fresh X-WP-Nonce). */
+  responseHeaders?: Record<string, string>;
 }
+
+/** Another way to authenticate a request without Basic credentials (cookie auth): null = not mine. */
+export type Authenticator = (req: Request) => Authentication | null;
 
 const ANONYMOUS: Authentication = Object.freeze({ user: null, appPassword: null, attemptedLogin: null, failed: false });
 
@@ -31,6 +38,8 @@ export interface GuardOptions {
   onFailure?(req: Request, login: string): void;
   /** Brute-force protection: blocked attempts are not verified at all and carry `throttled`. */
   throttle?: LoginThrottle;
+  /** Tried in order when a request has no Basic credentials (core/auth/cookie.ts). */
+  authenticators?: readonly Authenticator[];
 }
 
 const ADDRESS = Symbol('wpClientAddress');
@@ -120,6 +129,13 @@ export function applicationPasswordGuard(options: GuardOptions) {
   return function guard(req: Request, _res: Response, next: NextFunction): void {
     const header = req.headers.authorization;
     if (typeof header !== 'string' || !/^basic\s/i.test(header)) {
+      for (const authenticate of options.authenticators ?? []) {
+        const found = authenticate(req);
+        if (found) {
+          (req as Request & { wpAuth?: Authentication }).wpAuth = found;
+          return next();
+        }
+      }
       (req as Request & { wpAuth?: Authentication }).wpAuth = ANONYMOUS;
       return next();
     }

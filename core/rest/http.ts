@@ -125,6 +125,8 @@ export function restHttp(options: RestHttpOptions) {
     if (auth.throttled !== undefined) {
       // Brute-force protection answers in WordPress's envelope whatever the namespace.
       response = new RestResponse(wpErrors.tooManyAttempts(auth.throttled).toJSON(), 429, { 'Retry-After': String(auth.throttled) });
+    } else if (auth.restError) {
+      response = new RestResponse(new WpError(auth.restError.code, auth.restError.message, { status: auth.restError.status }).toJSON(), auth.restError.status);
     } else if (bodyError) {
       const nsOptions = server.namespaceOptions(namespace);
       response = nsOptions.onCoreError?.(bodyError, restReq) ?? new RestResponse(bodyError.toJSON(), bodyError.status);
@@ -139,6 +141,7 @@ export function restHttp(options: RestHttpOptions) {
     const isError = status >= 400;
     if (!isError && query._fields !== undefined) data = filterFields(data, parseFieldsParam(query._fields));
     const headers = baseHeaders(req, options.siteUrl(), auth.user !== null);
+    if (auth.responseHeaders) Object.assign(headers, auth.responseHeaders);
     let finalStatus = status;
     if (query._envelope !== undefined) {
       // PHP encodes an empty headers array as [] (WordPress's envelope shows "headers": [] when there are none).

@@ -1,0 +1,50 @@
+import express, { type Request, type Response, type Router } from 'express';
+import { AuthCookies, cookieAuthenticator } from '../../core/auth/cookie';
+import type { Authenticator } from '../../core/auth/guard';
+import { restRouteOf } from '../../core/rest/http';
+import type { Site } from '../site';
+import { registerAuthorize } from './authorize';
+import { adminUrl, requireLogin, sendAdmin, type AdminContext } from './context';
+import { esc } from './layout';
+import { registerLogin } from './login';
+import { registerProfile } from './profile';
+
+export interface AdminScreens {
+  /** The screens: wp-login.php and wp-admin/..., Express routes behind the REST front. */
+  router: Router;
+  /** Cookie authentication of REST requests, for the guard's authenticators. */
+  authenticator: Authenticator;
+  cookies: AuthCookies;
+}
+
+/** WordPress's login and admin screens over a site, and the cookie authenticator the REST API shares with them. */
+export function adminScreens(site: Site): AdminScreens {
+  const cookies = new AuthCookies({ store: site.store, users: site.users, secrets: site.secrets, clock: site.clock, siteUrl: site.config.siteUrl });
+  const ctx: AdminContext = { site, cookies };
+  const router = express.Router();
+  router.use(['/wp-login.php', '/wp-admin'], express.urlencoded({ extended: false, limit: site.config.bodyLimit, parameterLimit: 200 }));
+  registerLogin(router, ctx);
+  registerProfile(router, ctx);
+  registerAuthorize(router, ctx);
+
+  router.get(['/wp-admin', '/wp-admin/', '/wp-admin/index.php'], (req: Request, res: Response) => {
+    const login = requireLogin(ctx, req, res);
+    if (!login) return;
+    const links = [
+      ['profile.php', 'Your profile and application passwords'],
+      ...(site.users.can(login.user, 'list_users') ? [['users.php', 'Users']] : []),
+      ...(site.users.can(login.user, 'activate_plugins') ? [['plugins.php', 'Plugins']] : []),
+    ];
+    sendAdmin(ctx, res, login, {
+      title: 'Dashboard',
+      current: 'index.php',
+      body:
+        `<div class="card"><h2>Welcome to ${esc(site.config.siteName)}</h2><p>${esc(site.config.siteDescription)}</p><ul>` +
+        links.map(([file, label]) => `<li><a href="${esc(adminUrl(ctx, file!))}">${esc(label)}</a></li>`).join('') +
+        `</ul><p>REST API: <a href="${esc(site.config.siteUrl)}/wp-json/">${esc(site.config.siteUrl)}/wp-json/</a></p></div>`,
+    });
+  });
+
+  const authenticator = cookieAuthenticator(cookies, (req) => restRouteOf(req as Request) !== null);
+  return { router, authenticator, cookies };
+}
