@@ -10,6 +10,7 @@ import type { SiteSecrets } from './secrets';
 import type { Store } from './store';
 import type { CliGroup } from './cli';
 import type { SiteControl } from './control';
+import type { PluginRegistry } from './plugins';
 
 /** Everything a namespace module may use. Namespaces never import each other; they share only this. */
 export interface SiteContext {
@@ -26,6 +27,8 @@ export interface SiteContext {
   verifiedSecrets: VerifiedSecrets;
   /** The test-control plane (journal, faults, gated reset, introspection): used by the emulator/v1 namespace. */
   control?: SiteControl;
+  /** The site's plugins (every namespace module but wp/v2): list, activate, deactivate. Set once every module is registered. */
+  pluginRegistry?: PluginRegistry;
 }
 
 /** RFC 7662-style answer about a token. `vendor` is the module id. */
@@ -75,5 +78,5 @@ export interface NamespaceModule {
     load(section: unknown, ctx: SiteContext): void | Promise<void>;
   };
   /** Command-line commands: `wp-token-emulator <id> ...`. */
-  cli?: CliGroup;
+  cli?: CliGroup | readonly CliGroup[];
 }

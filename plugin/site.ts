@@ -13,6 +13,7 @@ import { Mailer } from '../core/mail';
 import { configureMailTransport, mailSettings } from '../core/mail-smtp';
 import type { NamespaceModule, NamespacePlugin, SiteContext, TokenIntrospection } from '../core/namespace';
 import { RestServer } from '../core/rest/server';
+import { registerPlugins } from '../core/plugins';
 import { deriveKey, loadSecrets } from '../core/secrets';
 import { Store, type StoreFs } from '../core/store';
 import { allNamespaces } from './namespaces';
@@ -120,7 +121,7 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
     const ctx: SiteContext = { config, clock, store, users, applicationPasswords, secrets, mailer, log, rest, verifiedSecrets, control };
 
     const plugins = new Map<string, NamespacePlugin>();
-    for (const module of modules) plugins.set(module.id, module.register(ctx) ?? {});
+    const pluginRegistry = (ctx.pluginRegistry = registerPlugins(store, rest, modules, (module) => plugins.set(module.id, module.register(ctx) ?? {})));
 
     let firstRun: Site['firstRun'] = null;
     const baseline = store.collection<Record<string, unknown>>(BASELINE);
@@ -132,11 +133,13 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
         const { password } = applicationPasswords.create(admin.id, { name: 'wp-token-emulator' });
         firstRun = { login: admin.login, password, userId: admin.id };
       }
+      pluginRegistry.startWith(String(config.settings.ACTIVE_PLUGINS ?? 'all'));
       const collections = store.exportData().collections;
       for (const name of VOLATILE_COLLECTIONS) delete collections[name];
       baseline.put('collections', collections);
       await store.commit();
     }
+    pluginRegistry.apply();
 
     const throttle = new LoginThrottle(clock, {
       enabled: config.settings.AUTH_THROTTLE as boolean,
@@ -167,6 +170,7 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
         throttle.clear();
         mailer.clear();
         for (const plugin of plugins.values()) plugin.reset?.();
+        pluginRegistry.apply();
         // The clock goes back to how the site started: frozen at its start time, or the machine's time.
         if (initialClock.mode === 'frozen') clock.set(initialClock.now);
         else clock.real();

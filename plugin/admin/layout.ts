@@ -28,6 +28,7 @@ a{color:#2271b1}a:hover{color:#135e96}
 .skip-link:focus{position:absolute;left:6px;top:7px;z-index:100000;width:auto;height:auto;clip:auto;padding:15px 23px 14px;background:#f0f0f1;color:#2271b1;font-weight:600}
 #wpadminbar{position:fixed;top:0;left:0;right:0;height:32px;background:#1d2327;color:#f0f0f1;display:flex;justify-content:space-between;align-items:center;padding:0 12px;z-index:999}
 #wpadminbar a{color:#f0f0f1;text-decoration:none;margin-left:12px}
+body.wp-admin{background:linear-gradient(90deg,#1d2327 160px,#f0f0f1 160px)}
 #adminmenuwrap{position:fixed;top:32px;bottom:0;left:0;width:160px;background:#1d2327}
 #adminmenu{list-style:none;margin:12px 0;padding:0}
 #adminmenu a{display:block;color:#f0f0f1;text-decoration:none;padding:8px 12px;font-size:14px}

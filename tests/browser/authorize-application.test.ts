@@ -96,7 +96,7 @@ test('reject without reject_url lands on success_url?success=false (keyboard: Ta
   await connect({ success_url: 'APP/callback' });
   await page.focus('#approve');
   await page.keyboard.press('Tab');
-  expect(await page.evaluate(() => document.activeElement?.id)).toBe('reject');
+  expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id)).toBe('reject');
   await page.keyboard.press('Enter');
   await page.waitForURL(`${appBase}/**`);
   expect(page.url()).toBe(`${appBase}/callback?success=false`);
