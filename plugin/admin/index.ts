@@ -6,6 +6,7 @@ import type { Site } from '../site';
 import { registerAuthorize } from './authorize';
 import { adminUrl, requireLogin, sendAdmin, type AdminContext } from './context';
 import { esc } from './layout';
+import { registerLists } from './lists';
 import { registerLogin } from './login';
 import { registerProfile } from './profile';
 
@@ -26,6 +27,7 @@ export function adminScreens(site: Site): AdminScreens {
   registerLogin(router, ctx);
   registerProfile(router, ctx);
   registerAuthorize(router, ctx);
+  registerLists(router, ctx);
 
   router.get(['/wp-admin', '/wp-admin/', '/wp-admin/index.php'], (req: Request, res: Response) => {
     const login = requireLogin(ctx, req, res);

@@ -154,6 +154,32 @@ describe('wp-admin screens', () => {
   });
 });
 
+describe('plugins.php and users.php', () => {
+  test('activate/deactivate links carry WordPress\'s per-plugin nonce; a bad one is refused', async () => {
+    const { cookie } = await logIn();
+    const page = await request(emulator.app).get('/wp-admin/plugins.php').set('Cookie', cookie);
+    const link = /href="([^"]*action=deactivate&amp;plugin=availo%2Favailo\.php[^"]*)"/.exec(page.text)![1]!.replace(/&amp;/g, '&');
+    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:8882\/wp-admin\/plugins\.php\?action=deactivate&plugin=availo%2Favailo\.php&plugin_status=all&paged=1&s&_wpnonce=[0-9a-f]{10}$/);
+    const forged = await request(emulator.app).get(link.replace(SITE, '').replace(/_wpnonce=\w+/, '_wpnonce=bad')).set('Cookie', cookie);
+    expect(forged.status).toBe(403);
+    expect(emulator.site.pluginRegistry!.activeIds().has('availo')).toBe(true);
+    const done = await request(emulator.app).get(link.replace(SITE, '')).set('Cookie', cookie);
+    expect(done.headers.location).toBe(`${SITE}/wp-admin/plugins.php?deactivate=true&plugin_status=all&paged=1&s=`);
+    expect(emulator.site.pluginRegistry!.activeIds().has('availo')).toBe(false);
+    emulator.site.pluginRegistry!.setStatus(emulator.site.pluginRegistry!.find('availo')!, 'active');
+  });
+
+  test('an editor may neither manage plugins nor list users; users.php links each user to their screen', async () => {
+    const { cookie } = await logIn('alice', 'alice-pass');
+    expect((await request(emulator.app).get('/wp-admin/plugins.php').set('Cookie', cookie)).status).toBe(403);
+    expect((await request(emulator.app).get('/wp-admin/users.php').set('Cookie', cookie)).status).toBe(403);
+    const admin = await logIn();
+    const users = await request(emulator.app).get('/wp-admin/users.php').set('Cookie', admin.cookie);
+    expect(users.text).toContain(`href="${SITE}/wp-admin/user-edit.php?user_id=2&amp;wp_http_referer=%2Fwp-admin%2Fusers.php"`);
+    expect(users.text).toContain(`href="${SITE}/wp-admin/profile.php?wp_http_referer=%2Fwp-admin%2Fusers.php"`);
+  });
+});
+
 describe('cookie authentication of the REST API (rest_cookie_check_errors)', () => {
   test('cookie + X-WP-Nonce: logged in, with a fresh X-WP-Nonce; cookie alone: anonymous; bad nonce: 403', async () => {
     const { cookie } = await logIn();

@@ -6,7 +6,8 @@ import { close, launchBrowser, SCREENSHOTS, servedEmulator } from './browser';
 
 /**
  * In a real Chromium, as a person: log in on wp-login.php, create an application password on the
- * profile screen, use it with the REST API, revoke it, and it stops working.
+ * profile screen, use it with the REST API, revoke it, and it stops working; the users and plugins
+ * screens (deactivating everest-backup removes its routes); log out.
  */
 
 let browser: Browser;
@@ -105,6 +106,36 @@ test('with the keyboard only: name, Enter to add; revoke all', async () => {
   expect(await restStatus('admin', shown)).toBe(401);
   expect(await restStatus('admin', 'AAAA BBBB CCCC DDDD EEEE FFFF')).toBe(401);
   expect(emulator.applicationPasswords.list(1)).toEqual([]);
+});
+
+test('users.php lists the users, each linked to their screen', async () => {
+  await page.goto(`${base}/wp-admin/users.php`);
+  expect(await page.locator('#the-list tr').count()).toBe(3);
+  await shot('users');
+  await page.getByRole('link', { name: 'alice', exact: true }).click();
+  await page.waitForURL(/user-edit\.php\?user_id=2/);
+  expect(await page.textContent('h1')).toBe('Edit User alice');
+});
+
+test('plugins.php: Deactivate everest-backup removes its routes; Activate brings them back', async () => {
+  const token = () => fetch(`${base}/wp-json/everest-backup/v1/access-token`, { method: 'POST', headers: { Authorization: 'Basic ' + Buffer.from('alice:GGGG HHHH IIII JJJJ KKKK LLLL').toString('base64') } });
+  await page.goto(`${base}/wp-admin/plugins.php`);
+  await page.getByRole('link', { name: 'Deactivate Everest Backup' }).click();
+  await page.waitForURL(/deactivate=true/);
+  expect(await page.textContent('#message')).toContain('Plugin deactivated.');
+  expect(await page.textContent('tr[data-slug="everest-backup"] .column-status')).toBe('Inactive');
+  await shot('plugins');
+  const gone = await token();
+  expect(gone.status).toBe(404);
+  expect(((await gone.json()) as { code: string }).code).toBe('rest_no_route');
+  const index = (await (await fetch(`${base}/wp-json/`)).json()) as { namespaces: string[] };
+  expect(index.namespaces).not.toContain('everest-backup/v1');
+  // The keyboard: focus the link, Enter.
+  await page.getByRole('link', { name: 'Activate Everest Backup' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/activate=true/);
+  expect(await page.textContent('#message')).toContain('Plugin activated.');
+  expect((await token()).status).not.toBe(404);
 });
 
 test('an administrator manages another user\'s passwords on user-edit.php; log out ends the session', async () => {
