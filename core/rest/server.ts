@@ -25,6 +25,8 @@ export interface Endpoint {
   args?: Record<string, ArgSchema>;
   /** Listed in the discovery index (default true). */
   showInIndex?: boolean;
+  /** WordPress's `allow_batch` (shown as `"allow_batch": {"v1": true}` in the index). */
+  allowBatch?: boolean;
 }
 
 export interface RouteOptions {
@@ -369,7 +371,7 @@ export class RestServer {
         args[name] = entry;
       }
       // PHP encodes an empty array as [] — WordPress shows "args": [] for an endpoint without args.
-      (data.endpoints as unknown[]).push({ methods: [...endpoint.methodList], args: Object.keys(args).length ? args : [] });
+      (data.endpoints as unknown[]).push({ methods: [...endpoint.methodList], ...(endpoint.allowBatch ? { allow_batch: { v1: true } } : {}), args: Object.keys(args).length ? args : [] });
     }
     if (context === 'help' && route.options.schema) data.schema = route.options.schema();
     const readable = route.pattern.replace(/\(\?P<(\w+?)>.*?\)/g, '{$1}');

@@ -41,7 +41,12 @@ interface Recording {
   cases: RecordedCase[];
 }
 
-const recording = JSON.parse(fs.readFileSync(path.join(__dirname, 'recordings', 'wordpress-6.8.json'), 'utf8')) as Recording;
+/** Every recordings/*.json, each replayed on its own fresh fixture. */
+const recordings = fs
+  .readdirSync(path.join(__dirname, 'recordings'))
+  .filter((file) => file.endsWith('.json'))
+  .sort()
+  .map((file) => [file, JSON.parse(fs.readFileSync(path.join(__dirname, 'recordings', file), 'utf8')) as Recording] as const);
 
 /** Deliberately not the recording's host, so host normalisation is exercised. */
 const SITE_URL = 'http://emulator.test:8080';
@@ -57,6 +62,16 @@ const KEPT_HEADER = /^(content-type|allow|link|x-robots-tag|x-content-type-optio
  */
 const DEVIATIONS: { cases: RegExp; where: string; reason: string }[] = [
   // (filled with the deviations the replay finds; see docs/conformance.md)
+  {
+    cases: /^discovery-(index|namespace-wp-v2)/,
+    where: 'body.routes["/wp/v2/users"].endpoints[0].args.has_published_posts: missing',
+    reason: 'The emulator has no posts or post types; docs/admin-screens.md',
+  },
+  {
+    cases: /^users-update-alice-on-admin$/,
+    where: 'header allow: missing',
+    reason: 'WordPress lets anyone read an author of published posts (admin wrote "Hello world!"); the emulator has no posts',
+  },
 ];
 
 // ---- normalisation ----------------------------------------------------------------------------
@@ -257,7 +272,7 @@ async function send(emu: EmulatorApp, c: RecordedCase, vars: Record<string, Reco
   return { status: res.status, headers: kept, body };
 }
 
-describe('conformance with WordPress 6.8 (recorded)', () => {
+describe.each(recordings)('conformance with WordPress 6.8 (recordings/%s)', (file, recording) => {
   let emu: EmulatorApp;
   const vars: Record<string, Record<string, unknown>> = {};
   let replayed = 0;
@@ -292,9 +307,9 @@ describe('conformance with WordPress 6.8 (recorded)', () => {
   });
 
   it('replayed at least 40 recorded cases, and every listed deviation still occurs', () => {
-    expect(recording.cases.length).toBeGreaterThanOrEqual(40);
+    expect(recording.cases.length).toBeGreaterThanOrEqual(file === 'wordpress-6.8.json' ? 40 : 10);
     expect(replayed).toBe(recording.cases.length);
-    const stale = DEVIATIONS.filter((_d, i) => !deviationsSeen.has(i)).map((d) => `${d.cases} ${d.where}`);
+    const stale = DEVIATIONS.filter((d, i) => recording.cases.some((c) => d.cases.test(c.name)) && !deviationsSeen.has(i)).map((d) => `${d.cases} ${d.where}`);
     expect(stale).toEqual([]);
   });
 });
