@@ -158,3 +158,29 @@ describe('the starting set and restarts', () => {
     await expect(standardApp({ settings: { ACTIVE_PLUGINS: 'nope' } })).rejects.toThrow(/ACTIVE_PLUGINS: unknown plugin\(s\) nope/);
   });
 });
+
+describe('wp user update (WP-CLI)', () => {
+  test('updates fields, checks e-mail and nicename uniqueness, warns about unknown users', async () => {
+    const emu = await standardApp();
+    try {
+      const ok = await wp(emu, 'user update alice --display_name=Alicia --user_url=https://alice.example --role=author');
+      expect(ok).toEqual({ code: 0, out: 'Success: Updated user 2.\n', err: '' });
+      const alice = emu.users.byId(2)!;
+      expect([alice.displayName, alice.url, alice.roles]).toEqual(['Alicia', 'https://alice.example', ['author']]);
+      const taken = await wp(emu, 'user update 2 --user_email=admin@localhost.com');
+      expect(taken.code).toBe(1);
+      expect(taken.err).toBe('Error: Sorry, that email address is already used!\n');
+      expect((await wp(emu, 'user update 2 --user_nicename=admin')).code).toBe(1);
+      const missing = await wp(emu, 'user update nobody --display_name=x');
+      expect(missing.err).toContain("Warning: Invalid user ID, email or login: 'nobody'");
+      expect(missing.code).toBe(1);
+      expect((await wp(emu, 'user update 2')).code).toBe(1);
+      await wp(emu, 'user update 2 --user_pass=new-secret');
+      expect(await emu.users.checkPassword(emu.users.byId(2)!, 'new-secret')).toBe(true);
+      const got = await wp(emu, 'user get 2 --field=display_name');
+      expect(got.out).toBe('Alicia\n');
+    } finally {
+      await emu.close();
+    }
+  });
+});
