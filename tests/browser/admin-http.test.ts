@@ -201,6 +201,14 @@ describe('cookie authentication of the REST API (rest_cookie_check_errors)', () 
     expect(index.status).toBe(403);
   });
 
+  test('introspecting with cookie auth: no application password (rest_no_authenticated_app_password)', async () => {
+    const { cookie } = await logIn();
+    const nonce = nonceOf((await request(emulator.app).get('/wp-admin/profile.php').set('Cookie', cookie)).text);
+    const res = await request(emulator.app).get('/wp-json/wp/v2/users/me/application-passwords/introspect').set('Cookie', cookie).set('X-WP-Nonce', nonce);
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('rest_no_authenticated_app_password');
+  });
+
   test('a bad nonce without any cookie is refused too; Basic auth ignores the nonce', async () => {
     const res = await request(emulator.app).get('/wp-json/wp/v2/users/me').set('X-WP-Nonce', 'bad');
     expect(res.status).toBe(403);
