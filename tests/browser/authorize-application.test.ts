@@ -57,7 +57,8 @@ afterAll(async () => {
 async function connect(query: Record<string, string>): Promise<void> {
   await page.goto(`${appBase}/connect?${new URLSearchParams(query)}`);
   await page.click('#connect');
-  await page.waitForLoadState();
+  // Wait until the browser has left the app for the site (its login screen or the flow).
+  await page.waitForURL((url) => !url.href.startsWith(appBase));
 }
 
 test('not logged in: the login screen, then back to the flow; approve returns the three parameters', async () => {
@@ -66,7 +67,7 @@ test('not logged in: the login screen, then back to the flow; approve returns th
   await page.fill('#user_login', 'admin');
   await page.fill('#user_pass', 'password');
   await page.click('#wp-submit');
-  await page.waitForURL(/authorize-application\.php/);
+  await page.waitForURL(/\/wp-admin\/authorize-application\.php/);
   expect(await page.textContent('.auth-app-card')).toContain('Would you like to give the application identifying itself as Demo App access to your account?');
   expect(await page.inputValue('#app_name')).toBe('Demo App');
   if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, 'authorize-application.png'), fullPage: true });
