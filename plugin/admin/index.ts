@@ -1,10 +1,10 @@
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { AuthCookies, cookieAuthenticator } from '../../core/auth/cookie';
 import type { Authenticator } from '../../core/auth/guard';
 import { restRouteOf } from '../../core/rest/http';
 import type { Site } from '../site';
 import { registerAuthorize } from './authorize';
-import { adminUrl, requireLogin, sendAdmin, type AdminContext } from './context';
+import { adminUrl, die, requireLogin, sendAdmin, type AdminContext } from './context';
 import { esc } from './layout';
 import { registerLists } from './lists';
 import { registerLogin } from './login';
@@ -45,6 +45,13 @@ export function adminScreens(site: Site): AdminScreens {
         links.map(([file, label]) => `<li><a href="${esc(adminUrl(ctx, file!))}">${esc(label)}</a></li>`).join('') +
         `</ul><p>REST API: <a href="${esc(site.config.siteUrl)}/wp-json/">${esc(site.config.siteUrl)}/wp-json/</a></p></div>`,
     });
+  });
+
+  // A form body too large or unreadable: WordPress's error page with the status, never a bare 500.
+  router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    const status = (error as { status?: number; type?: string } | null)?.status;
+    if (status === undefined || status < 400 || status >= 500) return next(error);
+    die(ctx, res, status, 'WordPress &rsaquo; Error', status === 413 ? 'The form sent more data than the site accepts.' : 'The form could not be read.');
   });
 
   const authenticator = cookieAuthenticator(cookies, (req) => restRouteOf(req as Request) !== null);

@@ -138,7 +138,7 @@ export function registerProfile(router: Router, ctx: AdminContext): void {
     if (id === login.user.id) return redirect(res, adminUrl(ctx, 'profile.php'));
     if (!ctx.site.users.can(login.user, 'edit_users')) return die(ctx, res, 403, 'WordPress &rsaquo; Error', 'Sorry, you are not allowed to edit this user.');
     const user = Number.isInteger(id) && id > 0 ? ctx.site.users.byId(id) : undefined;
-    if (!user) return die(ctx, res, 200, 'WordPress &rsaquo; Error', 'Invalid user ID.');
+    if (!user) return die(ctx, res, 404, 'WordPress &rsaquo; Error', 'Invalid user ID.');
     screen(ctx, req, res, login, user, false);
   });
 }

@@ -90,6 +90,12 @@ describe('wp-login.php', () => {
     expect(res.text).toContain('id="login_error"');
   });
 
+  test('a form body over the limit gets an error page, not a 500', async () => {
+    const res = await request(emulator.app).post('/wp-login.php').type('form').send(`log=${'a'.repeat(1_100_000)}&pwd=x`);
+    expect(res.status).toBe(413);
+    expect(res.text).toContain('The form sent more data than the site accepts.');
+  });
+
   test('without the test cookie: "Cookies are blocked"', async () => {
     const res = await request(emulator.app).post('/wp-login.php').type('form').send({ log: 'admin', pwd: 'password', testcookie: '1' });
     expect(res.text).toContain('Cookies are blocked or not supported by your browser.');
