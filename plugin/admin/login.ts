@@ -130,11 +130,8 @@ export function registerLogin(router: Router, ctx: AdminContext): void {
     const action = field(req.query, 'action') || 'login';
     if (action === 'logout') return logout(ctx, req, res);
     const redirectTo = field(req.query, 'redirect_to');
-    const reauth = field(req.query, 'reauth') !== '';
-    if (!reauth) {
-      const login = ctx.cookies.admin(req) ?? ctx.cookies.loggedIn(req);
-      if (login) return redirect(res, afterLogin(ctx, login.user, redirectTo));
-    }
+    // As WordPress: the form is shown even to a logged-in browser; with reauth=1 its cookies are cleared first.
+    if (field(req.query, 'reauth') !== '') res.append('Set-Cookie', ctx.cookies.clearCookies());
     const message = field(req.query, 'loggedout') === 'true' ? 'You are now logged out.' : undefined;
     send(ctx, res, 200, form(ctx, { log: '', redirectTo: redirectTo || adminUrl(ctx), remember: false, message }));
   });

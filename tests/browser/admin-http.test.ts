@@ -90,6 +90,16 @@ describe('wp-login.php', () => {
     expect(res.text).toContain('id="login_error"');
   });
 
+  test('a logged-in browser still gets the form; reauth=1 clears its cookies first', async () => {
+    const { cookie } = await logIn();
+    const form = await request(emulator.app).get('/wp-login.php').set('Cookie', cookie);
+    expect(form.status).toBe(200);
+    expect(form.text).toContain('id="loginform"');
+    const reauth = await request(emulator.app).get('/wp-login.php?reauth=1').set('Cookie', cookie);
+    const cleared = (reauth.headers['set-cookie'] as unknown as string[]).filter((c) => /=%20; expires=.*Max-Age=0/.test(c)).map((c) => c.split('=')[0]);
+    expect(cleared).toEqual([`wordpress_${HASH}`, `wordpress_${HASH}`, `wordpress_logged_in_${HASH}`]);
+  });
+
   test('a form body over the limit gets an error page, not a 500', async () => {
     const res = await request(emulator.app).post('/wp-login.php').type('form').send(`log=${'a'.repeat(1_100_000)}&pwd=x`);
     expect(res.status).toBe(413);
