@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Clock } from '../clock';
+import { WpError } from '../rest/errors';
 import { hmac, safeEqual, type SiteSecrets } from '../secrets';
 import type { Collection, Store } from '../store';
 import { wpCreateNonce, wpVerifyNonce } from '../wordpress/nonces';
@@ -220,7 +221,7 @@ export function cookieAuthenticator(cookies: AuthCookies, isRest: (req: Incoming
     const anonymous: Authentication = { user: null, appPassword: null, attemptedLogin: null, failed: false };
     if (nonce === undefined) return anonymous;
     if (cookies.verifyNonce(nonce, 'wp_rest', valid) === false) {
-      return { ...anonymous, restError: { code: 'rest_cookie_invalid_nonce', message: 'Cookie check failed', status: 403 } };
+      return { ...anonymous, refusal: new WpError('rest_cookie_invalid_nonce', 'Cookie check failed', { status: 403 }) };
     }
     return { ...anonymous, user: valid?.user ?? null, responseHeaders: { 'X-WP-Nonce': cookies.createNonce('wp_rest', valid) } };
   };

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import basicAuth from 'express-basic-auth';
+import type { WpError } from '../rest/errors';
 import type { ApplicationPasswordRecord, ApplicationPasswords } from './application-passwords';
 import type { LoginThrottle } from './throttle';
 import type { UserRecord, Users } from './users';
@@ -14,8 +15,8 @@ export interface Authentication {
   failed: boolean;
   /** The attempt was refused by brute-force protection: seconds until it may try again. */
   throttled?: number;
-  /** An authenticator refused the request (cookie auth: rest_cookie_invalid_nonce); REST answers it in WordPress's envelope. */
-  restError?: { code: string; message: string; status: number };
+  /** An authenticator refused the request (cookie auth: rest_cookie_invalid_nonce); REST answers it instead of the route. */
+  refusal?: WpError;
   /** Headers an authenticator adds to the REST response (cookie auth: a fresh X-WP-Nonce). */
   responseHeaders?: Record<string, string>;
 }

@@ -125,8 +125,8 @@ export function restHttp(options: RestHttpOptions) {
     if (auth.throttled !== undefined) {
       // Brute-force protection answers in WordPress's envelope whatever the namespace.
       response = new RestResponse(wpErrors.tooManyAttempts(auth.throttled).toJSON(), 429, { 'Retry-After': String(auth.throttled) });
-    } else if (auth.restError) {
-      response = new RestResponse(new WpError(auth.restError.code, auth.restError.message, { status: auth.restError.status }).toJSON(), auth.restError.status);
+    } else if (auth.refusal) {
+      response = new RestResponse(auth.refusal.toJSON(), auth.refusal.status);
     } else if (bodyError) {
       const nsOptions = server.namespaceOptions(namespace);
       response = nsOptions.onCoreError?.(bodyError, restReq) ?? new RestResponse(bodyError.toJSON(), bodyError.status);
