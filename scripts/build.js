@@ -111,6 +111,15 @@ function vendorFile(specifier) {
   return path.join(DIST, 'vendor', `${specifier.replace(/^@/, '').replace(/\//g, '__')}.js`);
 }
 
+/** The bundled package's name, version and licence text, at the top of its copy. */
+function vendorNotice(specifier) {
+  const dir = packageDir(specifier);
+  const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  const licenceFile = fs.readdirSync(dir).find((f) => /^licen[cs]e/i.test(f));
+  const licence = licenceFile ? fs.readFileSync(path.join(dir, licenceFile), 'utf8').trim().replace(/\*\//g, '* /') : `License: ${pkg.license}`;
+  return `/*\n * ${pkg.name} ${pkg.version}, bundled as CommonJS by scripts/build.js (it ships only as an ES module).\n *\n${licence.split('\n').map((l) => ` * ${l}`.trimEnd()).join('\n')}\n */`;
+}
+
 /** esbuild plugin: every import stays a require() of its own file, except ESM-only packages, which go to dist/vendor/. */
 function perFilePlugin(vendored) {
   const esmOnly = new Map();
@@ -155,6 +164,7 @@ async function buildJs({ bench = false } = {}) {
       ...common,
       stdin: { contents: `export * from ${JSON.stringify(spec)};`, resolveDir: ROOT, loader: 'js' },
       outfile: vendorFile(spec),
+      banner: { js: vendorNotice(spec) },
       legalComments: 'inline',
     });
   }
