@@ -17,7 +17,6 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { spawnSync } = require('node:child_process');
 
 const ROOT = path.join(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
@@ -175,6 +174,7 @@ async function buildJs({ bench = false } = {}) {
 function buildTypes() {
   const started = Date.now();
   const tsc = require.resolve('typescript/bin/tsc', { paths: [ROOT] });
+  const { spawnSync } = require('node:child_process');
   const result = spawnSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.build.json'), '--emitDeclarationOnly'], { cwd: ROOT, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`tsc could not write the type declarations:\n${result.stdout}${result.stderr}`);
   stamp('types', started);
