@@ -14,6 +14,7 @@ import { Store } from '../core/store';
 import { allNamespaces } from '../plugin/namespaces';
 import { basic, coldStart, cpuSeconds, freePort, load, loadOneShot, median, rssMb, spawnServer, type LoadRequest, type LoadResult, type ServerProcess } from './lib';
 import { ADMIN, scenarios, type Scenario } from './scenarios';
+import { npmStartRows } from './npm-start';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SERVER = path.join(ROOT, 'dist', 'plugin', 'server.js');
@@ -429,6 +430,16 @@ async function main(): Promise<void> {
       crashed = true;
       rows.push({ scenario: 'cold start', note: `CRASHED: ${(e as Error).message}` });
     });
+  }
+  if (wanted('npm start')) {
+    process.stderr.write('bench: npm start\n');
+    await npmStartRows(ROOT, opts.coldRuns).then(
+      (r) => rows.push(...r),
+      (e: unknown) => {
+        crashed = true;
+        rows.push({ scenario: 'npm start', note: `CRASHED: ${(e as Error).message}` });
+      },
+    );
   }
   if (wanted('createApp')) {
     process.stderr.write('bench: createApp()\n');

@@ -11,7 +11,8 @@ import { StoreLockedError, StoreOpenError } from '../core/store';
 import { buildExpressApp } from './app';
 import { runStoreCommand } from './cli';
 import { listenControlSocket, socketPathFor } from './control-socket';
-import { createSite, type Site, type SiteOptions } from './site';
+import { createSite, siteConfig, type Site, type SiteOptions } from './site';
+import { checkStorePath, fixturesSkippedWarning, forgetUnshownFirstRun, nameTheFile, StartError } from './start-checks';
 
 export interface RunningServer {
   site: Site;
@@ -57,7 +58,14 @@ export function collectAfterOpeningLargeStore(dbFile: string | null): boolean {
 
 /** Opens the store (file by default), serves HTTP on HOST:PORT and the control socket beside the store. */
 export async function startServer(options: SiteOptions = {}): Promise<RunningServer> {
-  const site = await createSite({ memoryByDefault: false, ...options });
+  // Settings and DB_FILE's directory are checked before the store is touched; a file-system error
+  // names its setting and file; a start that fails takes back a first-run password it never showed.
+  const siteOptions: SiteOptions = { memoryByDefault: false, ...options };
+  const config = siteConfig(siteOptions);
+  checkStorePath(config, options.cwd);
+  const site = await createSite(siteOptions).catch((e: unknown) => {
+    throw nameTheFile(e, config);
+  });
   collectAfterOpeningLargeStore(site.config.dbFile);
   let control: NetServer | null = null;
   try {
@@ -105,8 +113,8 @@ export async function startServer(options: SiteOptions = {}): Promise<RunningSer
     };
   } catch (e) {
     control?.close();
-    await site.close();
-    throw e;
+    await forgetUnshownFirstRun(site);
+    throw nameTheFile(e, config);
   }
 }
 
@@ -138,7 +146,7 @@ export async function runFromCommandLine(env: Record<string, string | undefined>
   try {
     running = await startServer({ env });
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof StoreOpenError || e instanceof StoreLockedError || e instanceof FixtureError) {
+    if (e instanceof ConfigError || e instanceof StartError || e instanceof StoreOpenError || e instanceof StoreLockedError || e instanceof FixtureError) {
       process.stderr.write(`wp-token-emulator: ${e.message}\n`);
       process.exitCode = 1;
       return null;
@@ -151,6 +159,7 @@ export async function runFromCommandLine(env: Record<string, string | undefined>
     throw e;
   }
   process.stdout.write(banner(running) + '\n');
+  if (running.site.fixturesSkipped) process.stderr.write(fixturesSkippedWarning(running.site.config, String(running.site.config.settings.FIXTURES)) + '\n');
   const shutdown = (signal: string) => {
     running.site.log.info(`Received ${signal}, shutting down`);
     running.stop().then(

@@ -47,6 +47,8 @@ export interface Site extends SiteContext {
   throttle: LoginThrottle;
   /** On first run without fixtures: the admin's new application password, shown once. */
   firstRun: { login: string; password: string; userId: number } | null;
+  /** Fixtures were given but not loaded: the store already held a site (they load only into a new one). */
+  fixturesSkipped: boolean;
   /** Journal, faults, the request gate and the gated reset (test control). */
   control: SiteControl;
   /** Asks every namespace about a token; `vendor` narrows the search. */
@@ -123,6 +125,7 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
     for (const module of modules) plugins.set(module.id, module.register(ctx) ?? {});
 
     let firstRun: Site['firstRun'] = null;
+    let fixturesSkipped = false;
     const baseline = store.collection<Record<string, unknown>>(BASELINE);
     if (!baseline.has('collections')) {
       if (fixtures) {
@@ -136,6 +139,8 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
       for (const name of VOLATILE_COLLECTIONS) delete collections[name];
       baseline.put('collections', collections);
       await store.commit();
+    } else {
+      fixturesSkipped = fixtures !== null;
     }
 
     const throttle = new LoginThrottle(clock, {
@@ -151,6 +156,7 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
       plugins,
       throttle,
       firstRun,
+      fixturesSkipped,
       control,
       introspect(token, vendor) {
         for (const module of modules) {
