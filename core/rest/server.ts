@@ -1,4 +1,4 @@
-import { StoreWriteError } from '../store';
+import { StoreWriteError, type Store } from '../store';
 import { WpError, isWpError, wpErrors } from './errors';
 import { RestRequest } from './request';
 import { RestResponse, isRestResponse } from './response';
@@ -64,12 +64,6 @@ interface CheckedPermission {
   endpoint: RegisteredEndpoint | null;
   allowed: boolean;
   version: unknown;
-}
-
-/** What dispatch needs of the store to commit a handler's writes (core/store's Store). */
-export interface CommittedStore {
-  readonly version: number;
-  commit(): Promise<void>;
 }
 
 /** What dispatch produced, with the route it matched (for the Allow header). */
@@ -168,7 +162,7 @@ export class RestServer {
   }
 
   /** The store whose changes dispatch makes durable before the answer: see commitWith(). */
-  private store: CommittedStore | null = null;
+  private store: Pick<Store, 'version' | 'commit'> | null = null;
 
   /**
    * No handler commits: after a handler of a method that may write (not GET or HEAD), or any handler
@@ -177,7 +171,7 @@ export class RestServer {
    * nothing pending or being flushed it costs nothing). A failed commit answers 503, through the
    * namespace's onCoreError.
    */
-  commitWith(store: CommittedStore): void {
+  commitWith(store: Pick<Store, 'version' | 'commit'>): void {
     this.store = store;
   }
 
