@@ -2,7 +2,7 @@ import { CliError, parseArgs, type CliCommand, type CliGroup, type CliIO } from 
 import { ConfigError, environmentWithDotenv } from '../core/config';
 import { FixtureError } from '../core/fixtures';
 import type { NamespaceModule } from '../core/namespace';
-import { readLock, StoreLockedError, StoreOpenError } from '../core/store';
+import { readLock, StoreLockedError, StoreOpenError, StoreWriteError } from '../core/store';
 import { sendControlRequest } from './control-socket';
 import { allNamespaces } from './namespaces';
 import { createSite, siteConfig, type Site } from './site';
@@ -59,17 +59,33 @@ export async function runStoreCommand(site: Site, argv: string[], io: CliIO): Pr
   const args = parseArgs(argv);
   args.positional = found.rest;
   delete args.options.db;
+  // Commands never commit: the runner does, also after a command that failed part-way, and shows
+  // what the command printed only then, so no "Success" (or new password) is shown for a change
+  // the disk refused.
+  const held: Array<() => void> = [];
+  const heldIO: CliIO = { out: (t) => held.push(() => io.out(t)), err: (t) => held.push(() => io.err(t)), isTTY: io.isTTY };
+  let code: number;
+  let failed: CliError | null = null;
   try {
-    const code = (await found.command.run(args, io, site)) ?? 0;
-    await site.store.commit();
-    return code;
+    code = (await found.command.run(args, heldIO, site)) ?? 0;
   } catch (e) {
-    if (e instanceof CliError) {
-      if (e.message) io.err(`Error: ${e.message}`);
-      return e.exitCode;
+    if (!(e instanceof CliError)) {
+      for (const show of held) show();
+      throw e;
     }
-    throw e;
+    failed = e;
+    code = e.exitCode;
   }
+  try {
+    await site.store.commit();
+  } catch (e) {
+    if (!(e instanceof StoreWriteError)) throw e;
+    io.err(`Error: ${e.message}. What this command changed was not acknowledged.`);
+    return 1;
+  }
+  for (const show of held) show();
+  if (failed?.message) io.err(`Error: ${failed.message}`);
+  return code;
 }
 
 function consoleIO(): CliIO {

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
@@ -7,7 +6,7 @@ import type { Server as NetServer } from 'node:net';
 import { chunkApplicationPassword } from '../core/auth/application-passwords';
 import { ConfigError, environmentWithDotenv } from '../core/config';
 import { FixtureError } from '../core/fixtures';
-import { StoreLockedError, StoreOpenError } from '../core/store';
+import { StoreLockedError, StoreOpenError, storeBytesOnDisk } from '../core/store';
 import { buildExpressApp } from './app';
 import { runStoreCommand } from './cli';
 import { listenControlSocket, socketPathFor } from './control-socket';
@@ -36,15 +35,7 @@ const LARGE_STORE_BYTES = 8 * 1024 * 1024;
  */
 export function collectAfterOpeningLargeStore(dbFile: string | null): boolean {
   if (dbFile === null) return false;
-  let bytes = 0;
-  for (const file of [dbFile, `${dbFile}.wal`]) {
-    try {
-      bytes += fs.statSync(file).size;
-    } catch {
-      // no such file
-    }
-  }
-  if (bytes < LARGE_STORE_BYTES) return false;
+  if (storeBytesOnDisk(dbFile) < LARGE_STORE_BYTES) return false;
   try {
     v8.setFlagsFromString('--expose-gc');
     const gc = vm.runInNewContext('gc') as (() => void) | undefined;

@@ -101,6 +101,7 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
       () => ({ name: config.siteName, description: config.siteDescription, url: config.siteUrl, applicationPasswords: true }),
       (error, req) => log.error('Unhandled error in a route handler', { route: req.route, method: req.method, error: (error as Error)?.stack ?? String(error) }),
     );
+    rest.commitWith(store); // what a handler stores is durable before its answer
     const verifiedSecrets = new VerifiedSecrets(deriveKey(secrets, 'verified-secrets'), config.bcryptCost);
     let self: Site | null = null;
     const faults = new Faults(clock);

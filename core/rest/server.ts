@@ -1,4 +1,4 @@
-import { StoreWriteError } from '../store';
+import { StoreWriteError, type Store } from '../store';
 import { WpError, isWpError, wpErrors } from './errors';
 import { RestRequest } from './request';
 import { RestResponse, isRestResponse } from './response';
@@ -161,6 +161,20 @@ export class RestServer {
     this.stateVersion = version;
   }
 
+  /** The store whose changes dispatch makes durable before the answer: see commitWith(). */
+  private store: Pick<Store, 'version' | 'commit'> | null = null;
+
+  /**
+   * No handler commits: after a handler of a method that may write (not GET or HEAD), or any handler
+   * while the store's change counter moved, dispatch waits for `commit()` before the answer: every
+   * change made so far is then durable (group commit: concurrent requests share one fsync; with
+   * nothing pending or being flushed it costs nothing). A failed commit answers 503, through the
+   * namespace's onCoreError.
+   */
+  commitWith(store: Pick<Store, 'version' | 'commit'>): void {
+    this.store = store;
+  }
+
   hasNamespace(namespace: string): boolean {
     return this.namespaces.has(namespace);
   }
@@ -218,7 +232,10 @@ export class RestServer {
         return { response: await this.finish(response, req, null, namespace, options), route: null, namespace };
       }
       route = matched.route;
+      const version = this.store?.version;
       response = await this.respond(req, matched.endpoint, options, checked);
+      const writes = req.method !== 'GET' && req.method !== 'HEAD';
+      if (this.store !== null && (writes || this.store.version !== version)) await this.store.commit(); // commitWith()
     } catch (error) {
       response = this.errorResponse(this.toWpError(error, req), req, options);
     }

@@ -193,7 +193,6 @@ export const pkmnapi: NamespaceModule = {
           const now = ctx.clock.seconds();
           users.put(email, { email, tokenHash: hash(token), createdAt: now, expiresAt: now + COOLDOWN_SECONDS, deleteCodeHash: previous?.deleteCodeHash ?? null });
           const failed = await mail(email, 'Pkmnapi access token', `This is your access token: ${teraEscape(token)}\n`);
-          await ctx.store.commit();
           return failed ?? created();
         },
       },
@@ -209,7 +208,6 @@ export const pkmnapi: NamespaceModule = {
           if (user && user.deleteCodeHash !== null && safeEqual(hash(code), user.deleteCodeHash)) {
             users.delete(email);
             revoke(user, 'deleted');
-            await ctx.store.commit();
           }
           return new RestResponse(null, 204);
         },
@@ -229,7 +227,6 @@ export const pkmnapi: NamespaceModule = {
         users.put(email, { ...user, deleteCodeHash: hash(code) });
         const link = `https://www.pkmnapi.com/actions/delete-user?email_address=${teraEscape(email)}&code=${teraEscape(code)}`;
         const failed = await mail(email, 'Pkmnapi delete access token', `Please click here to delete your access token: ${link}\n\nIf you did not request this email, someone else may have done so.\n`);
-        await ctx.store.commit();
         return failed ?? created();
       },
     });

@@ -141,7 +141,6 @@ export function registerUsers(ctx: SiteContext): void {
             user.passwordHash = await bcrypt().hash(password, ctx.config.bcryptCost);
           }
           users.update(user);
-          await ctx.store.commit();
           return prepareUser(ctx, user, req, 'edit');
         },
       },
@@ -168,7 +167,6 @@ export function registerUsers(ctx: SiteContext): void {
           delete previous._links;
           ctx.applicationPasswords.deleteAll(user.id);
           users.delete(user.id);
-          await ctx.store.commit();
           return { deleted: true, previous };
         },
       },
