@@ -112,7 +112,7 @@ function yamlScalar(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  const plain = !YAML_WORDS.test(text) && !/^[-+]?(\d|\.\d)/.test(text) && !/^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(text) && !/\s$|: | #|[\n\r\t]/.test(text);
+  const plain = !YAML_WORDS.test(text) && !/^[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?$|^0[xo]|^\d{4}-\d\d-\d\d/.test(text) && !/^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(text) && !/\s$|: | #|[\n\r\t]/.test(text);
   return plain ? text : JSON.stringify(text);
 }
 

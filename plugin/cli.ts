@@ -39,6 +39,11 @@ export function findCommand(groups: readonly CliGroup[], words: readonly string[
   return null;
 }
 
+/** Every command's help page (registered namespaces and standalone commands). */
+export function helpPages(): ReturnType<typeof commandTree> {
+  return commandTree(groupsOf(allNamespaces), standalone);
+}
+
 /** Runs a store command against an open site: output to `io`, returns the exit code. Used locally and by the server for forwarded commands. */
 export async function runStoreCommand(site: Site, argv: string[], io: CliIO): Promise<number> {
   const words = parseArgs(argv).positional;
@@ -121,7 +126,7 @@ export async function main(argv: string[], envArg?: Record<string, string | unde
   const words = raw.positional;
   if (words.length === 0 || words[0] === 'help' || raw.options.help === true) {
     const target = words[0] === 'help' ? words.slice(1) : words;
-    const page = findHelp(commandTree(groupsOf(allNamespaces), standalone), target);
+    const page = findHelp(helpPages(), target);
     if (!page) {
       io.err(`Error: '${target.join(' ')}' is not a registered wp-token-emulator command. See '${PROGRAM} help' for available commands.`);
       return 1;

@@ -231,7 +231,7 @@ describe('command line: where and as whom', () => {
     try {
       expect(await main(['clock', ...asAdminFlags()], {})).toBe(0);
       expect(out.mock.calls.map((c) => String(c[0])).join('')).toBe(`${START} (frozen)\n`);
-      expect(await main(['reset'], { EMULATOR_URL: url })).toBe(1);
+      expect(await main(['reset', '--yes'], { EMULATOR_URL: url })).toBe(1);
       expect(err.mock.calls.map((c) => String(c[0])).join('')).toMatch(/^Error: No credentials/);
     } finally {
       out.mockRestore();
