@@ -8,14 +8,15 @@
  *   without a language is an error: say `text` when it is not meant to run.
  * - Each page gets its own temporary folder (its `./data/`, an `examples/` link to the project's),
  *   and its blocks run in order. Shell blocks run under `set -euo pipefail` in one shell session per
- *   page: a variable set in one block (`PW=...`) is there in the next.
+ *   page: a variable or function set in one block (`PW=...`) is there in the next.
  * - `npm start` lines say which server the page talks to: before the block runs, the test starts the
  *   real server (in this process, on a free port) with the line's settings (`DB_FILE=... FIXTURES=...
  *   npm start`), replacing the page's previous server. A page whose blocks talk to a server without
  *   showing how it started gets one as plain `npm start` makes it (a fresh ./data/db.json), or the
  *   demo one with the comment `<!-- docs-test: fixtures=demo -->` anywhere on the page.
  * - Port 8080 is the test's server: `curl` reaches it by `--connect-to` (the URL, Host header and
- *   links stay `127.0.0.1:8080`), the command line by `PORT`, and programs by the `fetch` they get.
+ *   links stay `127.0.0.1:8080`), the command line by `PORT` (and `:8080` in `EMULATOR_URL`,
+ *   `SITE_URL`, `--url=`), and programs by the `fetch` they get.
  *   A `curl` answered 4xx or 5xx fails the block unless the block mentions that status (an example
  *   that shows an error says which): a 401 usually means credentials that do not fit the page's state.
  * - `npx wp-token-emulator` runs the built bin (dist/, built by jest's globalSetup) on the page's store.
@@ -25,7 +26,9 @@
  * - TypeScript/JavaScript blocks of a page are one program, in order, run where the first of them
  *   stands; `<!-- docs-test: new-program -->` just before a block starts another. `import ... from
  *   'wp-token-emulator'` is the project's source; top-level `await` works; `it`/`test`/`describe` and
- *   the jest hooks run as jest would run them (`expect` is jest's).
+ *   the jest hooks run as jest would run them (`expect` is jest's). A block whose first line is a
+ *   comment naming a file of the project (`// wp-json/acme/v1/index.ts`) is that file: its relative
+ *   imports resolve from there and its `export`s are plain declarations.
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -90,7 +93,11 @@ function writeShims(dir: string): void {
   const scripts = JSON.stringify(Object.keys((JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: object }).scripts));
   const shims: Record<string, string> = {
     npx: `#!/bin/bash
-if [ "$1" = wp-token-emulator ]; then shift; exec "${process.execPath}" "${BIN}" "$@"; fi
+if [ "$1" = wp-token-emulator ]; then shift
+  # Port 8080 is the test's server: in EMULATOR_URL, SITE_URL and --url=.
+  for v in EMULATOR_URL SITE_URL; do [ -n "\${!v:-}" ] && export "$v=\${!v//:8080/:$DOCS_TEST_PORT}"; done
+  args=(); for a in "$@"; do case "$a" in --url=*) a="\${a//:8080/:$DOCS_TEST_PORT}" ;; esac; args+=("$a"); done
+  exec "${process.execPath}" "${BIN}" "\${args[@]}"; fi
 if [ "$1" = jest ]; then shift
   for f in "$@"; do case "$f" in -*) ;; *) [ -e "${ROOT}/$f" ] || { echo "docs-test: npx jest: there is no $f in the project" >&2; exit 1; } ;; esac; done
   exit 0; fi
@@ -169,7 +176,7 @@ async function runShell(run: PageRun, block: Block): Promise<void> {
   if (!run.server) await startPageServer(run, run.demoByDefault ? DEMO_START : {});
   // The block's first line is script line PRELUDE.length + 2 and page line block.line + 1.
   const script = [...PRELUDE, `__docs_offset=${PRELUDE.length + 1 - block.line}`, block.code, 'set +eu; trap - ERR',
-    'for __v in $(compgen -v); do case "$__docs_base" in *" $__v "*) ;; *) [[ $__v == __docs_* || $__v == __v ]] || declare -p "$__v" 2>/dev/null ;; esac; done > "$DOCS_TEST_STATE"'].join('\n');
+    'for __v in $(compgen -v); do case "$__docs_base" in *" $__v "*) ;; *) [[ $__v == __docs_* || $__v == __v ]] || declare -p "$__v" 2>/dev/null ;; esac; done > "$DOCS_TEST_STATE"; declare -f >> "$DOCS_TEST_STATE"'].join('\n');
   const env: NodeJS.ProcessEnv = {
     PATH: `${run.shims}:${process.env.PATH ?? ''}`,
     HOME: run.dir,
@@ -199,10 +206,12 @@ async function runShell(run: PageRun, block: Block): Promise<void> {
 /** The program's imports stay at the top; the rest becomes the body of an async function, so top-level await works. */
 export function toProgram(source: string): string {
   const imports: string[] = [];
-  const body = source.replace(/^import\s[\s\S]*?from\s*['"][^'"]+['"];?[ \t]*$/gm, (m) => {
-    imports.push(m);
-    return m.replace(/[^\n]/g, '');
-  });
+  const body = source
+    .replace(/^import\s[\s\S]*?from\s*['"][^'"]+['"];?[ \t]*$/gm, (m) => {
+      imports.push(m);
+      return m.replace(/[^\n]/g, '');
+    })
+    .replace(/^export\s+(?=(?:const|let|var|function|class|async)\b)/gm, ''); // a file's exports become the program's names
   const names = 'it, test, describe, beforeEach, afterEach, beforeAll, afterAll, expect, fetch, console';
   return `${imports.join('\n')}\nexport default async function __docsProgram(__g: any) {\nconst { ${names} } = __g;\n${body}\n}\n`;
 }
@@ -240,8 +249,11 @@ async function runProgram(run: PageRun, blocks: Block[]): Promise<void> {
     console: { ...console, log: (...a: unknown[]) => printed.push(a.map(String).join(' ')), info: (...a: unknown[]) => printed.push(a.map(String).join(' ')) },
   };
   const mod: { exports: { default?: (g: unknown) => Promise<void> } } = { exports: {} };
-  // The package's name is the project's own source; everything else resolves from the project.
-  const load = (id: string): unknown => (id === 'wp-token-emulator' ? require('../plugin') : require(id));
+  // The package's name is the project's own source; relative paths resolve from the file the block names
+  // in a first-line comment (`// wp-json/acme/v1/index.ts`), else from the project's root.
+  const named = /^\/\/\s*(\S+\.[jt]s)\s*$/.exec(blocks[0]!.code.split('\n')[0]!.trim());
+  const base = path.join(ROOT, named ? path.dirname(named[1]!) : '.');
+  const load = (id: string): unknown => (id === 'wp-token-emulator' ? require('../plugin') : require(id.startsWith('.') ? path.resolve(base, id) : id));
   let step = 'the program';
   try {
     new Function('require', 'module', 'exports', code)(load, mod, mod.exports);
