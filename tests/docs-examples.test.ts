@@ -2,7 +2,7 @@
  * Docs that cannot drift: every `sh`/`bash` block and every TypeScript/JavaScript block of README.md and
  * docs/*.md runs here, as a reader would run it, page by page (every page is picked up by itself).
  *
- * The conventions (also in docs/README.md):
+ * The conventions (written for page authors in docs/README.md):
  * - Fence languages: `sh`/`bash`/`shell` run in bash; `ts`/`typescript`/`js`/`javascript` run as a
  *   program; `text` (output, layouts, manual procedures) and data such as `json` are not run. A fence
  *   without a language is an error: say `text` when it is not meant to run.
@@ -279,14 +279,13 @@ async function runProgram(run: PageRun, blocks: Block[]): Promise<void> {
 const PAGES = ['README.md', ...fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)];
 
 describe('every example in README.md and docs/*.md runs as written', () => {
-  let shims: string;
-  beforeAll(() => {
-    shims = fs.mkdtempSync(path.join(os.tmpdir(), 'wpte-docs-shims-'));
-    writeShims(shims);
-  });
+  // Made at once (concurrent tests may start before a beforeAll has run).
+  const shims = fs.mkdtempSync(path.join(os.tmpdir(), 'wpte-docs-shims-'));
+  writeShims(shims);
   afterAll(() => fs.rmSync(shims, { recursive: true, force: true }));
 
-  it.each(PAGES)('%s', async (page) => {
+  // Pages are independent (own folder, own server on a free port, own socket): run a few at a time.
+  it.concurrent.each(PAGES)('%s', async (page) => {
     const { blocks, directives, unlabeled } = parsePage(fs.readFileSync(path.join(ROOT, page), 'utf8'));
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wpte-docs-page-'));
     fs.symlinkSync(path.join(ROOT, 'examples'), path.join(dir, 'examples'));
