@@ -172,8 +172,14 @@ const PRELUDE = [
 ];
 
 async function runShell(run: PageRun, block: Block): Promise<void> {
-  for (const settings of npmStarts(block.code)) await startPageServer(run, settings);
-  if (!run.server) await startPageServer(run, run.demoByDefault ? DEMO_START : {});
+  const where = `${run.page}:${block.line} (${block.lang} block)`;
+  try {
+    for (const settings of npmStarts(block.code)) await startPageServer(run, settings);
+    if (!run.server) await startPageServer(run, run.demoByDefault ? DEMO_START : {});
+  } catch (e) {
+    run.failures.push(`${where}: the server for this block did not start: ${(e as Error).message}`);
+    return;
+  }
   // The block's first line is script line PRELUDE.length + 2 and page line block.line + 1.
   const script = [...PRELUDE, `__docs_offset=${PRELUDE.length + 1 - block.line}`, block.code, 'set +eu; trap - ERR',
     'for __v in $(compgen -v); do case "$__docs_base" in *" $__v "*) ;; *) [[ $__v == __docs_* || $__v == __v ]] || declare -p "$__v" 2>/dev/null ;; esac; done > "$DOCS_TEST_STATE"; declare -f >> "$DOCS_TEST_STATE"'].join('\n');
@@ -188,7 +194,6 @@ async function runShell(run: PageRun, block: Block): Promise<void> {
     BCRYPT_COST: '4',
   };
   const r = await runProcess('bash', ['-c', script], { cwd: run.dir, env });
-  const where = `${run.page}:${block.line} (${block.lang} block)`;
   if (r.code !== 0) {
     const at = /docs-test-failed-at (\d+) \(exit (\d+)\): (.*)/.exec(r.err);
     const why = at ? `line ${at[1]} exited ${at[2]}: ${at[3]}` : `exit ${r.code}`;
