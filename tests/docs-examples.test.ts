@@ -281,40 +281,75 @@ async function runProgram(run: PageRun, blocks: Block[]): Promise<void> {
   }
 }
 
+/** Runs every example of one page (its Markdown text); resolves to what did not run as written. */
+async function runPage(page: string, text: string, shims: string): Promise<string[]> {
+  const { blocks, directives, unlabeled } = parsePage(text);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wpte-docs-page-'));
+  fs.symlinkSync(path.join(ROOT, 'examples'), path.join(dir, 'examples'));
+  const state = path.join(dir, '.docs-test-state');
+  fs.writeFileSync(state, '');
+  const run: PageRun = { page, dir, shims, state, server: null, demoByDefault: directives.has('fixtures=demo'), failures: [] };
+  for (const line of unlabeled) run.failures.push(`${page}:${line}: a code block without a language: give it one (\`text\` when it is output or not meant to run)`);
+  try {
+    let program: Block[] | null = null;
+    const programs: Block[][] = [];
+    for (const block of blocks) {
+      if (!RUN_PROGRAM.has(block.lang)) continue;
+      if (!program || block.newProgram) programs.push((program = []));
+      program.push(block);
+    }
+    for (const block of blocks) {
+      if (RUN_SHELL.has(block.lang)) await runShell(run, block);
+      const starting = programs.find((p) => p[0] === block);
+      if (starting) await runProgram(run, starting);
+    }
+  } finally {
+    await run.server?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return run.failures;
+}
+
 const PAGES = ['README.md', ...fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)];
 
-describe('every example in README.md and docs/*.md runs as written', () => {
-  // Made at once (concurrent tests may start before a beforeAll has run).
-  const shims = fs.mkdtempSync(path.join(os.tmpdir(), 'wpte-docs-shims-'));
-  writeShims(shims);
-  afterAll(() => fs.rmSync(shims, { recursive: true, force: true }));
+// Made at once (concurrent tests may start before a beforeAll has run).
+const shims = fs.mkdtempSync(path.join(os.tmpdir(), 'wpte-docs-shims-'));
+writeShims(shims);
+afterAll(() => fs.rmSync(shims, { recursive: true, force: true }));
 
+describe('every example in README.md and docs/*.md runs as written', () => {
   // Pages are independent (own folder, own server on a free port, own socket): run a few at a time.
   it.concurrent.each(PAGES)('%s', async (page) => {
-    const { blocks, directives, unlabeled } = parsePage(fs.readFileSync(path.join(ROOT, page), 'utf8'));
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wpte-docs-page-'));
-    fs.symlinkSync(path.join(ROOT, 'examples'), path.join(dir, 'examples'));
-    const state = path.join(dir, '.docs-test-state');
-    fs.writeFileSync(state, '');
-    const run: PageRun = { page, dir, shims, state, server: null, demoByDefault: directives.has('fixtures=demo'), failures: [] };
-    for (const line of unlabeled) run.failures.push(`${page}:${line}: a code block without a language: give it one (\`text\` when it is output or not meant to run)`);
-    try {
-      let program: Block[] | null = null;
-      const programs: Block[][] = [];
-      for (const block of blocks) {
-        if (!RUN_PROGRAM.has(block.lang)) continue;
-        if (!program || block.newProgram) programs.push((program = []));
-        program.push(block);
-      }
-      for (const block of blocks) {
-        if (RUN_SHELL.has(block.lang)) await runShell(run, block);
-        const starting = programs.find((p) => p[0] === block);
-        if (starting) await runProgram(run, starting);
-      }
-    } finally {
-      await run.server?.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-    if (run.failures.length > 0) throw new Error(`${run.failures.length} example(s) of ${page} do not run as written:\n  ${run.failures.join('\n  ')}`);
+    const failures = await runPage(page, fs.readFileSync(path.join(ROOT, page), 'utf8'), shims);
+    if (failures.length > 0) throw new Error(`${failures.length} example(s) of ${page} do not run as written:\n  ${failures.join('\n  ')}`);
   }, 180_000);
+});
+
+describe('the docs test itself: what it reports', () => {
+  const fence = '```';
+  it('a failing shell line (by its page line), an unknown variable, a refused curl, a fence without a language', async () => {
+    const page = [
+      '# A page', '', `${fence}sh`, 'X=1', 'false', `${fence}`, '', `${fence}bash`, 'echo "$NOT_SET"', `${fence}`, '',
+      `${fence}sh`, "curl -s -u 'admin:wrong password' http://127.0.0.1:8080/wp-json/wp/v2/users/me", `${fence}`, '', `${fence}`, 'output', `${fence}`,
+    ].join('\n');
+    const failures = await runPage('bad.md', page, shims);
+    expect(failures[0]).toBe('bad.md:16: a code block without a language: give it one (`text` when it is output or not meant to run)');
+    expect(failures[1]).toMatch(/^bad\.md:3 \(sh block\): line 5 exited 1: false\n/);
+    expect(failures[2]).toMatch(/^bad\.md:8 \(bash block\): exit 1\n {4}stderr: .*NOT_SET: unbound variable/);
+    expect(failures[3]).toBe("bad.md:12 (sh block): curl -u ... GET http://127.0.0.1:8080/wp-json/wp/v2/users/me answered 401: the credentials do not match the page's server (which store, which fixtures?)");
+    expect(failures).toHaveLength(4);
+  });
+
+  it('variables carry from block to block; npm start lines choose the server; a program sees the package and jest', async () => {
+    const page = [
+      `${fence}sh`, 'DB_FILE=./data/demo.json FIXTURES=examples/demo-fixtures.json npm start', `${fence}`,
+      `${fence}sh`, "AP='admin:AAAA BBBB CCCC DDDD EEEE FFFF'", `${fence}`,
+      `${fence}sh`, 'curl -sf -u "$AP" http://127.0.0.1:8080/wp-json/wp/v2/users/me', `${fence}`,
+      `${fence}ts`, "import { createApp } from 'wp-token-emulator';", 'const emu = await createApp();', `${fence}`,
+      `${fence}ts`, "it('fails', () => { expect(emu.users.list()).toHaveLength(5); });", `${fence}`,
+    ].join('\n');
+    const failures = await runPage('mixed.md', page, shims);
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatch(/^mixed\.md:10,13 \(ts program\): it\('fails'\) failed: expect\(received\)\.toHaveLength\(expected\)/);
+  });
 });
