@@ -350,6 +350,6 @@ describe('the docs test itself: what it reports', () => {
     ].join('\n');
     const failures = await runPage('mixed.md', page, shims);
     expect(failures).toHaveLength(1);
-    expect(failures[0]).toMatch(/^mixed\.md:10,13 \(ts program\): it\('fails'\) failed: expect\(received\)\.toHaveLength\(expected\)/);
+    expect(failures[0]).toMatch(/^mixed\.md:10,14 \(ts program\): it\('fails'\) failed: expect\(received\)\.toHaveLength\(expected\)/);
   });
 });
