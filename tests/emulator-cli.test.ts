@@ -61,6 +61,13 @@ describe('command line: clock', () => {
     expect(r).toEqual({ code: 0, out: `${START} (frozen)\n`, err: '' });
   });
 
+  it('--format=yaml as well as json (WP-CLI: yaml wherever json is accepted)', async () => {
+    const r = await run(['clock', ...asAdminFlags(), '--format=yaml']);
+    expect(r.out).toMatch(new RegExp(`^---\nnow: "${START}"\ntimestamp: ${START_S}\nmode: frozen\noffsetMs: -?\\d+\n$`));
+    const reset = await run(['reset', ...asAdminFlags(), '--format=yaml']);
+    expect(reset.out).toMatch(new RegExp(`^---\nreset: true\nclock:\n  now: "${START}"\n  timestamp: ${START_S}\n  mode: frozen\n  offsetMs: -?\\d+\n$`));
+  });
+
   it('advances, sets and goes back to real time', async () => {
     expect((await run(['clock', 'advance', '901', ...asAdminFlags()])).out).toBe('2030-01-01T00:15:01.000Z (frozen)\n');
     expect(emu.clock.seconds()).toBe(START_S + 901);
