@@ -20,9 +20,9 @@
  *   A `curl` answered 4xx or 5xx fails the block unless the block mentions that status (an example
  *   that shows an error says which): a 401 usually means credentials that do not fit the page's state.
  * - `npx wp-token-emulator` runs the built bin (dist/, built by jest's globalSetup) on the page's store.
- *   `npm install`/`npm ci` are not repeated here; `npm test`, `npm run <script>` and `npx jest <files>`
- *   are checked (the script or test file exists), not run: they are the suite this test is part of,
- *   or the benchmark.
+ *   `npm install`/`ci`/`init`/`pack` are not repeated here; `npm test`, `npm run <script>` and
+ *   `npx jest|vitest|tsc <files>` are checked (the script or file exists), not run: they are the suite
+ *   this test is part of, the benchmark, or the packaging check.
  * - TypeScript/JavaScript blocks of a page are one program, in order, run where the first of them
  *   stands; `<!-- docs-test: new-program -->` just before a block starts another. `import ... from
  *   'wp-token-emulator'` is the project's source; top-level `await` works; `it`/`test`/`describe` and
@@ -98,14 +98,14 @@ if [ "$1" = wp-token-emulator ]; then shift
   for v in EMULATOR_URL SITE_URL; do [ -n "\${!v:-}" ] && export "$v=\${!v//:8080/:$DOCS_TEST_PORT}"; done
   args=(); for a in "$@"; do case "$a" in --url=*) a="\${a//:8080/:$DOCS_TEST_PORT}" ;; esac; args+=("$a"); done
   exec "${process.execPath}" "${BIN}" "\${args[@]}"; fi
-if [ "$1" = jest ]; then shift
-  for f in "$@"; do case "$f" in -*) ;; *) [ -e "${ROOT}/$f" ] || { echo "docs-test: npx jest: there is no $f in the project" >&2; exit 1; } ;; esac; done
+if [ "$1" = jest ] || [ "$1" = vitest ] || [ "$1" = tsc ]; then tool=$1; shift
+  for f in "$@"; do case "$f" in -*) ;; *) [ -e "${ROOT}/$f" ] || { echo "docs-test: npx $tool: there is no $f in the project" >&2; exit 1; } ;; esac; done
   exit 0; fi
 echo "docs-test: npx $1 is not something the docs examples can run" >&2; exit 127
 `,
     npm: `#!/bin/bash
 case "$1" in
-  install|i|ci) exit 0 ;;
+  install|i|ci|init|pack) exit 0 ;;
   start) [ -n "$DOCS_TEST_PORT" ] || { echo "docs-test: npm start: the test did not start a server for this line" >&2; exit 1; }; exit 0 ;;
   test) exit 0 ;;
   run|run-script) node -e 'process.exit(${scripts}.includes(process.argv[1]) ? 0 : 1)' "$2" || { echo "docs-test: npm run $2: package.json has no such script" >&2; exit 1; }; exit 0 ;;
