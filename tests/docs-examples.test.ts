@@ -99,7 +99,7 @@ if [ "$1" = wp-token-emulator ]; then shift
   args=(); for a in "$@"; do case "$a" in --url=*) a="\${a//:8080/:$DOCS_TEST_PORT}" ;; esac; args+=("$a"); done
   exec "${process.execPath}" "${BIN}" "\${args[@]}"; fi
 if [ "$1" = jest ] || [ "$1" = vitest ] || [ "$1" = tsc ]; then tool=$1; shift
-  for f in "$@"; do case "$f" in -*) ;; *) [ -e "${ROOT}/$f" ] || { echo "docs-test: npx $tool: there is no $f in the project" >&2; exit 1; } ;; esac; done
+  for f in "$@"; do case "$f" in -*|run|watch) ;; *) [ -e "${ROOT}/$f" ] || { echo "docs-test: npx $tool: there is no $f in the project" >&2; exit 1; } ;; esac; done
   exit 0; fi
 echo "docs-test: npx $1 is not something the docs examples can run" >&2; exit 127
 `,
