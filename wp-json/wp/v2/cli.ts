@@ -50,7 +50,7 @@ function outputOne(io: CliIO, args: ParsedArgs, item: Record<string, unknown>, a
     io.out(format === 'json' ? JSON.stringify(item[fields[0]!] ?? null) : cellText(item[fields[0]!]));
     return;
   }
-  if (!['table', 'json', 'csv'].includes(format)) throw new CliError(`Invalid format: ${format}. Use table, json or csv.`);
+  if (!['table', 'json', 'yaml', 'csv'].includes(format)) throw new CliError(`Invalid format: ${format}. Use table, json, yaml or csv.`);
   formatItem(io, format, item, fields);
 }
 
@@ -155,11 +155,8 @@ const userDelete: CliCommand = {
   run(args, io, ctx) {
     checkOptions(args, ['reassign', 'yes']);
     if (args.positional.length === 0) throw new CliError('Missing argument <user>. Usage: delete <user>... [--reassign=<user-id>] [--yes]');
+    // Confirmed before it gets here (--yes, or the answer on a terminal): plugin/cli.ts asks, as WP-CLI's confirm().
     const reassign = stringOption(args, 'reassign');
-    if (reassign === undefined && !flag(args, 'yes')) {
-      // WP-CLI asks; the emulator's command line never prompts (it may run inside the server).
-      throw new CliError('--reassign parameter not passed. All associated posts will be deleted. Pass --yes to proceed.');
-    }
     const targets = args.positional.map((ref) => resolveUser(ctx, ref));
     if (reassign !== undefined) {
       const to = ctx.users.resolve(reassign);
@@ -281,10 +278,10 @@ const apUpdate: CliCommand = {
 };
 
 const apDelete: CliCommand = {
-  synopsis: 'application-password delete <user> [<uuid>...] [--all]',
+  synopsis: 'application-password delete <user> [<uuid>...] [--all] [--yes]',
   description: 'Deletes one or all of a user\'s application passwords.',
   run(args, io, ctx) {
-    checkOptions(args, ['all']);
+    checkOptions(args, ['all', 'yes']); // --all is confirmed (--yes) before it gets here
     const user = resolveUser(ctx, positional(args, 0, 'user'));
     const uuids = args.positional.slice(1);
     if (flag(args, 'all')) {
