@@ -138,7 +138,8 @@ async function startPageServer(run: PageRun, settings: Record<string, string>): 
   const env: Record<string, string> = { SITE_URL: 'http://127.0.0.1:8080', LOG_LEVEL: 'silent', ...settings, PORT: '0', HOST: '127.0.0.1' };
   env.DB_FILE = path.resolve(run.dir, settings.DB_FILE ?? './data/db.json');
   if (settings.FIXTURES) env.FIXTURES = path.resolve(run.dir, settings.FIXTURES);
-  run.server = await startServer({ env });
+  // The page's folder stands for the reader's clone: relative paths and ./data are taken from there.
+  run.server = await startServer({ env, cwd: run.dir });
 }
 
 function port(run: PageRun): string {
