@@ -446,6 +446,7 @@ function volatileIn(value, at, out, key) {
   const kinds = [];
   if (key === 'password') kinds.push('password');
   if (key === 'last_ip') kinds.push('ip');
+  if (key === 'access_token' && /^[0-9a-f]{10}:[0-9a-f]{32}$/.test(value)) kinds.push('token');
   if (DATE_RE.test(value) && value !== FIXTURE.createdDate) kinds.push('date');
   const m = value.match(new RegExp(UUID_RE, 'gi')) || [];
   if (m.some((u) => !FIXED_UUIDS.has(u.toLowerCase()))) kinds.push('uuid');

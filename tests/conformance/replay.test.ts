@@ -31,7 +31,7 @@ interface RecordedCase {
     template?: { path?: string; headers?: Record<string, string> };
   };
   response: { status: number; headers: Record<string, string>; body: unknown; bodyText?: string };
-  volatile?: { path: string; kind: 'uuid' | 'date' | 'password' | 'ip' | 'host' }[];
+  volatile?: { path: string; kind: 'uuid' | 'date' | 'password' | 'ip' | 'host' | 'token' }[];
 }
 
 interface Recording {
@@ -97,6 +97,8 @@ const SHAPES: Record<string, { re: RegExp; token: string }> = {
   date: { re: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\+00:00)?$/, token: '{{date}}$1' },
   password: { re: /^[A-Za-z0-9]{4}( [A-Za-z0-9]{4}){5}$/, token: '{{password}}' },
   ip: { re: /^(\d{1,3}\.){3}\d{1,3}$|^[0-9a-f:]+$/i, token: '{{ip}}' },
+  /** An Everest Backup access token: wp_create_nonce(hash) ':' hash, made from the clock. */
+  token: { re: /^[0-9a-f]{10}:[0-9a-f]{32}$/, token: '{{token}}' },
 };
 
 /** Replaces the value at `segments` (below `root`) by its shape token when it has that shape; a value of another shape stays and shows up as a difference. */
