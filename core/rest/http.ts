@@ -143,8 +143,8 @@ export function restHttp(options: RestHttpOptions) {
     let data = response.data;
     const isError = status >= 400;
     if (!isError && restReq.rawParam('_fields') !== undefined) data = filterResponseFields(data, parseFieldList(restReq.rawParam('_fields')), linkSourceOf(route, (ns) => server.hasNamespace(ns)), wantsEmbed(restReq));
-    const headers = baseHeaders(req, options.siteUrl(), auth.user !== null);
-    if (sendsNoCache(auth.user !== null, nonceError !== null, byHeader, status)) Object.assign(headers, noCacheHeaders());
+    const headers = server.namespaceOptions(namespace).ownHeaders ? {} : baseHeaders(req, options.siteUrl(), auth.user !== null);
+    if (!server.namespaceOptions(namespace).ownHeaders && sendsNoCache(auth.user !== null, nonceError !== null, byHeader, status)) Object.assign(headers, noCacheHeaders());
     let finalStatus = status;
     if (query._envelope !== undefined) {
       // PHP encodes an empty headers array as [] (WordPress's envelope shows "headers": [] when there are none).
@@ -156,7 +156,7 @@ export function restHttp(options: RestHttpOptions) {
     const style = server.namespaceOptions(namespace).json ?? 'php';
     res.statusCode = finalStatus;
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-    if (!response.getHeader('Content-Type') || query._envelope !== undefined) res.setHeader('Content-Type', restContentType(jsonp));
+    if ((!response.getHeader('Content-Type') && !server.namespaceOptions(namespace).ownHeaders) || query._envelope !== undefined) res.setHeader('Content-Type', restContentType(jsonp));
     if (req.method === 'HEAD' || data === null || finalStatus === 204 || finalStatus === 304) {
       res.end();
       return;
