@@ -232,15 +232,26 @@ export function corsHeaders(origin: string | undefined, requestLineMethod: strin
 
 // ---- authentication rules -------------------------------------------------------------------------
 
+/** The REST nonce a request sends: `$_REQUEST['_wpnonce']` (query, then form body), else `X-WP-Nonce`; undefined when none. */
+export function restNonceOf(req: RestRequest): string | undefined {
+  for (const source of [req.bodyParams, req.query]) {
+    if (Object.prototype.hasOwnProperty.call(source, '_wpnonce')) return String(source._wpnonce);
+  }
+  const header = req.headers['x-wp-nonce'];
+  return header === undefined ? undefined : Array.isArray(header) ? header.join(', ') : header;
+}
+
 /**
- * rest_cookie_check_errors(): a request that is not logged in by an application password but sends a
- * REST nonce (`_wpnonce` in the query or form body, or an `X-WP-Nonce` header, even empty) is refused.
- * The emulator never hands out `wp_rest` nonces (there is no cookie login), so every nonce fails.
+ * rest_cookie_check_errors() for a request not logged in by an application password: a REST nonce
+ * (even empty) must verify as `wp_rest` for user 0, else 403 rest_cookie_invalid_nonce. `verify`
+ * checks it (default: nothing verifies, since the emulator hands out no nonces for user 0). A cookie
+ * login, when there is one, checks its nonce for its own user before this.
  */
-export function cookieNonceError(req: RestRequest): WpError | null {
+export function cookieNonceError(req: RestRequest, verify: (nonce: string) => boolean = () => false): WpError | null {
   if (req.isLoggedIn) return null;
-  const sent = Object.prototype.hasOwnProperty.call(req.query, '_wpnonce') || Object.prototype.hasOwnProperty.call(req.bodyParams, '_wpnonce') || req.headers['x-wp-nonce'] !== undefined;
-  return sent ? new WpError('rest_cookie_invalid_nonce', 'Cookie check failed', { status: 403 }) : null;
+  const nonce = restNonceOf(req);
+  if (nonce === undefined || verify(nonce)) return null;
+  return new WpError('rest_cookie_invalid_nonce', 'Cookie check failed', { status: 403 });
 }
 
 /** WordPress's no-cache headers: for a logged-in user, a failed cookie nonce, or a 4xx after an X-HTTP-Method-Override. */
