@@ -77,7 +77,9 @@ describe('features/user-application-password.feature', () => {
     expect(partly.out).toContain('Success: Deleted 2 of 3 application passwords.');
     expect((await wp('user application-password list 1 --format=count')).out).toBe('3');
 
-    await wp('user application-password delete 1 --all');
+    // WP-CLI deletes with --all straight away; here --all is a destructive command that asks first
+    // (issue 16), and off a terminal it needs --yes (docs/conformance.md lists the difference).
+    await wp('user application-password delete 1 --all --yes');
     expect((await wp('user application-password list 1 --format=count')).out).toBe('0');
   });
 
