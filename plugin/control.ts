@@ -76,7 +76,6 @@ export function controlHandles(site: Site): ControlHandles {
       list: (filter = {}) => site.mailer.list(filter),
       clear: (filter = {}) => {
         const n = site.mailer.clear(filter);
-        site.store.commit().catch(() => undefined);
         return n;
       },
     },

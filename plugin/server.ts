@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
@@ -7,11 +6,12 @@ import type { Server as NetServer } from 'node:net';
 import { chunkApplicationPassword } from '../core/auth/application-passwords';
 import { ConfigError, environmentWithDotenv } from '../core/config';
 import { FixtureError } from '../core/fixtures';
-import { StoreLockedError, StoreOpenError } from '../core/store';
+import { StoreLockedError, StoreOpenError, storeBytesOnDisk } from '../core/store';
 import { buildExpressApp } from './app';
 import { runStoreCommand } from './cli';
 import { listenControlSocket, socketPathFor } from './control-socket';
-import { createSite, type Site, type SiteOptions } from './site';
+import { createSite, siteConfig, type Site, type SiteOptions } from './site';
+import { checkStorePath, fixturesSkippedWarning, forgetUnshownFirstRun, nameTheFile, StartError } from './start-checks';
 
 export interface RunningServer {
   site: Site;
@@ -35,15 +35,7 @@ const LARGE_STORE_BYTES = 8 * 1024 * 1024;
  */
 export function collectAfterOpeningLargeStore(dbFile: string | null): boolean {
   if (dbFile === null) return false;
-  let bytes = 0;
-  for (const file of [dbFile, `${dbFile}.wal`]) {
-    try {
-      bytes += fs.statSync(file).size;
-    } catch {
-      // no such file
-    }
-  }
-  if (bytes < LARGE_STORE_BYTES) return false;
+  if (storeBytesOnDisk(dbFile) < LARGE_STORE_BYTES) return false;
   try {
     v8.setFlagsFromString('--expose-gc');
     const gc = vm.runInNewContext('gc') as (() => void) | undefined;
@@ -57,7 +49,14 @@ export function collectAfterOpeningLargeStore(dbFile: string | null): boolean {
 
 /** Opens the store (file by default), serves HTTP on HOST:PORT and the control socket beside the store. */
 export async function startServer(options: SiteOptions = {}): Promise<RunningServer> {
-  const site = await createSite({ memoryByDefault: false, ...options });
+  // Settings and DB_FILE's directory are checked before the store is touched; a file-system error
+  // names its setting and file; a start that fails takes back a first-run password it never showed.
+  const siteOptions: SiteOptions = { memoryByDefault: false, ...options };
+  const config = siteConfig(siteOptions);
+  checkStorePath(config, options.cwd);
+  const site = await createSite(siteOptions).catch((e: unknown) => {
+    throw nameTheFile(e, config);
+  });
   collectAfterOpeningLargeStore(site.config.dbFile);
   let control: NetServer | null = null;
   try {
@@ -105,8 +104,8 @@ export async function startServer(options: SiteOptions = {}): Promise<RunningSer
     };
   } catch (e) {
     control?.close();
-    await site.close();
-    throw e;
+    await forgetUnshownFirstRun(site);
+    throw nameTheFile(e, config);
   }
 }
 
@@ -138,7 +137,7 @@ export async function runFromCommandLine(env: Record<string, string | undefined>
   try {
     running = await startServer({ env });
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof StoreOpenError || e instanceof StoreLockedError || e instanceof FixtureError) {
+    if (e instanceof ConfigError || e instanceof StartError || e instanceof StoreOpenError || e instanceof StoreLockedError || e instanceof FixtureError) {
       process.stderr.write(`wp-token-emulator: ${e.message}\n`);
       process.exitCode = 1;
       return null;
@@ -151,6 +150,7 @@ export async function runFromCommandLine(env: Record<string, string | undefined>
     throw e;
   }
   process.stdout.write(banner(running) + '\n');
+  if (running.site.fixturesSkipped) process.stderr.write(fixturesSkippedWarning(running.site.config, String(running.site.config.settings.FIXTURES)) + '\n');
   const shutdown = (signal: string) => {
     running.site.log.info(`Received ${signal}, shutting down`);
     running.stop().then(

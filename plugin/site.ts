@@ -48,6 +48,8 @@ export interface Site extends SiteContext {
   throttle: LoginThrottle;
   /** On first run without fixtures: the admin's new application password, shown once. */
   firstRun: { login: string; password: string; userId: number } | null;
+  /** Fixtures were given but not loaded: the store already held a site (they load only into a new one). */
+  fixturesSkipped: boolean;
   /** Journal, faults, the request gate and the gated reset (test control). */
   control: SiteControl;
   /** Asks every namespace about a token; `vendor` narrows the search. */
@@ -100,6 +102,7 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
       () => ({ name: config.siteName, description: config.siteDescription, url: config.siteUrl, applicationPasswords: true }),
       (error, req) => log.error('Unhandled error in a route handler', { route: req.route, method: req.method, error: (error as Error)?.stack ?? String(error) }),
     );
+    rest.commitWith(store); // what a handler stores is durable before its answer
     const verifiedSecrets = new VerifiedSecrets(deriveKey(secrets, 'verified-secrets'), config.bcryptCost);
     let self: Site | null = null;
     const faults = new Faults(clock);
@@ -124,6 +127,7 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
     const pluginRegistry = (ctx.pluginRegistry = registerPlugins(store, rest, modules, (module) => plugins.set(module.id, module.register(ctx) ?? {})));
 
     let firstRun: Site['firstRun'] = null;
+    let fixturesSkipped = false;
     const baseline = store.collection<Record<string, unknown>>(BASELINE);
     if (!baseline.has('collections')) {
       if (fixtures) {
@@ -138,6 +142,8 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
       for (const name of VOLATILE_COLLECTIONS) delete collections[name];
       baseline.put('collections', collections);
       await store.commit();
+    } else {
+      fixturesSkipped = fixtures !== null;
     }
     pluginRegistry.apply();
 
@@ -154,6 +160,7 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
       plugins,
       throttle,
       firstRun,
+      fixturesSkipped,
       control,
       introspect(token, vendor) {
         for (const module of modules) {

@@ -1,9 +1,6 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CliError, checkOptions, flag, parseArgs, stringOption, type CliIO } from '../core/cli';
-import { parseData, readLock, StoreLockedError, StoreOpenError } from '../core/store';
-import { acquireLock } from '../core/store/lock';
-import { WriteAheadLog } from '../core/store/wal';
+import { checkStoreFiles, moveStoreAside, presentStoreFiles, readLock, StoreLockedError, walPath } from '../core/store';
 import { registerStandaloneCommand, type StandaloneCommand } from './cli';
 import { siteConfig } from './site';
 
@@ -37,62 +34,34 @@ function plural(n: number, word: string): string {
 
 /** `store check`: 0 when the next start can open the store (or make a new one), 1 when it would refuse. */
 export async function checkStore(file: string, io: CliIO): Promise<number> {
-  const walFile = `${file}.wal`;
-  const holder = readLock(file);
-  if (holder) io.out(`Note: the store is in use by process ${holder.pid}; this is a snapshot of what is on disk now.`);
+  const check = await checkStoreFiles(file);
+  if (check.holder) io.out(`Note: the store is in use by process ${check.holder.pid}; this is a snapshot of what is on disk now.`);
 
-  let text: string | null;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT') {
-      io.err(`Error: ${file}: the file cannot be read (${code ?? (e as Error).message}).`);
-      return 1;
-    }
-    text = null;
+  const snapshot = check.snapshot;
+  if (snapshot.state === 'unreadable') {
+    io.err(`Error: ${file}: the file cannot be read (${snapshot.code}).`);
+    return 1;
   }
-
-  let seq = 0;
-  if (text === null) {
-    io.out(`${file}: does not exist; the next start makes a new store.`);
-  } else {
-    try {
-      const data = parseData(file, text);
-      seq = data.seq;
-      const collections = Object.entries(data.collections);
-      const records = collections.reduce((n, [, r]) => n + Object.keys(r).length, 0);
-      io.out(`${file}: OK (schema version ${data.schemaVersion}, ${plural(collections.length, 'collection')}, ${plural(records, 'record')}, seq ${data.seq}).`);
-    } catch (e) {
-      if (!(e instanceof StoreOpenError)) throw e;
-      io.err(`Error: ${file}: ${e.reason}.`);
-      io.err(`The server refuses to start on this store. See what is wrong above; to start afresh, keep it aside with: wp-token-emulator store reset --db=${file} --yes`);
-      return 1;
-    }
+  if (snapshot.state === 'corrupt') {
+    io.err(`Error: ${file}: ${snapshot.reason}.`);
+    io.err(`The server refuses to start on this store. See what is wrong above; to start afresh, keep it aside with: wp-token-emulator store reset --db=${file} --yes`);
+    return 1;
   }
+  if (snapshot.state === 'missing') io.out(`${file}: does not exist; the next start makes a new store.`);
+  else io.out(`${file}: OK (schema version ${snapshot.schemaVersion}, ${plural(snapshot.collections, 'collection')}, ${plural(snapshot.records, 'record')}, seq ${snapshot.seq}).`);
 
-  try {
-    const log = await new WriteAheadLog(walFile).read(seq);
-    if (log.totalBytes === 0 && !fs.existsSync(walFile)) {
-      io.out(`${walFile}: does not exist (nothing to replay).`);
-    } else {
-      const torn = log.totalBytes - log.goodBytes;
-      io.out(`${walFile}: OK (${plural(log.changes.length, 'change')} to replay${torn > 0 ? `; an unfinished last line of ${plural(torn, 'byte')} was never acknowledged and is dropped on the next start` : ''}).`);
-    }
-  } catch (e) {
-    if (!(e instanceof StoreOpenError)) throw e;
-    io.err(`Error: ${walFile}: ${e.reason}.`);
+  const log = check.log!;
+  if (log.state === 'corrupt') {
+    io.err(`Error: ${check.wal}: ${log.reason}.`);
     io.err(`The server refuses to start on this log. To keep the snapshot (everything up to its last rewrite), move only the log aside; to start afresh: wp-token-emulator store reset --db=${file} --yes`);
     return 1;
   }
+  if (log.state === 'missing') io.out(`${check.wal}: does not exist (nothing to replay).`);
+  else {
+    const torn = log.tornBytes;
+    io.out(`${check.wal}: OK (${plural(log.changes, 'change')} to replay${torn > 0 ? `; an unfinished last line of ${plural(torn, 'byte')} was never acknowledged and is dropped on the next start` : ''}).`);
+  }
   return 0;
-}
-
-/** A name beside `file` that does not exist yet: `<file>.<stamp><suffix>`, `-2`, `-3`, ... when taken. */
-function freeName(file: string, stamp: string, suffix: string): string {
-  let candidate = `${file}.${stamp}${suffix}`;
-  for (let n = 2; fs.existsSync(candidate); n++) candidate = `${file}.${stamp}-${n}${suffix}`;
-  return candidate;
 }
 
 /** UTC time as `20250101T120000Z`, safe in a file name on every system. */
@@ -102,42 +71,30 @@ export function backupStamp(date: Date = new Date()): string {
 
 /** `store reset`: moves the store and its log aside (never deletes), holding the store's lock while it does. */
 export async function resetStore(file: string, yes: boolean, io: CliIO, now: Date = new Date()): Promise<number> {
-  const walFile = `${file}.wal`;
-  const present = [file, walFile].filter((f) => fs.existsSync(f));
+  const present = presentStoreFiles(file);
   if (present.length === 0) {
     io.out(`Nothing to reset: there is no store at ${file}. The next start makes a new one.`);
     return 0;
   }
+  const inUse = (pid: number) => new CliError(`The store ${file} is in use by process ${pid}. Stop that server first; a store is never reset under a running server.`);
   const holder = readLock(file);
-  if (holder) throw new CliError(`The store ${file} is in use by process ${holder.pid}. Stop that server first; a store is never reset under a running server.`);
+  if (holder) throw inUse(holder.pid);
   if (!yes) {
     io.err(`This moves ${present.join(' and ')} aside (nothing is deleted); the next start then makes a fresh store (first run: a new admin application password, or your FIXTURES).`);
     io.err('Run again with --yes to do it.');
     return 1;
   }
-  // Hold the lock while renaming, so a server starting right now waits for a whole store or none.
-  let lock;
+  let moves;
   try {
-    lock = acquireLock(file);
+    moves = moveStoreAside(file, backupStamp(now));
   } catch (e) {
-    if (e instanceof StoreLockedError) throw new CliError(`The store ${file} is in use by process ${e.holderPid}. Stop that server first; a store is never reset under a running server.`);
+    if (e instanceof StoreLockedError) throw inUse(e.holderPid);
     throw e;
   }
-  try {
-    const stamp = backupStamp(now);
-    const moves: Array<[string, string]> = [];
-    if (fs.existsSync(file)) moves.push([file, freeName(file, stamp, '.bak')]);
-    if (fs.existsSync(walFile)) moves.push([walFile, freeName(file, stamp, '.wal.bak')]);
-    for (const [from, to] of moves) {
-      fs.renameSync(from, to);
-      io.out(`Moved ${from} to ${to}`);
-    }
-    io.out(`Success: the store at ${file} was reset. The next start makes a fresh store (first run: a new admin application password, or your FIXTURES).`);
-    io.out(`To go back, stop the server and move the .bak files back to ${path.basename(file)} and ${path.basename(walFile)}.`);
-    return 0;
-  } finally {
-    lock.release();
-  }
+  for (const [from, to] of moves) io.out(`Moved ${from} to ${to}`);
+  io.out(`Success: the store at ${file} was reset. The next start makes a fresh store (first run: a new admin application password, or your FIXTURES).`);
+  io.out(`To go back, stop the server and move the .bak files back to ${path.basename(file)} and ${path.basename(walPath(file))}.`);
+  return 0;
 }
 
 /** Runs `store <sub> [options]`; argv without the word `store`. */

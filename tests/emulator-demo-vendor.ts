@@ -33,7 +33,6 @@ export const demoVendor: NamespaceModule = {
         tokens.put(record.token, record);
         const email = req.param('email');
         if (typeof email === 'string') await ctx.mailer.send({ to: email, subject: 'Your demo token', text: `Token issued: ${record.token}`, from: 'demo' });
-        await ctx.store.commit();
         return new RestResponse({ accessToken: record.token, expiresIn: 900, message: `issued ${record.token}` }, 201);
       },
     });
@@ -61,7 +60,6 @@ export const demoVendor: NamespaceModule = {
       handler: async (req) => {
         const t = find(String(req.param('token')));
         if (t) tokens.put(t.token, { ...t, revoked: true });
-        await ctx.store.commit();
         return { revoked: Boolean(t) };
       },
     });

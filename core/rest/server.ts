@@ -1,4 +1,4 @@
-import { StoreWriteError } from '../store';
+import { StoreWriteError, type Store } from '../store';
 import { WpError, isWpError, wpErrors } from './errors';
 import { RestRequest } from './request';
 import { RestResponse, isRestResponse } from './response';
@@ -45,6 +45,8 @@ export interface NamespaceOptions {
   onCoreError?(error: WpError, req: RestRequest): RestResponse | undefined;
   /** Last touch on every response of the namespace (a vendor's `Server` header, say). */
   decorate?(res: RestResponse, req: RestRequest): void;
+  /** The namespace sends only its own headers: none of WordPress's (CORS, X-Robots-Tag, Link, no-cache). */
+  ownHeaders?: boolean;
   /** WordPress rejects a malformed JSON body before the route runs (default true); false hands it to the handler as req.jsonError. */
   validateJson?: boolean;
 }
@@ -165,6 +167,20 @@ export class RestServer {
     this.stateVersion = version;
   }
 
+  /** The store whose changes dispatch makes durable before the answer: see commitWith(). */
+  private store: Pick<Store, 'version' | 'commit'> | null = null;
+
+  /**
+   * No handler commits: after a handler of a method that may write (not GET or HEAD), or any handler
+   * while the store's change counter moved, dispatch waits for `commit()` before the answer: every
+   * change made so far is then durable (group commit: concurrent requests share one fsync; with
+   * nothing pending or being flushed it costs nothing). A failed commit answers 503, through the
+   * namespace's onCoreError.
+   */
+  commitWith(store: Pick<Store, 'version' | 'commit'>): void {
+    this.store = store;
+  }
+
   hasNamespace(namespace: string): boolean {
     return this.namespaces.has(namespace) && !this.disabled.has(namespace);
   }
@@ -233,7 +249,10 @@ export class RestServer {
         return { response: await this.finish(response, req, null, namespace, options), route: null, namespace };
       }
       route = matched.route;
+      const version = this.store?.version;
       response = await this.respond(req, matched.endpoint, options, checked);
+      const writes = req.method !== 'GET' && req.method !== 'HEAD';
+      if (this.store !== null && (writes || this.store.version !== version)) await this.store.commit(); // commitWith()
     } catch (error) {
       response = this.errorResponse(this.toWpError(error, req), req, options);
     }

@@ -124,7 +124,7 @@ describe('compact collections', () => {
     }
   });
 
-  it('keeps the records last read as objects; any other read is a copy of what was put', async () => {
+  it('keeps the records last read as objects (frozen); any other read is a fresh frozen copy of what was put', async () => {
     const store = await Store.open({ compactAbove: 0 });
     const c = store.collection<{ n: number }>('t');
     c.put('first', { n: 0 }); // over compactAbove: compact from here on
@@ -133,16 +133,16 @@ describe('compact collections', () => {
     const got = c.get('a')!;
     expect(got).toEqual({ n: 1 });
     expect(got).not.toBe(put); // what is kept is the JSON of what was put
+    expect(Object.isFrozen(got)).toBe(true);
     expect(c.get('a')).toBe(got); // read again while it is recent: the same object
-    got.n = 2; // changed, not put again
-    // Reading 1,000 other records pushes it out of the recent ones: what is stored is what was put.
+    // Reading 1,000 other records pushes it out of the recent ones: the next read parses it again.
     for (let i = 0; i < 1_000; i++) c.put(`k${i}`, { n: i });
     for (let i = 0; i < 1_000; i++) c.get(`k${i}`);
-    const copy = c.get('a');
+    const copy = c.get('a')!;
     expect(copy).toEqual({ n: 1 });
     expect(copy).not.toBe(got);
-    copy!.n = 3;
-    c.put('a', copy!);
+    expect(Object.isFrozen(copy)).toBe(true);
+    c.put('a', { ...copy, n: 3 });
     for (let i = 0; i < 1_000; i++) c.get(`k${i}`);
     expect(c.get('a')).toEqual({ n: 3 });
   });

@@ -37,7 +37,6 @@ export const testNamespace: NamespaceModule = {
         handler: async (req) => {
           const id = String(items.size + 1);
           items.put(id, { id, name: String(req.param('name')) });
-          await ctx.store.commit();
           return new RestResponse({ id, name: req.param('name') }, 201, { Location: ctx.rest.restUrl(`/test/v1/items/${id}`) });
         },
       },
@@ -47,7 +46,6 @@ export const testNamespace: NamespaceModule = {
       permission: admin,
       handler: async (req) => {
         if (!items.delete(String(req.param('id')))) return new WpError('test_not_found', 'No such item.', { status: 404 });
-        await ctx.store.commit();
         return new RestResponse(null, 204);
       },
     });

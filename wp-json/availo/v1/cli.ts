@@ -27,7 +27,6 @@ export const availoCli: CliGroup = {
         if (code === undefined || extra.length > 0) throw new CliError('Usage: wp-token-emulator availo account create <AccountCode> [--password=<password>] [--porcelain]');
         const password = stringOption(args, 'password');
         const created = await accountsOf(ctx).create(code, password).catch(asCliError);
-        await ctx.store.commit();
         if (flag(args, 'porcelain')) io.out(created.password ?? created.record.accountCode);
         else {
           io.out(`Success: Created Availo account ${created.record.accountCode}.`);
@@ -45,7 +44,6 @@ export const availoCli: CliGroup = {
         if (code === undefined || extra.length > 0) throw new CliError('Usage: wp-token-emulator availo account update <AccountCode> [--password=<password>] [--porcelain]');
         const password = stringOption(args, 'password');
         const updated = await accountsOf(ctx).setPassword(code, password).catch(asCliError);
-        await ctx.store.commit();
         if (flag(args, 'porcelain')) io.out(updated.password ?? updated.record.accountCode);
         else {
           io.out(`Success: Updated Availo account ${updated.record.accountCode}.`);
@@ -84,7 +82,6 @@ export const availoCli: CliGroup = {
             failed++;
           }
         }
-        await ctx.store.commit();
         if (failed > 0) throw new CliError(`Could not delete ${failed} of ${args.positional.length} accounts.`);
         return 0;
       },

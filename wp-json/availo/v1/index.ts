@@ -161,7 +161,6 @@ function register(ctx: SiteContext) {
         const password = property(params, 'Password');
         try {
           const created = await accounts.create(code, password === undefined || password === null || password === '' ? undefined : password);
-          await ctx.store.commit();
           const data = { ...AvailoAccounts.view(created.record), ...(created.password !== null ? { password: created.password } : {}) };
           return availoOk(data, 201, { Location: ctx.rest.restUrl(`/${NS}/accounts/${encodeURIComponent(created.record.accountCode)}`) });
         } catch (e) {
@@ -189,7 +188,6 @@ function register(ctx: SiteContext) {
         const password = property(params, 'Password');
         try {
           const updated = await accounts.setPassword(String(req.urlParams.code), password === undefined || password === null || password === '' ? undefined : password);
-          await ctx.store.commit();
           return availoOk({ ...AvailoAccounts.view(updated.record), ...(updated.password !== null ? { password: updated.password } : {}) });
         } catch (e) {
           return accountErrorResponse(e);
@@ -202,7 +200,6 @@ function register(ctx: SiteContext) {
       handler: async (req) => {
         try {
           const record = accounts.delete(String(req.urlParams.code));
-          await ctx.store.commit();
           return availoOk({ deleted: true, previous: AvailoAccounts.view(record) });
         } catch (e) {
           return accountErrorResponse(e);

@@ -100,7 +100,6 @@ function registerRoutes(ctx: SiteContext, control: SiteControl): void {
       handler: async (req) => {
         const to = req.param('to') as string | undefined;
         const deleted = ctx.mailer.clear(to ? { to } : {});
-        await ctx.store.commit();
         return { deleted };
       },
     },

@@ -174,7 +174,6 @@ export const fess: NamespaceModule = {
       const id = idOf(req);
       if (!tokens.get(id)) return fail(MSG.notFound(id));
       tokens.delete(id);
-      await ctx.store.commit();
       return ok(live ? {} : { id, created: false });
     };
 
@@ -272,7 +271,6 @@ export const fess: NamespaceModule = {
         permissions: input.permissions ?? [],
         by: who(req),
       });
-      await ctx.store.commit();
       return ok(live ? { id: record.id, created: true } : { id: record.id, token: record.token, created: true });
     };
 
@@ -298,7 +296,6 @@ export const fess: NamespaceModule = {
         versionNo: current.versionNo + 1,
       };
       tokens.put(next.id, next);
-      await ctx.store.commit();
       return ok({ id: next.id, created: false });
     };
 

@@ -35,17 +35,15 @@ function registerPureWl(ctx: SiteContext) {
     onCoreError: (error) => coreErrorToAtom(error),
   });
 
-  /** Answers with the pair once it is durable; if the store refuses, the request leaves no trace (the refresh token stays usable). */
+  /** Answers with the pair, once durable (the pipeline commits); if the store refuses, the request leaves no trace (the refresh token stays usable). */
   async function answerPair(grant: GrantRecord, undoRotation?: () => void) {
     const pair = state.issuePair(grant);
-    try {
-      await ctx.store.commit();
-    } catch (e) {
+    // The failed commit answers 503 in the Atom envelope, through onCoreError.
+    ctx.store.onCommitFailure(() => {
       state.access.delete(state.tokenHash(pair.accessToken));
       state.refresh.delete(state.tokenHash(pair.refreshToken));
       undoRotation?.();
-      throw e; // 503 in the Atom envelope, through onCoreError
-    }
+    });
     return atomSuccess({ accessToken: pair.accessToken, refreshToken: pair.refreshToken, expiry: pair.expiry, resellerId: grant.resellerId, resellerUid: grant.resellerUid });
   }
 
@@ -69,7 +67,6 @@ function registerPureWl(ctx: SiteContext) {
         const outcome = state.useRefreshToken(refreshToken.value);
         if (!outcome.ok) {
           // A reuse revoked the grant: make that durable before saying so.
-          if (outcome.reason === 'refreshTokenReused') await ctx.store.commit();
           return atomError(outcome.reason);
         }
         const key = state.tokenHash(refreshToken.value);
@@ -103,7 +100,6 @@ function registerPureWl(ctx: SiteContext) {
             resellerId: req.rawParam('resellerId'),
             resellerUid: req.rawParam('resellerUid'),
           });
-          await ctx.store.commit();
           return atomSuccess({ ...publicReseller(reseller), ...(generatedSecret ? { secretKey } : {}) }, 201);
         } catch (e) {
           if (e instanceof ResellerError) return atomError(e.kind === 'exists' ? 'resellerExists' : 'invalidParam', e.message);
@@ -129,7 +125,6 @@ function registerPureWl(ctx: SiteContext) {
         const reseller = state.findReseller(String(req.urlParams.reseller));
         if (!reseller) return atomError('resellerNotFound');
         state.deleteReseller(reseller);
-        await ctx.store.commit();
         return atomSuccess({ deleted: true, ...publicReseller(reseller) });
       },
     },

@@ -105,8 +105,8 @@ export function registerApplicationPasswords(ctx: SiteContext): void {
   const nameOf = (req: RestRequest): string | undefined => {
     const name = req.param('name');
     if (name === undefined || name === null) return undefined;
-    // sanitize_text_field: tags stripped, whitespace collapsed and trimmed.
-    return String(name).replace(/<[^>]*>/g, '').replace(/[\r\n\t ]+/g, ' ').trim();
+    // sanitize_text_field: script/style elements dropped with their content (wp_strip_all_tags), tags stripped, whitespace collapsed and trimmed.
+    return String(name).replace(/<(script|style)[^>]*?>[\s\S]*?<\/\1>/gi, '').replace(/<[^>]*>/g, '').replace(/[\r\n\t ]+/g, ' ').trim();
   };
 
   rest.registerRoute(
@@ -137,7 +137,6 @@ export function registerApplicationPasswords(ctx: SiteContext): void {
             if (e instanceof ApplicationPasswordError) return new WpError(e.code, e.message, { status: 400 });
             throw e;
           }
-          await ctx.store.commit();
           const data = prepare(user, created.item, req, { password: chunkApplicationPassword(created.password), context: 'edit' });
           return new RestResponse(data, 201, { Location: rest.restUrl(`/wp/v2/users/${user.id}/application-passwords/${created.item.uuid}`) });
         },
@@ -148,7 +147,6 @@ export function registerApplicationPasswords(ctx: SiteContext): void {
         handler: async (req) => {
           const user = userOf(req);
           const count = applicationPasswords.deleteAll(user.id);
-          await ctx.store.commit();
           return { deleted: true, count };
         },
       },
@@ -212,7 +210,6 @@ export function registerApplicationPasswords(ctx: SiteContext): void {
           const name = nameOf(req);
           // prepare_item_for_database: only the name changes on update (app_id is kept, as in WordPress).
           const updated = name ? applicationPasswords.rename(item, name) : item;
-          if (updated !== item) await ctx.store.commit();
           return prepare(user, updated, req);
         },
       },
@@ -225,7 +222,6 @@ export function registerApplicationPasswords(ctx: SiteContext): void {
           if (item instanceof WpError) return item;
           const previous = prepare(user, item, req, { context: 'edit', links: false });
           applicationPasswords.delete(item.uuid);
-          await ctx.store.commit();
           return { deleted: true, previous };
         },
       },

@@ -164,7 +164,6 @@ export function registerUsers(ctx: SiteContext): void {
           const failed = await applyUserChanges(ctx, user, req, {});
           if (failed) return failed;
           users.update(user);
-          await ctx.store.commit();
           return prepareUser(ctx, user, req, 'edit');
         },
       },
@@ -191,7 +190,6 @@ export function registerUsers(ctx: SiteContext): void {
           delete previous._links;
           ctx.applicationPasswords.deleteAll(user.id);
           users.delete(user.id);
-          await ctx.store.commit();
           return { deleted: true, previous };
         },
       },
