@@ -80,6 +80,15 @@ export const pluginCli: CliGroup = {
     list: {
       synopsis: 'list [--status=<status>] [--field=<field>] [--fields=<fields>] [--format=<format>]',
       description: 'List the plugins (name, status, update, version, update_version, auto_update).',
+      help: {
+        options: {
+          '--status': 'Only the plugins with this status: active or inactive.',
+          '--field': 'Print the value of a single field for each plugin.',
+          '--fields': 'Limit the output to these fields (name, status, update, version, update_version, auto_update, title, description, file, author).',
+          '--format': 'Render output in a particular format: table, json, csv, count or ids. Default: table.',
+        },
+        examples: ['# The active plugins', '$ wp-token-emulator plugin list --status=active --field=name', 'everest-backup'],
+      },
       run(args, io, ctx) {
         checkOptions(args, ['status', 'field', 'fields', 'format']);
         const registry = registryOf(ctx);
@@ -98,6 +107,10 @@ export const pluginCli: CliGroup = {
     status: {
       synopsis: 'status [<plugin>]',
       description: 'The status of every plugin, or the details of one.',
+      help: {
+        options: { '<plugin>': 'A plugin (everest-backup, availo, purewl, pkmnapi, fess, emulator) to show in detail.' },
+        examples: ['# Is Everest Backup active?', '$ wp-token-emulator plugin status everest-backup', 'Plugin everest-backup details:'],
+      },
       run(args, io, ctx) {
         checkOptions(args, []);
         const registry = registryOf(ctx);
@@ -124,16 +137,28 @@ export const pluginCli: CliGroup = {
     activate: {
       synopsis: 'activate [<plugin>...] [--all]',
       description: 'Activate plugins: their REST routes come back (data kept).',
+      help: {
+        options: { '<plugin>': 'One or more plugins to activate.', '--all': 'Activate every plugin.' },
+        examples: ['# Bring Everest Backup\'s routes back', '$ wp-token-emulator plugin activate everest-backup', "Plugin 'everest-backup' activated.", 'Success: Activated 1 of 1 plugins.'],
+      },
       run: (args, io, ctx) => toggle(args, io, ctx, 'active'),
     },
     deactivate: {
       synopsis: 'deactivate [<plugin>...] [--all]',
       description: 'Deactivate plugins: their REST routes answer 404 rest_no_route (data kept).',
+      help: {
+        options: { '<plugin>': 'One or more plugins to deactivate.', '--all': 'Deactivate every plugin.' },
+        examples: ['# Take Everest Backup\'s routes away', '$ wp-token-emulator plugin deactivate everest-backup', "Plugin 'everest-backup' deactivated.", 'Success: Deactivated 1 of 1 plugins.'],
+      },
       run: (args, io, ctx) => toggle(args, io, ctx, 'inactive'),
     },
     'is-active': {
       synopsis: 'is-active <plugin>',
       description: 'Exit code 0 when the plugin is active, 1 otherwise.',
+      help: {
+        options: { '<plugin>': 'The plugin to check.' },
+        examples: ['# Check in a script', '$ wp-token-emulator plugin is-active everest-backup && echo active', 'active'],
+      },
       run(args, _io, ctx) {
         checkOptions(args, []);
         const ref = args.positional[0];

@@ -26,6 +26,24 @@ const OTHER = ['user_pass', 'skip-email'];
 export const userUpdate: CliCommand = {
   synopsis: 'update <user>... [--user_pass=<password>] [--user_nicename=<nice_name>] [--user_url=<url>] [--user_email=<email>] [--display_name=<display_name>] [--nickname=<nickname>] [--first_name=<first_name>] [--last_name=<last_name>] [--description=<description>] [--role=<role>] [--locale=<locale>] [--skip-email]',
   description: 'Updates an existing user.',
+  help: {
+    options: {
+      '<user>': 'The user ID, e-mail or login of the user(s) to update.',
+      '--user_pass': 'A new login password (stored as a bcrypt hash).',
+      '--user_nicename': 'A new slug (user_nicename); must not be another user\'s.',
+      '--user_url': 'A new website address.',
+      '--user_email': 'A new e-mail address; must not be another user\'s.',
+      '--display_name': 'A new display name.',
+      '--nickname': 'A new nickname.',
+      '--first_name': 'A new first name.',
+      '--last_name': 'A new last name.',
+      '--description': 'A new biographical description.',
+      '--role': 'A new role: administrator, editor, author, contributor or subscriber.',
+      '--locale': 'A new locale (en_US).',
+      '--skip-email': 'Do not send a notification e-mail (the emulator sends none anyway).',
+    },
+    examples: ['# Update the display name of user alice', '$ wp-token-emulator user update alice --display_name=Alicia', 'Success: Updated user 2.'],
+  },
   async run(args, io, ctx) {
     if (args.positional.length === 0) throw new CliError('Missing argument <user>: a user ID, e-mail or login.');
     checkOptions(args, [...Object.keys(FIELDS), ...OTHER]);
