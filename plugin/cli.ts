@@ -1,4 +1,4 @@
-import { CliError, parseArgs, type CliCommand, type CliGroup, type CliIO } from '../core/cli';
+import { CliError, parseArgs, type CliCommand, type CliGroup, type CliIO, type StandaloneCommand } from '../core/cli';
 import { ConfigError, environmentWithDotenv } from '../core/config';
 import { FixtureError } from '../core/fixtures';
 import type { NamespaceModule } from '../core/namespace';
@@ -7,18 +7,20 @@ import { sendControlRequest } from './control-socket';
 import { allNamespaces } from './namespaces';
 import { createSite, siteConfig, type Site } from './site';
 
-/** Groups of commands that work without a store (they talk to a running server over HTTP, or start one). */
-export interface StandaloneCommand {
-  synopsis: string;
-  description: string;
-  run(argv: string[], io: CliIO, env: Record<string, string | undefined>): Promise<number>;
-}
+export type { StandaloneCommand };
 
 const standalone = new Map<string, StandaloneCommand>();
 
 /** Registers a command that needs no store of its own (serve, reset, clock, ...). */
 export function registerStandaloneCommand(name: string, command: StandaloneCommand): void {
   standalone.set(name, command);
+}
+
+/** The standalone commands: the host's (serve) and every module's `commands`. */
+function standaloneCommands(modules: readonly NamespaceModule[]): Map<string, StandaloneCommand> {
+  const all = new Map(standalone);
+  for (const module of modules) for (const [name, command] of Object.entries(module.commands ?? {})) all.set(name, command);
+  return all;
 }
 
 function groupsOf(modules: readonly NamespaceModule[]): CliGroup[] {
@@ -39,7 +41,7 @@ export function findCommand(groups: readonly CliGroup[], words: readonly string[
 
 function usage(modules: readonly NamespaceModule[]): string {
   const lines = ['usage: wp-token-emulator <command> [<args>] [--db=<file>]', '', 'Commands:'];
-  for (const [name, cmd] of standalone) lines.push(`  ${name.padEnd(12)} ${cmd.description}`);
+  for (const [name, cmd] of standaloneCommands(modules)) lines.push(`  ${name.padEnd(12)} ${cmd.description}`);
   for (const group of groupsOf(modules)) {
     for (const [key, cmd] of Object.entries(group.commands)) lines.push(`  ${`${group.name} ${key}`.padEnd(40)} ${cmd.description}`);
   }
@@ -89,7 +91,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     io.out(usage(allNamespaces));
     return first || args.options.help === true ? 0 : 1;
   }
-  const single = standalone.get(first);
+  const single = standaloneCommands(allNamespaces).get(first);
   if (single) {
     try {
       return await single.run(argv.filter((a) => a !== first), io, env);

@@ -1,9 +1,10 @@
 import request from 'supertest';
 import type { EmulatorApp } from '../plugin/app';
 import { EventEmitter } from 'node:events';
-import type { Request, Response } from 'express';
-import { RequestGate, gateMiddleware } from '../core/control';
-import { FaultError, Faults, faultMiddleware } from '../core/faults';
+import type { RequestContext } from '../core/pipeline/context';
+import { FaultError, Faults } from '../wp-json/emulator/v1/faults/faults';
+import { faultStage } from '../wp-json/emulator/v1/faults/stage';
+import { RequestGate, gateStage } from '../wp-json/emulator/v1/gate';
 import { emulator } from '../wp-json/emulator/v1';
 import { DEMO_SECRET, demoVendor, slowRoute } from './emulator-demo-vendor';
 import { ADMIN_PASSWORD, asAdmin, asEditor, asSubscriber, standardApp } from './helpers';
@@ -85,7 +86,7 @@ describe('emulator/v1: access', () => {
       expect(index.body.namespaces).not.toContain('emulator/v1');
       expect(Object.keys(index.body.routes).filter((r) => r.startsWith('/emulator'))).toEqual([]);
       // Nobody can read the journal of a server whose control API is off, so it keeps nothing.
-      expect(off.site.control.journal.size).toBe(0);
+      expect(off.journal.size).toBe(0);
       await request(off.app).get('/wp-json/demo/v1/whoami');
       expect(off.journal.list()).toEqual([]);
       off.clock.advance(60);
@@ -188,7 +189,7 @@ describe('emulator/v1/reset', () => {
       order.push('reset');
       return r;
     });
-    const gate = emu.site.control.gate;
+    const gate = emu.gate;
     // The reset is waiting; a new request arrives and is held.
     const later = whoami(emu, token).then((r) => {
       order.push('later');
@@ -225,35 +226,37 @@ describe('RequestGate', () => {
     expect(gate.inFlight).toBe(1);
   });
 
-  it('the middleware lets a request in at once when no reset runs, and counts it until its response closes', async () => {
+  /** A context whose response is an event emitter (what the gate listens to). */
+  const gatedContext = () => ({ res: new EventEmitter() }) as unknown as RequestContext;
+
+  it('the receive stage lets a request in at once when no reset runs, and counts it until its response closes', async () => {
     const gate = new RequestGate();
-    const middleware = gateMiddleware(gate, () => false);
-    const res = new EventEmitter() as unknown as Response;
-    const next = jest.fn();
-    middleware({} as Request, res, next);
+    const stage = gateStage(gate, () => false);
+    const ctx = gatedContext();
+    const result = stage.receive!(ctx);
     // Synchronously: no promise to wait for on the usual path.
-    expect(next).toHaveBeenCalledTimes(1);
+    expect(result).toBeUndefined();
     expect(gate.inFlight).toBe(1);
     // A response that closes (answered, or its client gone) leaves the gate.
-    (res as unknown as EventEmitter).emit('close');
+    (ctx.res as unknown as EventEmitter).emit('close');
     expect(gate.inFlight).toBe(0);
   });
 
-  it('the middleware holds a request while a reset runs and lets it in after', async () => {
+  it('the receive stage holds a request while a reset runs and lets it in after', async () => {
     const gate = new RequestGate();
-    const middleware = gateMiddleware(gate, () => false);
+    const stage = gateStage(gate, () => false);
     let release!: () => void;
     const reset = gate.exclusive(() => new Promise<void>((r) => (release = r)));
     await tick();
-    const next = jest.fn();
-    middleware({} as Request, new EventEmitter() as unknown as Response, next);
+    const passed = jest.fn();
+    (stage.receive!(gatedContext()) as Promise<void>).then(passed);
     await tick();
-    expect(next).not.toHaveBeenCalled();
+    expect(passed).not.toHaveBeenCalled();
     expect(gate.held).toBe(1);
     release();
     await reset;
     await tick();
-    expect(next).toHaveBeenCalledTimes(1);
+    expect(passed).toHaveBeenCalledTimes(1);
     expect(gate.inFlight).toBe(1);
   });
 
@@ -487,7 +490,7 @@ describe('emulator/v1/faults', () => {
     try {
       emu.faults.add({ path: '/wp-json/demo/v1/whoami', latencyMs: 60_000 });
       answer = request(emu.app).get('/wp-json/demo/v1/whoami').then((r) => r);
-      while (emu.site.control.faults.pendingWaits === 0) await tick();
+      while (emu.faults.pendingWaits === 0) await tick();
       const at = timeouts.mock.calls.findIndex((call) => call[1] === 60_000);
       waiting = timeouts.mock.results[at]?.value as ReturnType<typeof setTimeout> | undefined;
     } finally {
@@ -496,7 +499,7 @@ describe('emulator/v1/faults', () => {
     if (!waiting) throw new Error('no 60 s timer was set');
     expect(waiting.hasRef()).toBe(false);
     await emu.close();
-    expect(emu.site.control.faults.pendingWaits).toBe(0);
+    expect(emu.faults.pendingWaits).toBe(0);
     expect(emu.faults.list()).toEqual([]);
     // Without close() this would hang for the full minute.
     const res = await answer;
@@ -504,17 +507,14 @@ describe('emulator/v1/faults', () => {
     expect(res.body).toEqual({ code: 'emulator_closing', message: 'The emulator is shutting down.', data: { status: 503 } });
   });
 
-  it('a failure after the wait goes to next(error) (Express answers a plain 500), never an unhandled rejection', async () => {
+  it('a wait that fails for another reason than closing still applies the fault, never an unhandled rejection', async () => {
     const faults = new Faults(emu.clock);
-    faults.add({ path: '/x', latencyMs: 5 });
-    const middleware = faultMiddleware({ faults, bodyLimit: 1024, pathOf: () => '/x', wait: () => Promise.resolve() });
-    const failure = new Error('route blew up');
-    const next = jest.fn((e?: unknown) => {
-      if (e === undefined) throw failure;
-    });
-    middleware({ method: 'GET' } as never, {} as never, next);
-    while (next.mock.calls.length < 2) await tick();
-    expect(next.mock.calls[1]).toEqual([failure]);
+    faults.add({ path: '/x', latencyMs: 5, status: 502 });
+    const stage = faultStage({ faults, exempt: () => false, wait: () => Promise.reject(new Error('timer failed')) });
+    const ctx = { method: 'GET', url: '/x', route: null, fault: null, answer: null } as unknown as RequestContext;
+    await stage.beforeDispatch!(ctx);
+    expect(ctx.fault).not.toBeNull();
+    expect(ctx.answer?.status).toBe(502);
   });
 
   it('never touches the control API, so a catch-all fault can still be cleared', async () => {
