@@ -1,10 +1,8 @@
 import request from 'supertest';
 import type { EmulatorApp } from '../plugin/app';
-import { EventEmitter } from 'node:events';
 import type { RequestContext } from '../core/pipeline/context';
 import { FaultError, Faults } from '../wp-json/emulator/v1/faults/faults';
 import { faultStage } from '../wp-json/emulator/v1/faults/stage';
-import { RequestGate, gateStage } from '../wp-json/emulator/v1/gate';
 import { emulator } from '../wp-json/emulator/v1';
 import { DEMO_SECRET, demoVendor, slowRoute } from './emulator-demo-vendor';
 import { ADMIN_PASSWORD, asAdmin, asEditor, asSubscriber, standardApp } from './helpers';
@@ -207,70 +205,6 @@ describe('emulator/v1/reset', () => {
     expect(slowRes.body).toEqual({ tokens: 1 });
     expect(resetRes.status).toBe(200);
     expect(laterRes.status).toBe(401);
-  });
-});
-
-describe('RequestGate', () => {
-  it('runs an exclusive section only after in-flight work leaves, and holds newcomers until it ends', async () => {
-    const gate = new RequestGate();
-    const log: string[] = [];
-    await gate.enter();
-    const exclusive = gate.exclusive(() => log.push('exclusive'));
-    const newcomer = gate.enter().then(() => log.push('newcomer'));
-    await tick();
-    expect(log).toEqual([]);
-    expect(gate.held).toBe(1);
-    gate.leave();
-    await Promise.all([exclusive, newcomer]);
-    expect(log).toEqual(['exclusive', 'newcomer']);
-    expect(gate.inFlight).toBe(1);
-  });
-
-  /** A context whose response is an event emitter (what the gate listens to). */
-  const gatedContext = () => ({ res: new EventEmitter() }) as unknown as RequestContext;
-
-  it('the receive stage lets a request in at once when no reset runs, and counts it until its response closes', async () => {
-    const gate = new RequestGate();
-    const stage = gateStage(gate, () => false);
-    const ctx = gatedContext();
-    const result = stage.receive!(ctx);
-    // Synchronously: no promise to wait for on the usual path.
-    expect(result).toBeUndefined();
-    expect(gate.inFlight).toBe(1);
-    // A response that closes (answered, or its client gone) leaves the gate.
-    (ctx.res as unknown as EventEmitter).emit('close');
-    expect(gate.inFlight).toBe(0);
-  });
-
-  it('the receive stage holds a request while a reset runs and lets it in after', async () => {
-    const gate = new RequestGate();
-    const stage = gateStage(gate, () => false);
-    let release!: () => void;
-    const reset = gate.exclusive(() => new Promise<void>((r) => (release = r)));
-    await tick();
-    const passed = jest.fn();
-    (stage.receive!(gatedContext()) as Promise<void>).then(passed);
-    await tick();
-    expect(passed).not.toHaveBeenCalled();
-    expect(gate.held).toBe(1);
-    release();
-    await reset;
-    await tick();
-    expect(passed).toHaveBeenCalledTimes(1);
-    expect(gate.inFlight).toBe(1);
-  });
-
-  it('serialises two exclusive sections', async () => {
-    const gate = new RequestGate();
-    const log: string[] = [];
-    let release!: () => void;
-    const first = gate.exclusive(() => new Promise<void>((r) => (release = () => (log.push('first'), r()))));
-    const second = gate.exclusive(() => log.push('second'));
-    await tick();
-    expect(log).toEqual([]);
-    release();
-    await Promise.all([first, second]);
-    expect(log).toEqual(['first', 'second']);
   });
 });
 
