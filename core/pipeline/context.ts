@@ -27,6 +27,11 @@ export interface Authentication {
   failure: AuthFailure | null;
   /** `failure: 'throttled'`: seconds until this login may try again. */
   retryAfter?: number;
+  /**
+   * An error dispatch answers with instead of running the route, in WordPress's envelope (WordPress's
+   * cookie authentication refuses a bad nonce with 403 rest_cookie_invalid_nonce).
+   */
+  refusal?: WpError;
 }
 
 export const ANONYMOUS: Authentication = Object.freeze({ user: null, method: null, appPassword: null, attemptedLogin: null, failure: 'no-credentials' });

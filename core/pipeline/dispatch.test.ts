@@ -1,3 +1,4 @@
+import { WpError } from '../rest/errors';
 import { RestResponse } from '../rest/response';
 import { RestServer } from '../rest/server';
 import { ANONYMOUS, type Authentication, type RequestContext } from './context';
@@ -38,6 +39,13 @@ describe('dispatch stage', () => {
     expect(response.getHeader('Retry-After')).toBe('42');
     expect((response.data as { code: string }).code).toBeDefined();
     expect(response.data).not.toHaveProperty('vendorError');
+  });
+
+  it('an authenticator\'s refusal is answered in WordPress\'s envelope instead of the route', async () => {
+    const refusal = new WpError('rest_cookie_invalid_nonce', 'Cookie check failed', { status: 403 });
+    const { response } = await dispatchRest(ctx('/wp-json/v/v1/thing?_method=put', { auth: { ...ANONYMOUS, failure: 'wrong-password', refusal } }), server);
+    expect(response.status).toBe(403);
+    expect(response.data).toEqual({ code: 'rest_cookie_invalid_nonce', message: 'Cookie check failed', data: { status: 403 } });
   });
 
   it('a body that could not be read answers in the namespace\'s envelope', async () => {

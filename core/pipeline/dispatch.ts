@@ -59,6 +59,10 @@ export async function dispatchRest(ctx: RequestContext, server: RestServer): Pro
     const wait = auth.retryAfter ?? 0;
     return { response: new RestResponse(wpErrors.tooManyAttempts(wait).toJSON(), 429, { 'Retry-After': String(wait) }), namespace: ctx.namespace, query };
   }
+  if (auth.refusal) {
+    // An authenticator's refusal is WordPress's answer, whatever the namespace.
+    return { response: new RestResponse(auth.refusal.toJSON(), auth.refusal.status), namespace: ctx.namespace, query };
+  }
   if (ctx.bodyError) {
     const error = ctx.bodyError;
     const response = server.namespaceOptions(ctx.namespace).onCoreError?.(error, restReq) ?? new RestResponse(error.toJSON(), error.status);
