@@ -136,7 +136,10 @@ export class ApplicationPasswords {
   /** Whether `password` was one of the user's application passwords, revoked since the site started. */
   wasRevoked(userId: number, password: string): boolean {
     const normalized = normalizeApplicationPassword(password);
-    return normalized !== '' && this.revoked.get(this.hash(normalized)) === userId;
+    if (normalized === '') return false;
+    // Keyed by the keyed hash: a map lookup, no comparison of secrets in the code.
+    const owner = this.revoked.get(this.hash(normalized));
+    return owner === userId;
   }
 
   /** The user's password matching `password` (non-alphanumerics ignored), compared in constant time. */
