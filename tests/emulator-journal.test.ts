@@ -103,6 +103,7 @@ describe('journal: the ring buffer', () => {
     status: 200,
     durationMs: 0,
     user: null,
+    auth: { method: null, failure: 'no-credentials' },
     fault: null,
     request: { headers: {}, query: {}, body: null },
     response: { headers: {}, body: null },

@@ -5,7 +5,7 @@ import { FaultError, Faults } from '../wp-json/emulator/v1/faults/faults';
 import { faultStage } from '../wp-json/emulator/v1/faults/stage';
 import { emulator } from '../wp-json/emulator/v1';
 import { DEMO_SECRET, demoVendor, slowRoute } from './emulator-demo-vendor';
-import { ADMIN_PASSWORD, asAdmin, asEditor, asSubscriber, standardApp } from './helpers';
+import { ADMIN_PASSWORD, asAdmin, basic, asEditor, asSubscriber, standardApp } from './helpers';
 
 const START = '2030-01-01T00:00:00.000Z';
 const START_S = Date.parse(START) / 1000;
@@ -247,10 +247,21 @@ describe('emulator/v1/journal', () => {
     expect(res.status).toBe(200);
     expect(res.headers['x-wp-total']).toBe('2');
     const [first, second] = res.body;
-    expect(first).toMatchObject({ method: 'POST', path: '/wp-json/demo/v1/token', route: '/demo/v1/token', namespace: 'demo/v1', status: 201, user: 'admin', time: START, fault: null });
+    expect(first).toMatchObject({ method: 'POST', path: '/wp-json/demo/v1/token', route: '/demo/v1/token', namespace: 'demo/v1', status: 201, user: 'admin', auth: { method: 'application-password', failure: null }, time: START, fault: null });
     expect(typeof first.durationMs).toBe('number');
-    expect(second).toMatchObject({ method: 'GET', path: '/wp-json/demo/v1/whoami', status: 401, user: null });
+    expect(second).toMatchObject({ method: 'GET', path: '/wp-json/demo/v1/whoami', status: 401, user: null, auth: { method: null, failure: 'no-credentials' } });
     expect(second.id).toBeGreaterThan(first.id);
+  });
+
+  it('says why a request was anonymous: wrong password, unknown user, malformed header', async () => {
+    await request(emu.app).get('/wp-json/demo/v1/whoami').set('Authorization', basic('admin', 'AAAA BBBB CCCC DDDD EEEE ZZZZ'));
+    await request(emu.app).get('/wp-json/demo/v1/whoami').set('Authorization', basic('ghost', ADMIN_PASSWORD));
+    await request(emu.app).get('/wp-json/demo/v1/whoami').set('Authorization', 'Basic %%%');
+    expect(emu.journal.list().map((e) => e.auth)).toEqual([
+      { method: null, failure: 'wrong-password' },
+      { method: null, failure: 'unknown-user' },
+      { method: null, failure: 'malformed-header' },
+    ]);
   });
 
   it('redacts the Authorization header, passwords, secret keys and tokens everywhere', async () => {

@@ -220,7 +220,7 @@ const outboxCommand: StandaloneCommand = {
   },
 };
 
-const JOURNAL_FIELDS = ['id', 'time', 'method', 'path', 'route', 'namespace', 'status', 'durationMs', 'user', 'fault', 'request', 'response'];
+const JOURNAL_FIELDS = ['id', 'time', 'method', 'path', 'route', 'namespace', 'status', 'durationMs', 'user', 'auth', 'fault', 'request', 'response'];
 
 const journalCommand: StandaloneCommand = {
   synopsis:

@@ -15,6 +15,7 @@ export interface SeenRequest {
   bodyLength: number;
   marked: ReadonlySet<string>;
   user: string | null;
+  auth: JournalEntry['auth'];
   fault: string | null;
 }
 
@@ -71,6 +72,7 @@ export function buildEntry(req: SeenRequest, res: SeenResponse, route: string | 
     status: res.status,
     durationMs: res.durationMs,
     user: req.user,
+    auth: req.auth,
     fault: req.fault,
     request: { headers: headersOut(req.headers), query: clean({ parsed: query, kind: 'data', total: 0 }), body: clean(requestBody) },
     response: { headers: headersOut(responseHeaders), body: clean(responseBody) },

@@ -13,6 +13,7 @@ const entry = (n: number): Omit<JournalEntry, 'id'> => ({
   status: 200,
   durationMs: 0,
   user: null,
+  auth: { method: null, failure: 'no-credentials' },
   fault: null,
   request: { headers: {}, query: {}, body: null },
   response: { headers: {}, body: null },

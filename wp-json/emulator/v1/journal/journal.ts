@@ -1,3 +1,4 @@
+import type { AuthFailure } from '../../../../core/pipeline/context';
 import { compileJournalFilter } from './filter';
 
 /**
@@ -22,6 +23,12 @@ export interface JournalEntry {
   durationMs: number;
   /** Login of the user the application password authenticated, or null (anonymous or bad credentials). */
   user: string | null;
+  /**
+   * How the request authenticated (`method`: `application-password`, `cookie`), or why it is
+   * anonymous (`failure`: `no-credentials`, `malformed-header`, `unknown-user`, `wrong-password`,
+   * `revoked-password`, `throttled`).
+   */
+  auth: { method: string | null; failure: AuthFailure | null };
   /** The id of the injected fault that delayed or answered the request. */
   fault: string | null;
   request: { headers: Record<string, string | string[]>; query: unknown; body: unknown };

@@ -15,7 +15,7 @@ function answered(overrides: Partial<RequestContext> = {}): RequestContext {
     req: { headers: { 'content-type': 'application/json', authorization: 'Bearer abcdefgh12345' } },
     res: { statusCode: 201, getHeaders: () => headers },
     body: Buffer.from('{"name":"n","password":"hunter22hunter22"}'),
-    auth: { user: { login: 'admin' } },
+    auth: { user: { login: 'admin' }, method: 'application-password', failure: null },
     fault: { id: 'f-1' },
     secrets: new Set<string>(),
     written: true,
@@ -30,7 +30,7 @@ describe('journal stage', () => {
     const journal = new Journal(10);
     journalStage(journal, () => false).afterResponse!(answered());
     const [entry] = journal.list();
-    expect(entry).toMatchObject({ method: 'POST', path: '/wp-json/x/v1/token?q=1', route: '/x/v1/token', namespace: 'x/v1', status: 201, durationMs: 4.2, user: 'admin', fault: 'f-1', time: '2030-01-01T00:00:00.000Z' });
+    expect(entry).toMatchObject({ method: 'POST', path: '/wp-json/x/v1/token?q=1', route: '/x/v1/token', namespace: 'x/v1', status: 201, durationMs: 4.2, user: 'admin', auth: { method: 'application-password', failure: null }, fault: 'f-1', time: '2030-01-01T00:00:00.000Z' });
     expect(entry!.request.body).toEqual({ name: 'n', password: '[redacted]' });
     expect(entry!.request.headers.authorization).toBe('[redacted]');
     expect(entry!.response.body).toEqual({ token: '[redacted]' });

@@ -41,6 +41,7 @@ export function journalStage(journal: Journal, exempt: (ctx: RequestContext) => 
         bodyLength: ctx.body.length,
         marked: ctx.secrets,
         user: ctx.auth.user?.login ?? null,
+        auth: { method: ctx.auth.method, failure: ctx.auth.failure },
         fault: ctx.fault?.id ?? null,
       };
       const headers = res.getHeaders();
@@ -64,7 +65,7 @@ export function journalStage(journal: Journal, exempt: (ctx: RequestContext) => 
           return buildEntry(seen, answered, route, namespace, time);
         } catch {
           // The journal must never break a request, nor a read of it.
-          return { time, method: seen.method, path: '[unavailable]', route: null, namespace: null, status: answered.status, durationMs: answered.durationMs, user: null, fault: null, request: { headers: {}, query: null, body: null }, response: { headers: {}, body: null } };
+          return { time, method: seen.method, path: '[unavailable]', route: null, namespace: null, status: answered.status, durationMs: answered.durationMs, user: null, auth: seen.auth, fault: null, request: { headers: {}, query: null, body: null }, response: { headers: {}, body: null } };
         }
       }, bytes);
     },
