@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createClock } from '../clock';
+import { RestResponse } from '../rest/response';
 import { RestServer } from '../rest/server';
 import type { RequestContext } from './context';
 import { Pipeline } from './pipeline';
@@ -120,6 +121,17 @@ describe('pipeline', () => {
     expect(route.status).toBe(500);
     expect(JSON.parse(route.text).code).toBe('internal_server_error');
     expect(route.text).not.toContain('blew up');
+  });
+
+  it('an authenticator that throws, or a route answer that cannot be written, ends in a 500, not an uncaught exception', async () => {
+    const { pipeline, node } = setup();
+    pipeline.authenticate.use({ name: 'broken', authenticate: () => { throw new Error('store down'); } });
+    const res = await send(node, 'GET', '/wp-json/t/v1/echo');
+    expect(res.status).toBe(500);
+    server.registerRoute('t/v1', '/bad-header', { methods: ['GET'], handler: () => new RestResponse({}, 200, { 'X-Bad': 'a\nb' }) });
+    const bad = await send(setup().node, 'GET', '/wp-json/t/v1/bad-header');
+    expect(bad.status).toBe(500);
+    expect(JSON.parse(bad.text).code).toBe('internal_server_error');
   });
 
   it('answers a body over the limit 413 in WordPress\'s envelope', async () => {

@@ -88,42 +88,56 @@ export class Pipeline implements PipelineRegistry {
   handle(req: IncomingMessage, res: ServerResponse, url: string, host: (ctx: RequestContext) => void): void {
     const ctx = this.receive(req, res, url);
     const hooksFailed = (error: unknown) => this.fail(ctx, error, 'hook', PLAIN_500);
+    const received = () => this.guarded(ctx, 'authenticate', PLAIN_500, () => this.afterReceive(ctx, host, hooksFailed));
     runHooks(this.receiveHooks, 0, ctx, null, () => {
-      if (ctx.route === null) return this.afterReceive(ctx, host, hooksFailed);
+      if (ctx.route === null) return received();
       readBody(req, this.options.bodyLimit).then((read) => {
         ctx.body = read.body;
         if (read.failure !== null) ctx.bodyError = bodyFailureError(read.failure, this.options.bodyLimit);
-        this.afterReceive(ctx, host, hooksFailed);
+        received();
       }, hooksFailed);
     }, hooksFailed);
+  }
+
+  /** Runs `fn`; what it throws ends the request with `answer` (never an uncaught exception, never a hang). */
+  private guarded(ctx: RequestContext, stage: string, answer: Answer, fn: () => void): void {
+    try {
+      fn();
+    } catch (error) {
+      this.fail(ctx, error, stage, answer);
+    }
   }
 
   private afterReceive(ctx: RequestContext, host: (ctx: RequestContext) => void, hooksFailed: (error: unknown) => void): void {
     this.authenticate.run(ctx);
     runHooks(this.beforeDispatchHooks, 0, ctx, hasAnswer, () => {
-      if (ctx.answer !== null) return this.writeIntervention(ctx, ctx.answer);
-      if (ctx.route !== null) return this.dispatch(ctx);
-      this.handOver(ctx, host);
+      this.guarded(ctx, 'dispatch', ctx.route === null ? PLAIN_500 : internalErrorAnswer(), () => {
+        if (ctx.answer !== null) this.writeIntervention(ctx, ctx.answer);
+        else if (ctx.route !== null) this.dispatch(ctx);
+        else this.handOver(ctx, host);
+      });
     }, hooksFailed);
   }
 
   /** dispatch → respond → after-response for a REST request. */
   private dispatch(ctx: RequestContext): void {
     dispatchRest(ctx, this.options.server).then(
-      (dispatched) => {
-        writeAnswer(ctx, restAnswer(ctx, dispatched, this.options.server, this.options.siteUrl()));
-        this.afterResponse(ctx);
-      },
+      (dispatched) =>
+        this.guarded(ctx, 'respond', internalErrorAnswer(), () => {
+          writeAnswer(ctx, restAnswer(ctx, dispatched, this.options.server, this.options.siteUrl()));
+          this.afterResponse(ctx);
+        }),
       (error: unknown) => this.fail(ctx, error, 'dispatch', internalErrorAnswer()),
     );
   }
 
   /** An answer a before-dispatch hook gave (a fault): the body is read first, so after-response sees it. */
   private writeIntervention(ctx: RequestContext, answer: Answer): void {
-    const write = () => {
-      writeAnswer(ctx, ctx.method === 'HEAD' ? { ...answer, body: null } : answer);
-      this.afterResponse(ctx);
-    };
+    const write = () =>
+      this.guarded(ctx, 'respond', PLAIN_500, () => {
+        writeAnswer(ctx, ctx.method === 'HEAD' ? { ...answer, body: null } : answer);
+        this.afterResponse(ctx);
+      });
     if (ctx.route !== null || ctx.req.readableEnded) return write();
     readBody(ctx.req, this.options.bodyLimit).then((read) => {
       ctx.body = read.body;
