@@ -3,12 +3,11 @@ import type { Clock } from '../clock';
 import type { RestServer } from '../rest/server';
 import { AuthenticateStage } from './authenticate';
 import { readBody } from './body';
-import { clientAddress } from './client-address';
-import { ANONYMOUS, EMPTY_BODY, type Answer, type RequestContext } from './context';
+import type { Answer, RequestContext } from './context';
 import { bodyFailureError, dispatchRest } from './dispatch';
 import { restAnswer } from '../rest/http';
 import { internalErrorAnswer, writeAnswer } from './respond';
-import { restRouteOf } from './route';
+import { receiveContext } from './receive';
 import { runHooks, type Hook, type StageHooks } from './stages';
 
 export interface PipelineOptions {
@@ -59,26 +58,7 @@ export class Pipeline implements PipelineRegistry {
 
   /** The receive stage's first step: the context of a request that has just arrived. */
   receive(req: IncomingMessage, res: ServerResponse, url: string): RequestContext {
-    const route = restRouteOf(url);
-    return {
-      req,
-      res,
-      method: req.method ?? 'GET',
-      url,
-      route,
-      namespace: route === null ? null : this.options.server.namespaceOf(route),
-      started: performance.now(),
-      arrived: this.options.clock.now(),
-      ip: clientAddress(req.socket),
-      auth: ANONYMOUS,
-      body: EMPTY_BODY,
-      bodyError: null,
-      secrets: new Set<string>(),
-      fault: null,
-      answer: null,
-      written: false,
-      durationMs: null,
-    };
+    return receiveContext(req, res, url, this.options.server, this.options.clock);
   }
 
   /**
