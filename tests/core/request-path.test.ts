@@ -1,6 +1,6 @@
 /**
  * The per-request shortcuts of the request path (issue 10): indexes that replace scans, the Allow
- * header's reuse of the matched endpoint's permission answer, one Express layer for the middlewares.
+ * header's reuse of the matched endpoint's permission answer.
  * Each test checks that the answer is the one the slow path gave.
  */
 import request from 'supertest';
