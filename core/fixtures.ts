@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import { bcrypt } from './auth/bcrypt';
 import { isRole } from './auth/roles';
 import { emailProblem, loginProblem, type NewUser } from './auth/users';
-import type { FixtureProblem, NamespaceModule, SiteContext } from './namespace';
+import type { FixtureProblem, FixturesSection, NamespaceModule, SiteContext } from './namespace';
+import { documentProblems, type Schema } from './validation';
 
 /** A fixtures file that cannot be used; the message lists every problem with its path in the file. */
 export class FixtureError extends Error {
@@ -36,7 +37,13 @@ export interface Fixtures {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Helpers for namespace validators: each returns problems, never throws. */
+/** `value[key]` checked against `schema` by the one validation mechanism; `is required` when absent and required. */
+function field(value: Record<string, unknown>, key: string, path: string, required: boolean, schema: Schema): FixtureProblem[] {
+  if (!(key in value) || value[key] === undefined) return required ? [{ path: `${path}.${key}`, message: 'is required' }] : [];
+  return documentProblems(value[key], schema, `${path}.${key}`);
+}
+
+/** Helpers for namespace validators (each a schema checked by core/validation.ts): each returns problems, never throws. */
 export const fixtureChecks = {
   isObject,
   unknownKeys(value: Record<string, unknown>, allowed: readonly string[], path: string): FixtureProblem[] {
@@ -45,17 +52,13 @@ export const fixtureChecks = {
       .map((k) => ({ path: `${path}.${k}`, message: `unknown key (allowed: ${allowed.join(', ')})` }));
   },
   string(value: Record<string, unknown>, key: string, path: string, required: boolean): FixtureProblem[] {
-    if (!(key in value) || value[key] === undefined) return required ? [{ path: `${path}.${key}`, message: 'is required' }] : [];
-    return typeof value[key] === 'string' && (value[key] as string) !== '' ? [] : [{ path: `${path}.${key}`, message: 'must be a non-empty string' }];
+    return field(value, key, path, required, { type: 'string', minLength: 1 });
   },
   integer(value: Record<string, unknown>, key: string, path: string, required: boolean, min = Number.MIN_SAFE_INTEGER): FixtureProblem[] {
-    if (!(key in value) || value[key] === undefined) return required ? [{ path: `${path}.${key}`, message: 'is required' }] : [];
-    const n = value[key];
-    return typeof n === 'number' && Number.isInteger(n) && n >= min ? [] : [{ path: `${path}.${key}`, message: `must be an integer${min > Number.MIN_SAFE_INTEGER ? ` >= ${min}` : ''}` }];
+    return field(value, key, path, required, { type: 'integer', ...(min > Number.MIN_SAFE_INTEGER ? { minimum: min } : {}) });
   },
   array(value: Record<string, unknown>, key: string, path: string, required: boolean): FixtureProblem[] {
-    if (!(key in value) || value[key] === undefined) return required ? [{ path: `${path}.${key}`, message: 'is required' }] : [];
-    return Array.isArray(value[key]) ? [] : [{ path: `${path}.${key}`, message: 'must be an array' }];
+    return field(value, key, path, required, { type: 'array' });
   },
 };
 
@@ -122,6 +125,25 @@ function validateUsers(users: unknown): FixtureProblem[] {
   return problems;
 }
 
+/** The index of the first record a path is in (`x.items[3].name` → 3), -1 for none. */
+function recordOf(path: string): number {
+  const m = /\[(\d+)\]/.exec(path);
+  return m ? Number(m[1]) : -1;
+}
+
+/**
+ * Every problem of a namespace's section: its schema's (core/validation.ts), then the rules the schema
+ * cannot say, listed record by record (a record's schema problems before its other ones).
+ */
+export function sectionProblems(section: FixturesSection, value: unknown, prefix: string): FixtureProblem[] {
+  const shape = section.schema ? documentProblems(value, section.schema, prefix) : [];
+  // A section whose top level is not the declared shape has nothing further to check.
+  if (shape.some((p) => p.path === prefix)) return shape;
+  const rules = section.validate ? section.validate(value, prefix) : [];
+  if (shape.length === 0 || rules.length === 0) return [...shape, ...rules];
+  return [...shape, ...rules].map((p, order) => ({ p, order })).sort((a, b) => recordOf(a.p.path) - recordOf(b.p.path) || a.order - b.order).map(({ p }) => p);
+}
+
 /** Checks a whole fixtures object: the users section and each namespace's section, unknown top-level keys refused. */
 export function validateFixtures(data: unknown, modules: readonly NamespaceModule[], source: string): Fixtures {
   if (!isObject(data)) throw new FixtureError(source, [{ path: '(top level)', message: 'must be a JSON object' }]);
@@ -132,7 +154,7 @@ export function validateFixtures(data: unknown, modules: readonly NamespaceModul
     if (key === 'users') problems.push(...validateUsers(value));
     else if (sections.has(key)) {
       const module = sections.get(key)!;
-      if (module.fixtures) problems.push(...module.fixtures.validate(value, key));
+      if (module.fixtures) problems.push(...sectionProblems(module.fixtures, value, key));
       else problems.push({ path: key, message: `the ${key} namespace takes no fixtures` });
     } else problems.push({ path: key, message: `unknown section (allowed: users, ${modules.filter((m) => m.fixtures).map((m) => m.id).join(', ')})` });
   }
