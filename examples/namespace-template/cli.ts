@@ -1,0 +1,39 @@
+import { CliError, checkOptions, flag, formatItems, stringOption, type CliGroup } from '../../core/cli';
+import { checkArgs } from '../../core/validation';
+import { SampleVendorTokens, TOKEN_ARGS } from './tokens';
+
+/** `wp-token-emulator sample-vendor token create|list`. */
+export const sampleVendorCli: CliGroup = {
+  name: 'sample-vendor',
+  description: 'Sample Vendor access tokens.',
+  commands: {
+    'token create': {
+      synopsis: 'token create <client_id> [--scope=<read|write>] [--porcelain]',
+      description: 'Issue a Sample Vendor access token and print it once.',
+      run(args, io, ctx) {
+        checkOptions(args, ['scope', 'porcelain']);
+        if (args.positional.length > 1) throw new CliError(`Too many positional arguments: ${args.positional.slice(1).join(' ')}`);
+        // The same declared args as the REST route, checked by the same mechanism.
+        const checked = checkArgs(TOKEN_ARGS, { client_id: args.positional[0], scope: stringOption(args, 'scope') });
+        if (!checked.ok) {
+          const params = checked.error.data.params;
+          throw new CliError(Array.isArray(params) ? checked.error.message : Object.values(params as Record<string, string>).join(' '));
+        }
+        const { token, record } = new SampleVendorTokens(ctx).issue(checked.values.client_id as string, checked.values.scope as string);
+        if (flag(args, 'porcelain')) io.out(token);
+        else io.out(`Success: Issued a token for ${record.clientId} (scope ${record.scope}, expires ${new Date(record.exp * 1000).toISOString()}).\nToken: ${token}`);
+        return 0;
+      },
+    },
+    'token list': {
+      synopsis: 'token list [--format=<table|json|csv|count>]',
+      description: 'List the issued tokens (never their values).',
+      run(args, io, ctx) {
+        checkOptions(args, ['format']);
+        const items = new SampleVendorTokens(ctx).list().map((r) => ({ client_id: r.clientId, scope: r.scope, iat: r.iat, exp: r.exp }));
+        formatItems(io, stringOption(args, 'format') ?? 'table', items, ['client_id', 'scope', 'iat', 'exp'], 'client_id');
+        return 0;
+      },
+    },
+  },
+};
