@@ -2,6 +2,7 @@ import { main } from './cli';
 import './commands';
 import './control-commands';
 import './store-commands';
+import './scaffold';
 
 main(process.argv.slice(2)).then(
   (code) => {
