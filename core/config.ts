@@ -147,27 +147,28 @@ export interface Config {
 }
 
 export function buildConfig(spec: SettingsSpec, source: Record<string, string | undefined>, overrides: Record<string, SettingValue> = {}, cwd = process.cwd()): Config {
-  const s = readSettings({ ...coreSettings, ...spec }, source, overrides);
-  const host = s.HOST as string;
-  const port = s.PORT as number;
-  const dbFile = s.DB_FILE as string;
-  const clockStart = (s.CLOCK_START as string) || null;
+  const all = readSettings({ ...coreSettings, ...spec }, source, overrides);
+  const s = settingsOf({ settings: all }, coreSettings);
+  const host = s.HOST;
+  const port = s.PORT;
+  const dbFile = s.DB_FILE;
+  const clockStart = s.CLOCK_START || null;
   if (clockStart && !Number.isFinite(Date.parse(clockStart))) throw new ConfigError('CLOCK_START', `"${clockStart}" is not an ISO 8601 time`);
   if (host === '') throw new ConfigError('HOST', 'must not be empty');
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   return {
     port,
     host,
-    siteUrl: (s.SITE_URL as string | undefined) ?? `http://${urlHost}:${port}`,
-    siteName: s.SITE_NAME as string,
-    siteDescription: s.SITE_DESCRIPTION as string,
+    siteUrl: s.SITE_URL ?? `http://${urlHost}:${port}`,
+    siteName: s.SITE_NAME,
+    siteDescription: s.SITE_DESCRIPTION,
     dbFile: dbFile === '' || dbFile === ':memory:' ? null : path.resolve(cwd, dbFile),
-    fixtures: (s.FIXTURES as string) ? path.resolve(cwd, s.FIXTURES as string) : null,
-    logLevel: s.LOG_LEVEL as Config['logLevel'],
-    logFormat: s.LOG_FORMAT as Config['logFormat'],
-    bcryptCost: s.BCRYPT_COST as number,
-    bodyLimit: s.BODY_LIMIT as number,
+    fixtures: s.FIXTURES ? path.resolve(cwd, s.FIXTURES) : null,
+    logLevel: s.LOG_LEVEL,
+    logFormat: s.LOG_FORMAT,
+    bcryptCost: s.BCRYPT_COST,
+    bodyLimit: s.BODY_LIMIT,
     clockStart,
-    settings: Object.freeze(s),
+    settings: Object.freeze(all),
   };
 }
