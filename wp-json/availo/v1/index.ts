@@ -7,7 +7,7 @@ import { ALLMETHODS, type Method } from '../../../core/rest/server';
 import { deriveKey, randomAlphanumeric } from '../../../core/secrets';
 import { AccountError, AvailoAccounts, isoSeconds, MAX_PASSWORD_BYTES } from './accounts';
 import { availoCli } from './cli';
-import { loadAvailoFixtures, validateAvailoFixtures } from './fixtures';
+import { availoFixtures } from './fixtures';
 import { AVAILO_ISSUER, AvailoTokens, jwtLibrary } from './tokens';
 
 /**
@@ -272,7 +272,7 @@ export const availo = defineNamespace({
   namespace: NS,
   settings: SETTINGS,
   register,
-  fixtures: { validate: validateAvailoFixtures, load: loadAvailoFixtures },
+  fixtures: availoFixtures,
   cli: availoCli,
   errorEnvelope: { example: '{"Data": null, "status": false, "message": "..."}', isError: isAvailoError },
 });

@@ -1,7 +1,7 @@
 import { defineNamespace, type TokenIntrospection } from '../../../core/namespace';
 import { registerAdminApi } from './admin';
 import { coreErrorToFess, fessApi, isFessEnvelope } from './envelope';
-import { loadFessFixtures, validateFessFixtures } from './fixtures';
+import { fessFixtures } from './fixtures';
 import { registerSearchApi } from './search';
 import { findToken } from './tokens';
 import { isExpired, scopeOf } from './wire';
@@ -59,5 +59,5 @@ export const fess = defineNamespace({
     };
   },
 
-  fixtures: { validate: validateFessFixtures, load: loadFessFixtures },
+  fixtures: fessFixtures,
 });

@@ -3,7 +3,7 @@ import type { RestRequest } from '../../../core/rest/request';
 import { ALLMETHODS } from '../../../core/rest/server';
 import { pureWlCli } from './cli';
 import { atomError, atomSuccess, coreErrorToAtom, isAtomError } from './envelope';
-import { loadPureWlFixtures, validatePureWlFixtures } from './fixtures';
+import { pureWlFixtures } from './fixtures';
 import { PUREWL_SETTINGS } from './settings';
 import { publicReseller, PureWlState, ResellerError, type GrantRecord } from './state';
 
@@ -169,7 +169,7 @@ export const purewl = defineNamespace({
   namespace: NAMESPACE,
   settings: PUREWL_SETTINGS,
   register: registerPureWl,
-  fixtures: { validate: validatePureWlFixtures, load: loadPureWlFixtures },
+  fixtures: pureWlFixtures,
   cli: pureWlCli,
   errorEnvelope: { example: '{"header": {"code": 4003, "message": "...", "response_code": 0}, "body": {}}', isError: isAtomError },
 });
