@@ -13,7 +13,7 @@ import { addToList, fillTemplate, namespaceNames } from '../plugin/scaffold';
 const ROOT = path.join(__dirname, '..');
 
 function run(command: string, args: string[], cwd: string): SpawnSyncReturns<string> {
-  const env = { ...process.env };
+  const env = { ...process.env, FUZZ_RUNS: '200' };
   delete env.JEST_WORKER_ID; // the inner jest is a run of its own
   return spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout: 180_000 });
 }
@@ -43,8 +43,11 @@ describe('scaffold namespace', () => {
       for (const dir of ['core', 'plugin', 'wp-json', path.join('examples', 'namespace-template')]) {
         fs.cpSync(path.join(ROOT, dir), path.join(tmp, dir), { recursive: true, filter: (src) => !src.endsWith('.test.ts') || src.includes('namespace-template') });
       }
-      fs.mkdirSync(path.join(tmp, 'tests'));
-      fs.copyFileSync(path.join(ROOT, 'tests', 'helpers.ts'), path.join(tmp, 'tests', 'helpers.ts'));
+      // The suite's tests that must pick a new namespace up by themselves: the fuzz test and the settings documentation test.
+      fs.mkdirSync(path.join(tmp, 'tests', 'reliability'), { recursive: true });
+      for (const file of ['helpers.ts', 'env-example.test.ts', path.join('reliability', 'fuzz.test.ts'), path.join('reliability', 'envelopes.ts')]) {
+        fs.copyFileSync(path.join(ROOT, 'tests', file), path.join(tmp, 'tests', file));
+      }
       for (const file of ['package.json', 'tsconfig.json', 'jest.config.js', '.env.example']) fs.copyFileSync(path.join(ROOT, file), path.join(tmp, file));
       fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(tmp, 'node_modules'), 'dir');
       const listBefore = fs.readFileSync(path.join(tmp, 'plugin', 'namespaces.ts'), 'utf8');
@@ -64,7 +67,7 @@ describe('scaffold namespace', () => {
       expect(again.stderr).toMatch(/already exists/);
 
       // Type check: the product code and the new namespace (its test included).
-      fs.writeFileSync(path.join(tmp, 'tsconfig.check.json'), JSON.stringify({ extends: './tsconfig.json', include: ['core/**/*.ts', 'plugin/**/*.ts', 'wp-json/**/*.ts', 'tests/helpers.ts'] }));
+      fs.writeFileSync(path.join(tmp, 'tsconfig.check.json'), JSON.stringify({ extends: './tsconfig.json', include: ['core/**/*.ts', 'plugin/**/*.ts', 'wp-json/**/*.ts', 'tests/**/*.ts'] }));
       const tsc = run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.check.json', '--noEmit'], tmp);
       expect(tsc.stdout + tsc.stderr).toBe('');
       expect(tsc.status).toBe(0);
@@ -94,14 +97,16 @@ describe('scaffold namespace', () => {
         ].join('\n'),
       );
       fs.writeFileSync(path.join(tmp, 'no-setup.js'), 'module.exports = async () => {};\n');
-      const jest = run(process.execPath, [require.resolve('jest/bin/jest'), '--ci', '--json', '--globalSetup', path.join(tmp, 'no-setup.js'), 'wp-json/acme/v1', 'tests/served.test.ts'], tmp);
+      const jest = run(process.execPath, [require.resolve('jest/bin/jest'), '--ci', '--json', '--globalSetup', path.join(tmp, 'no-setup.js'), 'wp-json/acme/v1', 'tests/served.test.ts', 'tests/env-example.test.ts', 'tests/reliability/fuzz.test.ts'], tmp);
       const report = JSON.parse(jest.stdout) as { numFailedTests: number; numPassedTests: number; testResults: { name: string; status: string }[] };
       expect(report.testResults.map((r) => [path.relative(tmp, r.name), r.status]).sort()).toEqual([
+        [path.join('tests', 'env-example.test.ts'), 'passed'],
+        [path.join('tests', 'reliability', 'fuzz.test.ts'), 'passed'],
         [path.join('tests', 'served.test.ts'), 'passed'],
         [path.join('wp-json', 'acme', 'v1', 'acme.test.ts'), 'passed'],
       ]);
       expect(report.numFailedTests).toBe(0);
-      expect(report.numPassedTests).toBeGreaterThanOrEqual(8);
+      expect(report.numPassedTests).toBeGreaterThanOrEqual(15);
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
