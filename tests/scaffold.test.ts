@@ -13,7 +13,7 @@ import { addToList, fillTemplate, namespaceNames } from '../plugin/scaffold';
 const ROOT = path.join(__dirname, '..');
 
 function run(command: string, args: string[], cwd: string): SpawnSyncReturns<string> {
-  const env = { ...process.env, FUZZ_RUNS: '200' };
+  const env: NodeJS.ProcessEnv = { ...process.env, FUZZ_RUNS: '200' };
   delete env.JEST_WORKER_ID; // the inner jest is a run of its own
   return spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout: 180_000 });
 }
