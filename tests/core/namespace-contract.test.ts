@@ -1,7 +1,11 @@
 import request from 'supertest';
 import { defineNamespace } from '../../core/namespace';
 import { RestResponse } from '../../core/rest/response';
+import { RestRequest } from '../../core/rest/request';
+import { checkArgs } from '../../core/validation';
 import { createApp } from '../../plugin/app';
+import { allNamespaces } from '../../plugin/namespaces';
+import { standardApp } from '../helpers';
 
 /** defineNamespace: settings typed from their spec (checked by the type check: see the @ts-expect-error lines), declared args answered in the namespace's envelope. */
 describe('the namespace contract', () => {
@@ -49,5 +53,26 @@ describe('the namespace contract', () => {
     const ok = await request(emu.app).post('/wp-json/contract/v1/echo').send({ n: '3' });
     expect(ok.body).toEqual({ n: 3 });
     await emu.close();
+  });
+});
+
+describe("every namespace answers the shared validator's errors in its own envelope", () => {
+  const failed = checkArgs({ n: { type: 'integer', required: true } }, { n: 'x' });
+  const missing = checkArgs({ n: { type: 'integer', required: true } }, {});
+
+  it.each(allNamespaces.filter((m) => m.errorEnvelope).map((m) => [m.namespace, m] as const))('%s', async (namespace, module) => {
+    const emu = await standardApp();
+    try {
+      const options = emu.site.rest.namespaceOptions(namespace);
+      const req = new RestRequest('POST', `/${namespace}/probe`, {}, {}, {}, undefined, null, Buffer.alloc(0), null, null, '127.0.0.1');
+      for (const result of [failed, missing]) {
+        if (result.ok) throw new Error('expected an error');
+        const answer = options.onCoreError!(result.error, req);
+        expect(answer?.status).toBe(400);
+        expect(module.errorEnvelope!.isError(answer!.data)).toBe(true);
+      }
+    } finally {
+      await emu.close();
+    }
   });
 });
