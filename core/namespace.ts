@@ -3,6 +3,7 @@ import type { VerifiedSecrets } from './auth/credential-cache';
 import type { Users } from './auth/users';
 import type { Clock } from './clock';
 import { settingsOf, type Config, type SettingsSpec, type SettingValues } from './config';
+import type { Schema } from './validation';
 import type { Logger } from './log';
 import type { Mailer } from './mail';
 import type { RestServer } from './rest/server';
@@ -10,7 +11,6 @@ import type { SiteSecrets } from './secrets';
 import type { Store } from './store';
 import type { CliGroup } from './cli';
 import type { SiteControl } from './control';
-import type { Schema } from './validation';
 
 /** Everything a namespace module may use. Namespaces never import each other; they share only this. */
 export interface SiteContext {
@@ -66,13 +66,8 @@ export interface NamespaceModule {
   id: string;
   /** REST namespace, e.g. `availo/v1`. */
   namespace: string;
-  /** Settings this namespace reads (documented in .env.example); read once at start with the core's. */
+  /** Settings this namespace reads (documented in .env.example or its folder's README.md); read once at start with the core's. */
   settings?: SettingsSpec;
-  register(ctx: SiteContext): NamespacePlugin | void;
-  /** The namespace's section of the fixtures file (`<id>` at the top level). */
-  fixtures?: FixturesSection;
-  /** Command-line commands: `wp-token-emulator <id> ...`. */
-  cli?: CliGroup;
   /**
    * How the namespace's own error bodies look (Availo's `{Data, status, message}`, JSON:API's
    * `{data: {type: 'errors'}}`...); absent: WordPress's `{code, message, data: {status}}` only.
@@ -80,6 +75,11 @@ export interface NamespaceModule {
    * checks every error body the namespace sends against this.
    */
   errorEnvelope?: ErrorEnvelope;
+  register(ctx: SiteContext): NamespacePlugin | void;
+  /** The namespace's section of the fixtures file (`<id>` at the top level). */
+  fixtures?: FixturesSection;
+  /** Command-line commands: `wp-token-emulator <id> ...`. */
+  cli?: CliGroup;
 }
 
 /** A namespace's section of the fixtures file, checked before anything is stored. */
