@@ -6,7 +6,7 @@ import { createClock, type Clock } from '../core/clock';
 import { RequestGate, type SiteControl } from '../core/control';
 import { Faults } from '../core/faults';
 import { Journal, journalSizeOf } from '../core/journal';
-import { buildConfig, coreSettings, settingsOf, type Config, type SettingsSpec, type SettingValue } from '../core/config';
+import { buildConfig, type Config, type SettingsSpec, type SettingValue } from '../core/config';
 import { loadFixtures, readFixturesFile, validateFixtures, type Fixtures } from '../core/fixtures';
 import { createLogger, type Logger } from '../core/log';
 import { Mailer } from '../core/mail';
@@ -138,12 +138,11 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
       await store.commit();
     }
 
-    const core = settingsOf(config, coreSettings);
     const throttle = new LoginThrottle(clock, {
-      enabled: core.AUTH_THROTTLE,
-      maxPerIp: core.AUTH_THROTTLE_MAX_PER_IP,
-      maxPerUser: core.AUTH_THROTTLE_MAX_PER_USER,
-      windowSeconds: core.AUTH_THROTTLE_WINDOW,
+      enabled: config.settings.AUTH_THROTTLE as boolean,
+      maxPerIp: config.settings.AUTH_THROTTLE_MAX_PER_IP as number,
+      maxPerUser: config.settings.AUTH_THROTTLE_MAX_PER_USER as number,
+      windowSeconds: config.settings.AUTH_THROTTLE_WINDOW as number,
     });
 
     const site: Site = {
