@@ -1,4 +1,5 @@
 import { MailDeliveryError } from '../../../core/mail';
+import { isPkmnapiError } from './errors';
 import { defineNamespace, type TokenIntrospection } from '../../../core/namespace';
 import type { WpError } from '../../../core/rest/errors';
 import type { RestRequest } from '../../../core/rest/request';
@@ -6,7 +7,7 @@ import { RestResponse } from '../../../core/rest/response';
 import { ALLMETHODS } from '../../../core/rest/server';
 import { deriveKey, keyedHash, randomAlphanumeric, safeEqual } from '../../../core/secrets';
 import { isValidEmail, readAccessTokenDeleteRequest, readAccessTokenRequest, teraEscape, type Parsed } from './body';
-import { coreErrorToPkmnapi, errors, isPkmnapiError, PkmnapiError } from './errors';
+import { coreErrorToPkmnapi, errors, PkmnapiError } from './errors';
 import { GcraLimiter } from './rate-limit';
 
 export const NAMESPACE = 'pkmnapi/v1';
@@ -60,7 +61,6 @@ export const pkmnapi = defineNamespace({
       doc: 'Seconds after which one more request is allowed once the burst is used up (the real RATE_LIMIT_DURATION).',
     },
   },
-  errorEnvelope: { example: '{"data": {"id": "error_not_found", "type": "errors", "attributes": {"message": "..."}}}', isError: isPkmnapiError },
   register(ctx) {
     const hashKey = deriveKey(ctx.secrets, 'pkmnapi').toString('base64');
     const hash = (secret: string) => keyedHash(hashKey, secret);
@@ -262,4 +262,5 @@ export const pkmnapi = defineNamespace({
       reset: () => limiter.reset(),
     };
   },
+  errorEnvelope: { example: '{"data": {"id": "error_not_found", "type": "errors", "attributes": {"message": "..."}}}', isError: isPkmnapiError },
 });
