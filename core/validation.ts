@@ -86,7 +86,7 @@ export function checkArgs(args: Args, source: Values): { ok: true; values: Value
 const typeNames: Record<string, string> = { string: 'a string', integer: 'an integer', number: 'a number', boolean: 'a boolean', array: 'an array', object: 'an object', null: 'null' };
 
 /** A schema error said the way document problems are said (`must be a non-empty string`). */
-function documentMessage(error: WpError, schema: ArgSchema): string {
+function documentMessage(error: WpError, schema: ArgSchema, value: unknown): string {
   const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
   switch (error.code) {
     case 'rest_invalid_type':
@@ -99,8 +99,9 @@ function documentMessage(error: WpError, schema: ArgSchema): string {
       return `must be at most ${schema.maxLength} characters`;
     case 'rest_out_of_bounds': {
       const type = types.find((t) => t === 'integer' || t === 'number') ?? 'number';
-      if (schema.minimum !== undefined && /greater/.test(error.message)) return `must be ${typeNames[type]} >= ${schema.minimum}`;
-      return `must be at most ${schema.maximum}`;
+      const n = Number(value);
+      if (schema.minimum !== undefined && (schema.exclusiveMinimum ? n <= schema.minimum : n < schema.minimum)) return `must be ${typeNames[type]} ${schema.exclusiveMinimum ? '>' : '>='} ${schema.minimum}`;
+      return `must be ${schema.exclusiveMaximum ? 'less than' : 'at most'} ${schema.maximum}`;
     }
     case 'rest_not_in_enum':
       return `must be one of ${(schema.enum ?? []).map(String).join(', ')}`;
@@ -125,7 +126,7 @@ const isObject = (v: unknown): v is Values => typeof v === 'object' && v !== nul
 export function documentProblems(value: unknown, schema: ArgSchema, path: string): Problem[] {
   const { items, properties, additionalProperties, validate, ...leaf } = schema;
   const error = validateValue(value, leaf, path, true);
-  if (error) return [{ path, message: documentMessage(error, schema) }];
+  if (error) return [{ path, message: documentMessage(error, schema, value) }];
   const problems: Problem[] = [];
   if (properties && isObject(value)) {
     if (additionalProperties === false) {

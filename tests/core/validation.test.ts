@@ -88,3 +88,12 @@ describe('documentProblems: every problem of a JSON document, with its path', ()
     expect(documentProblems('3', even, 'n')).toEqual([{ path: 'n', message: 'must be an integer' }]);
   });
 });
+
+describe('documentProblems: bounds said from the value', () => {
+  it('below the minimum and above the maximum', () => {
+    const schema = { type: 'integer' as const, minimum: 1, maximum: 10 };
+    expect(documentProblems(0, schema, 'n')).toEqual([{ path: 'n', message: 'must be an integer >= 1' }]);
+    expect(documentProblems(11, schema, 'n')).toEqual([{ path: 'n', message: 'must be at most 10' }]);
+    expect(documentProblems(1, { type: 'number' as const, minimum: 1, exclusiveMinimum: true }, 'x')).toEqual([{ path: 'x', message: 'must be a number > 1' }]);
+  });
+});
