@@ -1,5 +1,4 @@
-import { CliError, checkOptions, flag, formatItems, stringOption, type CliCommand, type CliGroup } from '../../core/cli';
-import { checkArgs } from '../../core/validation';
+import { CliError, checkedArgs, checkOptions, flag, formatItems, stringOption, type CliCommand, type CliGroup } from '../../core/cli';
 import { SampleVendorTokens, TOKEN_ARGS } from './tokens';
 
 /** A command with its help page (`wp-token-emulator help sample-vendor token create`): a line per argument and option, an example. */
@@ -23,12 +22,8 @@ const group: { name: string; description: string; commands: Record<string, Comma
         checkOptions(args, ['scope', 'porcelain']);
         if (args.positional.length > 1) throw new CliError(`Too many positional arguments: ${args.positional.slice(1).join(' ')}`);
         // The same declared args as the REST route, checked by the same mechanism.
-        const checked = checkArgs(TOKEN_ARGS, { client_id: args.positional[0], scope: stringOption(args, 'scope') });
-        if (!checked.ok) {
-          const params = checked.error.data.params;
-          throw new CliError(Array.isArray(params) ? checked.error.message : Object.values(params as Record<string, string>).join(' '));
-        }
-        const { token, record } = new SampleVendorTokens(ctx).issue(checked.values.client_id as string, checked.values.scope as string);
+        const values = checkedArgs(TOKEN_ARGS, { client_id: args.positional[0], scope: stringOption(args, 'scope') });
+        const { token, record } = new SampleVendorTokens(ctx).issue(values.client_id as string, values.scope as string);
         if (flag(args, 'porcelain')) io.out(token);
         else io.out(`Success: Issued a token for ${record.clientId} (scope ${record.scope}, expires ${new Date(record.exp * 1000).toISOString()}).\nToken: ${token}`);
         return 0;

@@ -1,3 +1,4 @@
+import { CliError, checkedArgs } from '../../core/cli';
 import { checkArgs, documentProblems, invalidParam, type Args } from '../../core/validation';
 
 /** The one validation mechanism: route args, other parameter objects (faults, journal filters), documents (fixtures). */
@@ -95,5 +96,14 @@ describe('documentProblems: bounds said from the value', () => {
     expect(documentProblems(0, schema, 'n')).toEqual([{ path: 'n', message: 'must be an integer >= 1' }]);
     expect(documentProblems(11, schema, 'n')).toEqual([{ path: 'n', message: 'must be at most 10' }]);
     expect(documentProblems(1, { type: 'number' as const, minimum: 1, exclusiveMinimum: true }, 'x')).toEqual([{ path: 'x', message: 'must be a number > 1' }]);
+  });
+});
+
+describe('checkedArgs: a command\'s arguments by the same mechanism', () => {
+  const args = { n: { type: 'integer' as const, required: true, maximum: 3 }, mode: { type: 'string' as const, enum: ['a', 'b'], default: 'a' } };
+  it('gives coerced values with defaults, or a CliError naming each problem', () => {
+    expect(checkedArgs(args, { n: '2' })).toEqual({ n: 2, mode: 'a' });
+    expect(() => checkedArgs(args, {})).toThrow(new CliError('Missing parameter(s): n'));
+    expect(() => checkedArgs(args, { n: 9, mode: 'c' })).toThrow(new CliError('n must be less than or equal to 3 mode is not one of a and b.'));
   });
 });
