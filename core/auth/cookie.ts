@@ -5,7 +5,8 @@ import { WpError } from '../rest/errors';
 import { hmac, safeEqual, type SiteSecrets } from '../secrets';
 import type { Collection, Store } from '../store';
 import { wpCreateNonce, wpVerifyNonce } from '../wordpress/nonces';
-import type { Authentication } from './guard';
+import type { Authenticator } from '../pipeline/authenticate';
+import type { Authentication } from '../pipeline/context';
 import type { UserRecord, Users } from './users';
 
 /**
@@ -202,27 +203,35 @@ function queryNonce(url: string): string | undefined {
   return undefined;
 }
 
+export const COOKIE = 'cookie';
+
 /**
  * The cookie authenticator of REST requests, as WordPress's rest_cookie_check_errors: a valid
  * logged-in cookie counts only with the `wp_rest` nonce (X-WP-Nonce header or `_wpnonce`); without
  * a nonce the request is anonymous; a nonce that does not verify (for the cookie's user, or for
- * nobody when there is no cookie) is `403 rest_cookie_invalid_nonce`. A request that passes the
- * check gets a fresh nonce back in `X-WP-Nonce`. Returns null when neither a login cookie nor a
- * nonce was sent, so other authenticators (or anonymity) decide.
+ * nobody when there is no cookie) is refused with `403 rest_cookie_invalid_nonce`. A request that
+ * passes the check gets a fresh nonce back in `X-WP-Nonce`. Claims no request without a login
+ * cookie or a nonce (Basic requests are the application-password authenticator's, asked first).
  */
-export function cookieAuthenticator(cookies: AuthCookies, isRest: (req: IncomingMessage) => boolean) {
-  return function authenticateCookie(req: IncomingMessage): Authentication | null {
-    if (!isRest(req)) return null;
-    const header = req.headers['x-wp-nonce'];
-    const nonce = typeof header === 'string' ? header : queryNonce(req.url ?? '');
-    const hasCookie = req.headers.cookie !== undefined && req.headers.cookie.includes(cookies.loggedInName);
-    if (nonce === undefined && !hasCookie) return null;
-    const valid = cookies.loggedIn(req);
-    const anonymous: Authentication = { user: null, appPassword: null, attemptedLogin: null, failed: false };
-    if (nonce === undefined) return anonymous;
-    if (cookies.verifyNonce(nonce, 'wp_rest', valid) === false) {
-      return { ...anonymous, refusal: new WpError('rest_cookie_invalid_nonce', 'Cookie check failed', { status: 403 }) };
-    }
-    return { ...anonymous, user: valid?.user ?? null, responseHeaders: { 'X-WP-Nonce': cookies.createNonce('wp_rest', valid) } };
+export function cookieAuthenticator(cookies: AuthCookies): Authenticator {
+  return {
+    name: COOKIE,
+    authenticate(ctx) {
+      if (ctx.route === null) return null;
+      const { req } = ctx;
+      const header = req.headers['x-wp-nonce'];
+      const nonce = typeof header === 'string' ? header : queryNonce(ctx.url);
+      const hasCookie = req.headers.cookie !== undefined && req.headers.cookie.includes(cookies.loggedInName);
+      if (nonce === undefined && !hasCookie) return null;
+      const valid = cookies.loggedIn(req);
+      const anonymous: Authentication = { user: null, method: null, appPassword: null, attemptedLogin: valid?.user.login ?? null, failure: 'no-credentials' };
+      if (nonce === undefined) return anonymous;
+      if (cookies.verifyNonce(nonce, 'wp_rest', valid) === false) {
+        return { ...anonymous, refusal: new WpError('rest_cookie_invalid_nonce', 'Cookie check failed', { status: 403 }) };
+      }
+      const fresh = { 'X-WP-Nonce': cookies.createNonce('wp_rest', valid) };
+      if (!valid) return { ...anonymous, responseHeaders: fresh };
+      return { user: valid.user, method: COOKIE, appPassword: null, attemptedLogin: valid.user.login, failure: null, responseHeaders: fresh };
+    },
   };
 }

@@ -1,7 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import { ApplicationPasswordError, chunkApplicationPassword } from '../../core/auth/application-passwords';
 import type { ValidCookie } from '../../core/auth/cookie';
-import { markedSecrets } from '../../core/redact';
 import { adminUrl, checkNonce, die, field, notice, redirect, requireLogin, sendAdmin, type AdminContext } from './context';
 import { esc, nonceField } from './layout';
 
@@ -149,7 +148,7 @@ export function registerAuthorize(router: Router, ctx: AdminContext): void {
       throw e;
     }
     // The journal keeps response headers: the Location (and the page) must not show the password there.
-    markedSecrets(req).add(created.password);
+    ctx.site.pipeline.contextOf(req)?.secrets.add(created.password);
     await ctx.site.store.commit();
     if (!flow.successUrl) return page(ctx, req, res, login, flow, { password: created.password });
     redirect(

@@ -1,7 +1,4 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import { AuthCookies, cookieAuthenticator } from '../../core/auth/cookie';
-import type { Authenticator } from '../../core/auth/guard';
-import { restRouteOf } from '../../core/rest/http';
 import type { Site } from '../site';
 import { registerAuthorize } from './authorize';
 import { adminUrl, die, requireLogin, sendAdmin, type AdminContext } from './context';
@@ -11,17 +8,13 @@ import { registerLogin } from './login';
 import { registerProfile } from './profile';
 
 export interface AdminScreens {
-  /** The screens: wp-login.php and wp-admin/..., Express routes behind the REST front. */
+  /** The screens: wp-login.php and wp-admin/..., Express routes behind the REST pipeline. */
   router: Router;
-  /** Cookie authentication of REST requests, for the guard's authenticators. */
-  authenticator: Authenticator;
-  cookies: AuthCookies;
 }
 
-/** WordPress's login and admin screens over a site, and the cookie authenticator the REST API shares with them. */
+/** WordPress's login and admin screens over a site; they share the site's login cookies with its cookie authenticator. */
 export function adminScreens(site: Site): AdminScreens {
-  const cookies = new AuthCookies({ store: site.store, users: site.users, secrets: site.secrets, clock: site.clock, siteUrl: site.config.siteUrl });
-  const ctx: AdminContext = { site, cookies };
+  const ctx: AdminContext = { site, cookies: site.cookies };
   const router = express.Router();
   router.use(['/wp-login.php', '/wp-admin'], express.urlencoded({ extended: false, limit: site.config.bodyLimit, parameterLimit: 200 }));
   registerLogin(router, ctx);
@@ -54,6 +47,5 @@ export function adminScreens(site: Site): AdminScreens {
     die(ctx, res, status, 'WordPress &rsaquo; Error', status === 413 ? 'The form sent more data than the site accepts.' : 'The form could not be read.');
   });
 
-  const authenticator = cookieAuthenticator(cookies, (req) => restRouteOf(req as Request) !== null);
-  return { router, authenticator, cookies };
+  return { router };
 }

@@ -1,6 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import { parseCookies, TEST_COOKIE, TEST_COOKIE_VALUE } from '../../core/auth/cookie';
-import { clientAddress } from '../../core/auth/guard';
+import { clientAddress } from '../../core/pipeline/client-address';
 import type { UserRecord } from '../../core/auth/users';
 import { adminUrl, field, redirect, type AdminContext } from './context';
 import { diePage, esc, loginPage, screenHeaders } from './layout';
@@ -95,7 +95,7 @@ async function logIn(ctx: AdminContext, req: Request, res: Response): Promise<vo
     const errors = [log === '' ? '<strong>Error:</strong> The username field is empty.' : '', pwd === '' ? '<strong>Error:</strong> The password field is empty.' : ''];
     return again(errors.filter(Boolean).join('<br />'));
   }
-  const ip = clientAddress(req);
+  const ip = clientAddress(req.socket);
   const wait = ctx.site.throttle.blocked(ip, log);
   if (wait !== null) return again(`<strong>Error:</strong> Too many failed login attempts. Try again in ${wait} seconds.`);
   const byEmail = log.includes('@') && !ctx.site.users.byLogin(log);
