@@ -84,7 +84,7 @@ export interface NamespacePlugin {
 }
 
 /**
- * A vendor namespace: one folder under wp-json/, listed once in plugin/namespaces.ts.
+ * A vendor namespace: one folder under wp-json/, listed once in wp-json/index.ts.
  * `register` adds its routes to ctx.rest (and may return hooks); everything else is optional.
  */
 export interface NamespaceModule {

@@ -5,7 +5,7 @@ import { Users } from '../core/auth/users';
 import { createClock, type Clock } from '../core/clock';
 import { applicationPasswordAuthenticator } from '../core/auth/application-password-auth';
 import { AuthCookies, cookieAuthenticator } from '../core/auth/cookie';
-import { buildConfig, type Config, type SettingsSpec, type SettingValue } from '../core/config';
+import { buildConfig, coreSettings, settingsOf, type Config, type SettingsSpec, type SettingValue } from '../core/config';
 import { loadFixtures, readFixturesFile, validateFixtures, type Fixtures } from '../core/fixtures';
 import { createLogger, type Logger } from '../core/log';
 import { Mailer } from '../core/mail';
@@ -28,7 +28,7 @@ export interface SiteOptions {
   fixtures?: Fixtures | string;
   /** A clock, or a time to freeze it at. */
   clock?: Clock | Date | string | number;
-  /** Namespace modules to activate (default: all of plugin/namespaces.ts). */
+  /** Namespace modules to activate (default: all of wp-json/index.ts). */
   namespaces?: readonly NamespaceModule[];
   logger?: Logger;
   /** File-system calls of the store (tests make the disk fail through this). */
@@ -150,11 +150,12 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
     }
     pluginRegistry.apply();
 
+    const core = settingsOf(config, coreSettings);
     const throttle = new LoginThrottle(clock, {
-      enabled: config.settings.AUTH_THROTTLE as boolean,
-      maxPerIp: config.settings.AUTH_THROTTLE_MAX_PER_IP as number,
-      maxPerUser: config.settings.AUTH_THROTTLE_MAX_PER_USER as number,
-      windowSeconds: config.settings.AUTH_THROTTLE_WINDOW as number,
+      enabled: core.AUTH_THROTTLE,
+      maxPerIp: core.AUTH_THROTTLE_MAX_PER_IP,
+      maxPerUser: core.AUTH_THROTTLE_MAX_PER_USER,
+      windowSeconds: core.AUTH_THROTTLE_WINDOW,
     });
 
     // Who is asking: each authenticator in turn (docs/architecture.md, "Adding an authenticator").
