@@ -4,19 +4,25 @@
  * sampling profiler (`--cpu-prof`), drives the Everest access-token request with autocannon, and
  * reads the profile. Each busy sample goes to the stage of the innermost project module on its stack
  * (Node's own HTTP code called from respond.js counts as respond); samples with no project frame are
- * Node's HTTP parser and socket I/O. The stage shares are scaled to the server's measured CPU µs per
- * request (/proc), since sample spacing is wall time on a busy machine.
+ * Node's HTTP parser and socket I/O. Sample spacing is wall time: on a busy machine the process is
+ * mostly preempted right after the response's writev wakes the load generator, so samples in writev
+ * measure waiting, not work (user + system time from /proc says so: far less than those samples).
+ * The table therefore scales the other samples' shares to the server's measured *user* CPU µs per
+ * request (/proc), and gives the kernel's part (system time: socket reads and writes, epoll) as one row.
  *
- *   npm run build -- --bench && node dist/bench/stage-profile.js [--duration=10] [--connections=50] [--top=15] [--keep=file.cpuprofile]
+ *   npm run build -- --bench && node dist/bench/stage-profile.js [--duration=10] [--connections=50] [--top=15] [--keep=file.cpuprofile] [--limit]
+ *
+ * --limit profiles the limit row's server (bare node:http, same request) first, the same way.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { cpuSeconds, load, spawnServer } from './lib';
+import { cpuSeconds, load, spawnServer, type LoadRequest } from './lib';
 import { ADMIN, scenarios } from './scenarios';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SERVER = path.join(ROOT, 'dist', 'plugin', 'server.js');
+const LIMIT = path.join(ROOT, 'dist', 'bench', 'baseline-server.js');
 
 interface ProfileNode {
   id: number;
@@ -44,12 +50,23 @@ const STAGES: [RegExp, string][] = [
   [/wp-json\/emulator\/|core\/log\.js$|core\/redact\.js$/, 'after-response: journal, log'],
   [/core\/pipeline\/pipeline\.js$/, 'pipeline glue'],
   [/plugin\//, 'host entry (plugin/app.js)'],
+  [/bench\/baseline-server\.js$/, "the limit server's handler"],
 ];
 
 function stageOf(url: string): string | null {
   if (!url.includes('/dist/')) return null;
   for (const [re, stage] of STAGES) if (re.test(url)) return stage;
   return 'other project code';
+}
+
+/** Samples in writev are the kernel's loopback send plus, on a busy machine, time spent waiting for a CPU. */
+const WRITEV = 'writev (socket write syscall; on a busy machine also waiting for a CPU)';
+
+/** User and system CPU seconds of a process (/proc/<pid>/stat fields 14 and 15). */
+function cpuSplit(pid: number): [number, number] {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return [Number(fields[11]) / 100, Number(fields[12]) / 100];
 }
 
 function arg(name: string, fallback: number): number {
@@ -73,28 +90,44 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'silent',
   };
   const everest = scenarios.find((s) => s.name === 'everest access-token')!;
-  const server = await spawnServer(SERVER, env, dir, 60_000, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--cpu-prof-interval=250']);
   try {
-    await load(server.url, everest.requests, { connections, duration: 2 }); // warm-up (JIT), outside the window
+    if (process.argv.includes('--limit')) {
+      process.stdout.write('## limit: bare node:http, the Everest POST JSON (bench/baseline-server.ts)\n\n');
+      await profileOne(LIMIT, { PORT: '0', HOST: '127.0.0.1', BASELINE_KIND: 'node-post' }, ROOT, path.join(dir, 'prof-limit'), everest.requests, connections, duration, top);
+      process.stdout.write('\n## emulator\n\n');
+    }
+    await profileOne(SERVER, env, dir, profDir, everest.requests, connections, duration, top);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function profileOne(entry: string, env: Record<string, string>, cwd: string, profDir: string, requests: LoadRequest[], connections: number, duration: number, top: number): Promise<void> {
+  const server = await spawnServer(entry, env, cwd, 60_000, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--cpu-prof-interval=250']);
+  try {
+    await load(server.url, requests, { connections, duration: 2 }); // warm-up (JIT), outside the window
     const cpu0 = cpuSeconds(server.pid)!;
+    const split0 = cpuSplit(server.pid);
     const from = process.hrtime.bigint() / 1000n;
-    const result = await load(server.url, everest.requests, { connections, duration });
+    const result = await load(server.url, requests, { connections, duration });
     const to = process.hrtime.bigint() / 1000n;
     const cpuUs = ((cpuSeconds(server.pid)! - cpu0) * 1e6) / result.total;
+    const split1 = cpuSplit(server.pid);
+    const userUs = ((split1[0] - split0[0]) * 1e6) / result.total;
+    const systemUs = ((split1[1] - split0[1]) * 1e6) / result.total;
     await server.stop('SIGTERM');
     const file = fs.readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
     if (!file) throw new Error('the server wrote no .cpuprofile');
     const profile = JSON.parse(fs.readFileSync(path.join(profDir, file), 'utf8')) as Profile;
     const keep = process.argv.find((a) => a.startsWith('--keep='));
     if (keep) fs.copyFileSync(path.join(profDir, file), keep.slice('--keep='.length));
-    report(profile, Number(from), Number(to), cpuUs, result.total, result.rps, result.errors, top);
+    report(profile, Number(from), Number(to), cpuUs, userUs, systemUs, result.total, result.rps, result.errors, top);
   } finally {
     await server.stop('SIGKILL');
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function report(profile: Profile, from: number, to: number, cpuUs: number, total: number, rps: number, errors: number, top: number): void {
+function report(profile: Profile, from: number, to: number, cpuUs: number, userUs: number, systemUs: number, total: number, rps: number, errors: number, top: number): void {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -106,6 +139,7 @@ function report(profile: Profile, from: number, to: number, cpuUs: number, total
     const name = node.callFrame.functionName;
     let stage: string;
     if (name === '(garbage collector)') stage = 'V8 garbage collector';
+    else if (name === 'writev' && node.callFrame.url === '') stage = WRITEV;
     else if (name === '(program)') stage = 'V8/native, not attributed (program)';
     else {
       let found: string | null = null;
@@ -118,6 +152,7 @@ function report(profile: Profile, from: number, to: number, cpuUs: number, total
   const stages = new Map<string, number>();
   const selfByFn = new Map<string, number>();
   let busy = 0;
+  let waiting = 0;
   let t = profile.startTime;
   for (let i = 0; i < profile.samples.length; i++) {
     t += profile.timeDeltas[i]!;
@@ -125,22 +160,29 @@ function report(profile: Profile, from: number, to: number, cpuUs: number, total
     const node = byId.get(profile.samples[i]!)!;
     if (node.callFrame.functionName === '(idle)') continue;
     const w = profile.timeDeltas[i + 1] ?? profile.timeDeltas[i]!;
-    busy += w;
     const stage = stageOfNode(node.id);
+    if (stage === WRITEV) {
+      waiting += w;
+      continue;
+    }
+    busy += w;
     stages.set(stage, (stages.get(stage) ?? 0) + w);
     const { functionName, url, lineNumber } = node.callFrame;
     const key = `${functionName || '(anonymous)'} ${url.replace(/^.*\/(dist|node_modules)\//, '$1/').replace(/^node:/, '')}:${lineNumber + 1}`;
     selfByFn.set(key, (selfByFn.get(key) ?? 0) + w);
   }
   const lines = [
-    `Everest access-token: ${total} requests in the window, ${rps.toFixed(0)} req/s, ${errors} errors; server CPU ${cpuUs.toFixed(0)} µs/req (/proc); ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}`,
+    `${total} Everest access-token requests in the window, ${rps.toFixed(0)} req/s, ${errors} errors; server CPU ${cpuUs.toFixed(0)} µs/req (/proc; user ${userUs.toFixed(0)}, system ${systemUs.toFixed(0)}); ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}`,
+    '',
+    `(${((waiting / (waiting + busy)) * 100).toFixed(0)} % of the busy samples were in writev: waiting for a CPU, left out)`,
     '',
     '| stage | CPU µs/req | share |',
     '|:--|--:|--:|',
   ];
-  for (const [stage, w] of [...stages].sort((a, b) => b[1] - a[1])) lines.push(`| ${stage} | ${((w / busy) * cpuUs).toFixed(1)} | ${((w / busy) * 100).toFixed(1)} % |`);
+  for (const [stage, w] of [...stages].sort((a, b) => b[1] - a[1])) lines.push(`| ${stage} | ${((w / busy) * userUs).toFixed(1)} | ${(((w / busy) * userUs * 100) / cpuUs).toFixed(1)} % |`);
+  lines.push(`| kernel: socket reads and writes, epoll (/proc system time) | ${systemUs.toFixed(1)} | ${((systemUs * 100) / cpuUs).toFixed(1)} % |`);
   lines.push('', `Top ${top} functions by self time:`, '', '| function | CPU µs/req |', '|:--|--:|');
-  for (const [fn, w] of [...selfByFn].sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`| ${fn} | ${((w / busy) * cpuUs).toFixed(1)} |`);
+  for (const [fn, w] of [...selfByFn].sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`| ${fn} | ${((w / busy) * userUs).toFixed(1)} |`);
   process.stdout.write(lines.join('\n') + '\n');
 }
 
