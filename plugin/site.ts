@@ -13,6 +13,7 @@ import { Mailer } from '../core/mail';
 import { configureMailTransport, mailSettings } from '../core/mail-smtp';
 import type { NamespaceModule, NamespacePlugin, SiteContext, TokenIntrospection } from '../core/namespace';
 import { RestServer } from '../core/rest/server';
+import { describeNamespace } from '../core/openapi';
 import { deriveKey, loadSecrets } from '../core/secrets';
 import { Store, type StoreFs } from '../core/store';
 import { allNamespaces } from './namespaces';
@@ -124,6 +125,7 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
 
     const plugins = new Map<string, NamespacePlugin>();
     for (const module of modules) plugins.set(module.id, module.register(ctx) ?? {});
+    for (const module of modules) describeNamespace(rest, module.namespace, module.openapi);
 
     let firstRun: Site['firstRun'] = null;
     let fixturesSkipped = false;
