@@ -46,6 +46,10 @@ function responsesOf(input: OperationInput): Record<string, unknown> {
         : { content: { [response.contentType ?? 'application/json']: { schema: response.schema, ...(response.example !== undefined ? { example: response.example } : {}) } } }),
     };
   }
+  // A route whose namespace declared no answer for it: any JSON, said so (the range key keeps error statuses to the envelope).
+  if (Object.keys(responses).every((status) => Number(status) >= 300)) {
+    responses['2XX'] = { description: 'Success (the namespace declares no schema for it: any JSON)', content: { 'application/json': { schema: {} } } };
+  }
   const errors: number[] = [];
   if (Object.keys(endpoint.args).length > 0 || BODY_METHODS.has(input.method)) errors.push(400);
   if (endpoint.guarded || facts.security || input.namespaceSecurity) errors.push(401, 403);

@@ -1,3 +1,4 @@
+import { availoOpenApi } from './openapi';
 import type { NamespaceModule, SiteContext, TokenIntrospection } from '../../../core/namespace';
 import type { WpError } from '../../../core/rest/errors';
 import type { RestRequest } from '../../../core/rest/request';
@@ -248,6 +249,7 @@ function register(ctx: SiteContext) {
 
 export const availo: NamespaceModule = {
   id: 'availo',
+  openapi: availoOpenApi,
   namespace: NS,
   settings: {
     AVAILO_TOKEN_LIFETIME: {

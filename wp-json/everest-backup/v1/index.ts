@@ -1,3 +1,4 @@
+import { everestOpenApi } from './openapi';
 import type { NamespaceModule, SiteContext, TokenIntrospection } from '../../../core/namespace';
 import { WpError } from '../../../core/rest/errors';
 import type { Params, RestRequest } from '../../../core/rest/request';
@@ -38,6 +39,7 @@ const MAX_INDEXED = 50_000;
 
 export const everestBackup: NamespaceModule = {
   id: 'everest-backup',
+  openapi: everestOpenApi,
   namespace: NAMESPACE,
   settings: {
     EVEREST_PROFILE: {

@@ -1,3 +1,4 @@
+import { fessOpenApi } from './openapi';
 import { randomUUID } from 'node:crypto';
 import { fixtureChecks } from '../../../core/fixtures';
 import type { NamespaceModule, SiteContext, TokenIntrospection } from '../../../core/namespace';
@@ -64,6 +65,7 @@ function asText(value: unknown): string | null | 'bad' {
 
 export const fess: NamespaceModule = {
   id: 'fess',
+  openapi: fessOpenApi,
   namespace: NS,
   settings: {
     FESS_PROFILE: {

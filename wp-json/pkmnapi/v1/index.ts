@@ -1,3 +1,4 @@
+import { pkmnapiOpenApi } from './openapi';
 import { MailDeliveryError } from '../../../core/mail';
 import type { NamespaceModule, SiteContext, TokenIntrospection } from '../../../core/namespace';
 import type { WpError } from '../../../core/rest/errors';
@@ -43,6 +44,7 @@ const TOKEN_PATTERN = /^[A-Za-z0-9]{64}$/;
 
 export const pkmnapi: NamespaceModule = {
   id: 'pkmnapi',
+  openapi: pkmnapiOpenApi,
   namespace: NAMESPACE,
   settings: {
     PKMNAPI_RATE_LIMIT: {

@@ -1,3 +1,4 @@
+import { purewlOpenApi } from './openapi';
 import type { NamespaceModule, SiteContext } from '../../../core/namespace';
 import type { RestRequest } from '../../../core/rest/request';
 import { ALLMETHODS } from '../../../core/rest/server';
@@ -160,6 +161,7 @@ function registerPureWl(ctx: SiteContext) {
 
 export const purewl: NamespaceModule = {
   id: 'purewl',
+  openapi: purewlOpenApi,
   namespace: NAMESPACE,
   settings: {
     PUREWL_TOKEN_EXPIRY: {

@@ -1,0 +1,112 @@
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+
+type Doc = Record<string, any>;
+
+/** Compiled once per worker: the same schema (with the same components) is compiled once for every app and test. */
+const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: false });
+const compiled = new Map<string, ValidateFunction>();
+
+interface PathMatcher {
+  regex: RegExp;
+  item: Record<string, any>;
+  /** Fewer template parameters first: a concrete path wins over a template, as OpenAPI says. */
+  params: number;
+}
+
+interface Prepared {
+  matchers: PathMatcher[];
+  componentsKey: string;
+  /** Any namespace's error envelope: what a path the document does not have may answer. */
+  anyError: Record<string, unknown>;
+}
+
+const prepared = new WeakMap<Doc, Prepared>();
+
+function prepare(doc: Doc): Prepared {
+  let p = prepared.get(doc);
+  if (p) return p;
+  const matchers: PathMatcher[] = Object.entries(doc.paths as Record<string, Record<string, any>>).map(([path, item]) => {
+    let params = 0;
+    const source = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}/g, (_m, name: string) => {
+      params++;
+      const declared = Object.values(item).flatMap((op: any) => op.parameters ?? []).find((x: any) => x.in === 'path' && x.name === name);
+      // A parameter whose pattern takes any character (`.+`) takes slashes too: the catch-all routes.
+      return /^\^\.[+*]\$$/.test(declared?.schema?.pattern ?? '') ? '(.+)' : '([^/]+)';
+    });
+    return { regex: new RegExp(`^${source}/?$`, 'i'), item, params };
+  });
+  matchers.sort((a, b) => a.params - b.params);
+  const errors = Object.keys(doc.components.schemas).filter((name) => name.endsWith('Error')).map((name) => ({ $ref: `#/components/schemas/${name}` }));
+  p = { matchers, componentsKey: JSON.stringify(doc.components), anyError: { anyOf: errors } };
+  prepared.set(doc, p);
+  return p;
+}
+
+function validator(p: Prepared, schema: unknown): ValidateFunction {
+  const key = `${p.componentsKey}\n${JSON.stringify(schema)}`;
+  let fn = compiled.get(key);
+  if (!fn) {
+    fn = ajv.compile({ ...(schema as object), components: JSON.parse(p.componentsKey) });
+    compiled.set(key, fn);
+  }
+  return fn;
+}
+
+export interface Exchange {
+  method: string;
+  /** Path and query as sent. */
+  url: string;
+  status: number;
+  contentType: string | undefined;
+  /** The body as received (undefined: none). */
+  text: string | undefined;
+}
+
+/** What is wrong with one response against the document (status, content type, body schema); null when nothing is. */
+export function checkResponse(doc: Doc, exchange: Exchange): string | null {
+  const url = new URL(exchange.url, 'http://x');
+  let path = decodeURIComponent(url.pathname);
+  const restRoute = url.searchParams.get('rest_route');
+  if (restRoute !== null && (path === '/' || path === '/index.php')) path = `/wp-json${restRoute}`;
+  if (!path.startsWith('/wp-json')) return null; // the site's pages: not the REST API
+  if (path === '/wp-json') path = '/wp-json/';
+  let method = exchange.method.toUpperCase();
+  if (method === 'OPTIONS') return null; // WordPress's route help, not an operation
+  // Global parameters that change the answer's shape (WordPress's _envelope, _fields, _jsonp) are left to their own tests.
+  const reshaped = ['_envelope', '_fields', '_jsonp', '_embed'].some((name) => url.searchParams.has(name));
+  const override = url.searchParams.get('_method');
+  if (override && method === 'POST') method = override.toUpperCase();
+  const head = method === 'HEAD';
+  if (head) method = 'GET';
+  const p = prepare(doc);
+  const where = `${exchange.method} ${exchange.url} → ${exchange.status}`;
+  const matcher = p.matchers.find((m) => m.regex.test(path));
+  const operation = matcher?.item[method.toLowerCase()];
+  const media = exchange.contentType?.split(';')[0].trim().toLowerCase();
+  const parse = (): { ok: true; value: unknown } | { ok: false } => {
+    try {
+      return { ok: true, value: JSON.parse(exchange.text ?? '') };
+    } catch {
+      return { ok: false };
+    }
+  };
+  if (!operation) {
+    // Not in the document: only an error may come back, in some namespace's envelope.
+    if (exchange.status < 400) return `${where}: ${method} ${path} is not in the document but answered ${exchange.status}`;
+    if (head || media !== 'application/json') return null;
+    const body = parse();
+    if (!body.ok) return `${where}: body is not JSON`;
+    const fn = validator(p, p.anyError);
+    return fn(body.value) ? null : `${where}: error body is in no declared envelope: ${ajv.errorsText(fn.errors)}`;
+  }
+  const response = operation.responses[String(exchange.status)] ?? operation.responses[`${String(exchange.status)[0]}XX`] ?? operation.responses.default;
+  if (!response) return `${where}: status ${exchange.status} is not declared`;
+  const content = response.content as Record<string, { schema: unknown }> | undefined;
+  if (!content) return exchange.text ? `${where}: the document declares no body, got ${exchange.text.slice(0, 80)}` : null;
+  if (!media || !(media in content)) return `${where}: content type ${exchange.contentType} is not one of ${Object.keys(content).join(', ')}`;
+  if (head || reshaped || !media.endsWith('json')) return null;
+  const body = parse();
+  if (!body.ok) return `${where}: body is not JSON`;
+  const fn = validator(p, content[media].schema);
+  return fn(body.value) ? null : `${where}: body does not match the schema: ${ajv.errorsText(fn.errors)} (${(exchange.text ?? '').slice(0, 200)})`;
+}
