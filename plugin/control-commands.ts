@@ -1,4 +1,4 @@
-import { CliError, checkOptions, formatItems, parseArgs, selectFields, stringOption, type CliIO, type ParsedArgs } from '../core/cli';
+import { CliError, checkOptions, formatItems, parseArgs, printValue, selectFields, stringOption, type CliIO, type ParsedArgs } from '../core/cli';
 import { ConfigError } from '../core/config';
 import { registerStandaloneCommand, type StandaloneCommand } from './cli';
 import { siteConfig } from './site';
@@ -139,8 +139,7 @@ interface ClockAnswer {
 }
 
 function printClock(io: CliIO, args: ParsedArgs, clock: ClockAnswer): void {
-  if (stringOption(args, 'format') === 'json') io.out(JSON.stringify(clock));
-  else io.out(`${clock.now} (${clock.mode}${clock.mode === 'offset' ? `, ${clock.offsetMs >= 0 ? '+' : ''}${clock.offsetMs / 1000} s` : ''})`);
+  if (!printValue(io, stringOption(args, 'format'), { ...clock })) io.out(`${clock.now} (${clock.mode}${clock.mode === 'offset' ? `, ${clock.offsetMs >= 0 ? '+' : ''}${clock.offsetMs / 1000} s` : ''})`);
 }
 
 function words(args: ParsedArgs): string[] {
@@ -156,12 +155,11 @@ const resetCommand: StandaloneCommand = {
   description: 'Reset a running server to its fixtures (store, clock, outbox, faults).',
   async run(argv, io, env) {
     const args = parseArgs(argv);
-    checkOptions(args, [...CONNECTION_OPTIONS, 'format']);
+    checkOptions(args, [...CONNECTION_OPTIONS, 'format', 'yes']); // --yes: confirmed (plugin/cli.ts asks)
     if (words(args).length > 0) throw usageError(this.synopsis);
     const target = resolveTarget(args, env);
     const answer = (await callControl(target, 'POST', '/reset')) as { clock: ClockAnswer };
-    if (stringOption(args, 'format') === 'json') io.out(JSON.stringify(answer));
-    else io.out(`Success: ${target.url} is back to its fixtures. Clock: ${answer.clock.now} (${answer.clock.mode}).`);
+    if (!printValue(io, stringOption(args, 'format'), answer)) io.out(`Success: ${target.url} is back to its fixtures. Clock: ${answer.clock.now} (${answer.clock.mode}).`);
     return 0;
   },
 };

@@ -61,6 +61,13 @@ describe('command line: clock', () => {
     expect(r).toEqual({ code: 0, out: `${START} (frozen)\n`, err: '' });
   });
 
+  it('--format=yaml as well as json (WP-CLI: yaml wherever json is accepted)', async () => {
+    const r = await run(['clock', ...asAdminFlags(), '--format=yaml']);
+    expect(r.out).toMatch(new RegExp(`^---\nnow: "${START}"\ntimestamp: ${START_S}\nmode: frozen\noffsetMs: -?\\d+\n$`));
+    const reset = await run(['reset', ...asAdminFlags(), '--format=yaml']);
+    expect(reset.out).toMatch(new RegExp(`^---\nreset: true\nclock:\n  now: "${START}"\n  timestamp: ${START_S}\n  mode: frozen\n  offsetMs: -?\\d+\n$`));
+  });
+
   it('advances, sets and goes back to real time', async () => {
     expect((await run(['clock', 'advance', '901', ...asAdminFlags()])).out).toBe('2030-01-01T00:15:01.000Z (frozen)\n');
     expect(emu.clock.seconds()).toBe(START_S + 901);
@@ -231,7 +238,7 @@ describe('command line: where and as whom', () => {
     try {
       expect(await main(['clock', ...asAdminFlags()], {})).toBe(0);
       expect(out.mock.calls.map((c) => String(c[0])).join('')).toBe(`${START} (frozen)\n`);
-      expect(await main(['reset'], { EMULATOR_URL: url })).toBe(1);
+      expect(await main(['reset', '--yes'], { EMULATOR_URL: url })).toBe(1);
       expect(err.mock.calls.map((c) => String(c[0])).join('')).toMatch(/^Error: No credentials/);
     } finally {
       out.mockRestore();

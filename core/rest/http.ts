@@ -3,7 +3,7 @@ import querystring from 'node:querystring';
 import qs from 'qs';
 import { authenticationOf, clientAddress } from '../auth/guard';
 import { WpError, wpErrors } from './errors';
-import { filterFields, parseFieldsParam } from './fields';
+import { corsHeaders, cookieNonceError, encodeRestBody, filterResponseFields, isValidJsonpCallback, jsonpCallback, jsonpError, linkSourceOf, noCacheHeaders, overriddenMethod, parseFieldList, restContentType, sendsNoCache, wantsEmbed, wantsPretty } from './globals';
 import { decodeJsonBody, encodeJson } from './json';
 import { markedSecrets } from '../redact';
 import { RestRequest, isJsonMediaType, mediaType, type Params } from './request';
@@ -73,21 +73,23 @@ function baseHeaders(req: Request, siteUrl: string, loggedIn: boolean): Record<s
     'Access-Control-Expose-Headers': 'X-WP-Total, X-WP-TotalPages, Link',
     'Access-Control-Allow-Headers': 'Authorization, X-WP-Nonce, Content-Disposition, Content-MD5, Content-Type',
   };
-  const origin = req.headers.origin;
-  if (typeof origin === 'string' && origin !== '') {
-    headers['Access-Control-Allow-Origin'] = origin === 'null' ? 'null' : origin.replace(/[^\x21-\x7e]/g, '');
-    headers['Access-Control-Allow-Methods'] = 'OPTIONS, GET, POST, PUT, PATCH, DELETE';
-    headers['Access-Control-Allow-Credentials'] = 'true';
-    headers.Vary = 'Origin';
-  } else if (req.method === 'GET' && !loggedIn) {
-    // By the request line's method, not the overridden one: WordPress reads $_SERVER['REQUEST_METHOD'].
-    headers.Vary = 'Origin';
-  }
+  // By the request line's method, not the overridden one: WordPress reads $_SERVER['REQUEST_METHOD'].
+  Object.assign(headers, corsHeaders(typeof req.headers.origin === 'string' ? req.headers.origin : undefined, req.method, loggedIn));
   if (loggedIn) {
     headers.Expires = 'Wed, 11 Jan 1984 05:00:00 GMT';
     headers['Cache-Control'] = 'no-cache, must-revalidate, max-age=0, no-store, private';
   }
   return headers;
+}
+
+/** An answer WordPress sends before dispatching (an invalid JSONP callback): only the headers sent so far. */
+function sendEarly(req: Request, res: Response, siteUrl: string, early: { status: number; headers: Record<string, string>; body: string }): void {
+  res.statusCode = early.status;
+  const headers: Record<string, string> = { ...early.headers, 'X-Robots-Tag': 'noindex', Link: `<${siteUrl}/wp-json/>; rel="https://api.w.org/"`, 'X-Content-Type-Options': 'nosniff' };
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  const body = Buffer.from(early.body, 'utf8');
+  res.setHeader('Content-Length', String(body.length));
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 /**
@@ -100,10 +102,11 @@ export function restHttp(options: RestHttpOptions) {
 
   async function serve(req: Request, res: Response, route: string, bodyError: WpError | null): Promise<void> {
     const auth = authenticationOf(req);
-    const query = qs.parse((req.originalUrl.split('?')[1] ?? '').split('#')[0] ?? '', QS_OPTIONS) as Params;
-    let method = req.method.toUpperCase();
-    const override = typeof query._method === 'string' ? query._method : req.headers['x-http-method-override'];
-    if (typeof override === 'string' && override.trim() !== '') method = override.trim().toUpperCase();
+    const rawQuery = (req.originalUrl.split('?')[1] ?? '').split('#')[0] ?? '';
+    const jsonp = jsonpCallback(rawQuery);
+    if (jsonp !== null && !isValidJsonpCallback(jsonp)) return sendEarly(req, res, options.siteUrl(), jsonpError());
+    const query = qs.parse(rawQuery, QS_OPTIONS) as Params;
+    const { method, byHeader } = overriddenMethod(rawQuery, req.method, req.headers['x-http-method-override']);
 
     const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const type = mediaType(req.headers['content-type']);
@@ -120,6 +123,8 @@ export function restHttp(options: RestHttpOptions) {
     // What handlers mark as secret goes into a set kept on the Express request, where the request log and the journal read it.
     const restReq = new RestRequest(method, route, req.headers, query, bodyParams, json, jsonError, raw, auth.user, auth.appPassword, clientAddress(req), markedSecrets(req));
     const { server } = options;
+    const nonceError = bodyError ? null : cookieNonceError(restReq);
+    if (nonceError) bodyError = nonceError;
     let response: RestResponse;
     let namespace: string | null = server.namespaceOf(route);
     if (auth.throttled !== undefined) {
@@ -137,8 +142,9 @@ export function restHttp(options: RestHttpOptions) {
     const status = response.status;
     let data = response.data;
     const isError = status >= 400;
-    if (!isError && query._fields !== undefined) data = filterFields(data, parseFieldsParam(query._fields));
-    const headers = baseHeaders(req, options.siteUrl(), auth.user !== null);
+    if (!isError && restReq.rawParam('_fields') !== undefined) data = filterResponseFields(data, parseFieldList(restReq.rawParam('_fields')), linkSourceOf(route, (ns) => server.hasNamespace(ns)), wantsEmbed(restReq));
+    const headers = server.namespaceOptions(namespace).ownHeaders ? {} : baseHeaders(req, options.siteUrl(), auth.user !== null);
+    if (!server.namespaceOptions(namespace).ownHeaders && sendsNoCache(auth.user !== null, nonceError !== null, byHeader, status)) Object.assign(headers, noCacheHeaders());
     let finalStatus = status;
     if (query._envelope !== undefined) {
       // PHP encodes an empty headers array as [] (WordPress's envelope shows "headers": [] when there are none).
@@ -150,12 +156,12 @@ export function restHttp(options: RestHttpOptions) {
     const style = server.namespaceOptions(namespace).json ?? 'php';
     res.statusCode = finalStatus;
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-    if (!response.getHeader('Content-Type') || query._envelope !== undefined) res.setHeader('Content-Type', 'application/json; charset=UTF-8');
+    if ((!response.getHeader('Content-Type') && !server.namespaceOptions(namespace).ownHeaders) || query._envelope !== undefined) res.setHeader('Content-Type', restContentType(jsonp));
     if (req.method === 'HEAD' || data === null || finalStatus === 204 || finalStatus === 304) {
       res.end();
       return;
     }
-    const body = Buffer.isBuffer(data) ? data : Buffer.from(typeof data === 'string' && response.getHeader('Content-Type') && !/json/i.test(response.getHeader('Content-Type')!) ? data : encodeJson(data, style), 'utf8');
+    const body = Buffer.isBuffer(data) ? data : Buffer.from(typeof data === 'string' && response.getHeader('Content-Type') && !/json/i.test(response.getHeader('Content-Type')!) ? data : encodeRestBody(data, style, wantsPretty(restReq), jsonp as string | null), 'utf8');
     res.setHeader('Content-Length', String(body.length));
     res.end(body);
   }
