@@ -1,7 +1,7 @@
 import type { ApplicationPasswords } from './auth/application-passwords';
 import type { VerifiedSecrets } from './auth/credential-cache';
 import type { Users } from './auth/users';
-import type { NamespaceOpenApi } from './openapi/types';
+import type { NamespaceOpenApiSource } from './openapi/types';
 import type { Clock } from './clock';
 import type { Config, SettingsSpec } from './config';
 import type { Logger } from './log';
@@ -65,7 +65,7 @@ export interface NamespaceModule {
   /** Short id: settings prefix, fixtures section, introspection `vendor`, command-line group. */
   id: string;
   /** What the routes cannot say for its OpenAPI document: token schemes, response schemas, examples (core/openapi). */
-  openapi?: NamespaceOpenApi;
+  openapi?: NamespaceOpenApiSource;
   /** REST namespace, e.g. `availo/v1`. */
   namespace: string;
   /** Settings this namespace reads (documented in .env.example); read once at start with the core's. */

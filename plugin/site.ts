@@ -125,7 +125,7 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
 
     const plugins = new Map<string, NamespacePlugin>();
     for (const module of modules) plugins.set(module.id, module.register(ctx) ?? {});
-    for (const module of modules) describeNamespace(rest, module.namespace, module.openapi);
+    for (const module of modules) describeNamespace(rest, module.namespace, module.openapi, config.settings);
 
     let firstRun: Site['firstRun'] = null;
     let fixturesSkipped = false;

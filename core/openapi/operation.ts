@@ -67,8 +67,8 @@ export function buildOperation(input: OperationInput): Record<string, unknown> {
   const bodyArgs = Object.fromEntries(Object.entries(endpoint.args).filter(([name]) => !inPath.has(name)));
   let requestBody: Record<string, unknown> | undefined;
   if (BODY_METHODS.has(method)) {
-    if (Object.keys(bodyArgs).length > 0 || facts.requestExample) {
-      const schema = argsToObjectSchema(bodyArgs);
+    if (Object.keys(bodyArgs).length > 0 || facts.requestSchema) {
+      const schema = Object.keys(bodyArgs).length > 0 || !facts.requestSchema ? argsToObjectSchema(bodyArgs) : facts.requestSchema;
       const content: Record<string, unknown> = {};
       for (const type of facts.requestMediaTypes ?? JSON_AND_FORM) content[type] = { schema, ...(facts.requestExample ? { example: facts.requestExample } : {}) };
       requestBody = { required: (schema.required as unknown[] | undefined)?.length ? true : false, content };

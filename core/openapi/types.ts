@@ -19,6 +19,8 @@ export interface OperationFacts {
   responses?: Record<number, ResponseFacts>;
   /** Alternatives of security schemes (OpenAPI's security requirement list); absent: the namespace's default. */
   security?: Record<string, string[]>[];
+  /** The request body's schema when the handler reads the body itself (declared args, when there are any, win). */
+  requestSchema?: JsonSchema;
   /** A request body example (from the vendor's documents). */
   requestExample?: Record<string, unknown>;
   /** The body's media types when the route reads only some (default: JSON and form). */
@@ -26,6 +28,9 @@ export interface OperationFacts {
   /** Extra parameters the handler reads itself (headers such as `access_token`). */
   parameters?: Record<string, unknown>[];
 }
+
+/** What NamespaceModule.openapi holds: the facts, or the facts of the profile in force (read from the site's settings). */
+export type NamespaceOpenApiSource = NamespaceOpenApi | ((settings: Readonly<Record<string, unknown>>) => NamespaceOpenApi);
 
 /** A namespace's extra OpenAPI facts, declared once in its module (NamespaceModule.openapi). */
 export interface NamespaceOpenApi {

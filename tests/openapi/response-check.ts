@@ -60,6 +60,8 @@ export interface Exchange {
   contentType: string | undefined;
   /** The body as received (undefined: none). */
   text: string | undefined;
+  /** The X-HTTP-Method-Override header sent, if any. */
+  methodOverride?: string;
 }
 
 /** What is wrong with one response against the document (status, content type, body schema); null when nothing is. */
@@ -74,8 +76,9 @@ export function checkResponse(doc: Doc, exchange: Exchange): string | null {
   if (method === 'OPTIONS') return null; // WordPress's route help, not an operation
   // Global parameters that change the answer's shape (WordPress's _envelope, _fields, _jsonp) are left to their own tests.
   const reshaped = ['_envelope', '_fields', '_jsonp', '_embed'].some((name) => url.searchParams.has(name));
-  const override = url.searchParams.get('_method');
-  if (override && method === 'POST') method = override.toUpperCase();
+  // WordPress's method override: the `_method` parameter, or the header on a POST.
+  const override = url.searchParams.get('_method') ?? (method === 'POST' ? exchange.methodOverride : undefined);
+  if (override) method = override.toUpperCase();
   const head = method === 'HEAD';
   if (head) method = 'GET';
   const p = prepare(doc);
@@ -102,6 +105,8 @@ export function checkResponse(doc: Doc, exchange: Exchange): string | null {
   const response = operation.responses[String(exchange.status)] ?? operation.responses[`${String(exchange.status)[0]}XX`] ?? operation.responses.default;
   if (!response) return `${where}: status ${exchange.status} is not declared`;
   const content = response.content as Record<string, { schema: unknown }> | undefined;
+  // 204, 205 and 304 never carry a body (HTTP): the declared status is what there is to check.
+  if ([204, 205, 304].includes(exchange.status)) return exchange.text ? `${where}: a ${exchange.status} with a body` : null;
   if (!content) return exchange.text ? `${where}: the document declares no body, got ${exchange.text.slice(0, 80)}` : null;
   if (!media || !(media in content)) return `${where}: content type ${exchange.contentType} is not one of ${Object.keys(content).join(', ')}`;
   if (head || reshaped || !media.endsWith('json')) return null;

@@ -31,7 +31,7 @@ function injected(emu: EmulatorApp, url: string, status: number): boolean {
   return entry !== undefined && entry.fault !== null;
 }
 
-type Internals = { app?: object; method: string; url: string; assert(error: unknown, res: any, fn: (error: unknown, res: unknown) => void): void };
+type Internals = { app?: object; method: string; url: string; get(header: string): string | undefined; assert(error: unknown, res: any, fn: (error: unknown, res: unknown) => void): void };
 const proto = Test.prototype as unknown as Internals & { __openapiChecked?: boolean };
 
 if (!proto.__openapiChecked) {
@@ -49,6 +49,7 @@ if (!proto.__openapiChecked) {
         status: res.status,
         contentType: res.headers?.['content-type'],
         text: typeof res.text === 'string' ? res.text : undefined,
+        methodOverride: this.get('X-HTTP-Method-Override'),
       });
       // OPENAPI_VIOLATIONS=<file>: list every violation there instead of failing (to survey the whole suite at once).
       if (violation && injected(entry.emu, this.url, res.status)) return assert.call(this, error, res, fn);

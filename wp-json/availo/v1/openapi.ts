@@ -20,6 +20,7 @@ export const availoOpenApi: NamespaceOpenApi = {
     'POST /api/Account/Generatetoken': {
       summary: 'Generate an access token',
       requestMediaTypes: ['application/json'],
+      requestSchema: { type: 'object', required: ['AccountCode', 'Password'], properties: { AccountCode: { type: 'string' }, Password: { type: 'string' } } },
       requestExample: { AccountCode: 'ACC001', Password: 'secret' },
       responses: {
         200: {
@@ -30,7 +31,7 @@ export const availoOpenApi: NamespaceOpenApi = {
       },
     },
     'GET /accounts': { summary: 'List accounts', responses: { 200: { schema: envelope({ type: 'array', items: account }) } } },
-    'POST /accounts': { summary: 'Create an account', requestExample: { AccountCode: 'ACC002' }, responses: { 201: { schema: envelope(account) } } },
+    'POST /accounts': { summary: 'Create an account', requestSchema: { type: 'object', required: ['AccountCode'], properties: { AccountCode: { type: 'string' }, Password: { type: 'string' } } }, requestExample: { AccountCode: 'ACC002' }, responses: { 201: { schema: envelope(account) } } },
     'GET /accounts/{code}': { responses: { 200: { schema: envelope(account) } } },
     'POST /accounts/{code}': { summary: 'Set or generate the password', responses: { 200: { schema: envelope(account) } } },
     'PUT /accounts/{code}': { responses: { 200: { schema: envelope(account) } } },

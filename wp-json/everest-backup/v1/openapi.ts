@@ -7,6 +7,7 @@ export const everestOpenApi: NamespaceOpenApi = {
   operations: {
     'POST /access-token': {
       summary: 'Generate an access token for an action',
+      requestSchema: { type: 'object', required: ['action'], properties: { action: { type: 'string' } } },
       requestExample: { action: 'Test action' },
       responses: {
         200: {
@@ -17,8 +18,12 @@ export const everestOpenApi: NamespaceOpenApi = {
     },
     'POST /manual-backup': {
       summary: 'Start a manual backup with the access token',
+      requestSchema: { type: 'object', required: ['access_token'], properties: { access_token: { type: 'string' }, custom_name_tag: { type: 'string' } }, additionalProperties: { type: 'string', enum: ['yes', 'no'] } },
       requestExample: { access_token: '9477433fed:c47d72a6b209e3709be25dd194bc8811', ignore_database: 'no' },
       responses: { 200: { schema: { type: 'object' } } },
     },
+    // The live profile's schedule-backup (the plugin's own route), guarded by its ajax nonce.
+    'GET /schedule-backup': { responses: { 200: { schema: { type: 'object', required: ['t'], properties: { t: { type: 'string' } } } } } },
+    'POST /schedule-backup': { responses: { 200: { description: 'Scheduled (no body)', schema: null } } },
   },
 };

@@ -18,6 +18,24 @@ const ok = (fields: Record<string, unknown>, required: string[] = []) => ({
   ],
 });
 const setting = { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string' }, name: { type: 'string' }, token: { type: 'string' } } };
+/** The setting form: a name, and optionally the token (docs profile), its parameter name, expiry and permissions (camelCase in the docs profile, snake_case live). */
+const input = (required: string[]) => ({
+  type: 'object',
+  required,
+  properties: {
+    id: { type: 'string' },
+    versionNo: { type: 'integer' },
+    name: { type: 'string' },
+    token: { type: 'string' },
+    parameterName: { type: 'string' },
+    expiredTime: { type: ['integer', 'string'] },
+    permissions: { type: ['array', 'string'], items: { type: 'string' } },
+    // The live profile's names (Fess 15's form on the wire).
+    version_no: { type: 'integer' },
+    parameter_name: { type: 'string' },
+    expires: { type: 'string' },
+  },
+});
 const saved = ok({ id: { type: 'string' }, token: { type: 'string' }, created: { type: 'boolean' } }, ['id', 'created']);
 
 /** Fess's facts: its access token as `Authorization` (Bearer or bare) or as a query parameter, the `{response: {status, message}}` envelope. */
@@ -35,10 +53,11 @@ export const fessOpenApi: NamespaceOpenApi = {
     'POST /api/admin/accesstoken/setting': {
       summary: 'Create an access token',
       requestMediaTypes: ['application/json'],
+      requestSchema: input(['name']),
       requestExample: { name: 'Bot', permissions: ['{role}guest'] },
       responses: { 200: { schema: saved, example: { response: { version: '15.0', status: 0, id: 'AbCd', created: true } } } },
     },
-    'PUT /api/admin/accesstoken/setting': { summary: 'Update an access token', requestMediaTypes: ['application/json'], responses: { 200: { schema: saved } } },
+    'PUT /api/admin/accesstoken/setting': { summary: 'Update an access token', requestMediaTypes: ['application/json'], requestSchema: input(['id', 'name']), responses: { 200: { schema: saved } } },
     'GET /api/admin/accesstoken/setting/{id}': { responses: { 200: { schema: ok({ setting }, ['setting']) } } },
     'DELETE /api/admin/accesstoken/setting/{id}': { responses: { 200: { schema: ok({}) } } },
     'GET /json': {

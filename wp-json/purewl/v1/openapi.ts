@@ -27,11 +27,16 @@ export const purewlOpenApi: NamespaceOpenApi = {
   operations: {
     'POST /auth/v1/accessToken': {
       summary: 'Get an access token (grantType secret) or rotate it (grantType refresh)',
+      requestSchema: {
+        type: 'object',
+        required: ['grantType'],
+        properties: { grantType: { type: 'string', enum: ['secret', 'refresh'] }, secretKey: { type: 'string' }, refreshToken: { type: 'string' } },
+      },
       requestExample: { grantType: 'secret', secretKey: '<reseller secret>' },
       responses: { 200: { schema: success(tokens) } },
     },
     'GET /resellers': { responses: { 200: { schema: success({ type: 'object', required: ['resellers'], properties: { resellers: { type: 'array', items: reseller } } }) } } },
-    'POST /resellers': { requestExample: { resellerId: 101, resellerUid: 'acme' }, responses: { 201: { schema: success(reseller) } } },
+    'POST /resellers': { requestSchema: { type: 'object', properties: { resellerId: { type: ['integer', 'string'] }, resellerUid: { type: 'string' }, secretKey: { type: 'string' } } }, requestExample: { resellerId: 101, resellerUid: 'acme' }, responses: { 201: { schema: success(reseller) } } },
     'GET /resellers/{reseller}': { responses: { 200: { schema: success(reseller) } } },
     'DELETE /resellers/{reseller}': { responses: { 200: { schema: success({ ...reseller, properties: { ...reseller.properties, deleted: { const: true } } }) } } },
   },

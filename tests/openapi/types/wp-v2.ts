@@ -1,0 +1,1418 @@
+// Generated from docs/openapi/wp-v2.json by tests/openapi/generate-types.mjs: do not edit.
+export interface paths {
+    "/wp-json/wp/v2": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The wp/v2 namespace's index */
+        get: operations["get_wp_v2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wp-json/wp/v2/users/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_wp_v2_users_me"];
+        put: operations["put_wp_v2_users_me"];
+        post: operations["post_wp_v2_users_me"];
+        delete: operations["delete_wp_v2_users_me"];
+        options?: never;
+        head?: never;
+        patch: operations["patch_wp_v2_users_me"];
+        trace?: never;
+    };
+    "/wp-json/wp/v2/users/{user_id}/application-passwords": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_wp_v2_users_user_id_application_passwords"];
+        put?: never;
+        post: operations["post_wp_v2_users_user_id_application_passwords"];
+        delete: operations["delete_wp_v2_users_user_id_application_passwords"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wp-json/wp/v2/users/{user_id}/application-passwords/introspect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_wp_v2_users_user_id_application_passwords_introspect"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wp-json/wp/v2/users/{user_id}/application-passwords/{uuid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_wp_v2_users_user_id_application_passwords_uuid"];
+        put: operations["put_wp_v2_users_user_id_application_passwords_uuid"];
+        post: operations["post_wp_v2_users_user_id_application_passwords_uuid"];
+        delete: operations["delete_wp_v2_users_user_id_application_passwords_uuid"];
+        options?: never;
+        head?: never;
+        patch: operations["patch_wp_v2_users_user_id_application_passwords_uuid"];
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        WordPressError: {
+            code: string;
+            message: string;
+            data: null | {
+                status?: number;
+            };
+            additional_errors?: unknown[];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    get_wp_v2: {
+        parameters: {
+            query?: {
+                namespace?: unknown;
+                context?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        namespace: string;
+                        routes: {
+                            [key: string]: {
+                                namespace: string;
+                                methods: string[];
+                                endpoints: {
+                                    methods: string[];
+                                    args: Record<string, never> | unknown[];
+                                }[];
+                                _links?: {
+                                    [key: string]: {
+                                        href?: string;
+                                    }[];
+                                };
+                            };
+                        };
+                        _links?: {
+                            [key: string]: {
+                                href?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: missing or invalid parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Any other error, in the namespace's error envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+        };
+    };
+    get_wp_v2_users_me: {
+        parameters: {
+            query?: {
+                /** @description Scope under which the request is made; determines fields present in response. */
+                context?: "view" | "embed" | "edit";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bad request: missing or invalid parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Success (the namespace declares no schema for it: any JSON) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Any other error, in the namespace's error envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+        };
+    };
+    put_wp_v2_users_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Login name for the user. */
+                    username?: string;
+                    /** @description Display name for the user. */
+                    name?: string;
+                    /** @description First name for the user. */
+                    first_name?: string;
+                    /** @description Last name for the user. */
+                    last_name?: string;
+                    /**
+                     * Format: email
+                     * @description The email address for the user.
+                     */
+                    email?: string;
+                    /**
+                     * Format: uri
+                     * @description URL of the user.
+                     */
+                    url?: string;
+                    /** @description Description of the user. */
+                    description?: string;
+                    /**
+                     * @description Locale for the user.
+                     * @enum {string}
+                     */
+                    locale?: "" | "en_US";
+                    /** @description The nickname for the user. */
+                    nickname?: string;
+                    /** @description An alphanumeric identifier for the user. */
+                    slug?: string;
+                    /** @description Roles assigned to the user. */
+                    roles?: string[];
+                    /** @description Password for the user (never included). */
+                    password?: string;
+                    /** @description Meta fields. */
+                    meta?: {
+                        /** @default [] */
+                        persisted_preferences?: {
+                            /**
+                             * Format: date-time
+                             * @description The date and time the preferences were updated.
+                             */
+                            _modified?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                "application/x-www-form-urlencoded": {
+                    /** @description Login name for the user. */
+                    username?: string;
+                    /** @description Display name for the user. */
+                    name?: string;
+                    /** @description First name for the user. */
+                    first_name?: string;
+                    /** @description Last name for the user. */
+                    last_name?: string;
+                    /**
+                     * Format: email
+                     * @description The email address for the user.
+                     */
+                    email?: string;
+                    /**
+                     * Format: uri
+                     * @description URL of the user.
+                     */
+                    url?: string;
+                    /** @description Description of the user. */
+                    description?: string;
+                    /**
+                     * @description Locale for the user.
+                     * @enum {string}
+                     */
+                    locale?: "" | "en_US";
+                    /** @description The nickname for the user. */
+                    nickname?: string;
+                    /** @description An alphanumeric identifier for the user. */
+                    slug?: string;
+                    /** @description Roles assigned to the user. */
+                    roles?: string[];
+                    /** @description Password for the user (never included). */
+                    password?: string;
+                    /** @description Meta fields. */
+                    meta?: {
+                        /** @default [] */
+                        persisted_preferences?: {
+                            /**
+                             * Format: date-time
+                             * @description The date and time the preferences were updated.
+                             */
+                            _modified?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Bad request: missing or invalid parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not authenticated (or the credentials were refused) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Success (the namespace declares no schema for it: any JSON) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Any other error, in the namespace's error envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+        };
+    };
+    post_wp_v2_users_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Login name for the user. */
+                    username?: string;
+                    /** @description Display name for the user. */
+                    name?: string;
+                    /** @description First name for the user. */
+                    first_name?: string;
+                    /** @description Last name for the user. */
+                    last_name?: string;
+                    /**
+                     * Format: email
+                     * @description The email address for the user.
+                     */
+                    email?: string;
+                    /**
+                     * Format: uri
+                     * @description URL of the user.
+                     */
+                    url?: string;
+                    /** @description Description of the user. */
+                    description?: string;
+                    /**
+                     * @description Locale for the user.
+                     * @enum {string}
+                     */
+                    locale?: "" | "en_US";
+                    /** @description The nickname for the user. */
+                    nickname?: string;
+                    /** @description An alphanumeric identifier for the user. */
+                    slug?: string;
+                    /** @description Roles assigned to the user. */
+                    roles?: string[];
+                    /** @description Password for the user (never included). */
+                    password?: string;
+                    /** @description Meta fields. */
+                    meta?: {
+                        /** @default [] */
+                        persisted_preferences?: {
+                            /**
+                             * Format: date-time
+                             * @description The date and time the preferences were updated.
+                             */
+                            _modified?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                "application/x-www-form-urlencoded": {
+                    /** @description Login name for the user. */
+                    username?: string;
+                    /** @description Display name for the user. */
+                    name?: string;
+                    /** @description First name for the user. */
+                    first_name?: string;
+                    /** @description Last name for the user. */
+                    last_name?: string;
+                    /**
+                     * Format: email
+                     * @description The email address for the user.
+                     */
+                    email?: string;
+                    /**
+                     * Format: uri
+                     * @description URL of the user.
+                     */
+                    url?: string;
+                    /** @description Description of the user. */
+                    description?: string;
+                    /**
+                     * @description Locale for the user.
+                     * @enum {string}
+                     */
+                    locale?: "" | "en_US";
+                    /** @description The nickname for the user. */
+                    nickname?: string;
+                    /** @description An alphanumeric identifier for the user. */
+                    slug?: string;
+                    /** @description Roles assigned to the user. */
+                    roles?: string[];
+                    /** @description Password for the user (never included). */
+                    password?: string;
+                    /** @description Meta fields. */
+                    meta?: {
+                        /** @default [] */
+                        persisted_preferences?: {
+                            /**
+                             * Format: date-time
+                             * @description The date and time the preferences were updated.
+                             */
+                            _modified?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Bad request: missing or invalid parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not authenticated (or the credentials were refused) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Success (the namespace declares no schema for it: any JSON) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Any other error, in the namespace's error envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+        };
+    };
+    delete_wp_v2_users_me: {
+        parameters: {
+            query: {
+                /** @description Required to be true, as users do not support trashing. */
+                force?: boolean;
+                /** @description Reassign the deleted user's posts and links to this user ID. */
+                reassign: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bad request: missing or invalid parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not authenticated (or the credentials were refused) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Success (the namespace declares no schema for it: any JSON) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Any other error, in the namespace's error envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+        };
+    };
+    patch_wp_v2_users_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Login name for the user. */
+                    username?: string;
+                    /** @description Display name for the user. */
+                    name?: string;
+                    /** @description First name for the user. */
+                    first_name?: string;
+                    /** @description Last name for the user. */
+                    last_name?: string;
+                    /**
+                     * Format: email
+                     * @description The email address for the user.
+                     */
+                    email?: string;
+                    /**
+                     * Format: uri
+                     * @description URL of the user.
+                     */
+                    url?: string;
+                    /** @description Description of the user. */
+                    description?: string;
+                    /**
+                     * @description Locale for the user.
+                     * @enum {string}
+                     */
+                    locale?: "" | "en_US";
+                    /** @description The nickname for the user. */
+                    nickname?: string;
+                    /** @description An alphanumeric identifier for the user. */
+                    slug?: string;
+                    /** @description Roles assigned to the user. */
+                    roles?: string[];
+                    /** @description Password for the user (never included). */
+                    password?: string;
+                    /** @description Meta fields. */
+                    meta?: {
+                        /** @default [] */
+                        persisted_preferences?: {
+                            /**
+                             * Format: date-time
+                             * @description The date and time the preferences were updated.
+                             */
+                            _modified?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                "application/x-www-form-urlencoded": {
+                    /** @description Login name for the user. */
+                    username?: string;
+                    /** @description Display name for the user. */
+                    name?: string;
+                    /** @description First name for the user. */
+                    first_name?: string;
+                    /** @description Last name for the user. */
+                    last_name?: string;
+                    /**
+                     * Format: email
+                     * @description The email address for the user.
+                     */
+                    email?: string;
+                    /**
+                     * Format: uri
+                     * @description URL of the user.
+                     */
+                    url?: string;
+                    /** @description Description of the user. */
+                    description?: string;
+                    /**
+                     * @description Locale for the user.
+                     * @enum {string}
+                     */
+                    locale?: "" | "en_US";
+                    /** @description The nickname for the user. */
+                    nickname?: string;
+                    /** @description An alphanumeric identifier for the user. */
+                    slug?: string;
+                    /** @description Roles assigned to the user. */
+                    roles?: string[];
+                    /** @description Password for the user (never included). */
+                    password?: string;
+                    /** @description Meta fields. */
+                    meta?: {
+                        /** @default [] */
+                        persisted_preferences?: {
+                            /**
+                             * Format: date-time
+                             * @description The date and time the preferences were updated.
+                             */
+                            _modified?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Bad request: missing or invalid parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not authenticated (or the credentials were refused) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Success (the namespace declares no schema for it: any JSON) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Any other error, in the namespace's error envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+        };
+    };
+    get_wp_v2_users_user_id_application_passwords: {
+        parameters: {
+            query?: {
+                /** @description Scope under which the request is made; determines fields present in response. */
+                context?: "view" | "embed" | "edit";
+            };
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bad request: missing or invalid parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not authenticated (or the credentials were refused) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Success (the namespace declares no schema for it: any JSON) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Any other error, in the namespace's error envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+        };
+    };
+    post_wp_v2_users_user_id_application_passwords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
+                     */
+                    app_id?: string;
+                    /** @description The name of the application password. */
+                    name: string;
+                };
+                "application/x-www-form-urlencoded": {
+                    /**
+                     * Format: uuid
+                     * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
+                     */
+                    app_id?: string;
+                    /** @description The name of the application password. */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Bad request: missing or invalid parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not authenticated (or the credentials were refused) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Success (the namespace declares no schema for it: any JSON) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Any other error, in the namespace's error envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+        };
+    };
+    delete_wp_v2_users_user_id_application_passwords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not authenticated (or the credentials were refused) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Success (the namespace declares no schema for it: any JSON) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Any other error, in the namespace's error envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+        };
+    };
+    get_wp_v2_users_user_id_application_passwords_introspect: {
+        parameters: {
+            query?: {
+                /** @description Scope under which the request is made; determines fields present in response. */
+                context?: "view" | "embed" | "edit";
+            };
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bad request: missing or invalid parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not authenticated (or the credentials were refused) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Success (the namespace declares no schema for it: any JSON) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Any other error, in the namespace's error envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+        };
+    };
+    get_wp_v2_users_user_id_application_passwords_uuid: {
+        parameters: {
+            query?: {
+                /** @description Scope under which the request is made; determines fields present in response. */
+                context?: "view" | "embed" | "edit";
+            };
+            header?: never;
+            path: {
+                user_id: string;
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bad request: missing or invalid parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not authenticated (or the credentials were refused) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Success (the namespace declares no schema for it: any JSON) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Any other error, in the namespace's error envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+        };
+    };
+    put_wp_v2_users_user_id_application_passwords_uuid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
+                     */
+                    app_id?: string;
+                    /** @description The name of the application password. */
+                    name?: string;
+                };
+                "application/x-www-form-urlencoded": {
+                    /**
+                     * Format: uuid
+                     * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
+                     */
+                    app_id?: string;
+                    /** @description The name of the application password. */
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Bad request: missing or invalid parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not authenticated (or the credentials were refused) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Success (the namespace declares no schema for it: any JSON) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Any other error, in the namespace's error envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+        };
+    };
+    post_wp_v2_users_user_id_application_passwords_uuid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
+                     */
+                    app_id?: string;
+                    /** @description The name of the application password. */
+                    name?: string;
+                };
+                "application/x-www-form-urlencoded": {
+                    /**
+                     * Format: uuid
+                     * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
+                     */
+                    app_id?: string;
+                    /** @description The name of the application password. */
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Bad request: missing or invalid parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not authenticated (or the credentials were refused) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Success (the namespace declares no schema for it: any JSON) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Any other error, in the namespace's error envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+        };
+    };
+    delete_wp_v2_users_user_id_application_passwords_uuid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not authenticated (or the credentials were refused) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Success (the namespace declares no schema for it: any JSON) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Any other error, in the namespace's error envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+        };
+    };
+    patch_wp_v2_users_user_id_application_passwords_uuid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
+                     */
+                    app_id?: string;
+                    /** @description The name of the application password. */
+                    name?: string;
+                };
+                "application/x-www-form-urlencoded": {
+                    /**
+                     * Format: uuid
+                     * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
+                     */
+                    app_id?: string;
+                    /** @description The name of the application password. */
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Bad request: missing or invalid parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not authenticated (or the credentials were refused) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Success (the namespace declares no schema for it: any JSON) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Any other error, in the namespace's error envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+        };
+    };
+}
