@@ -59,6 +59,13 @@ export interface CliGroup {
   commands: Record<string, CliCommand>;
 }
 
+/** A top-level command that needs no store of its own (it talks to a running server over HTTP, or starts one). */
+export interface StandaloneCommand {
+  synopsis: string;
+  description: string;
+  run(argv: string[], io: CliIO, env: Record<string, string | undefined>): Promise<number>;
+}
+
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const positional: string[] = [];
   const options: Record<string, string | true> = {};

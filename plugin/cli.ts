@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { CliError, flag, parseArgs, type CliCommand, type CliGroup, type CliIO } from '../core/cli';
+import { CliError, flag, parseArgs, type CliCommand, type CliGroup, type CliIO, type StandaloneCommand } from '../core/cli';
 import { ConfigError, environmentWithDotenv } from '../core/config';
 import { FixtureError } from '../core/fixtures';
 import type { NamespaceModule } from '../core/namespace';
@@ -9,18 +9,20 @@ import { sendControlRequest } from './control-socket';
 import { allNamespaces } from './namespaces';
 import { createSite, siteConfig, type Site } from './site';
 
-/** Groups of commands that work without a store (they talk to a running server over HTTP, or start one). */
-export interface StandaloneCommand {
-  synopsis: string;
-  description: string;
-  run(argv: string[], io: CliIO, env: Record<string, string | undefined>): Promise<number>;
-}
+export type { StandaloneCommand };
 
 const standalone = new Map<string, StandaloneCommand>();
 
-/** Registers a command that needs no store of its own (serve, reset, clock, ...). */
+/** Registers a command of the host that needs no store of its own (serve, store ...). */
 export function registerStandaloneCommand(name: string, command: StandaloneCommand): void {
   standalone.set(name, command);
+}
+
+/** The standalone commands: the host's (serve, store) and every module's `commands` (reset, clock, ...). */
+function standaloneCommands(modules: readonly NamespaceModule[]): Map<string, StandaloneCommand> {
+  const all = new Map(standalone);
+  for (const module of modules) for (const [name, command] of Object.entries(module.commands ?? {})) all.set(name, command);
+  return all;
 }
 
 function groupsOf(modules: readonly NamespaceModule[]): CliGroup[] {
@@ -41,7 +43,7 @@ export function findCommand(groups: readonly CliGroup[], words: readonly string[
 
 /** Every command's help page (registered namespaces and standalone commands). */
 export function helpPages(): ReturnType<typeof commandTree> {
-  return commandTree(groupsOf(allNamespaces), standalone);
+  return commandTree(groupsOf(allNamespaces), standaloneCommands(allNamespaces));
 }
 
 /** Runs a store command against an open site: output to `io`, returns the exit code. Used locally and by the server for forwarded commands. */
@@ -118,7 +120,7 @@ function withGlobals(io: CliIO, quiet: boolean): CliIO {
 /** The command's words: `store reset`, `user application-password delete`, `clock`. */
 function commandPath(words: readonly string[]): string {
   const first = words[0]!;
-  if (standalone.has(first)) return words[1] !== undefined && ['store', 'outbox', 'journal'].includes(first) ? `${first} ${words[1]}` : first;
+  if (standaloneCommands(allNamespaces).has(first)) return words[1] !== undefined && ['store', 'outbox', 'journal'].includes(first) ? `${first} ${words[1]}` : first;
   const found = findCommand(groupsOf(allNamespaces), words);
   return found ? `${found.group.name} ${found.key}` : first;
 }
@@ -151,7 +153,7 @@ export async function main(argv: string[], envArg?: Record<string, string | unde
     return 0;
   }
   const first = words[0]!;
-  const single = standalone.get(first);
+  const single = standaloneCommands(allNamespaces).get(first);
   if (!single && !findCommand(groupsOf(allNamespaces), words)) {
     io.err(`Error: '${words.join(' ')}' is not a registered wp-token-emulator command. See '${PROGRAM} help'.`);
     return 1;

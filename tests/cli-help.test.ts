@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { helpPages, main } from '../plugin/cli';
 import { askConfirmation, optionKey, synopsisTokens, type PromptIO } from '../plugin/cli-help';
 import '../plugin/commands';
-import '../plugin/control-commands';
+import '../wp-json/emulator/v1/cli';
 import '../plugin/store-commands';
 
 const ROOT = path.join(__dirname, '..');

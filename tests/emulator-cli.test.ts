@@ -4,7 +4,7 @@ import request from 'supertest';
 import { CliError, type CliIO } from '../core/cli';
 import type { EmulatorApp } from '../plugin/app';
 import { main } from '../plugin/cli';
-import { controlCommands } from '../plugin/control-commands';
+import { controlCommands } from '../wp-json/emulator/v1/cli';
 import { emulator } from '../wp-json/emulator/v1';
 import { DEMO_SECRET, demoVendor } from './emulator-demo-vendor';
 import { ADMIN_PASSWORD, EDITOR_PASSWORD, asAdmin, standardApp } from './helpers';
