@@ -27,7 +27,9 @@ export function documentOf(emu: EmulatorApp): Record<string, any> {
 /** An answer made by a fault the test injected (emulator/v1/faults) is the test's, not the API's. */
 function injected(emu: EmulatorApp, url: string, status: number): boolean {
   const path = new URL(url, 'http://x').pathname;
-  const entry = [...emu.journal.list()].reverse().find((e) => e.status === status && e.path.split('?')[0] === path);
+  // No journal (the test-control extension not active): nothing can have been injected.
+  const journal = (emu as Partial<EmulatorApp>).journal;
+  const entry = journal ? [...journal.list()].reverse().find((e) => e.status === status && e.path.split('?')[0] === path) : undefined;
   return entry !== undefined && entry.fault !== null;
 }
 
