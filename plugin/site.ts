@@ -27,7 +27,7 @@ export interface SiteOptions {
   fixtures?: Fixtures | string;
   /** A clock, or a time to freeze it at. */
   clock?: Clock | Date | string | number;
-  /** Namespace modules to activate (default: all of plugin/namespaces.ts). */
+  /** Namespace modules to activate (default: all of wp-json/index.ts). */
   namespaces?: readonly NamespaceModule[];
   logger?: Logger;
   /** File-system calls of the store (tests make the disk fail through this). */

@@ -1,5 +1,5 @@
 import { everestOpenApi } from './openapi';
-import type { NamespaceModule, SiteContext, TokenIntrospection } from '../../../core/namespace';
+import { defineNamespace, type TokenIntrospection } from '../../../core/namespace';
 import { WpError } from '../../../core/rest/errors';
 import type { Endpoint } from '../../../core/rest/server';
 import type { Params, RestRequest } from '../../../core/rest/request';
@@ -39,7 +39,7 @@ interface IssuedToken {
 }
 const MAX_INDEXED = 50_000;
 
-export const everestBackup: NamespaceModule = {
+export const everestBackup = defineNamespace({
   id: 'everest-backup',
   openapi: everestOpenApi,
   namespace: NAMESPACE,
@@ -51,8 +51,8 @@ export const everestBackup: NamespaceModule = {
       doc: 'docs: follow the Everest Backup API document (action answered as "ebwp-" + slug, a JSON body sent as text/plain is read). live: follow plugin 2.3.12 (action echoed as sanitized, text/plain bodies ignored like WordPress does).',
     },
   },
-  register(ctx: SiteContext) {
-    const profile = (ctx.config.settings.EVEREST_PROFILE ?? 'docs') as EverestProfile;
+  register(ctx) {
+    const profile: EverestProfile = ctx.settings.EVEREST_PROFILE;
     const issued = new Map<string, IssuedToken>();
     const lenientBodies = new WeakMap<RestRequest, Params | null>();
 
@@ -172,4 +172,4 @@ export const everestBackup: NamespaceModule = {
       },
     };
   },
-};
+});
