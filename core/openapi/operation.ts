@@ -66,7 +66,8 @@ export function buildOperation(input: OperationInput): Record<string, unknown> {
   const parameters: Record<string, unknown>[] = pathParameters.map((p) => ({ name: p.name, in: 'path', required: true, schema: { type: 'string', pattern: p.pattern } }));
   const bodyArgs = Object.fromEntries(Object.entries(endpoint.args).filter(([name]) => !inPath.has(name)));
   let requestBody: Record<string, unknown> | undefined;
-  if (BODY_METHODS.has(method)) {
+  // A DELETE has a body only when the namespace declares one (pkmnapi's delete code).
+  if (BODY_METHODS.has(method) || (method === 'DELETE' && facts.requestSchema)) {
     if (Object.keys(bodyArgs).length > 0 || facts.requestSchema) {
       const schema = Object.keys(bodyArgs).length > 0 || !facts.requestSchema ? argsToObjectSchema(bodyArgs) : facts.requestSchema;
       const content: Record<string, unknown> = {};

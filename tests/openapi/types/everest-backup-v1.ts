@@ -237,8 +237,16 @@ export interface operations {
                 "application/json": {
                     access_token: string;
                     custom_name_tag?: string;
-                } & {
-                    [key: string]: "yes" | "no";
+                    /** @enum {string} */
+                    ignore_database?: "yes" | "no";
+                    /** @enum {string} */
+                    ignore_plugins?: "yes" | "no";
+                    /** @enum {string} */
+                    ignore_media?: "yes" | "no";
+                    /** @enum {string} */
+                    ignore_themes?: "yes" | "no";
+                    /** @enum {string} */
+                    ignore_content?: "yes" | "no";
                 };
                 /**
                  * @example {
@@ -249,8 +257,16 @@ export interface operations {
                 "application/x-www-form-urlencoded": {
                     access_token: string;
                     custom_name_tag?: string;
-                } & {
-                    [key: string]: "yes" | "no";
+                    /** @enum {string} */
+                    ignore_database?: "yes" | "no";
+                    /** @enum {string} */
+                    ignore_plugins?: "yes" | "no";
+                    /** @enum {string} */
+                    ignore_media?: "yes" | "no";
+                    /** @enum {string} */
+                    ignore_themes?: "yes" | "no";
+                    /** @enum {string} */
+                    ignore_content?: "yes" | "no";
                 };
             };
         };

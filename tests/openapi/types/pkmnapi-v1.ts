@@ -249,7 +249,31 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "data": {
+                 *         "type": "access_tokens",
+                 *         "attributes": {
+                 *           "code": "<code>",
+                 *           "email_address": "user@example.com"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    data: {
+                        /** @constant */
+                        type: "access_tokens";
+                        attributes: {
+                            code: string;
+                            email_address: string;
+                        };
+                    };
+                };
+            };
+        };
         responses: {
             /** @description Done (also when the code does not match) */
             204: {

@@ -1,3 +1,4 @@
+import { MODULES } from './backup';
 import type { NamespaceOpenApi } from '../../../core/openapi/types';
 
 /** Everest Backup's facts: its token travels as the `access_token` parameter, behind WordPress's Basic auth; its errors are WordPress's. */
@@ -18,7 +19,12 @@ export const everestOpenApi: NamespaceOpenApi = {
     },
     'POST /manual-backup': {
       summary: 'Start a manual backup with the access token',
-      requestSchema: { type: 'object', required: ['access_token'], properties: { access_token: { type: 'string' }, custom_name_tag: { type: 'string' } }, additionalProperties: { type: 'string', enum: ['yes', 'no'] } },
+      requestSchema: {
+        type: 'object',
+        required: ['access_token'],
+        // `ignore_<module>: yes` leaves a module out; not sent = left out too (Manual_Backup_Controller::validate_fields()).
+        properties: { access_token: { type: 'string' }, custom_name_tag: { type: 'string' }, ...Object.fromEntries(MODULES.map((m) => [`ignore_${m}`, { type: 'string', enum: ['yes', 'no'] }])) },
+      },
       requestExample: { access_token: '9477433fed:c47d72a6b209e3709be25dd194bc8811', ignore_database: 'no' },
       responses: { 200: { schema: { type: 'object' } } },
     },
