@@ -6,7 +6,7 @@ const CONNECTION_OPTIONS = ['url', 'user', 'password'];
 
 /** `wp-token-emulator openapi`: the OpenAPI 3.1 document a running server generates from its routes. */
 export const openApiCommand: StandaloneCommand = {
-  synopsis: 'openapi [--namespace=<namespace>] [--format=json|yaml] [--url=<url>] [--user=<login>] [--password=<app password>]',
+  synopsis: 'openapi [--namespace=<namespace>] [--format=<format>] [--url=<url>] [--user=<login>] [--password=<app password>]',
   description: 'Print the OpenAPI 3.1 document of a running server (the whole site, or one namespace such as fess/v1).',
   async run(argv, io, env) {
     const args = parseArgs(argv);
