@@ -1,10 +1,20 @@
-import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import { createRequire } from 'node:module';
+import type Ajv2020 from 'ajv/dist/2020';
+import type { ValidateFunction } from 'ajv/dist/2020';
 
 type Doc = Record<string, any>;
 
-/** Compiled once per worker: the same schema (with the same components) is compiled once for every app and test. */
-const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: false });
-const compiled = new Map<string, ValidateFunction>();
+/**
+ * Once per jest worker, not once per test file: jest gives every test file its own module registry,
+ * so Ajv (slow to load) and the compiled validators live in a module that Node's own require loads
+ * (worker-cache.js). The same schema with the same components is compiled once for every app and test.
+ */
+const nodeRequire = createRequire(__filename);
+const worker = nodeRequire('./worker-cache.js') as { ajv: Ajv2020 | null; compiled: Map<string, ValidateFunction>; documents: Map<string, Doc> };
+const ajv: Ajv2020 = (worker.ajv ??= new (nodeRequire('ajv/dist/2020').default as typeof Ajv2020)({ strict: false, allErrors: false, validateFormats: false }));
+const compiled = worker.compiled;
+/** Documents by what they are generated from (see response-hook.ts): most test files' apps share one. */
+export const workerDocuments = worker.documents;
 
 interface PathMatcher {
   regex: RegExp;
@@ -25,6 +35,7 @@ const prepared = new WeakMap<Doc, Prepared>();
 function prepare(doc: Doc): Prepared {
   let p = prepared.get(doc);
   if (p) return p;
+
   const matchers: PathMatcher[] = Object.entries(doc.paths as Record<string, Record<string, any>>).map(([path, item]) => {
     let params = 0;
     const source = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}/g, (_m, name: string) => {

@@ -2,7 +2,8 @@ import { appendFileSync } from 'node:fs';
 import { Test } from 'supertest';
 import { openApiDocument } from '../../core/openapi';
 import type { EmulatorApp } from '../../plugin/app';
-import { checkResponse } from './response-check';
+import { namespaceFacts } from '../../core/openapi';
+import { checkResponse, workerDocuments } from './response-check';
 
 /**
  * Every response that supertest receives from an app made by tests/helpers.ts is checked against
@@ -17,10 +18,18 @@ export function checkResponsesOf(emu: EmulatorApp): void {
   apps.set(emu.app, { emu });
 }
 
-/** The document the check uses for an app. */
+/**
+ * The document the check uses for an app: generated from its registry once per distinct registry
+ * (routes, the namespaces' facts, the site) in the worker, since most apps of a test run are alike.
+ */
 export function documentOf(emu: EmulatorApp): Record<string, any> {
   const entry = apps.get(emu.app) ?? { emu };
-  entry.doc ??= openApiDocument(emu.site.rest, { siteUrl: emu.config.siteUrl, siteName: emu.config.siteName })!;
+  if (!entry.doc) {
+    const rest = emu.site.rest;
+    const key = JSON.stringify([emu.config.siteUrl, emu.config.siteName, rest.routeList(), rest.namespaceList().map((ns) => namespaceFacts(rest, ns))]);
+    entry.doc = workerDocuments.get(key) ?? openApiDocument(rest, { siteUrl: emu.config.siteUrl, siteName: emu.config.siteName })!;
+    workerDocuments.set(key, entry.doc);
+  }
   return entry.doc;
 }
 
