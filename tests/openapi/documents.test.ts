@@ -7,7 +7,7 @@ import YAML from 'yaml';
 import { openApiDocument, toYaml } from '../../core/openapi';
 import { pathTemplate } from '../../core/openapi/paths';
 import type { EmulatorApp } from '../../plugin/app';
-import { standardApp } from '../helpers';
+import { asAdmin, standardApp } from '../helpers';
 
 const DOCS = path.join(__dirname, '..', '..', 'docs', 'openapi');
 const fileOf = (namespace: string | undefined) => path.join(DOCS, `${namespace === undefined ? 'site' : namespace.replace(/\//g, '-')}.json`);
@@ -70,6 +70,23 @@ describe('OpenAPI documents generated from the route registry', () => {
       expect(documentOperations(documents(live).get(undefined)!)).toEqual(await indexOperations(live));
     } finally {
       await live.close();
+    }
+  });
+
+  it('follows the active plugins: a deactivated plugin\'s paths leave the site document, and come back with it', async () => {
+    const site = await standardApp();
+    try {
+      await request(site.app).post('/wp-json/wp/v2/plugins/fess/fess').set('Authorization', asAdmin).send({ status: 'inactive' }).expect(200);
+      const without = documents(site);
+      expect(without.has('fess/v1')).toBe(false);
+      expect(Object.keys(without.get(undefined)!.paths).some((p) => p.startsWith('/wp-json/fess/'))).toBe(false);
+      expect(documentOperations(without.get(undefined)!)).toEqual(await indexOperations(site));
+      await request(site.app).post('/wp-json/wp/v2/plugins/fess/fess').set('Authorization', asAdmin).send({ status: 'active' }).expect(200);
+      expect(documentOperations(documents(site).get(undefined)!)).toEqual(await indexOperations(site));
+      // The response check follows too: a fess answer after reactivation is checked against fess's operations.
+      await request(site.app).get('/wp-json/fess/v1/json').expect(200);
+    } finally {
+      await site.close();
     }
   });
 

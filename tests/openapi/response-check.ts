@@ -41,8 +41,9 @@ function prepare(doc: Doc): Prepared {
     const source = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}/g, (_m, name: string) => {
       params++;
       const declared = Object.values(item).flatMap((op: any) => op.parameters ?? []).find((x: any) => x.in === 'path' && x.name === name);
-      // A parameter whose pattern takes any character (`.+`) takes slashes too: the catch-all routes.
-      return /^\^\.[+*]\$$/.test(declared?.schema?.pattern ?? '') ? '(.+)' : '([^/]+)';
+      // The parameter's own pattern (the route's group), so `plugin` (`akismet/akismet`) and the catch-alls take slashes as the server does.
+      const pattern = declared?.schema?.pattern as string | undefined;
+      return pattern ? `(?:${pattern.replace(/^\^/, '').replace(/\$$/, '')})` : '([^/]+)';
     });
     return { regex: new RegExp(`^${source}/?$`, 'i'), item, params };
   });

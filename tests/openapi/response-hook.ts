@@ -11,7 +11,7 @@ import { checkResponse, workerDocuments } from './response-check';
  * request's test with what is wrong. The document is generated once per app; the schemas are
  * compiled once per worker (response-check.ts).
  */
-const apps = new WeakMap<object, { emu: EmulatorApp; doc?: Record<string, any> }>();
+const apps = new WeakMap<object, { emu: EmulatorApp; docs?: Map<string, Record<string, any>> }>();
 
 /** Puts an app's responses under the check. */
 export function checkResponsesOf(emu: EmulatorApp): void {
@@ -20,17 +20,21 @@ export function checkResponsesOf(emu: EmulatorApp): void {
 
 /**
  * The document the check uses for an app: generated from its registry once per distinct registry
- * (routes, the namespaces' facts, the site) in the worker, since most apps of a test run are alike.
+ * (routes, the namespaces' facts, the site) in the worker, since most apps of a test run are alike;
+ * again when the active namespaces change (a plugin activated or deactivated).
  */
 export function documentOf(emu: EmulatorApp): Record<string, any> {
   const entry = apps.get(emu.app) ?? { emu };
-  if (!entry.doc) {
-    const rest = emu.site.rest;
+  const rest = emu.site.rest;
+  const active = rest.namespaceList().join(',');
+  let doc = entry.docs?.get(active);
+  if (!doc) {
     const key = JSON.stringify([emu.config.siteUrl, emu.config.siteName, rest.routeList(), rest.namespaceList().map((ns) => namespaceFacts(rest, ns))]);
-    entry.doc = workerDocuments.get(key) ?? openApiDocument(rest, { siteUrl: emu.config.siteUrl, siteName: emu.config.siteName })!;
-    workerDocuments.set(key, entry.doc);
+    doc = workerDocuments.get(key) ?? openApiDocument(rest, { siteUrl: emu.config.siteUrl, siteName: emu.config.siteName })!;
+    workerDocuments.set(key, doc);
+    (entry.docs ??= new Map()).set(active, doc);
   }
-  return entry.doc;
+  return doc;
 }
 
 /** An answer made by a fault the test injected (emulator/v1/faults) is the test's, not the API's. */

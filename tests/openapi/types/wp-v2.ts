@@ -17,6 +17,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/wp-json/wp/v2/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_wp_v2_users"];
+        put?: never;
+        post: operations["post_wp_v2_users"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wp-json/wp/v2/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_wp_v2_users_id"];
+        put: operations["put_wp_v2_users_id"];
+        post: operations["post_wp_v2_users_id"];
+        delete: operations["delete_wp_v2_users_id"];
+        options?: never;
+        head?: never;
+        patch: operations["patch_wp_v2_users_id"];
+        trace?: never;
+    };
     "/wp-json/wp/v2/users/me": {
         parameters: {
             query?: never;
@@ -79,6 +111,38 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["patch_wp_v2_users_user_id_application_passwords_uuid"];
+        trace?: never;
+    };
+    "/wp-json/wp/v2/plugins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_wp_v2_plugins"];
+        put?: never;
+        post: operations["post_wp_v2_plugins"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wp-json/wp/v2/plugins/{plugin}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_wp_v2_plugins_plugin"];
+        put: operations["put_wp_v2_plugins_plugin"];
+        post: operations["post_wp_v2_plugins_plugin"];
+        delete: operations["delete_wp_v2_plugins_plugin"];
+        options?: never;
+        head?: never;
+        patch: operations["patch_wp_v2_plugins_plugin"];
         trace?: never;
     };
 }
@@ -152,6 +216,886 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Any other error, in the namespace's error envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+        };
+    };
+    get_wp_v2_users: {
+        parameters: {
+            query?: {
+                /** @description Scope under which the request is made; determines fields present in response. */
+                context?: "view" | "embed" | "edit";
+                /** @description Current page of the collection. */
+                page?: number;
+                /** @description Maximum number of items to be returned in result set. */
+                per_page?: number;
+                /** @description Limit results to those matching a string. */
+                search?: string;
+                /** @description Ensure result set excludes specific IDs. */
+                exclude?: number[];
+                /** @description Limit result set to specific IDs. */
+                include?: number[];
+                /** @description Offset the result set by a specific number of items. */
+                offset?: number;
+                /** @description Order sort attribute ascending or descending. */
+                order?: "asc" | "desc";
+                /** @description Sort collection by user attribute. */
+                orderby?: "id" | "include" | "name" | "registered_date" | "slug" | "include_slugs" | "email" | "url";
+                /** @description Limit result set to users with one or more specific slugs. */
+                slug?: string[];
+                /** @description Limit result set to users matching at least one specific role provided. Accepts csv list or single role. */
+                roles?: string[];
+                /** @description Limit result set to users matching at least one specific capability provided. Accepts csv list or single capability. */
+                capabilities?: string[];
+                /** @description Limit result set to users who are considered authors. */
+                who?: "authors";
+                /** @description Array of column names to be searched. */
+                search_columns?: ("email" | "name" | "id" | "username" | "slug")[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bad request: missing or invalid parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not authenticated (or the credentials were refused) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Success (the namespace declares no schema for it: any JSON) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Any other error, in the namespace's error envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+        };
+    };
+    post_wp_v2_users: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Login name for the user. */
+                    username: string;
+                    /** @description Display name for the user. */
+                    name?: string;
+                    /** @description First name for the user. */
+                    first_name?: string;
+                    /** @description Last name for the user. */
+                    last_name?: string;
+                    /**
+                     * Format: email
+                     * @description The email address for the user.
+                     */
+                    email: string;
+                    /**
+                     * Format: uri
+                     * @description URL of the user.
+                     */
+                    url?: string;
+                    /** @description Description of the user. */
+                    description?: string;
+                    /**
+                     * @description Locale for the user.
+                     * @enum {string}
+                     */
+                    locale?: "" | "en_US";
+                    /** @description The nickname for the user. */
+                    nickname?: string;
+                    /** @description An alphanumeric identifier for the user. */
+                    slug?: string;
+                    /** @description Roles assigned to the user. */
+                    roles?: string[];
+                    /** @description Password for the user (never included). */
+                    password: string;
+                    /** @description Meta fields. */
+                    meta?: {
+                        /** @default [] */
+                        persisted_preferences?: {
+                            /**
+                             * Format: date-time
+                             * @description The date and time the preferences were updated.
+                             */
+                            _modified?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                "application/x-www-form-urlencoded": {
+                    /** @description Login name for the user. */
+                    username: string;
+                    /** @description Display name for the user. */
+                    name?: string;
+                    /** @description First name for the user. */
+                    first_name?: string;
+                    /** @description Last name for the user. */
+                    last_name?: string;
+                    /**
+                     * Format: email
+                     * @description The email address for the user.
+                     */
+                    email: string;
+                    /**
+                     * Format: uri
+                     * @description URL of the user.
+                     */
+                    url?: string;
+                    /** @description Description of the user. */
+                    description?: string;
+                    /**
+                     * @description Locale for the user.
+                     * @enum {string}
+                     */
+                    locale?: "" | "en_US";
+                    /** @description The nickname for the user. */
+                    nickname?: string;
+                    /** @description An alphanumeric identifier for the user. */
+                    slug?: string;
+                    /** @description Roles assigned to the user. */
+                    roles?: string[];
+                    /** @description Password for the user (never included). */
+                    password: string;
+                    /** @description Meta fields. */
+                    meta?: {
+                        /** @default [] */
+                        persisted_preferences?: {
+                            /**
+                             * Format: date-time
+                             * @description The date and time the preferences were updated.
+                             */
+                            _modified?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Bad request: missing or invalid parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not authenticated (or the credentials were refused) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Success (the namespace declares no schema for it: any JSON) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Any other error, in the namespace's error envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+        };
+    };
+    get_wp_v2_users_id: {
+        parameters: {
+            query?: {
+                /** @description Scope under which the request is made; determines fields present in response. */
+                context?: "view" | "embed" | "edit";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bad request: missing or invalid parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not authenticated (or the credentials were refused) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Success (the namespace declares no schema for it: any JSON) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Any other error, in the namespace's error envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+        };
+    };
+    put_wp_v2_users_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Login name for the user. */
+                    username?: string;
+                    /** @description Display name for the user. */
+                    name?: string;
+                    /** @description First name for the user. */
+                    first_name?: string;
+                    /** @description Last name for the user. */
+                    last_name?: string;
+                    /**
+                     * Format: email
+                     * @description The email address for the user.
+                     */
+                    email?: string;
+                    /**
+                     * Format: uri
+                     * @description URL of the user.
+                     */
+                    url?: string;
+                    /** @description Description of the user. */
+                    description?: string;
+                    /**
+                     * @description Locale for the user.
+                     * @enum {string}
+                     */
+                    locale?: "" | "en_US";
+                    /** @description The nickname for the user. */
+                    nickname?: string;
+                    /** @description An alphanumeric identifier for the user. */
+                    slug?: string;
+                    /** @description Roles assigned to the user. */
+                    roles?: string[];
+                    /** @description Password for the user (never included). */
+                    password?: string;
+                    /** @description Meta fields. */
+                    meta?: {
+                        /** @default [] */
+                        persisted_preferences?: {
+                            /**
+                             * Format: date-time
+                             * @description The date and time the preferences were updated.
+                             */
+                            _modified?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                "application/x-www-form-urlencoded": {
+                    /** @description Login name for the user. */
+                    username?: string;
+                    /** @description Display name for the user. */
+                    name?: string;
+                    /** @description First name for the user. */
+                    first_name?: string;
+                    /** @description Last name for the user. */
+                    last_name?: string;
+                    /**
+                     * Format: email
+                     * @description The email address for the user.
+                     */
+                    email?: string;
+                    /**
+                     * Format: uri
+                     * @description URL of the user.
+                     */
+                    url?: string;
+                    /** @description Description of the user. */
+                    description?: string;
+                    /**
+                     * @description Locale for the user.
+                     * @enum {string}
+                     */
+                    locale?: "" | "en_US";
+                    /** @description The nickname for the user. */
+                    nickname?: string;
+                    /** @description An alphanumeric identifier for the user. */
+                    slug?: string;
+                    /** @description Roles assigned to the user. */
+                    roles?: string[];
+                    /** @description Password for the user (never included). */
+                    password?: string;
+                    /** @description Meta fields. */
+                    meta?: {
+                        /** @default [] */
+                        persisted_preferences?: {
+                            /**
+                             * Format: date-time
+                             * @description The date and time the preferences were updated.
+                             */
+                            _modified?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Bad request: missing or invalid parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not authenticated (or the credentials were refused) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Success (the namespace declares no schema for it: any JSON) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Any other error, in the namespace's error envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+        };
+    };
+    post_wp_v2_users_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Login name for the user. */
+                    username?: string;
+                    /** @description Display name for the user. */
+                    name?: string;
+                    /** @description First name for the user. */
+                    first_name?: string;
+                    /** @description Last name for the user. */
+                    last_name?: string;
+                    /**
+                     * Format: email
+                     * @description The email address for the user.
+                     */
+                    email?: string;
+                    /**
+                     * Format: uri
+                     * @description URL of the user.
+                     */
+                    url?: string;
+                    /** @description Description of the user. */
+                    description?: string;
+                    /**
+                     * @description Locale for the user.
+                     * @enum {string}
+                     */
+                    locale?: "" | "en_US";
+                    /** @description The nickname for the user. */
+                    nickname?: string;
+                    /** @description An alphanumeric identifier for the user. */
+                    slug?: string;
+                    /** @description Roles assigned to the user. */
+                    roles?: string[];
+                    /** @description Password for the user (never included). */
+                    password?: string;
+                    /** @description Meta fields. */
+                    meta?: {
+                        /** @default [] */
+                        persisted_preferences?: {
+                            /**
+                             * Format: date-time
+                             * @description The date and time the preferences were updated.
+                             */
+                            _modified?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                "application/x-www-form-urlencoded": {
+                    /** @description Login name for the user. */
+                    username?: string;
+                    /** @description Display name for the user. */
+                    name?: string;
+                    /** @description First name for the user. */
+                    first_name?: string;
+                    /** @description Last name for the user. */
+                    last_name?: string;
+                    /**
+                     * Format: email
+                     * @description The email address for the user.
+                     */
+                    email?: string;
+                    /**
+                     * Format: uri
+                     * @description URL of the user.
+                     */
+                    url?: string;
+                    /** @description Description of the user. */
+                    description?: string;
+                    /**
+                     * @description Locale for the user.
+                     * @enum {string}
+                     */
+                    locale?: "" | "en_US";
+                    /** @description The nickname for the user. */
+                    nickname?: string;
+                    /** @description An alphanumeric identifier for the user. */
+                    slug?: string;
+                    /** @description Roles assigned to the user. */
+                    roles?: string[];
+                    /** @description Password for the user (never included). */
+                    password?: string;
+                    /** @description Meta fields. */
+                    meta?: {
+                        /** @default [] */
+                        persisted_preferences?: {
+                            /**
+                             * Format: date-time
+                             * @description The date and time the preferences were updated.
+                             */
+                            _modified?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Bad request: missing or invalid parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not authenticated (or the credentials were refused) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Success (the namespace declares no schema for it: any JSON) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Any other error, in the namespace's error envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+        };
+    };
+    delete_wp_v2_users_id: {
+        parameters: {
+            query: {
+                /** @description Required to be true, as users do not support trashing. */
+                force?: boolean;
+                /** @description Reassign the deleted user's posts and links to this user ID. */
+                reassign: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bad request: missing or invalid parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not authenticated (or the credentials were refused) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Success (the namespace declares no schema for it: any JSON) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Any other error, in the namespace's error envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+        };
+    };
+    patch_wp_v2_users_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Login name for the user. */
+                    username?: string;
+                    /** @description Display name for the user. */
+                    name?: string;
+                    /** @description First name for the user. */
+                    first_name?: string;
+                    /** @description Last name for the user. */
+                    last_name?: string;
+                    /**
+                     * Format: email
+                     * @description The email address for the user.
+                     */
+                    email?: string;
+                    /**
+                     * Format: uri
+                     * @description URL of the user.
+                     */
+                    url?: string;
+                    /** @description Description of the user. */
+                    description?: string;
+                    /**
+                     * @description Locale for the user.
+                     * @enum {string}
+                     */
+                    locale?: "" | "en_US";
+                    /** @description The nickname for the user. */
+                    nickname?: string;
+                    /** @description An alphanumeric identifier for the user. */
+                    slug?: string;
+                    /** @description Roles assigned to the user. */
+                    roles?: string[];
+                    /** @description Password for the user (never included). */
+                    password?: string;
+                    /** @description Meta fields. */
+                    meta?: {
+                        /** @default [] */
+                        persisted_preferences?: {
+                            /**
+                             * Format: date-time
+                             * @description The date and time the preferences were updated.
+                             */
+                            _modified?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                "application/x-www-form-urlencoded": {
+                    /** @description Login name for the user. */
+                    username?: string;
+                    /** @description Display name for the user. */
+                    name?: string;
+                    /** @description First name for the user. */
+                    first_name?: string;
+                    /** @description Last name for the user. */
+                    last_name?: string;
+                    /**
+                     * Format: email
+                     * @description The email address for the user.
+                     */
+                    email?: string;
+                    /**
+                     * Format: uri
+                     * @description URL of the user.
+                     */
+                    url?: string;
+                    /** @description Description of the user. */
+                    description?: string;
+                    /**
+                     * @description Locale for the user.
+                     * @enum {string}
+                     */
+                    locale?: "" | "en_US";
+                    /** @description The nickname for the user. */
+                    nickname?: string;
+                    /** @description An alphanumeric identifier for the user. */
+                    slug?: string;
+                    /** @description Roles assigned to the user. */
+                    roles?: string[];
+                    /** @description Password for the user (never included). */
+                    password?: string;
+                    /** @description Meta fields. */
+                    meta?: {
+                        /** @default [] */
+                        persisted_preferences?: {
+                            /**
+                             * Format: date-time
+                             * @description The date and time the preferences were updated.
+                             */
+                            _modified?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Bad request: missing or invalid parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not authenticated (or the credentials were refused) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Success (the namespace declares no schema for it: any JSON) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
@@ -1355,6 +2299,576 @@ export interface operations {
                     app_id?: string;
                     /** @description The name of the application password. */
                     name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Bad request: missing or invalid parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not authenticated (or the credentials were refused) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Success (the namespace declares no schema for it: any JSON) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Any other error, in the namespace's error envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+        };
+    };
+    get_wp_v2_plugins: {
+        parameters: {
+            query?: {
+                /** @description Scope under which the request is made; determines fields present in response. */
+                context?: "view" | "embed" | "edit";
+                /** @description Limit results to those matching a string. */
+                search?: string;
+                /** @description Limits results to plugins with the given status. */
+                status?: ("inactive" | "active")[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bad request: missing or invalid parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not authenticated (or the credentials were refused) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Success (the namespace declares no schema for it: any JSON) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Any other error, in the namespace's error envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+        };
+    };
+    post_wp_v2_plugins: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description WordPress.org plugin directory slug. */
+                    slug: string;
+                    /**
+                     * @description The plugin activation status.
+                     * @default inactive
+                     * @enum {string}
+                     */
+                    status?: "inactive" | "active";
+                };
+                "application/x-www-form-urlencoded": {
+                    /** @description WordPress.org plugin directory slug. */
+                    slug: string;
+                    /**
+                     * @description The plugin activation status.
+                     * @default inactive
+                     * @enum {string}
+                     */
+                    status?: "inactive" | "active";
+                };
+            };
+        };
+        responses: {
+            /** @description Bad request: missing or invalid parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not authenticated (or the credentials were refused) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Success (the namespace declares no schema for it: any JSON) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Any other error, in the namespace's error envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+        };
+    };
+    get_wp_v2_plugins_plugin: {
+        parameters: {
+            query?: {
+                /** @description Scope under which the request is made; determines fields present in response. */
+                context?: "view" | "embed" | "edit";
+            };
+            header?: never;
+            path: {
+                plugin: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bad request: missing or invalid parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not authenticated (or the credentials were refused) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Success (the namespace declares no schema for it: any JSON) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Any other error, in the namespace's error envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+        };
+    };
+    put_wp_v2_plugins_plugin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plugin: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Scope under which the request is made; determines fields present in response.
+                     * @default view
+                     * @enum {string}
+                     */
+                    context?: "view" | "embed" | "edit";
+                    /**
+                     * @description The plugin activation status.
+                     * @enum {string}
+                     */
+                    status?: "inactive" | "active";
+                };
+                "application/x-www-form-urlencoded": {
+                    /**
+                     * @description Scope under which the request is made; determines fields present in response.
+                     * @default view
+                     * @enum {string}
+                     */
+                    context?: "view" | "embed" | "edit";
+                    /**
+                     * @description The plugin activation status.
+                     * @enum {string}
+                     */
+                    status?: "inactive" | "active";
+                };
+            };
+        };
+        responses: {
+            /** @description Bad request: missing or invalid parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not authenticated (or the credentials were refused) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Success (the namespace declares no schema for it: any JSON) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Any other error, in the namespace's error envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+        };
+    };
+    post_wp_v2_plugins_plugin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plugin: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Scope under which the request is made; determines fields present in response.
+                     * @default view
+                     * @enum {string}
+                     */
+                    context?: "view" | "embed" | "edit";
+                    /**
+                     * @description The plugin activation status.
+                     * @enum {string}
+                     */
+                    status?: "inactive" | "active";
+                };
+                "application/x-www-form-urlencoded": {
+                    /**
+                     * @description Scope under which the request is made; determines fields present in response.
+                     * @default view
+                     * @enum {string}
+                     */
+                    context?: "view" | "embed" | "edit";
+                    /**
+                     * @description The plugin activation status.
+                     * @enum {string}
+                     */
+                    status?: "inactive" | "active";
+                };
+            };
+        };
+        responses: {
+            /** @description Bad request: missing or invalid parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not authenticated (or the credentials were refused) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Success (the namespace declares no schema for it: any JSON) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Any other error, in the namespace's error envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+        };
+    };
+    delete_wp_v2_plugins_plugin: {
+        parameters: {
+            query?: {
+                /** @description Scope under which the request is made; determines fields present in response. */
+                context?: "view" | "embed" | "edit";
+            };
+            header?: never;
+            path: {
+                plugin: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bad request: missing or invalid parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not authenticated (or the credentials were refused) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Success (the namespace declares no schema for it: any JSON) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Any other error, in the namespace's error envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+        };
+    };
+    patch_wp_v2_plugins_plugin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plugin: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Scope under which the request is made; determines fields present in response.
+                     * @default view
+                     * @enum {string}
+                     */
+                    context?: "view" | "embed" | "edit";
+                    /**
+                     * @description The plugin activation status.
+                     * @enum {string}
+                     */
+                    status?: "inactive" | "active";
+                };
+                "application/x-www-form-urlencoded": {
+                    /**
+                     * @description Scope under which the request is made; determines fields present in response.
+                     * @default view
+                     * @enum {string}
+                     */
+                    context?: "view" | "embed" | "edit";
+                    /**
+                     * @description The plugin activation status.
+                     * @enum {string}
+                     */
+                    status?: "inactive" | "active";
                 };
             };
         };
