@@ -2,7 +2,7 @@ import type { Method, RestServer } from '../rest/server';
 import { buildOperation } from './operation';
 import { pathTemplate } from './paths';
 import { namespaceFacts } from './registry';
-import { WP_ERROR_SCHEMA } from './schema';
+import { WP_ERROR_SCHEMA, itemResponses } from './schema';
 import type { JsonSchema } from './types';
 import { INDEX_SCHEMA, NAMESPACE_INDEX_SCHEMA, WP_BASIC, WP_BASIC_SCHEME } from './wordpress';
 
@@ -57,7 +57,7 @@ export function openApiDocument(rest: RestServer, options: DocumentOptions): Rec
         const key = `${method} ${relative}`;
         const operationFacts = isIndex
           ? { summary: route.pattern === '/' ? 'The site\'s discovery index' : `The ${route.namespace} namespace's index`, responses: { 200: { schema: route.pattern === '/' ? INDEX_SCHEMA : NAMESPACE_INDEX_SCHEMA } } }
-          : facts.operations?.[key] ?? {};
+          : facts.operations?.[key] ?? (route.schema ? { responses: itemResponses(method, route.schema) } : {});
         (paths[path] ??= {})[method.toLowerCase()] = buildOperation({
           method,
           template: path,

@@ -71,3 +71,52 @@ export const WP_ERROR_SCHEMA: JsonSchema = {
     additional_errors: { type: 'array' },
   },
 };
+
+/**
+ * An item schema as an answer's: no `required` anywhere (an item schema's `required` is about what a
+ * request must send), and an object may be `[]` (PHP writes an empty array for an empty object, as
+ * `meta: []`).
+ */
+function withoutRequired(schema: JsonSchema): JsonSchema {
+  const out: JsonSchema = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === 'required') continue;
+    if (key === 'type' && value === 'object') {
+      out.type = ['object', 'array'];
+      out.maxItems = 0;
+      continue;
+    }
+    if (key === 'properties' && value && typeof value === 'object') {
+      out.properties = Object.fromEntries(Object.entries(value as Record<string, JsonSchema>).map(([name, sub]) => [name, withoutRequired(sub)]));
+    } else if ((key === 'items' || key === 'additionalProperties') && value && typeof value === 'object') out[key] = withoutRequired(value as JsonSchema);
+    else out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * A WordPress item schema (a route's `schema`, draft-4 style: `readonly`, `context`, `required: true`
+ * on what a request must send) as the JSON Schema 2020-12 of an answer, through the same conversion as args.
+ */
+export function itemSchema(schema: Record<string, unknown>): JsonSchema {
+  const converted = withoutRequired(argToJsonSchema(schema as ArgSchema));
+  return { ...(typeof schema.title === 'string' ? { title: schema.title } : {}), ...converted };
+}
+
+/**
+ * The success answers of a WordPress controller route with an item schema: an item, or a list of
+ * them (GET), or `{deleted, previous}` (DELETE), with the statuses WordPress uses (201 on create).
+ */
+export function itemResponses(method: string, schema: Record<string, unknown>): Record<number, { description: string; schema: JsonSchema }> {
+  const item = itemSchema(schema);
+  switch (method) {
+    case 'GET':
+      return { 200: { description: 'The item, or the list of items', schema: { anyOf: [item, { type: 'array', items: item }] } } };
+    case 'POST':
+      return { 200: { description: 'The item', schema: item }, 201: { description: 'Created: the item', schema: item } };
+    case 'DELETE':
+      return { 200: { description: 'Deleted: `{deleted, previous}` (or, for a collection, `{deleted, count}`)', schema: { type: 'object', required: ['deleted'], properties: { deleted: { type: 'boolean' }, previous: item } } } };
+    default:
+      return { 200: { description: 'The item', schema: item } };
+  }
+}

@@ -92,6 +92,8 @@ export interface RouteDescription {
   pattern: string;
   namespace: string;
   endpoints: { methods: readonly Method[]; args: Readonly<Record<string, ArgSchema>>; guarded: boolean }[];
+  /** The route's item schema (what OPTIONS shows), when it has one. */
+  schema?: Record<string, unknown>;
 }
 
 /** `(?P<name>...)` (PHP's named groups) to JavaScript's `(?<name>...)`. */
@@ -400,6 +402,7 @@ export class RestServer {
       pattern: route.pattern,
       namespace: route.namespace,
       endpoints: route.endpoints.filter((e) => e.showInIndex !== false).map((e) => ({ methods: e.methodList, args: e.args ?? {}, guarded: e.permission !== undefined })),
+      ...(route.options.schema ? { schema: route.options.schema() } : {}),
     }));
   }
 

@@ -120,8 +120,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List plugins */
         get: operations["get_wp_v2_plugins"];
         put?: never;
+        /** Install a plugin */
         post: operations["post_wp_v2_plugins"];
         delete?: never;
         options?: never;
@@ -136,12 +138,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One plugin */
         get: operations["get_wp_v2_plugins_plugin"];
+        /** Activate or deactivate a plugin */
         put: operations["put_wp_v2_plugins_plugin"];
+        /** Activate or deactivate a plugin */
         post: operations["post_wp_v2_plugins_plugin"];
+        /** Delete a plugin */
         delete: operations["delete_wp_v2_plugins_plugin"];
         options?: never;
         head?: never;
+        /** Activate or deactivate a plugin */
         patch: operations["patch_wp_v2_plugins_plugin"];
         trace?: never;
     };
@@ -267,6 +274,177 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The item, or the list of items */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": ({
+                        /** @description Unique identifier for the user. */
+                        readonly id?: number;
+                        /** @description Login name for the user. */
+                        username?: string;
+                        /** @description Display name for the user. */
+                        name?: string;
+                        /** @description First name for the user. */
+                        first_name?: string;
+                        /** @description Last name for the user. */
+                        last_name?: string;
+                        /**
+                         * Format: email
+                         * @description The email address for the user.
+                         */
+                        email?: string;
+                        /**
+                         * Format: uri
+                         * @description URL of the user.
+                         */
+                        url?: string;
+                        /** @description Description of the user. */
+                        description?: string;
+                        /**
+                         * Format: uri
+                         * @description Author URL of the user.
+                         */
+                        readonly link?: string;
+                        /**
+                         * @description Locale for the user.
+                         * @enum {string}
+                         */
+                        locale?: "" | "en_US";
+                        /** @description The nickname for the user. */
+                        nickname?: string;
+                        /** @description An alphanumeric identifier for the user. */
+                        slug?: string;
+                        /**
+                         * Format: date-time
+                         * @description Registration date for the user.
+                         */
+                        readonly registered_date?: string;
+                        /** @description Roles assigned to the user. */
+                        roles?: string[];
+                        /** @description Password for the user (never included). */
+                        password?: string;
+                        /** @description All capabilities assigned to the user. */
+                        readonly capabilities?: Record<string, never> | unknown[];
+                        /** @description Any extra capabilities assigned to the user. */
+                        readonly extra_capabilities?: Record<string, never> | unknown[];
+                        /** @description Avatar URLs for the user. */
+                        readonly avatar_urls?: {
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 24 pixels.
+                             */
+                            24?: string;
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 48 pixels.
+                             */
+                            48?: string;
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 96 pixels.
+                             */
+                            96?: string;
+                        } | unknown[];
+                        /** @description Meta fields. */
+                        meta?: {
+                            /** @default [] */
+                            persisted_preferences: ({
+                                /**
+                                 * Format: date-time
+                                 * @description The date and time the preferences were updated.
+                                 */
+                                _modified?: string;
+                            } & {
+                                [key: string]: unknown;
+                            }) | unknown[];
+                        } | unknown[];
+                    } | unknown[]) | ({
+                        /** @description Unique identifier for the user. */
+                        readonly id?: number;
+                        /** @description Login name for the user. */
+                        username?: string;
+                        /** @description Display name for the user. */
+                        name?: string;
+                        /** @description First name for the user. */
+                        first_name?: string;
+                        /** @description Last name for the user. */
+                        last_name?: string;
+                        /**
+                         * Format: email
+                         * @description The email address for the user.
+                         */
+                        email?: string;
+                        /**
+                         * Format: uri
+                         * @description URL of the user.
+                         */
+                        url?: string;
+                        /** @description Description of the user. */
+                        description?: string;
+                        /**
+                         * Format: uri
+                         * @description Author URL of the user.
+                         */
+                        readonly link?: string;
+                        /**
+                         * @description Locale for the user.
+                         * @enum {string}
+                         */
+                        locale?: "" | "en_US";
+                        /** @description The nickname for the user. */
+                        nickname?: string;
+                        /** @description An alphanumeric identifier for the user. */
+                        slug?: string;
+                        /**
+                         * Format: date-time
+                         * @description Registration date for the user.
+                         */
+                        readonly registered_date?: string;
+                        /** @description Roles assigned to the user. */
+                        roles?: string[];
+                        /** @description Password for the user (never included). */
+                        password?: string;
+                        /** @description All capabilities assigned to the user. */
+                        readonly capabilities?: Record<string, never> | unknown[];
+                        /** @description Any extra capabilities assigned to the user. */
+                        readonly extra_capabilities?: Record<string, never> | unknown[];
+                        /** @description Avatar URLs for the user. */
+                        readonly avatar_urls?: {
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 24 pixels.
+                             */
+                            24?: string;
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 48 pixels.
+                             */
+                            48?: string;
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 96 pixels.
+                             */
+                            96?: string;
+                        } | unknown[];
+                        /** @description Meta fields. */
+                        meta?: {
+                            /** @default [] */
+                            persisted_preferences: ({
+                                /**
+                                 * Format: date-time
+                                 * @description The date and time the preferences were updated.
+                                 */
+                                _modified?: string;
+                            } & {
+                                [key: string]: unknown;
+                            }) | unknown[];
+                        } | unknown[];
+                    } | unknown[])[];
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -292,15 +470,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
@@ -422,6 +591,186 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Unique identifier for the user. */
+                        readonly id?: number;
+                        /** @description Login name for the user. */
+                        username?: string;
+                        /** @description Display name for the user. */
+                        name?: string;
+                        /** @description First name for the user. */
+                        first_name?: string;
+                        /** @description Last name for the user. */
+                        last_name?: string;
+                        /**
+                         * Format: email
+                         * @description The email address for the user.
+                         */
+                        email?: string;
+                        /**
+                         * Format: uri
+                         * @description URL of the user.
+                         */
+                        url?: string;
+                        /** @description Description of the user. */
+                        description?: string;
+                        /**
+                         * Format: uri
+                         * @description Author URL of the user.
+                         */
+                        readonly link?: string;
+                        /**
+                         * @description Locale for the user.
+                         * @enum {string}
+                         */
+                        locale?: "" | "en_US";
+                        /** @description The nickname for the user. */
+                        nickname?: string;
+                        /** @description An alphanumeric identifier for the user. */
+                        slug?: string;
+                        /**
+                         * Format: date-time
+                         * @description Registration date for the user.
+                         */
+                        readonly registered_date?: string;
+                        /** @description Roles assigned to the user. */
+                        roles?: string[];
+                        /** @description Password for the user (never included). */
+                        password?: string;
+                        /** @description All capabilities assigned to the user. */
+                        readonly capabilities?: Record<string, never> | unknown[];
+                        /** @description Any extra capabilities assigned to the user. */
+                        readonly extra_capabilities?: Record<string, never> | unknown[];
+                        /** @description Avatar URLs for the user. */
+                        readonly avatar_urls?: {
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 24 pixels.
+                             */
+                            24?: string;
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 48 pixels.
+                             */
+                            48?: string;
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 96 pixels.
+                             */
+                            96?: string;
+                        } | unknown[];
+                        /** @description Meta fields. */
+                        meta?: {
+                            /** @default [] */
+                            persisted_preferences: ({
+                                /**
+                                 * Format: date-time
+                                 * @description The date and time the preferences were updated.
+                                 */
+                                _modified?: string;
+                            } & {
+                                [key: string]: unknown;
+                            }) | unknown[];
+                        } | unknown[];
+                    } | unknown[];
+                };
+            };
+            /** @description Created: the item */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Unique identifier for the user. */
+                        readonly id?: number;
+                        /** @description Login name for the user. */
+                        username?: string;
+                        /** @description Display name for the user. */
+                        name?: string;
+                        /** @description First name for the user. */
+                        first_name?: string;
+                        /** @description Last name for the user. */
+                        last_name?: string;
+                        /**
+                         * Format: email
+                         * @description The email address for the user.
+                         */
+                        email?: string;
+                        /**
+                         * Format: uri
+                         * @description URL of the user.
+                         */
+                        url?: string;
+                        /** @description Description of the user. */
+                        description?: string;
+                        /**
+                         * Format: uri
+                         * @description Author URL of the user.
+                         */
+                        readonly link?: string;
+                        /**
+                         * @description Locale for the user.
+                         * @enum {string}
+                         */
+                        locale?: "" | "en_US";
+                        /** @description The nickname for the user. */
+                        nickname?: string;
+                        /** @description An alphanumeric identifier for the user. */
+                        slug?: string;
+                        /**
+                         * Format: date-time
+                         * @description Registration date for the user.
+                         */
+                        readonly registered_date?: string;
+                        /** @description Roles assigned to the user. */
+                        roles?: string[];
+                        /** @description Password for the user (never included). */
+                        password?: string;
+                        /** @description All capabilities assigned to the user. */
+                        readonly capabilities?: Record<string, never> | unknown[];
+                        /** @description Any extra capabilities assigned to the user. */
+                        readonly extra_capabilities?: Record<string, never> | unknown[];
+                        /** @description Avatar URLs for the user. */
+                        readonly avatar_urls?: {
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 24 pixels.
+                             */
+                            24?: string;
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 48 pixels.
+                             */
+                            48?: string;
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 96 pixels.
+                             */
+                            96?: string;
+                        } | unknown[];
+                        /** @description Meta fields. */
+                        meta?: {
+                            /** @default [] */
+                            persisted_preferences: ({
+                                /**
+                                 * Format: date-time
+                                 * @description The date and time the preferences were updated.
+                                 */
+                                _modified?: string;
+                            } & {
+                                [key: string]: unknown;
+                            }) | unknown[];
+                        } | unknown[];
+                    } | unknown[];
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -449,15 +798,6 @@ export interface operations {
                     "application/json": components["schemas"]["WordPressError"];
                 };
             };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
             /** @description Any other error, in the namespace's error envelope */
             default: {
                 headers: {
@@ -483,6 +823,177 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The item, or the list of items */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": ({
+                        /** @description Unique identifier for the user. */
+                        readonly id?: number;
+                        /** @description Login name for the user. */
+                        username?: string;
+                        /** @description Display name for the user. */
+                        name?: string;
+                        /** @description First name for the user. */
+                        first_name?: string;
+                        /** @description Last name for the user. */
+                        last_name?: string;
+                        /**
+                         * Format: email
+                         * @description The email address for the user.
+                         */
+                        email?: string;
+                        /**
+                         * Format: uri
+                         * @description URL of the user.
+                         */
+                        url?: string;
+                        /** @description Description of the user. */
+                        description?: string;
+                        /**
+                         * Format: uri
+                         * @description Author URL of the user.
+                         */
+                        readonly link?: string;
+                        /**
+                         * @description Locale for the user.
+                         * @enum {string}
+                         */
+                        locale?: "" | "en_US";
+                        /** @description The nickname for the user. */
+                        nickname?: string;
+                        /** @description An alphanumeric identifier for the user. */
+                        slug?: string;
+                        /**
+                         * Format: date-time
+                         * @description Registration date for the user.
+                         */
+                        readonly registered_date?: string;
+                        /** @description Roles assigned to the user. */
+                        roles?: string[];
+                        /** @description Password for the user (never included). */
+                        password?: string;
+                        /** @description All capabilities assigned to the user. */
+                        readonly capabilities?: Record<string, never> | unknown[];
+                        /** @description Any extra capabilities assigned to the user. */
+                        readonly extra_capabilities?: Record<string, never> | unknown[];
+                        /** @description Avatar URLs for the user. */
+                        readonly avatar_urls?: {
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 24 pixels.
+                             */
+                            24?: string;
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 48 pixels.
+                             */
+                            48?: string;
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 96 pixels.
+                             */
+                            96?: string;
+                        } | unknown[];
+                        /** @description Meta fields. */
+                        meta?: {
+                            /** @default [] */
+                            persisted_preferences: ({
+                                /**
+                                 * Format: date-time
+                                 * @description The date and time the preferences were updated.
+                                 */
+                                _modified?: string;
+                            } & {
+                                [key: string]: unknown;
+                            }) | unknown[];
+                        } | unknown[];
+                    } | unknown[]) | ({
+                        /** @description Unique identifier for the user. */
+                        readonly id?: number;
+                        /** @description Login name for the user. */
+                        username?: string;
+                        /** @description Display name for the user. */
+                        name?: string;
+                        /** @description First name for the user. */
+                        first_name?: string;
+                        /** @description Last name for the user. */
+                        last_name?: string;
+                        /**
+                         * Format: email
+                         * @description The email address for the user.
+                         */
+                        email?: string;
+                        /**
+                         * Format: uri
+                         * @description URL of the user.
+                         */
+                        url?: string;
+                        /** @description Description of the user. */
+                        description?: string;
+                        /**
+                         * Format: uri
+                         * @description Author URL of the user.
+                         */
+                        readonly link?: string;
+                        /**
+                         * @description Locale for the user.
+                         * @enum {string}
+                         */
+                        locale?: "" | "en_US";
+                        /** @description The nickname for the user. */
+                        nickname?: string;
+                        /** @description An alphanumeric identifier for the user. */
+                        slug?: string;
+                        /**
+                         * Format: date-time
+                         * @description Registration date for the user.
+                         */
+                        readonly registered_date?: string;
+                        /** @description Roles assigned to the user. */
+                        roles?: string[];
+                        /** @description Password for the user (never included). */
+                        password?: string;
+                        /** @description All capabilities assigned to the user. */
+                        readonly capabilities?: Record<string, never> | unknown[];
+                        /** @description Any extra capabilities assigned to the user. */
+                        readonly extra_capabilities?: Record<string, never> | unknown[];
+                        /** @description Avatar URLs for the user. */
+                        readonly avatar_urls?: {
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 24 pixels.
+                             */
+                            24?: string;
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 48 pixels.
+                             */
+                            48?: string;
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 96 pixels.
+                             */
+                            96?: string;
+                        } | unknown[];
+                        /** @description Meta fields. */
+                        meta?: {
+                            /** @default [] */
+                            persisted_preferences: ({
+                                /**
+                                 * Format: date-time
+                                 * @description The date and time the preferences were updated.
+                                 */
+                                _modified?: string;
+                            } & {
+                                [key: string]: unknown;
+                            }) | unknown[];
+                        } | unknown[];
+                    } | unknown[])[];
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -517,15 +1028,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
@@ -649,6 +1151,96 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Unique identifier for the user. */
+                        readonly id?: number;
+                        /** @description Login name for the user. */
+                        username?: string;
+                        /** @description Display name for the user. */
+                        name?: string;
+                        /** @description First name for the user. */
+                        first_name?: string;
+                        /** @description Last name for the user. */
+                        last_name?: string;
+                        /**
+                         * Format: email
+                         * @description The email address for the user.
+                         */
+                        email?: string;
+                        /**
+                         * Format: uri
+                         * @description URL of the user.
+                         */
+                        url?: string;
+                        /** @description Description of the user. */
+                        description?: string;
+                        /**
+                         * Format: uri
+                         * @description Author URL of the user.
+                         */
+                        readonly link?: string;
+                        /**
+                         * @description Locale for the user.
+                         * @enum {string}
+                         */
+                        locale?: "" | "en_US";
+                        /** @description The nickname for the user. */
+                        nickname?: string;
+                        /** @description An alphanumeric identifier for the user. */
+                        slug?: string;
+                        /**
+                         * Format: date-time
+                         * @description Registration date for the user.
+                         */
+                        readonly registered_date?: string;
+                        /** @description Roles assigned to the user. */
+                        roles?: string[];
+                        /** @description Password for the user (never included). */
+                        password?: string;
+                        /** @description All capabilities assigned to the user. */
+                        readonly capabilities?: Record<string, never> | unknown[];
+                        /** @description Any extra capabilities assigned to the user. */
+                        readonly extra_capabilities?: Record<string, never> | unknown[];
+                        /** @description Avatar URLs for the user. */
+                        readonly avatar_urls?: {
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 24 pixels.
+                             */
+                            24?: string;
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 48 pixels.
+                             */
+                            48?: string;
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 96 pixels.
+                             */
+                            96?: string;
+                        } | unknown[];
+                        /** @description Meta fields. */
+                        meta?: {
+                            /** @default [] */
+                            persisted_preferences: ({
+                                /**
+                                 * Format: date-time
+                                 * @description The date and time the preferences were updated.
+                                 */
+                                _modified?: string;
+                            } & {
+                                [key: string]: unknown;
+                            }) | unknown[];
+                        } | unknown[];
+                    } | unknown[];
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -683,15 +1275,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
@@ -815,6 +1398,186 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Unique identifier for the user. */
+                        readonly id?: number;
+                        /** @description Login name for the user. */
+                        username?: string;
+                        /** @description Display name for the user. */
+                        name?: string;
+                        /** @description First name for the user. */
+                        first_name?: string;
+                        /** @description Last name for the user. */
+                        last_name?: string;
+                        /**
+                         * Format: email
+                         * @description The email address for the user.
+                         */
+                        email?: string;
+                        /**
+                         * Format: uri
+                         * @description URL of the user.
+                         */
+                        url?: string;
+                        /** @description Description of the user. */
+                        description?: string;
+                        /**
+                         * Format: uri
+                         * @description Author URL of the user.
+                         */
+                        readonly link?: string;
+                        /**
+                         * @description Locale for the user.
+                         * @enum {string}
+                         */
+                        locale?: "" | "en_US";
+                        /** @description The nickname for the user. */
+                        nickname?: string;
+                        /** @description An alphanumeric identifier for the user. */
+                        slug?: string;
+                        /**
+                         * Format: date-time
+                         * @description Registration date for the user.
+                         */
+                        readonly registered_date?: string;
+                        /** @description Roles assigned to the user. */
+                        roles?: string[];
+                        /** @description Password for the user (never included). */
+                        password?: string;
+                        /** @description All capabilities assigned to the user. */
+                        readonly capabilities?: Record<string, never> | unknown[];
+                        /** @description Any extra capabilities assigned to the user. */
+                        readonly extra_capabilities?: Record<string, never> | unknown[];
+                        /** @description Avatar URLs for the user. */
+                        readonly avatar_urls?: {
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 24 pixels.
+                             */
+                            24?: string;
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 48 pixels.
+                             */
+                            48?: string;
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 96 pixels.
+                             */
+                            96?: string;
+                        } | unknown[];
+                        /** @description Meta fields. */
+                        meta?: {
+                            /** @default [] */
+                            persisted_preferences: ({
+                                /**
+                                 * Format: date-time
+                                 * @description The date and time the preferences were updated.
+                                 */
+                                _modified?: string;
+                            } & {
+                                [key: string]: unknown;
+                            }) | unknown[];
+                        } | unknown[];
+                    } | unknown[];
+                };
+            };
+            /** @description Created: the item */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Unique identifier for the user. */
+                        readonly id?: number;
+                        /** @description Login name for the user. */
+                        username?: string;
+                        /** @description Display name for the user. */
+                        name?: string;
+                        /** @description First name for the user. */
+                        first_name?: string;
+                        /** @description Last name for the user. */
+                        last_name?: string;
+                        /**
+                         * Format: email
+                         * @description The email address for the user.
+                         */
+                        email?: string;
+                        /**
+                         * Format: uri
+                         * @description URL of the user.
+                         */
+                        url?: string;
+                        /** @description Description of the user. */
+                        description?: string;
+                        /**
+                         * Format: uri
+                         * @description Author URL of the user.
+                         */
+                        readonly link?: string;
+                        /**
+                         * @description Locale for the user.
+                         * @enum {string}
+                         */
+                        locale?: "" | "en_US";
+                        /** @description The nickname for the user. */
+                        nickname?: string;
+                        /** @description An alphanumeric identifier for the user. */
+                        slug?: string;
+                        /**
+                         * Format: date-time
+                         * @description Registration date for the user.
+                         */
+                        readonly registered_date?: string;
+                        /** @description Roles assigned to the user. */
+                        roles?: string[];
+                        /** @description Password for the user (never included). */
+                        password?: string;
+                        /** @description All capabilities assigned to the user. */
+                        readonly capabilities?: Record<string, never> | unknown[];
+                        /** @description Any extra capabilities assigned to the user. */
+                        readonly extra_capabilities?: Record<string, never> | unknown[];
+                        /** @description Avatar URLs for the user. */
+                        readonly avatar_urls?: {
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 24 pixels.
+                             */
+                            24?: string;
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 48 pixels.
+                             */
+                            48?: string;
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 96 pixels.
+                             */
+                            96?: string;
+                        } | unknown[];
+                        /** @description Meta fields. */
+                        meta?: {
+                            /** @default [] */
+                            persisted_preferences: ({
+                                /**
+                                 * Format: date-time
+                                 * @description The date and time the preferences were updated.
+                                 */
+                                _modified?: string;
+                            } & {
+                                [key: string]: unknown;
+                            }) | unknown[];
+                        } | unknown[];
+                    } | unknown[];
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -849,15 +1612,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
@@ -887,6 +1641,100 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Deleted: `{deleted, previous}` (or, for a collection, `{deleted, count}`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deleted: boolean;
+                        /** user */
+                        previous?: {
+                            /** @description Unique identifier for the user. */
+                            readonly id?: number;
+                            /** @description Login name for the user. */
+                            username?: string;
+                            /** @description Display name for the user. */
+                            name?: string;
+                            /** @description First name for the user. */
+                            first_name?: string;
+                            /** @description Last name for the user. */
+                            last_name?: string;
+                            /**
+                             * Format: email
+                             * @description The email address for the user.
+                             */
+                            email?: string;
+                            /**
+                             * Format: uri
+                             * @description URL of the user.
+                             */
+                            url?: string;
+                            /** @description Description of the user. */
+                            description?: string;
+                            /**
+                             * Format: uri
+                             * @description Author URL of the user.
+                             */
+                            readonly link?: string;
+                            /**
+                             * @description Locale for the user.
+                             * @enum {string}
+                             */
+                            locale?: "" | "en_US";
+                            /** @description The nickname for the user. */
+                            nickname?: string;
+                            /** @description An alphanumeric identifier for the user. */
+                            slug?: string;
+                            /**
+                             * Format: date-time
+                             * @description Registration date for the user.
+                             */
+                            readonly registered_date?: string;
+                            /** @description Roles assigned to the user. */
+                            roles?: string[];
+                            /** @description Password for the user (never included). */
+                            password?: string;
+                            /** @description All capabilities assigned to the user. */
+                            readonly capabilities?: Record<string, never> | unknown[];
+                            /** @description Any extra capabilities assigned to the user. */
+                            readonly extra_capabilities?: Record<string, never> | unknown[];
+                            /** @description Avatar URLs for the user. */
+                            readonly avatar_urls?: {
+                                /**
+                                 * Format: uri
+                                 * @description Avatar URL with image size of 24 pixels.
+                                 */
+                                24?: string;
+                                /**
+                                 * Format: uri
+                                 * @description Avatar URL with image size of 48 pixels.
+                                 */
+                                48?: string;
+                                /**
+                                 * Format: uri
+                                 * @description Avatar URL with image size of 96 pixels.
+                                 */
+                                96?: string;
+                            } | unknown[];
+                            /** @description Meta fields. */
+                            meta?: {
+                                /** @default [] */
+                                persisted_preferences: ({
+                                    /**
+                                     * Format: date-time
+                                     * @description The date and time the preferences were updated.
+                                     */
+                                    _modified?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                }) | unknown[];
+                            } | unknown[];
+                        } | unknown[];
+                    };
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -921,15 +1769,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
@@ -1053,6 +1892,96 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Unique identifier for the user. */
+                        readonly id?: number;
+                        /** @description Login name for the user. */
+                        username?: string;
+                        /** @description Display name for the user. */
+                        name?: string;
+                        /** @description First name for the user. */
+                        first_name?: string;
+                        /** @description Last name for the user. */
+                        last_name?: string;
+                        /**
+                         * Format: email
+                         * @description The email address for the user.
+                         */
+                        email?: string;
+                        /**
+                         * Format: uri
+                         * @description URL of the user.
+                         */
+                        url?: string;
+                        /** @description Description of the user. */
+                        description?: string;
+                        /**
+                         * Format: uri
+                         * @description Author URL of the user.
+                         */
+                        readonly link?: string;
+                        /**
+                         * @description Locale for the user.
+                         * @enum {string}
+                         */
+                        locale?: "" | "en_US";
+                        /** @description The nickname for the user. */
+                        nickname?: string;
+                        /** @description An alphanumeric identifier for the user. */
+                        slug?: string;
+                        /**
+                         * Format: date-time
+                         * @description Registration date for the user.
+                         */
+                        readonly registered_date?: string;
+                        /** @description Roles assigned to the user. */
+                        roles?: string[];
+                        /** @description Password for the user (never included). */
+                        password?: string;
+                        /** @description All capabilities assigned to the user. */
+                        readonly capabilities?: Record<string, never> | unknown[];
+                        /** @description Any extra capabilities assigned to the user. */
+                        readonly extra_capabilities?: Record<string, never> | unknown[];
+                        /** @description Avatar URLs for the user. */
+                        readonly avatar_urls?: {
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 24 pixels.
+                             */
+                            24?: string;
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 48 pixels.
+                             */
+                            48?: string;
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 96 pixels.
+                             */
+                            96?: string;
+                        } | unknown[];
+                        /** @description Meta fields. */
+                        meta?: {
+                            /** @default [] */
+                            persisted_preferences: ({
+                                /**
+                                 * Format: date-time
+                                 * @description The date and time the preferences were updated.
+                                 */
+                                _modified?: string;
+                            } & {
+                                [key: string]: unknown;
+                            }) | unknown[];
+                        } | unknown[];
+                    } | unknown[];
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -1089,15 +2018,6 @@ export interface operations {
                     "application/json": components["schemas"]["WordPressError"];
                 };
             };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
             /** @description Any other error, in the namespace's error envelope */
             default: {
                 headers: {
@@ -1121,6 +2041,177 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The item, or the list of items */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": ({
+                        /** @description Unique identifier for the user. */
+                        readonly id?: number;
+                        /** @description Login name for the user. */
+                        username?: string;
+                        /** @description Display name for the user. */
+                        name?: string;
+                        /** @description First name for the user. */
+                        first_name?: string;
+                        /** @description Last name for the user. */
+                        last_name?: string;
+                        /**
+                         * Format: email
+                         * @description The email address for the user.
+                         */
+                        email?: string;
+                        /**
+                         * Format: uri
+                         * @description URL of the user.
+                         */
+                        url?: string;
+                        /** @description Description of the user. */
+                        description?: string;
+                        /**
+                         * Format: uri
+                         * @description Author URL of the user.
+                         */
+                        readonly link?: string;
+                        /**
+                         * @description Locale for the user.
+                         * @enum {string}
+                         */
+                        locale?: "" | "en_US";
+                        /** @description The nickname for the user. */
+                        nickname?: string;
+                        /** @description An alphanumeric identifier for the user. */
+                        slug?: string;
+                        /**
+                         * Format: date-time
+                         * @description Registration date for the user.
+                         */
+                        readonly registered_date?: string;
+                        /** @description Roles assigned to the user. */
+                        roles?: string[];
+                        /** @description Password for the user (never included). */
+                        password?: string;
+                        /** @description All capabilities assigned to the user. */
+                        readonly capabilities?: Record<string, never> | unknown[];
+                        /** @description Any extra capabilities assigned to the user. */
+                        readonly extra_capabilities?: Record<string, never> | unknown[];
+                        /** @description Avatar URLs for the user. */
+                        readonly avatar_urls?: {
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 24 pixels.
+                             */
+                            24?: string;
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 48 pixels.
+                             */
+                            48?: string;
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 96 pixels.
+                             */
+                            96?: string;
+                        } | unknown[];
+                        /** @description Meta fields. */
+                        meta?: {
+                            /** @default [] */
+                            persisted_preferences: ({
+                                /**
+                                 * Format: date-time
+                                 * @description The date and time the preferences were updated.
+                                 */
+                                _modified?: string;
+                            } & {
+                                [key: string]: unknown;
+                            }) | unknown[];
+                        } | unknown[];
+                    } | unknown[]) | ({
+                        /** @description Unique identifier for the user. */
+                        readonly id?: number;
+                        /** @description Login name for the user. */
+                        username?: string;
+                        /** @description Display name for the user. */
+                        name?: string;
+                        /** @description First name for the user. */
+                        first_name?: string;
+                        /** @description Last name for the user. */
+                        last_name?: string;
+                        /**
+                         * Format: email
+                         * @description The email address for the user.
+                         */
+                        email?: string;
+                        /**
+                         * Format: uri
+                         * @description URL of the user.
+                         */
+                        url?: string;
+                        /** @description Description of the user. */
+                        description?: string;
+                        /**
+                         * Format: uri
+                         * @description Author URL of the user.
+                         */
+                        readonly link?: string;
+                        /**
+                         * @description Locale for the user.
+                         * @enum {string}
+                         */
+                        locale?: "" | "en_US";
+                        /** @description The nickname for the user. */
+                        nickname?: string;
+                        /** @description An alphanumeric identifier for the user. */
+                        slug?: string;
+                        /**
+                         * Format: date-time
+                         * @description Registration date for the user.
+                         */
+                        readonly registered_date?: string;
+                        /** @description Roles assigned to the user. */
+                        roles?: string[];
+                        /** @description Password for the user (never included). */
+                        password?: string;
+                        /** @description All capabilities assigned to the user. */
+                        readonly capabilities?: Record<string, never> | unknown[];
+                        /** @description Any extra capabilities assigned to the user. */
+                        readonly extra_capabilities?: Record<string, never> | unknown[];
+                        /** @description Avatar URLs for the user. */
+                        readonly avatar_urls?: {
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 24 pixels.
+                             */
+                            24?: string;
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 48 pixels.
+                             */
+                            48?: string;
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 96 pixels.
+                             */
+                            96?: string;
+                        } | unknown[];
+                        /** @description Meta fields. */
+                        meta?: {
+                            /** @default [] */
+                            persisted_preferences: ({
+                                /**
+                                 * Format: date-time
+                                 * @description The date and time the preferences were updated.
+                                 */
+                                _modified?: string;
+                            } & {
+                                [key: string]: unknown;
+                            }) | unknown[];
+                        } | unknown[];
+                    } | unknown[])[];
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -1128,15 +2219,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
@@ -1258,6 +2340,96 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Unique identifier for the user. */
+                        readonly id?: number;
+                        /** @description Login name for the user. */
+                        username?: string;
+                        /** @description Display name for the user. */
+                        name?: string;
+                        /** @description First name for the user. */
+                        first_name?: string;
+                        /** @description Last name for the user. */
+                        last_name?: string;
+                        /**
+                         * Format: email
+                         * @description The email address for the user.
+                         */
+                        email?: string;
+                        /**
+                         * Format: uri
+                         * @description URL of the user.
+                         */
+                        url?: string;
+                        /** @description Description of the user. */
+                        description?: string;
+                        /**
+                         * Format: uri
+                         * @description Author URL of the user.
+                         */
+                        readonly link?: string;
+                        /**
+                         * @description Locale for the user.
+                         * @enum {string}
+                         */
+                        locale?: "" | "en_US";
+                        /** @description The nickname for the user. */
+                        nickname?: string;
+                        /** @description An alphanumeric identifier for the user. */
+                        slug?: string;
+                        /**
+                         * Format: date-time
+                         * @description Registration date for the user.
+                         */
+                        readonly registered_date?: string;
+                        /** @description Roles assigned to the user. */
+                        roles?: string[];
+                        /** @description Password for the user (never included). */
+                        password?: string;
+                        /** @description All capabilities assigned to the user. */
+                        readonly capabilities?: Record<string, never> | unknown[];
+                        /** @description Any extra capabilities assigned to the user. */
+                        readonly extra_capabilities?: Record<string, never> | unknown[];
+                        /** @description Avatar URLs for the user. */
+                        readonly avatar_urls?: {
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 24 pixels.
+                             */
+                            24?: string;
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 48 pixels.
+                             */
+                            48?: string;
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 96 pixels.
+                             */
+                            96?: string;
+                        } | unknown[];
+                        /** @description Meta fields. */
+                        meta?: {
+                            /** @default [] */
+                            persisted_preferences: ({
+                                /**
+                                 * Format: date-time
+                                 * @description The date and time the preferences were updated.
+                                 */
+                                _modified?: string;
+                            } & {
+                                [key: string]: unknown;
+                            }) | unknown[];
+                        } | unknown[];
+                    } | unknown[];
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -1283,15 +2455,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
@@ -1413,6 +2576,186 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Unique identifier for the user. */
+                        readonly id?: number;
+                        /** @description Login name for the user. */
+                        username?: string;
+                        /** @description Display name for the user. */
+                        name?: string;
+                        /** @description First name for the user. */
+                        first_name?: string;
+                        /** @description Last name for the user. */
+                        last_name?: string;
+                        /**
+                         * Format: email
+                         * @description The email address for the user.
+                         */
+                        email?: string;
+                        /**
+                         * Format: uri
+                         * @description URL of the user.
+                         */
+                        url?: string;
+                        /** @description Description of the user. */
+                        description?: string;
+                        /**
+                         * Format: uri
+                         * @description Author URL of the user.
+                         */
+                        readonly link?: string;
+                        /**
+                         * @description Locale for the user.
+                         * @enum {string}
+                         */
+                        locale?: "" | "en_US";
+                        /** @description The nickname for the user. */
+                        nickname?: string;
+                        /** @description An alphanumeric identifier for the user. */
+                        slug?: string;
+                        /**
+                         * Format: date-time
+                         * @description Registration date for the user.
+                         */
+                        readonly registered_date?: string;
+                        /** @description Roles assigned to the user. */
+                        roles?: string[];
+                        /** @description Password for the user (never included). */
+                        password?: string;
+                        /** @description All capabilities assigned to the user. */
+                        readonly capabilities?: Record<string, never> | unknown[];
+                        /** @description Any extra capabilities assigned to the user. */
+                        readonly extra_capabilities?: Record<string, never> | unknown[];
+                        /** @description Avatar URLs for the user. */
+                        readonly avatar_urls?: {
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 24 pixels.
+                             */
+                            24?: string;
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 48 pixels.
+                             */
+                            48?: string;
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 96 pixels.
+                             */
+                            96?: string;
+                        } | unknown[];
+                        /** @description Meta fields. */
+                        meta?: {
+                            /** @default [] */
+                            persisted_preferences: ({
+                                /**
+                                 * Format: date-time
+                                 * @description The date and time the preferences were updated.
+                                 */
+                                _modified?: string;
+                            } & {
+                                [key: string]: unknown;
+                            }) | unknown[];
+                        } | unknown[];
+                    } | unknown[];
+                };
+            };
+            /** @description Created: the item */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Unique identifier for the user. */
+                        readonly id?: number;
+                        /** @description Login name for the user. */
+                        username?: string;
+                        /** @description Display name for the user. */
+                        name?: string;
+                        /** @description First name for the user. */
+                        first_name?: string;
+                        /** @description Last name for the user. */
+                        last_name?: string;
+                        /**
+                         * Format: email
+                         * @description The email address for the user.
+                         */
+                        email?: string;
+                        /**
+                         * Format: uri
+                         * @description URL of the user.
+                         */
+                        url?: string;
+                        /** @description Description of the user. */
+                        description?: string;
+                        /**
+                         * Format: uri
+                         * @description Author URL of the user.
+                         */
+                        readonly link?: string;
+                        /**
+                         * @description Locale for the user.
+                         * @enum {string}
+                         */
+                        locale?: "" | "en_US";
+                        /** @description The nickname for the user. */
+                        nickname?: string;
+                        /** @description An alphanumeric identifier for the user. */
+                        slug?: string;
+                        /**
+                         * Format: date-time
+                         * @description Registration date for the user.
+                         */
+                        readonly registered_date?: string;
+                        /** @description Roles assigned to the user. */
+                        roles?: string[];
+                        /** @description Password for the user (never included). */
+                        password?: string;
+                        /** @description All capabilities assigned to the user. */
+                        readonly capabilities?: Record<string, never> | unknown[];
+                        /** @description Any extra capabilities assigned to the user. */
+                        readonly extra_capabilities?: Record<string, never> | unknown[];
+                        /** @description Avatar URLs for the user. */
+                        readonly avatar_urls?: {
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 24 pixels.
+                             */
+                            24?: string;
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 48 pixels.
+                             */
+                            48?: string;
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 96 pixels.
+                             */
+                            96?: string;
+                        } | unknown[];
+                        /** @description Meta fields. */
+                        meta?: {
+                            /** @default [] */
+                            persisted_preferences: ({
+                                /**
+                                 * Format: date-time
+                                 * @description The date and time the preferences were updated.
+                                 */
+                                _modified?: string;
+                            } & {
+                                [key: string]: unknown;
+                            }) | unknown[];
+                        } | unknown[];
+                    } | unknown[];
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -1438,15 +2781,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
@@ -1474,6 +2808,100 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Deleted: `{deleted, previous}` (or, for a collection, `{deleted, count}`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deleted: boolean;
+                        /** user */
+                        previous?: {
+                            /** @description Unique identifier for the user. */
+                            readonly id?: number;
+                            /** @description Login name for the user. */
+                            username?: string;
+                            /** @description Display name for the user. */
+                            name?: string;
+                            /** @description First name for the user. */
+                            first_name?: string;
+                            /** @description Last name for the user. */
+                            last_name?: string;
+                            /**
+                             * Format: email
+                             * @description The email address for the user.
+                             */
+                            email?: string;
+                            /**
+                             * Format: uri
+                             * @description URL of the user.
+                             */
+                            url?: string;
+                            /** @description Description of the user. */
+                            description?: string;
+                            /**
+                             * Format: uri
+                             * @description Author URL of the user.
+                             */
+                            readonly link?: string;
+                            /**
+                             * @description Locale for the user.
+                             * @enum {string}
+                             */
+                            locale?: "" | "en_US";
+                            /** @description The nickname for the user. */
+                            nickname?: string;
+                            /** @description An alphanumeric identifier for the user. */
+                            slug?: string;
+                            /**
+                             * Format: date-time
+                             * @description Registration date for the user.
+                             */
+                            readonly registered_date?: string;
+                            /** @description Roles assigned to the user. */
+                            roles?: string[];
+                            /** @description Password for the user (never included). */
+                            password?: string;
+                            /** @description All capabilities assigned to the user. */
+                            readonly capabilities?: Record<string, never> | unknown[];
+                            /** @description Any extra capabilities assigned to the user. */
+                            readonly extra_capabilities?: Record<string, never> | unknown[];
+                            /** @description Avatar URLs for the user. */
+                            readonly avatar_urls?: {
+                                /**
+                                 * Format: uri
+                                 * @description Avatar URL with image size of 24 pixels.
+                                 */
+                                24?: string;
+                                /**
+                                 * Format: uri
+                                 * @description Avatar URL with image size of 48 pixels.
+                                 */
+                                48?: string;
+                                /**
+                                 * Format: uri
+                                 * @description Avatar URL with image size of 96 pixels.
+                                 */
+                                96?: string;
+                            } | unknown[];
+                            /** @description Meta fields. */
+                            meta?: {
+                                /** @default [] */
+                                persisted_preferences: ({
+                                    /**
+                                     * Format: date-time
+                                     * @description The date and time the preferences were updated.
+                                     */
+                                    _modified?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                }) | unknown[];
+                            } | unknown[];
+                        } | unknown[];
+                    };
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -1499,15 +2927,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
@@ -1629,6 +3048,96 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Unique identifier for the user. */
+                        readonly id?: number;
+                        /** @description Login name for the user. */
+                        username?: string;
+                        /** @description Display name for the user. */
+                        name?: string;
+                        /** @description First name for the user. */
+                        first_name?: string;
+                        /** @description Last name for the user. */
+                        last_name?: string;
+                        /**
+                         * Format: email
+                         * @description The email address for the user.
+                         */
+                        email?: string;
+                        /**
+                         * Format: uri
+                         * @description URL of the user.
+                         */
+                        url?: string;
+                        /** @description Description of the user. */
+                        description?: string;
+                        /**
+                         * Format: uri
+                         * @description Author URL of the user.
+                         */
+                        readonly link?: string;
+                        /**
+                         * @description Locale for the user.
+                         * @enum {string}
+                         */
+                        locale?: "" | "en_US";
+                        /** @description The nickname for the user. */
+                        nickname?: string;
+                        /** @description An alphanumeric identifier for the user. */
+                        slug?: string;
+                        /**
+                         * Format: date-time
+                         * @description Registration date for the user.
+                         */
+                        readonly registered_date?: string;
+                        /** @description Roles assigned to the user. */
+                        roles?: string[];
+                        /** @description Password for the user (never included). */
+                        password?: string;
+                        /** @description All capabilities assigned to the user. */
+                        readonly capabilities?: Record<string, never> | unknown[];
+                        /** @description Any extra capabilities assigned to the user. */
+                        readonly extra_capabilities?: Record<string, never> | unknown[];
+                        /** @description Avatar URLs for the user. */
+                        readonly avatar_urls?: {
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 24 pixels.
+                             */
+                            24?: string;
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 48 pixels.
+                             */
+                            48?: string;
+                            /**
+                             * Format: uri
+                             * @description Avatar URL with image size of 96 pixels.
+                             */
+                            96?: string;
+                        } | unknown[];
+                        /** @description Meta fields. */
+                        meta?: {
+                            /** @default [] */
+                            persisted_preferences: ({
+                                /**
+                                 * Format: date-time
+                                 * @description The date and time the preferences were updated.
+                                 */
+                                _modified?: string;
+                            } & {
+                                [key: string]: unknown;
+                            }) | unknown[];
+                        } | unknown[];
+                    } | unknown[];
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -1656,15 +3165,6 @@ export interface operations {
                     "application/json": components["schemas"]["WordPressError"];
                 };
             };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
             /** @description Any other error, in the namespace's error envelope */
             default: {
                 headers: {
@@ -1690,6 +3190,69 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The item, or the list of items */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": ({
+                        /**
+                         * Format: uuid
+                         * @description The unique identifier for the application password.
+                         */
+                        readonly uuid?: string;
+                        /**
+                         * Format: uuid
+                         * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
+                         */
+                        app_id?: string;
+                        /** @description The name of the application password. */
+                        name?: string;
+                        /** @description The generated password. Only available after adding an application. */
+                        readonly password?: string;
+                        /**
+                         * Format: date-time
+                         * @description The GMT date the application password was created.
+                         */
+                        readonly created?: string;
+                        /**
+                         * Format: date-time
+                         * @description The GMT date the application password was last used.
+                         */
+                        readonly last_used?: string | null;
+                        /** @description The IP address the application password was last used by. */
+                        readonly last_ip?: string | null;
+                    } | unknown[]) | ({
+                        /**
+                         * Format: uuid
+                         * @description The unique identifier for the application password.
+                         */
+                        readonly uuid?: string;
+                        /**
+                         * Format: uuid
+                         * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
+                         */
+                        app_id?: string;
+                        /** @description The name of the application password. */
+                        name?: string;
+                        /** @description The generated password. Only available after adding an application. */
+                        readonly password?: string;
+                        /**
+                         * Format: date-time
+                         * @description The GMT date the application password was created.
+                         */
+                        readonly created?: string;
+                        /**
+                         * Format: date-time
+                         * @description The GMT date the application password was last used.
+                         */
+                        readonly last_used?: string | null;
+                        /** @description The IP address the application password was last used by. */
+                        readonly last_ip?: string | null;
+                    } | unknown[])[];
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -1724,15 +3287,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
@@ -1778,6 +3332,78 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The unique identifier for the application password.
+                         */
+                        readonly uuid?: string;
+                        /**
+                         * Format: uuid
+                         * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
+                         */
+                        app_id?: string;
+                        /** @description The name of the application password. */
+                        name?: string;
+                        /** @description The generated password. Only available after adding an application. */
+                        readonly password?: string;
+                        /**
+                         * Format: date-time
+                         * @description The GMT date the application password was created.
+                         */
+                        readonly created?: string;
+                        /**
+                         * Format: date-time
+                         * @description The GMT date the application password was last used.
+                         */
+                        readonly last_used?: string | null;
+                        /** @description The IP address the application password was last used by. */
+                        readonly last_ip?: string | null;
+                    } | unknown[];
+                };
+            };
+            /** @description Created: the item */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The unique identifier for the application password.
+                         */
+                        readonly uuid?: string;
+                        /**
+                         * Format: uuid
+                         * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
+                         */
+                        app_id?: string;
+                        /** @description The name of the application password. */
+                        name?: string;
+                        /** @description The generated password. Only available after adding an application. */
+                        readonly password?: string;
+                        /**
+                         * Format: date-time
+                         * @description The GMT date the application password was created.
+                         */
+                        readonly created?: string;
+                        /**
+                         * Format: date-time
+                         * @description The GMT date the application password was last used.
+                         */
+                        readonly last_used?: string | null;
+                        /** @description The IP address the application password was last used by. */
+                        readonly last_ip?: string | null;
+                    } | unknown[];
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -1814,15 +3440,6 @@ export interface operations {
                     "application/json": components["schemas"]["WordPressError"];
                 };
             };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
             /** @description Any other error, in the namespace's error envelope */
             default: {
                 headers: {
@@ -1845,6 +3462,46 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Deleted: `{deleted, previous}` (or, for a collection, `{deleted, count}`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deleted: boolean;
+                        /** application-password */
+                        previous?: {
+                            /**
+                             * Format: uuid
+                             * @description The unique identifier for the application password.
+                             */
+                            readonly uuid?: string;
+                            /**
+                             * Format: uuid
+                             * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
+                             */
+                            app_id?: string;
+                            /** @description The name of the application password. */
+                            name?: string;
+                            /** @description The generated password. Only available after adding an application. */
+                            readonly password?: string;
+                            /**
+                             * Format: date-time
+                             * @description The GMT date the application password was created.
+                             */
+                            readonly created?: string;
+                            /**
+                             * Format: date-time
+                             * @description The GMT date the application password was last used.
+                             */
+                            readonly last_used?: string | null;
+                            /** @description The IP address the application password was last used by. */
+                            readonly last_ip?: string | null;
+                        } | unknown[];
+                    };
+                };
+            };
             /** @description Not authenticated (or the credentials were refused) */
             401: {
                 headers: {
@@ -1870,15 +3527,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
@@ -1906,6 +3554,69 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The item, or the list of items */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": ({
+                        /**
+                         * Format: uuid
+                         * @description The unique identifier for the application password.
+                         */
+                        readonly uuid?: string;
+                        /**
+                         * Format: uuid
+                         * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
+                         */
+                        app_id?: string;
+                        /** @description The name of the application password. */
+                        name?: string;
+                        /** @description The generated password. Only available after adding an application. */
+                        readonly password?: string;
+                        /**
+                         * Format: date-time
+                         * @description The GMT date the application password was created.
+                         */
+                        readonly created?: string;
+                        /**
+                         * Format: date-time
+                         * @description The GMT date the application password was last used.
+                         */
+                        readonly last_used?: string | null;
+                        /** @description The IP address the application password was last used by. */
+                        readonly last_ip?: string | null;
+                    } | unknown[]) | ({
+                        /**
+                         * Format: uuid
+                         * @description The unique identifier for the application password.
+                         */
+                        readonly uuid?: string;
+                        /**
+                         * Format: uuid
+                         * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
+                         */
+                        app_id?: string;
+                        /** @description The name of the application password. */
+                        name?: string;
+                        /** @description The generated password. Only available after adding an application. */
+                        readonly password?: string;
+                        /**
+                         * Format: date-time
+                         * @description The GMT date the application password was created.
+                         */
+                        readonly created?: string;
+                        /**
+                         * Format: date-time
+                         * @description The GMT date the application password was last used.
+                         */
+                        readonly last_used?: string | null;
+                        /** @description The IP address the application password was last used by. */
+                        readonly last_ip?: string | null;
+                    } | unknown[])[];
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -1940,15 +3651,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
@@ -1977,6 +3679,69 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The item, or the list of items */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": ({
+                        /**
+                         * Format: uuid
+                         * @description The unique identifier for the application password.
+                         */
+                        readonly uuid?: string;
+                        /**
+                         * Format: uuid
+                         * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
+                         */
+                        app_id?: string;
+                        /** @description The name of the application password. */
+                        name?: string;
+                        /** @description The generated password. Only available after adding an application. */
+                        readonly password?: string;
+                        /**
+                         * Format: date-time
+                         * @description The GMT date the application password was created.
+                         */
+                        readonly created?: string;
+                        /**
+                         * Format: date-time
+                         * @description The GMT date the application password was last used.
+                         */
+                        readonly last_used?: string | null;
+                        /** @description The IP address the application password was last used by. */
+                        readonly last_ip?: string | null;
+                    } | unknown[]) | ({
+                        /**
+                         * Format: uuid
+                         * @description The unique identifier for the application password.
+                         */
+                        readonly uuid?: string;
+                        /**
+                         * Format: uuid
+                         * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
+                         */
+                        app_id?: string;
+                        /** @description The name of the application password. */
+                        name?: string;
+                        /** @description The generated password. Only available after adding an application. */
+                        readonly password?: string;
+                        /**
+                         * Format: date-time
+                         * @description The GMT date the application password was created.
+                         */
+                        readonly created?: string;
+                        /**
+                         * Format: date-time
+                         * @description The GMT date the application password was last used.
+                         */
+                        readonly last_used?: string | null;
+                        /** @description The IP address the application password was last used by. */
+                        readonly last_ip?: string | null;
+                    } | unknown[])[];
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -2011,15 +3776,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
@@ -2066,6 +3822,42 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The unique identifier for the application password.
+                         */
+                        readonly uuid?: string;
+                        /**
+                         * Format: uuid
+                         * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
+                         */
+                        app_id?: string;
+                        /** @description The name of the application password. */
+                        name?: string;
+                        /** @description The generated password. Only available after adding an application. */
+                        readonly password?: string;
+                        /**
+                         * Format: date-time
+                         * @description The GMT date the application password was created.
+                         */
+                        readonly created?: string;
+                        /**
+                         * Format: date-time
+                         * @description The GMT date the application password was last used.
+                         */
+                        readonly last_used?: string | null;
+                        /** @description The IP address the application password was last used by. */
+                        readonly last_ip?: string | null;
+                    } | unknown[];
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -2100,15 +3892,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
@@ -2155,6 +3938,78 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The unique identifier for the application password.
+                         */
+                        readonly uuid?: string;
+                        /**
+                         * Format: uuid
+                         * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
+                         */
+                        app_id?: string;
+                        /** @description The name of the application password. */
+                        name?: string;
+                        /** @description The generated password. Only available after adding an application. */
+                        readonly password?: string;
+                        /**
+                         * Format: date-time
+                         * @description The GMT date the application password was created.
+                         */
+                        readonly created?: string;
+                        /**
+                         * Format: date-time
+                         * @description The GMT date the application password was last used.
+                         */
+                        readonly last_used?: string | null;
+                        /** @description The IP address the application password was last used by. */
+                        readonly last_ip?: string | null;
+                    } | unknown[];
+                };
+            };
+            /** @description Created: the item */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The unique identifier for the application password.
+                         */
+                        readonly uuid?: string;
+                        /**
+                         * Format: uuid
+                         * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
+                         */
+                        app_id?: string;
+                        /** @description The name of the application password. */
+                        name?: string;
+                        /** @description The generated password. Only available after adding an application. */
+                        readonly password?: string;
+                        /**
+                         * Format: date-time
+                         * @description The GMT date the application password was created.
+                         */
+                        readonly created?: string;
+                        /**
+                         * Format: date-time
+                         * @description The GMT date the application password was last used.
+                         */
+                        readonly last_used?: string | null;
+                        /** @description The IP address the application password was last used by. */
+                        readonly last_ip?: string | null;
+                    } | unknown[];
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -2191,15 +4046,6 @@ export interface operations {
                     "application/json": components["schemas"]["WordPressError"];
                 };
             };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
             /** @description Any other error, in the namespace's error envelope */
             default: {
                 headers: {
@@ -2223,6 +4069,46 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Deleted: `{deleted, previous}` (or, for a collection, `{deleted, count}`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deleted: boolean;
+                        /** application-password */
+                        previous?: {
+                            /**
+                             * Format: uuid
+                             * @description The unique identifier for the application password.
+                             */
+                            readonly uuid?: string;
+                            /**
+                             * Format: uuid
+                             * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
+                             */
+                            app_id?: string;
+                            /** @description The name of the application password. */
+                            name?: string;
+                            /** @description The generated password. Only available after adding an application. */
+                            readonly password?: string;
+                            /**
+                             * Format: date-time
+                             * @description The GMT date the application password was created.
+                             */
+                            readonly created?: string;
+                            /**
+                             * Format: date-time
+                             * @description The GMT date the application password was last used.
+                             */
+                            readonly last_used?: string | null;
+                            /** @description The IP address the application password was last used by. */
+                            readonly last_ip?: string | null;
+                        } | unknown[];
+                    };
+                };
+            };
             /** @description Not authenticated (or the credentials were refused) */
             401: {
                 headers: {
@@ -2248,15 +4134,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
@@ -2303,6 +4180,42 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The unique identifier for the application password.
+                         */
+                        readonly uuid?: string;
+                        /**
+                         * Format: uuid
+                         * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
+                         */
+                        app_id?: string;
+                        /** @description The name of the application password. */
+                        name?: string;
+                        /** @description The generated password. Only available after adding an application. */
+                        readonly password?: string;
+                        /**
+                         * Format: date-time
+                         * @description The GMT date the application password was created.
+                         */
+                        readonly created?: string;
+                        /**
+                         * Format: date-time
+                         * @description The GMT date the application password was last used.
+                         */
+                        readonly last_used?: string | null;
+                        /** @description The IP address the application password was last used by. */
+                        readonly last_ip?: string | null;
+                    } | unknown[];
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -2339,15 +4252,6 @@ export interface operations {
                     "application/json": components["schemas"]["WordPressError"];
                 };
             };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
             /** @description Any other error, in the namespace's error envelope */
             default: {
                 headers: {
@@ -2375,6 +4279,89 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The item, or the list of items */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": ({
+                        /** @description The plugin file. */
+                        readonly plugin?: string;
+                        /**
+                         * @description The plugin activation status.
+                         * @enum {string}
+                         */
+                        status?: "inactive" | "active";
+                        /** @description The plugin name. */
+                        readonly name?: string;
+                        /**
+                         * Format: uri
+                         * @description The plugin's website address.
+                         */
+                        readonly plugin_uri?: string;
+                        /** @description The plugin author. */
+                        readonly author?: string;
+                        /**
+                         * Format: uri
+                         * @description Plugin author's website address.
+                         */
+                        readonly author_uri?: string;
+                        /** @description The plugin description. */
+                        readonly description?: {
+                            raw?: string;
+                            rendered?: string;
+                        } | unknown[];
+                        /** @description The plugin version number. */
+                        readonly version?: string;
+                        /** @description Whether the plugin can only be activated network-wide. */
+                        readonly network_only?: boolean;
+                        /** @description Minimum required version of WordPress. */
+                        readonly requires_wp?: string;
+                        /** @description Minimum required version of PHP. */
+                        readonly requires_php?: string;
+                        /** @description The plugin's text domain. */
+                        readonly textdomain?: string;
+                    } | unknown[]) | ({
+                        /** @description The plugin file. */
+                        readonly plugin?: string;
+                        /**
+                         * @description The plugin activation status.
+                         * @enum {string}
+                         */
+                        status?: "inactive" | "active";
+                        /** @description The plugin name. */
+                        readonly name?: string;
+                        /**
+                         * Format: uri
+                         * @description The plugin's website address.
+                         */
+                        readonly plugin_uri?: string;
+                        /** @description The plugin author. */
+                        readonly author?: string;
+                        /**
+                         * Format: uri
+                         * @description Plugin author's website address.
+                         */
+                        readonly author_uri?: string;
+                        /** @description The plugin description. */
+                        readonly description?: {
+                            raw?: string;
+                            rendered?: string;
+                        } | unknown[];
+                        /** @description The plugin version number. */
+                        readonly version?: string;
+                        /** @description Whether the plugin can only be activated network-wide. */
+                        readonly network_only?: boolean;
+                        /** @description Minimum required version of WordPress. */
+                        readonly requires_wp?: string;
+                        /** @description Minimum required version of PHP. */
+                        readonly requires_php?: string;
+                        /** @description The plugin's text domain. */
+                        readonly textdomain?: string;
+                    } | unknown[])[];
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -2400,15 +4387,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
@@ -2454,6 +4432,98 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The plugin file. */
+                        readonly plugin?: string;
+                        /**
+                         * @description The plugin activation status.
+                         * @enum {string}
+                         */
+                        status?: "inactive" | "active";
+                        /** @description The plugin name. */
+                        readonly name?: string;
+                        /**
+                         * Format: uri
+                         * @description The plugin's website address.
+                         */
+                        readonly plugin_uri?: string;
+                        /** @description The plugin author. */
+                        readonly author?: string;
+                        /**
+                         * Format: uri
+                         * @description Plugin author's website address.
+                         */
+                        readonly author_uri?: string;
+                        /** @description The plugin description. */
+                        readonly description?: {
+                            raw?: string;
+                            rendered?: string;
+                        } | unknown[];
+                        /** @description The plugin version number. */
+                        readonly version?: string;
+                        /** @description Whether the plugin can only be activated network-wide. */
+                        readonly network_only?: boolean;
+                        /** @description Minimum required version of WordPress. */
+                        readonly requires_wp?: string;
+                        /** @description Minimum required version of PHP. */
+                        readonly requires_php?: string;
+                        /** @description The plugin's text domain. */
+                        readonly textdomain?: string;
+                    } | unknown[];
+                };
+            };
+            /** @description Created: the item */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The plugin file. */
+                        readonly plugin?: string;
+                        /**
+                         * @description The plugin activation status.
+                         * @enum {string}
+                         */
+                        status?: "inactive" | "active";
+                        /** @description The plugin name. */
+                        readonly name?: string;
+                        /**
+                         * Format: uri
+                         * @description The plugin's website address.
+                         */
+                        readonly plugin_uri?: string;
+                        /** @description The plugin author. */
+                        readonly author?: string;
+                        /**
+                         * Format: uri
+                         * @description Plugin author's website address.
+                         */
+                        readonly author_uri?: string;
+                        /** @description The plugin description. */
+                        readonly description?: {
+                            raw?: string;
+                            rendered?: string;
+                        } | unknown[];
+                        /** @description The plugin version number. */
+                        readonly version?: string;
+                        /** @description Whether the plugin can only be activated network-wide. */
+                        readonly network_only?: boolean;
+                        /** @description Minimum required version of WordPress. */
+                        readonly requires_wp?: string;
+                        /** @description Minimum required version of PHP. */
+                        readonly requires_php?: string;
+                        /** @description The plugin's text domain. */
+                        readonly textdomain?: string;
+                    } | unknown[];
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -2481,15 +4551,6 @@ export interface operations {
                     "application/json": components["schemas"]["WordPressError"];
                 };
             };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
             /** @description Any other error, in the namespace's error envelope */
             default: {
                 headers: {
@@ -2515,6 +4576,89 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The item, or the list of items */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": ({
+                        /** @description The plugin file. */
+                        readonly plugin?: string;
+                        /**
+                         * @description The plugin activation status.
+                         * @enum {string}
+                         */
+                        status?: "inactive" | "active";
+                        /** @description The plugin name. */
+                        readonly name?: string;
+                        /**
+                         * Format: uri
+                         * @description The plugin's website address.
+                         */
+                        readonly plugin_uri?: string;
+                        /** @description The plugin author. */
+                        readonly author?: string;
+                        /**
+                         * Format: uri
+                         * @description Plugin author's website address.
+                         */
+                        readonly author_uri?: string;
+                        /** @description The plugin description. */
+                        readonly description?: {
+                            raw?: string;
+                            rendered?: string;
+                        } | unknown[];
+                        /** @description The plugin version number. */
+                        readonly version?: string;
+                        /** @description Whether the plugin can only be activated network-wide. */
+                        readonly network_only?: boolean;
+                        /** @description Minimum required version of WordPress. */
+                        readonly requires_wp?: string;
+                        /** @description Minimum required version of PHP. */
+                        readonly requires_php?: string;
+                        /** @description The plugin's text domain. */
+                        readonly textdomain?: string;
+                    } | unknown[]) | ({
+                        /** @description The plugin file. */
+                        readonly plugin?: string;
+                        /**
+                         * @description The plugin activation status.
+                         * @enum {string}
+                         */
+                        status?: "inactive" | "active";
+                        /** @description The plugin name. */
+                        readonly name?: string;
+                        /**
+                         * Format: uri
+                         * @description The plugin's website address.
+                         */
+                        readonly plugin_uri?: string;
+                        /** @description The plugin author. */
+                        readonly author?: string;
+                        /**
+                         * Format: uri
+                         * @description Plugin author's website address.
+                         */
+                        readonly author_uri?: string;
+                        /** @description The plugin description. */
+                        readonly description?: {
+                            raw?: string;
+                            rendered?: string;
+                        } | unknown[];
+                        /** @description The plugin version number. */
+                        readonly version?: string;
+                        /** @description Whether the plugin can only be activated network-wide. */
+                        readonly network_only?: boolean;
+                        /** @description Minimum required version of WordPress. */
+                        readonly requires_wp?: string;
+                        /** @description Minimum required version of PHP. */
+                        readonly requires_php?: string;
+                        /** @description The plugin's text domain. */
+                        readonly textdomain?: string;
+                    } | unknown[])[];
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -2549,15 +4693,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
@@ -2611,6 +4746,52 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The plugin file. */
+                        readonly plugin?: string;
+                        /**
+                         * @description The plugin activation status.
+                         * @enum {string}
+                         */
+                        status?: "inactive" | "active";
+                        /** @description The plugin name. */
+                        readonly name?: string;
+                        /**
+                         * Format: uri
+                         * @description The plugin's website address.
+                         */
+                        readonly plugin_uri?: string;
+                        /** @description The plugin author. */
+                        readonly author?: string;
+                        /**
+                         * Format: uri
+                         * @description Plugin author's website address.
+                         */
+                        readonly author_uri?: string;
+                        /** @description The plugin description. */
+                        readonly description?: {
+                            raw?: string;
+                            rendered?: string;
+                        } | unknown[];
+                        /** @description The plugin version number. */
+                        readonly version?: string;
+                        /** @description Whether the plugin can only be activated network-wide. */
+                        readonly network_only?: boolean;
+                        /** @description Minimum required version of WordPress. */
+                        readonly requires_wp?: string;
+                        /** @description Minimum required version of PHP. */
+                        readonly requires_php?: string;
+                        /** @description The plugin's text domain. */
+                        readonly textdomain?: string;
+                    } | unknown[];
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -2645,15 +4826,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
@@ -2707,6 +4879,98 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The plugin file. */
+                        readonly plugin?: string;
+                        /**
+                         * @description The plugin activation status.
+                         * @enum {string}
+                         */
+                        status?: "inactive" | "active";
+                        /** @description The plugin name. */
+                        readonly name?: string;
+                        /**
+                         * Format: uri
+                         * @description The plugin's website address.
+                         */
+                        readonly plugin_uri?: string;
+                        /** @description The plugin author. */
+                        readonly author?: string;
+                        /**
+                         * Format: uri
+                         * @description Plugin author's website address.
+                         */
+                        readonly author_uri?: string;
+                        /** @description The plugin description. */
+                        readonly description?: {
+                            raw?: string;
+                            rendered?: string;
+                        } | unknown[];
+                        /** @description The plugin version number. */
+                        readonly version?: string;
+                        /** @description Whether the plugin can only be activated network-wide. */
+                        readonly network_only?: boolean;
+                        /** @description Minimum required version of WordPress. */
+                        readonly requires_wp?: string;
+                        /** @description Minimum required version of PHP. */
+                        readonly requires_php?: string;
+                        /** @description The plugin's text domain. */
+                        readonly textdomain?: string;
+                    } | unknown[];
+                };
+            };
+            /** @description Created: the item */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The plugin file. */
+                        readonly plugin?: string;
+                        /**
+                         * @description The plugin activation status.
+                         * @enum {string}
+                         */
+                        status?: "inactive" | "active";
+                        /** @description The plugin name. */
+                        readonly name?: string;
+                        /**
+                         * Format: uri
+                         * @description The plugin's website address.
+                         */
+                        readonly plugin_uri?: string;
+                        /** @description The plugin author. */
+                        readonly author?: string;
+                        /**
+                         * Format: uri
+                         * @description Plugin author's website address.
+                         */
+                        readonly author_uri?: string;
+                        /** @description The plugin description. */
+                        readonly description?: {
+                            raw?: string;
+                            rendered?: string;
+                        } | unknown[];
+                        /** @description The plugin version number. */
+                        readonly version?: string;
+                        /** @description Whether the plugin can only be activated network-wide. */
+                        readonly network_only?: boolean;
+                        /** @description Minimum required version of WordPress. */
+                        readonly requires_wp?: string;
+                        /** @description Minimum required version of PHP. */
+                        readonly requires_php?: string;
+                        /** @description The plugin's text domain. */
+                        readonly textdomain?: string;
+                    } | unknown[];
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -2741,15 +5005,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
@@ -2777,6 +5032,56 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Deleted: `{deleted, previous}` (or, for a collection, `{deleted, count}`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deleted: boolean;
+                        /** plugin */
+                        previous?: {
+                            /** @description The plugin file. */
+                            readonly plugin?: string;
+                            /**
+                             * @description The plugin activation status.
+                             * @enum {string}
+                             */
+                            status?: "inactive" | "active";
+                            /** @description The plugin name. */
+                            readonly name?: string;
+                            /**
+                             * Format: uri
+                             * @description The plugin's website address.
+                             */
+                            readonly plugin_uri?: string;
+                            /** @description The plugin author. */
+                            readonly author?: string;
+                            /**
+                             * Format: uri
+                             * @description Plugin author's website address.
+                             */
+                            readonly author_uri?: string;
+                            /** @description The plugin description. */
+                            readonly description?: {
+                                raw?: string;
+                                rendered?: string;
+                            } | unknown[];
+                            /** @description The plugin version number. */
+                            readonly version?: string;
+                            /** @description Whether the plugin can only be activated network-wide. */
+                            readonly network_only?: boolean;
+                            /** @description Minimum required version of WordPress. */
+                            readonly requires_wp?: string;
+                            /** @description Minimum required version of PHP. */
+                            readonly requires_php?: string;
+                            /** @description The plugin's text domain. */
+                            readonly textdomain?: string;
+                        } | unknown[];
+                    };
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -2811,15 +5116,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
@@ -2873,6 +5169,52 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The plugin file. */
+                        readonly plugin?: string;
+                        /**
+                         * @description The plugin activation status.
+                         * @enum {string}
+                         */
+                        status?: "inactive" | "active";
+                        /** @description The plugin name. */
+                        readonly name?: string;
+                        /**
+                         * Format: uri
+                         * @description The plugin's website address.
+                         */
+                        readonly plugin_uri?: string;
+                        /** @description The plugin author. */
+                        readonly author?: string;
+                        /**
+                         * Format: uri
+                         * @description Plugin author's website address.
+                         */
+                        readonly author_uri?: string;
+                        /** @description The plugin description. */
+                        readonly description?: {
+                            raw?: string;
+                            rendered?: string;
+                        } | unknown[];
+                        /** @description The plugin version number. */
+                        readonly version?: string;
+                        /** @description Whether the plugin can only be activated network-wide. */
+                        readonly network_only?: boolean;
+                        /** @description Minimum required version of WordPress. */
+                        readonly requires_wp?: string;
+                        /** @description Minimum required version of PHP. */
+                        readonly requires_php?: string;
+                        /** @description The plugin's text domain. */
+                        readonly textdomain?: string;
+                    } | unknown[];
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -2907,15 +5249,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
