@@ -239,6 +239,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        reset: true;
+                        clock: {
+                            now: string;
+                            timestamp: number;
+                            mode: string;
+                            offsetMs: number;
+                        };
+                    };
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -264,15 +282,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
@@ -295,6 +304,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        now: string;
+                        timestamp: number;
+                        mode: string;
+                        offsetMs: number;
+                    };
+                };
+            };
             /** @description Not authenticated (or the credentials were refused) */
             401: {
                 headers: {
@@ -311,15 +334,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
@@ -342,6 +356,11 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "advance": 901
+                 *     }
+                 */
                 "application/json": {
                     /** @description Seconds to move the clock by (negative moves it back). */
                     advance?: number;
@@ -353,6 +372,11 @@ export interface operations {
                     /** @description true: back to the machine clock. */
                     real?: boolean;
                 };
+                /**
+                 * @example {
+                 *       "advance": 901
+                 *     }
+                 */
                 "application/x-www-form-urlencoded": {
                     /** @description Seconds to move the clock by (negative moves it back). */
                     advance?: number;
@@ -367,6 +391,20 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        now: string;
+                        timestamp: number;
+                        mode: string;
+                        offsetMs: number;
+                    };
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -392,15 +430,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
@@ -426,6 +455,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: unknown;
+                        to: string;
+                        subject: string;
+                        text: string;
+                        sentAt?: string;
+                    }[];
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -451,15 +495,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
@@ -485,6 +520,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deleted: number;
+                    };
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -510,15 +556,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
@@ -552,6 +589,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        method: string;
+                        path: string;
+                        status: number;
+                        fault?: string | null;
+                    }[];
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -577,15 +629,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
@@ -608,6 +651,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deleted: number;
+                    };
+                };
+            };
             /** @description Not authenticated (or the credentials were refused) */
             401: {
                 headers: {
@@ -624,15 +678,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
@@ -655,6 +700,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    }[];
+                };
+            };
             /** @description Not authenticated (or the credentials were refused) */
             401: {
                 headers: {
@@ -671,15 +727,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
@@ -702,6 +749,13 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "path": "/wp-json/availo/v1/*",
+                 *       "status": 503,
+                 *       "times": 1
+                 *     }
+                 */
                 "application/json": {
                     /** @description HTTP method to match, or * (default). */
                     method?: string;
@@ -720,6 +774,13 @@ export interface operations {
                     /** @description How many matching requests (default: until cleared). */
                     times?: number;
                 };
+                /**
+                 * @example {
+                 *       "path": "/wp-json/availo/v1/*",
+                 *       "status": 503,
+                 *       "times": 1
+                 *     }
+                 */
                 "application/x-www-form-urlencoded": {
                     /** @description HTTP method to match, or * (default). */
                     method?: string;
@@ -741,6 +802,17 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -768,15 +840,6 @@ export interface operations {
                     "application/json": components["schemas"]["WordPressError"];
                 };
             };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
             /** @description Any other error, in the namespace's error envelope */
             default: {
                 headers: {
@@ -797,6 +860,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deleted: number;
+                    };
+                };
+            };
             /** @description Not authenticated (or the credentials were refused) */
             401: {
                 headers: {
@@ -813,15 +887,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
@@ -846,6 +911,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
             /** @description Not authenticated (or the credentials were refused) */
             401: {
                 headers: {
@@ -871,15 +947,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
@@ -904,6 +971,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deleted: number;
+                    };
+                };
+            };
             /** @description Not authenticated (or the credentials were refused) */
             401: {
                 headers: {
@@ -929,15 +1007,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
@@ -975,6 +1044,21 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        vendor: string;
+                        sub?: string;
+                        exp?: number;
+                        iat?: number;
+                    };
+                };
+            };
             /** @description Bad request: missing or invalid parameters */
             400: {
                 headers: {
@@ -1000,15 +1084,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordPressError"];
-                };
-            };
-            /** @description Success (the namespace declares no schema for it: any JSON) */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
             /** @description Any other error, in the namespace's error envelope */
