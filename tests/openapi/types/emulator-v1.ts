@@ -574,10 +574,10 @@ export interface operations {
             query?: {
                 /** @description A REST namespace (availo/v1) or a module id (availo). */
                 namespace?: string;
-                /** @description A glob matched against the request path (/wp-json/availo/v1/**). */
+                /** @description A glob matched against the request path, starting with / (/wp-json/availo/v1/**). */
                 path?: string;
                 /** @description A status (503), a class (5xx) or a comma-separated list. */
-                status?: number | string;
+                status?: number | string | (number | string)[];
                 /** @description HTTP method. */
                 method?: string;
                 /** @description Only the last N matching requests. */
@@ -757,9 +757,9 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @description HTTP method to match, or * (default). */
+                    /** @description HTTP method to match (POST), or * for any (default). */
                     method?: string;
-                    /** @description Glob of the path to match: * within a segment, ** across segments. */
+                    /** @description Glob of the path to match, starting with /: * within a segment, ** across segments, ? one character. */
                     path?: string;
                     /** @description Regular expression of the path to match (instead of path). */
                     pathRegex?: string;
@@ -769,10 +769,10 @@ export interface operations {
                     status?: number;
                     /** @description JSON body to answer with (null: no body). */
                     body?: unknown;
-                    /** @description Extra headers to answer with. */
-                    headers?: Record<string, never>;
+                    /** @description Extra headers to answer with: header names to single-line strings. */
+                    headers?: Record<string, never> | null;
                     /** @description How many matching requests (default: until cleared). */
-                    times?: number;
+                    times?: number | null;
                 };
                 /**
                  * @example {
@@ -782,9 +782,9 @@ export interface operations {
                  *     }
                  */
                 "application/x-www-form-urlencoded": {
-                    /** @description HTTP method to match, or * (default). */
+                    /** @description HTTP method to match (POST), or * for any (default). */
                     method?: string;
-                    /** @description Glob of the path to match: * within a segment, ** across segments. */
+                    /** @description Glob of the path to match, starting with /: * within a segment, ** across segments, ? one character. */
                     path?: string;
                     /** @description Regular expression of the path to match (instead of path). */
                     pathRegex?: string;
@@ -794,10 +794,10 @@ export interface operations {
                     status?: number;
                     /** @description JSON body to answer with (null: no body). */
                     body?: unknown;
-                    /** @description Extra headers to answer with. */
-                    headers?: Record<string, never>;
+                    /** @description Extra headers to answer with: header names to single-line strings. */
+                    headers?: Record<string, never> | null;
                     /** @description How many matching requests (default: until cleared). */
-                    times?: number;
+                    times?: number | null;
                 };
             };
         };
