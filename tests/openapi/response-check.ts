@@ -86,10 +86,10 @@ export function checkResponse(doc: Doc, exchange: Exchange): string | null {
   if (path === '/wp-json') path = '/wp-json/';
   let method = exchange.method.toUpperCase();
   if (method === 'OPTIONS') return null; // WordPress's route help, not an operation
-  // Global parameters that change the answer's shape (WordPress's _envelope, _fields, _jsonp) are left to their own tests.
-  const reshaped = ['_envelope', '_fields', '_jsonp', '_embed'].some((name) => url.searchParams.has(name));
-  // WordPress's method override: the `_method` parameter, or the header on a POST.
-  const override = url.searchParams.get('_method') ?? (method === 'POST' ? exchange.methodOverride : undefined);
+  // Global parameters that change the answer's status, shape or type (WordPress's _envelope, _fields, _jsonp) are left to their own tests.
+  if ([...url.searchParams.keys()].some((name) => /^_(envelope|fields|jsonp|embed)(\[|$)/.test(name))) return null;
+  // WordPress's method override (WP_REST_Server::serve_request): the `_method` parameter, else the header.
+  const override = url.searchParams.get('_method') ?? exchange.methodOverride;
   if (override) method = override.toUpperCase();
   const head = method === 'HEAD';
   if (head) method = 'GET';
@@ -121,7 +121,7 @@ export function checkResponse(doc: Doc, exchange: Exchange): string | null {
   if ([204, 205, 304].includes(exchange.status)) return exchange.text ? `${where}: a ${exchange.status} with a body` : null;
   if (!content) return exchange.text ? `${where}: the document declares no body, got ${exchange.text.slice(0, 80)}` : null;
   if (!media || !(media in content)) return `${where}: content type ${exchange.contentType} is not one of ${Object.keys(content).join(', ')}`;
-  if (head || reshaped || !media.endsWith('json')) return null;
+  if (head || !media.endsWith('json')) return null;
   const body = parse();
   if (!body.ok) return `${where}: body is not JSON`;
   const fn = validator(p, content[media].schema);

@@ -63,7 +63,8 @@ if (!proto.__openapiChecked) {
         url: this.url,
         status: res.status,
         contentType: res.headers?.['content-type'],
-        text: typeof res.text === 'string' ? res.text : undefined,
+        // A test with its own parser (`.buffer(true).parse(...)`) gets the raw bytes as `body`.
+        text: typeof res.text === 'string' ? res.text : Buffer.isBuffer(res.body) && res.body.length > 0 ? res.body.toString('utf8') : undefined,
         methodOverride: this.get('X-HTTP-Method-Override'),
       });
       // OPENAPI_VIOLATIONS=<file>: list every violation there instead of failing (to survey the whole suite at once).
