@@ -2,7 +2,7 @@ import type { Method, RestServer } from '../rest/server';
 import { buildOperation } from './operation';
 import { pathTemplate } from './paths';
 import { namespaceFacts } from './registry';
-import { WP_ERROR_SCHEMA, itemResponses } from './schema';
+import { WP_ERROR_SCHEMA, itemResponses, itemSchema } from './schema';
 import type { JsonSchema } from './types';
 import { INDEX_SCHEMA, NAMESPACE_INDEX_SCHEMA, WP_BASIC, WP_BASIC_SCHEME } from './wordpress';
 
@@ -49,6 +49,13 @@ export function openApiDocument(rest: RestServer, options: DocumentOptions): Rec
     const relative = template.slice(route.namespace.length + 1) || '/';
     const isIndex = route.pattern === '/' || route.pattern === `/${route.namespace}`;
     const path = `/wp-json${template}`;
+    // A route's item schema is a component (`wp_v2_user`), referenced by each of its operations.
+    let itemRef: JsonSchema | null = null;
+    if (route.schema) {
+      const name = `${slug(route.namespace)}_${String(route.schema.title ?? 'item').replace(/[^A-Za-z0-9]+/g, '_')}`;
+      schemas[name] ??= itemSchema(route.schema);
+      itemRef = { $ref: `#/components/schemas/${name}` };
+    }
     const seen = new Set<Method>();
     for (const endpoint of route.endpoints) {
       for (const method of endpoint.methods) {
@@ -57,7 +64,7 @@ export function openApiDocument(rest: RestServer, options: DocumentOptions): Rec
         const key = `${method} ${relative}`;
         const operationFacts = isIndex
           ? { summary: route.pattern === '/' ? 'The site\'s discovery index' : `The ${route.namespace} namespace's index`, responses: { 200: { schema: route.pattern === '/' ? INDEX_SCHEMA : NAMESPACE_INDEX_SCHEMA } } }
-          : facts.operations?.[key] ?? (route.schema ? { responses: itemResponses(method, route.schema) } : {});
+          : facts.operations?.[key] ?? (itemRef ? { responses: itemResponses(method, itemRef) } : {});
         (paths[path] ??= {})[method.toLowerCase()] = buildOperation({
           method,
           template: path,
@@ -67,6 +74,10 @@ export function openApiDocument(rest: RestServer, options: DocumentOptions): Rec
           errorRef: isIndex ? wpErrorRef : errorRef,
           namespaceSecurity: isIndex ? undefined : facts.security,
           tag: route.namespace || 'wordpress',
+          component: (name, schema) => {
+            schemas[name] = schema;
+            return { $ref: `#/components/schemas/${name}` };
+          },
         });
       }
     }

@@ -19,6 +19,8 @@ export interface OperationInput {
   /** The namespace's security when the operation declares none and WordPress does not guard it. */
   namespaceSecurity: Record<string, string[]>[] | undefined;
   tag: string;
+  /** Puts a schema in the document's components and gives the `$ref` to it (a body shared by JSON and form). */
+  component(name: string, schema: JsonSchema): JsonSchema;
 }
 
 const STATUS_TEXT: Record<number, string> = {
@@ -69,10 +71,13 @@ export function buildOperation(input: OperationInput): Record<string, unknown> {
   // A DELETE has a body only when the namespace declares one (pkmnapi's delete code).
   if (BODY_METHODS.has(method) || (method === 'DELETE' && facts.requestSchema)) {
     if (Object.keys(bodyArgs).length > 0 || facts.requestSchema) {
-      const schema = Object.keys(bodyArgs).length > 0 || !facts.requestSchema ? argsToObjectSchema(bodyArgs) : facts.requestSchema;
+      const own = Object.keys(bodyArgs).length > 0 || !facts.requestSchema ? argsToObjectSchema(bodyArgs) : facts.requestSchema;
+      const types = facts.requestMediaTypes ?? JSON_AND_FORM;
+      // One copy of a body schema that both media types use.
+      const schema = types.length > 1 ? input.component(`${operationId(method, template)}_body`, own) : own;
       const content: Record<string, unknown> = {};
-      for (const type of facts.requestMediaTypes ?? JSON_AND_FORM) content[type] = { schema, ...(facts.requestExample ? { example: facts.requestExample } : {}) };
-      requestBody = { required: (schema.required as unknown[] | undefined)?.length ? true : false, content };
+      for (const type of types) content[type] = { schema, ...(facts.requestExample ? { example: facts.requestExample } : {}) };
+      requestBody = { required: (own.required as unknown[] | undefined)?.length ? true : false, content };
     }
   } else {
     for (const [name, arg] of Object.entries(bodyArgs)) {

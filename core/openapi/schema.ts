@@ -104,11 +104,11 @@ export function itemSchema(schema: Record<string, unknown>): JsonSchema {
 }
 
 /**
- * The success answers of a WordPress controller route with an item schema: an item, or a list of
- * them (GET), or `{deleted, previous}` (DELETE), with the statuses WordPress uses (201 on create).
+ * The success answers of a WordPress controller route with an item schema (as itemSchema() gives it,
+ * or a `$ref` to it): an item, or a list of them (GET), or `{deleted, previous}` (DELETE), with the
+ * statuses WordPress uses (201 on create).
  */
-export function itemResponses(method: string, schema: Record<string, unknown>): Record<number, { description: string; schema: JsonSchema }> {
-  const item = itemSchema(schema);
+export function itemResponses(method: string, item: JsonSchema): Record<number, { description: string; schema: JsonSchema }> {
   switch (method) {
     case 'GET':
       return { 200: { description: 'The item, or the list of items', schema: { anyOf: [item, { type: 'array', items: item }] } } };

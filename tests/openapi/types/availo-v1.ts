@@ -108,6 +108,10 @@ export interface components {
             status: false;
             message: string;
         };
+        post_availo_v1_accounts_body: {
+            AccountCode: string;
+            Password?: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -339,19 +343,13 @@ export interface operations {
                  *       "AccountCode": "ACC002"
                  *     }
                  */
-                "application/json": {
-                    AccountCode: string;
-                    Password?: string;
-                };
+                "application/json": components["schemas"]["post_availo_v1_accounts_body"];
                 /**
                  * @example {
                  *       "AccountCode": "ACC002"
                  *     }
                  */
-                "application/x-www-form-urlencoded": {
-                    AccountCode: string;
-                    Password?: string;
-                };
+                "application/x-www-form-urlencoded": components["schemas"]["post_availo_v1_accounts_body"];
             };
         };
         responses: {

@@ -158,6 +158,41 @@ export interface components {
             };
             additional_errors?: unknown[];
         };
+        post_emulator_v1_clock_body: {
+            /** @description Seconds to move the clock by (negative moves it back). */
+            advance?: number;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time to freeze the clock at.
+             */
+            set?: string;
+            /** @description true: back to the machine clock. */
+            real?: boolean;
+        };
+        post_emulator_v1_faults_body: {
+            /** @description HTTP method to match (POST), or * for any (default). */
+            method?: string;
+            /** @description Glob of the path to match, starting with /: * within a segment, ** across segments, ? one character. */
+            path?: string;
+            /** @description Regular expression of the path to match (instead of path). */
+            pathRegex?: string;
+            /** @description Delay before answering, in milliseconds. */
+            latencyMs?: number;
+            /** @description Status to answer with instead of the route. */
+            status?: number;
+            /** @description JSON body to answer with (null: no body). */
+            body?: unknown;
+            /** @description Extra headers to answer with: header names to single-line strings. */
+            headers?: Record<string, never> | null;
+            /** @description How many matching requests (default: until cleared). */
+            times?: number | null;
+        };
+        post_emulator_v1_tokens_introspect_body: {
+            /** @description A token any namespace issued. */
+            token: string;
+            /** @description The namespace module that issued it (everest-backup, availo, purewl, pkmnapi, fess), when the token could be several. */
+            vendor?: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -361,33 +396,13 @@ export interface operations {
                  *       "advance": 901
                  *     }
                  */
-                "application/json": {
-                    /** @description Seconds to move the clock by (negative moves it back). */
-                    advance?: number;
-                    /**
-                     * Format: date-time
-                     * @description ISO 8601 time to freeze the clock at.
-                     */
-                    set?: string;
-                    /** @description true: back to the machine clock. */
-                    real?: boolean;
-                };
+                "application/json": components["schemas"]["post_emulator_v1_clock_body"];
                 /**
                  * @example {
                  *       "advance": 901
                  *     }
                  */
-                "application/x-www-form-urlencoded": {
-                    /** @description Seconds to move the clock by (negative moves it back). */
-                    advance?: number;
-                    /**
-                     * Format: date-time
-                     * @description ISO 8601 time to freeze the clock at.
-                     */
-                    set?: string;
-                    /** @description true: back to the machine clock. */
-                    real?: boolean;
-                };
+                "application/x-www-form-urlencoded": components["schemas"]["post_emulator_v1_clock_body"];
             };
         };
         responses: {
@@ -756,24 +771,7 @@ export interface operations {
                  *       "times": 1
                  *     }
                  */
-                "application/json": {
-                    /** @description HTTP method to match (POST), or * for any (default). */
-                    method?: string;
-                    /** @description Glob of the path to match, starting with /: * within a segment, ** across segments, ? one character. */
-                    path?: string;
-                    /** @description Regular expression of the path to match (instead of path). */
-                    pathRegex?: string;
-                    /** @description Delay before answering, in milliseconds. */
-                    latencyMs?: number;
-                    /** @description Status to answer with instead of the route. */
-                    status?: number;
-                    /** @description JSON body to answer with (null: no body). */
-                    body?: unknown;
-                    /** @description Extra headers to answer with: header names to single-line strings. */
-                    headers?: Record<string, never> | null;
-                    /** @description How many matching requests (default: until cleared). */
-                    times?: number | null;
-                };
+                "application/json": components["schemas"]["post_emulator_v1_faults_body"];
                 /**
                  * @example {
                  *       "path": "/wp-json/availo/v1/*",
@@ -781,24 +779,7 @@ export interface operations {
                  *       "times": 1
                  *     }
                  */
-                "application/x-www-form-urlencoded": {
-                    /** @description HTTP method to match (POST), or * for any (default). */
-                    method?: string;
-                    /** @description Glob of the path to match, starting with /: * within a segment, ** across segments, ? one character. */
-                    path?: string;
-                    /** @description Regular expression of the path to match (instead of path). */
-                    pathRegex?: string;
-                    /** @description Delay before answering, in milliseconds. */
-                    latencyMs?: number;
-                    /** @description Status to answer with instead of the route. */
-                    status?: number;
-                    /** @description JSON body to answer with (null: no body). */
-                    body?: unknown;
-                    /** @description Extra headers to answer with: header names to single-line strings. */
-                    headers?: Record<string, never> | null;
-                    /** @description How many matching requests (default: until cleared). */
-                    times?: number | null;
-                };
+                "application/x-www-form-urlencoded": components["schemas"]["post_emulator_v1_faults_body"];
             };
         };
         responses: {
@@ -1029,18 +1010,8 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description A token any namespace issued. */
-                    token: string;
-                    /** @description The namespace module that issued it (everest-backup, availo, purewl, pkmnapi, fess), when the token could be several. */
-                    vendor?: string;
-                };
-                "application/x-www-form-urlencoded": {
-                    /** @description A token any namespace issued. */
-                    token: string;
-                    /** @description The namespace module that issued it (everest-backup, availo, purewl, pkmnapi, fess), when the token could be several. */
-                    vendor?: string;
-                };
+                "application/json": components["schemas"]["post_emulator_v1_tokens_introspect_body"];
+                "application/x-www-form-urlencoded": components["schemas"]["post_emulator_v1_tokens_introspect_body"];
             };
         };
         responses: {

@@ -63,6 +63,23 @@ export interface components {
             };
             additional_errors?: unknown[];
         };
+        post_everest_backup_v1_access_token_body: {
+            action: string;
+        };
+        post_everest_backup_v1_manual_backup_body: {
+            access_token: string;
+            custom_name_tag?: string;
+            /** @enum {string} */
+            ignore_database?: "yes" | "no";
+            /** @enum {string} */
+            ignore_plugins?: "yes" | "no";
+            /** @enum {string} */
+            ignore_media?: "yes" | "no";
+            /** @enum {string} */
+            ignore_themes?: "yes" | "no";
+            /** @enum {string} */
+            ignore_content?: "yes" | "no";
+        };
     };
     responses: never;
     parameters: never;
@@ -149,17 +166,13 @@ export interface operations {
                  *       "action": "Test action"
                  *     }
                  */
-                "application/json": {
-                    action: string;
-                };
+                "application/json": components["schemas"]["post_everest_backup_v1_access_token_body"];
                 /**
                  * @example {
                  *       "action": "Test action"
                  *     }
                  */
-                "application/x-www-form-urlencoded": {
-                    action: string;
-                };
+                "application/x-www-form-urlencoded": components["schemas"]["post_everest_backup_v1_access_token_body"];
             };
         };
         responses: {
@@ -234,40 +247,14 @@ export interface operations {
                  *       "ignore_database": "no"
                  *     }
                  */
-                "application/json": {
-                    access_token: string;
-                    custom_name_tag?: string;
-                    /** @enum {string} */
-                    ignore_database?: "yes" | "no";
-                    /** @enum {string} */
-                    ignore_plugins?: "yes" | "no";
-                    /** @enum {string} */
-                    ignore_media?: "yes" | "no";
-                    /** @enum {string} */
-                    ignore_themes?: "yes" | "no";
-                    /** @enum {string} */
-                    ignore_content?: "yes" | "no";
-                };
+                "application/json": components["schemas"]["post_everest_backup_v1_manual_backup_body"];
                 /**
                  * @example {
                  *       "access_token": "9477433fed:c47d72a6b209e3709be25dd194bc8811",
                  *       "ignore_database": "no"
                  *     }
                  */
-                "application/x-www-form-urlencoded": {
-                    access_token: string;
-                    custom_name_tag?: string;
-                    /** @enum {string} */
-                    ignore_database?: "yes" | "no";
-                    /** @enum {string} */
-                    ignore_plugins?: "yes" | "no";
-                    /** @enum {string} */
-                    ignore_media?: "yes" | "no";
-                    /** @enum {string} */
-                    ignore_themes?: "yes" | "no";
-                    /** @enum {string} */
-                    ignore_content?: "yes" | "no";
-                };
+                "application/x-www-form-urlencoded": components["schemas"]["post_everest_backup_v1_manual_backup_body"];
             };
         };
         responses: {

@@ -108,6 +108,17 @@ export interface components {
             };
             body: Record<string, never>;
         };
+        post_purewl_v1_auth_v1_accessToken_body: {
+            /** @enum {string} */
+            grantType: "secret" | "refresh";
+            secretKey?: string;
+            refreshToken?: string;
+        };
+        post_purewl_v1_resellers_body: {
+            resellerId?: number | string;
+            resellerUid?: string;
+            secretKey?: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -195,24 +206,14 @@ export interface operations {
                  *       "secretKey": "<reseller secret>"
                  *     }
                  */
-                "application/json": {
-                    /** @enum {string} */
-                    grantType: "secret" | "refresh";
-                    secretKey?: string;
-                    refreshToken?: string;
-                };
+                "application/json": components["schemas"]["post_purewl_v1_auth_v1_accessToken_body"];
                 /**
                  * @example {
                  *       "grantType": "secret",
                  *       "secretKey": "<reseller secret>"
                  *     }
                  */
-                "application/x-www-form-urlencoded": {
-                    /** @enum {string} */
-                    grantType: "secret" | "refresh";
-                    secretKey?: string;
-                    refreshToken?: string;
-                };
+                "application/x-www-form-urlencoded": components["schemas"]["post_purewl_v1_auth_v1_accessToken_body"];
             };
         };
         responses: {
@@ -357,22 +358,14 @@ export interface operations {
                  *       "resellerUid": "acme"
                  *     }
                  */
-                "application/json": {
-                    resellerId?: number | string;
-                    resellerUid?: string;
-                    secretKey?: string;
-                };
+                "application/json": components["schemas"]["post_purewl_v1_resellers_body"];
                 /**
                  * @example {
                  *       "resellerId": 101,
                  *       "resellerUid": "acme"
                  *     }
                  */
-                "application/x-www-form-urlencoded": {
-                    resellerId?: number | string;
-                    resellerUid?: string;
-                    secretKey?: string;
-                };
+                "application/x-www-form-urlencoded": components["schemas"]["post_purewl_v1_resellers_body"];
             };
         };
         responses: {

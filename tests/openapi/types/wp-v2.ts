@@ -164,6 +164,578 @@ export interface components {
             };
             additional_errors?: unknown[];
         };
+        /** user */
+        wp_v2_user: {
+            /** @description Unique identifier for the user. */
+            readonly id?: number;
+            /** @description Login name for the user. */
+            username?: string;
+            /** @description Display name for the user. */
+            name?: string;
+            /** @description First name for the user. */
+            first_name?: string;
+            /** @description Last name for the user. */
+            last_name?: string;
+            /**
+             * Format: email
+             * @description The email address for the user.
+             */
+            email?: string;
+            /**
+             * Format: uri
+             * @description URL of the user.
+             */
+            url?: string;
+            /** @description Description of the user. */
+            description?: string;
+            /**
+             * Format: uri
+             * @description Author URL of the user.
+             */
+            readonly link?: string;
+            /**
+             * @description Locale for the user.
+             * @enum {string}
+             */
+            locale?: "" | "en_US";
+            /** @description The nickname for the user. */
+            nickname?: string;
+            /** @description An alphanumeric identifier for the user. */
+            slug?: string;
+            /**
+             * Format: date-time
+             * @description Registration date for the user.
+             */
+            readonly registered_date?: string;
+            /** @description Roles assigned to the user. */
+            roles?: string[];
+            /** @description Password for the user (never included). */
+            password?: string;
+            /** @description All capabilities assigned to the user. */
+            readonly capabilities?: Record<string, never> | unknown[];
+            /** @description Any extra capabilities assigned to the user. */
+            readonly extra_capabilities?: Record<string, never> | unknown[];
+            /** @description Avatar URLs for the user. */
+            readonly avatar_urls?: {
+                /**
+                 * Format: uri
+                 * @description Avatar URL with image size of 24 pixels.
+                 */
+                24?: string;
+                /**
+                 * Format: uri
+                 * @description Avatar URL with image size of 48 pixels.
+                 */
+                48?: string;
+                /**
+                 * Format: uri
+                 * @description Avatar URL with image size of 96 pixels.
+                 */
+                96?: string;
+            } | unknown[];
+            /** @description Meta fields. */
+            meta?: {
+                /** @default [] */
+                persisted_preferences: ({
+                    /**
+                     * Format: date-time
+                     * @description The date and time the preferences were updated.
+                     */
+                    _modified?: string;
+                } & {
+                    [key: string]: unknown;
+                }) | unknown[];
+            } | unknown[];
+        } | unknown[];
+        post_wp_v2_users_body: {
+            /** @description Login name for the user. */
+            username: string;
+            /** @description Display name for the user. */
+            name?: string;
+            /** @description First name for the user. */
+            first_name?: string;
+            /** @description Last name for the user. */
+            last_name?: string;
+            /**
+             * Format: email
+             * @description The email address for the user.
+             */
+            email: string;
+            /**
+             * Format: uri
+             * @description URL of the user.
+             */
+            url?: string;
+            /** @description Description of the user. */
+            description?: string;
+            /**
+             * @description Locale for the user.
+             * @enum {string}
+             */
+            locale?: "" | "en_US";
+            /** @description The nickname for the user. */
+            nickname?: string;
+            /** @description An alphanumeric identifier for the user. */
+            slug?: string;
+            /** @description Roles assigned to the user. */
+            roles?: string[];
+            /** @description Password for the user (never included). */
+            password: string;
+            /** @description Meta fields. */
+            meta?: {
+                /** @default [] */
+                persisted_preferences: {
+                    /**
+                     * Format: date-time
+                     * @description The date and time the preferences were updated.
+                     */
+                    _modified?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        post_wp_v2_users_id_body: {
+            /** @description Login name for the user. */
+            username?: string;
+            /** @description Display name for the user. */
+            name?: string;
+            /** @description First name for the user. */
+            first_name?: string;
+            /** @description Last name for the user. */
+            last_name?: string;
+            /**
+             * Format: email
+             * @description The email address for the user.
+             */
+            email?: string;
+            /**
+             * Format: uri
+             * @description URL of the user.
+             */
+            url?: string;
+            /** @description Description of the user. */
+            description?: string;
+            /**
+             * @description Locale for the user.
+             * @enum {string}
+             */
+            locale?: "" | "en_US";
+            /** @description The nickname for the user. */
+            nickname?: string;
+            /** @description An alphanumeric identifier for the user. */
+            slug?: string;
+            /** @description Roles assigned to the user. */
+            roles?: string[];
+            /** @description Password for the user (never included). */
+            password?: string;
+            /** @description Meta fields. */
+            meta?: {
+                /** @default [] */
+                persisted_preferences: {
+                    /**
+                     * Format: date-time
+                     * @description The date and time the preferences were updated.
+                     */
+                    _modified?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        put_wp_v2_users_id_body: {
+            /** @description Login name for the user. */
+            username?: string;
+            /** @description Display name for the user. */
+            name?: string;
+            /** @description First name for the user. */
+            first_name?: string;
+            /** @description Last name for the user. */
+            last_name?: string;
+            /**
+             * Format: email
+             * @description The email address for the user.
+             */
+            email?: string;
+            /**
+             * Format: uri
+             * @description URL of the user.
+             */
+            url?: string;
+            /** @description Description of the user. */
+            description?: string;
+            /**
+             * @description Locale for the user.
+             * @enum {string}
+             */
+            locale?: "" | "en_US";
+            /** @description The nickname for the user. */
+            nickname?: string;
+            /** @description An alphanumeric identifier for the user. */
+            slug?: string;
+            /** @description Roles assigned to the user. */
+            roles?: string[];
+            /** @description Password for the user (never included). */
+            password?: string;
+            /** @description Meta fields. */
+            meta?: {
+                /** @default [] */
+                persisted_preferences: {
+                    /**
+                     * Format: date-time
+                     * @description The date and time the preferences were updated.
+                     */
+                    _modified?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        patch_wp_v2_users_id_body: {
+            /** @description Login name for the user. */
+            username?: string;
+            /** @description Display name for the user. */
+            name?: string;
+            /** @description First name for the user. */
+            first_name?: string;
+            /** @description Last name for the user. */
+            last_name?: string;
+            /**
+             * Format: email
+             * @description The email address for the user.
+             */
+            email?: string;
+            /**
+             * Format: uri
+             * @description URL of the user.
+             */
+            url?: string;
+            /** @description Description of the user. */
+            description?: string;
+            /**
+             * @description Locale for the user.
+             * @enum {string}
+             */
+            locale?: "" | "en_US";
+            /** @description The nickname for the user. */
+            nickname?: string;
+            /** @description An alphanumeric identifier for the user. */
+            slug?: string;
+            /** @description Roles assigned to the user. */
+            roles?: string[];
+            /** @description Password for the user (never included). */
+            password?: string;
+            /** @description Meta fields. */
+            meta?: {
+                /** @default [] */
+                persisted_preferences: {
+                    /**
+                     * Format: date-time
+                     * @description The date and time the preferences were updated.
+                     */
+                    _modified?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        post_wp_v2_users_me_body: {
+            /** @description Login name for the user. */
+            username?: string;
+            /** @description Display name for the user. */
+            name?: string;
+            /** @description First name for the user. */
+            first_name?: string;
+            /** @description Last name for the user. */
+            last_name?: string;
+            /**
+             * Format: email
+             * @description The email address for the user.
+             */
+            email?: string;
+            /**
+             * Format: uri
+             * @description URL of the user.
+             */
+            url?: string;
+            /** @description Description of the user. */
+            description?: string;
+            /**
+             * @description Locale for the user.
+             * @enum {string}
+             */
+            locale?: "" | "en_US";
+            /** @description The nickname for the user. */
+            nickname?: string;
+            /** @description An alphanumeric identifier for the user. */
+            slug?: string;
+            /** @description Roles assigned to the user. */
+            roles?: string[];
+            /** @description Password for the user (never included). */
+            password?: string;
+            /** @description Meta fields. */
+            meta?: {
+                /** @default [] */
+                persisted_preferences: {
+                    /**
+                     * Format: date-time
+                     * @description The date and time the preferences were updated.
+                     */
+                    _modified?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        put_wp_v2_users_me_body: {
+            /** @description Login name for the user. */
+            username?: string;
+            /** @description Display name for the user. */
+            name?: string;
+            /** @description First name for the user. */
+            first_name?: string;
+            /** @description Last name for the user. */
+            last_name?: string;
+            /**
+             * Format: email
+             * @description The email address for the user.
+             */
+            email?: string;
+            /**
+             * Format: uri
+             * @description URL of the user.
+             */
+            url?: string;
+            /** @description Description of the user. */
+            description?: string;
+            /**
+             * @description Locale for the user.
+             * @enum {string}
+             */
+            locale?: "" | "en_US";
+            /** @description The nickname for the user. */
+            nickname?: string;
+            /** @description An alphanumeric identifier for the user. */
+            slug?: string;
+            /** @description Roles assigned to the user. */
+            roles?: string[];
+            /** @description Password for the user (never included). */
+            password?: string;
+            /** @description Meta fields. */
+            meta?: {
+                /** @default [] */
+                persisted_preferences: {
+                    /**
+                     * Format: date-time
+                     * @description The date and time the preferences were updated.
+                     */
+                    _modified?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        patch_wp_v2_users_me_body: {
+            /** @description Login name for the user. */
+            username?: string;
+            /** @description Display name for the user. */
+            name?: string;
+            /** @description First name for the user. */
+            first_name?: string;
+            /** @description Last name for the user. */
+            last_name?: string;
+            /**
+             * Format: email
+             * @description The email address for the user.
+             */
+            email?: string;
+            /**
+             * Format: uri
+             * @description URL of the user.
+             */
+            url?: string;
+            /** @description Description of the user. */
+            description?: string;
+            /**
+             * @description Locale for the user.
+             * @enum {string}
+             */
+            locale?: "" | "en_US";
+            /** @description The nickname for the user. */
+            nickname?: string;
+            /** @description An alphanumeric identifier for the user. */
+            slug?: string;
+            /** @description Roles assigned to the user. */
+            roles?: string[];
+            /** @description Password for the user (never included). */
+            password?: string;
+            /** @description Meta fields. */
+            meta?: {
+                /** @default [] */
+                persisted_preferences: {
+                    /**
+                     * Format: date-time
+                     * @description The date and time the preferences were updated.
+                     */
+                    _modified?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /** application-password */
+        wp_v2_application_password: {
+            /**
+             * Format: uuid
+             * @description The unique identifier for the application password.
+             */
+            readonly uuid?: string;
+            /**
+             * Format: uuid
+             * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
+             */
+            app_id?: string;
+            /** @description The name of the application password. */
+            name?: string;
+            /** @description The generated password. Only available after adding an application. */
+            readonly password?: string;
+            /**
+             * Format: date-time
+             * @description The GMT date the application password was created.
+             */
+            readonly created?: string;
+            /**
+             * Format: date-time
+             * @description The GMT date the application password was last used.
+             */
+            readonly last_used?: string | null;
+            /** @description The IP address the application password was last used by. */
+            readonly last_ip?: string | null;
+        } | unknown[];
+        post_wp_v2_users_user_id_application_passwords_body: {
+            /**
+             * Format: uuid
+             * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
+             */
+            app_id?: string;
+            /** @description The name of the application password. */
+            name: string;
+        };
+        post_wp_v2_users_user_id_application_passwords_uuid_body: {
+            /**
+             * Format: uuid
+             * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
+             */
+            app_id?: string;
+            /** @description The name of the application password. */
+            name?: string;
+        };
+        put_wp_v2_users_user_id_application_passwords_uuid_body: {
+            /**
+             * Format: uuid
+             * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
+             */
+            app_id?: string;
+            /** @description The name of the application password. */
+            name?: string;
+        };
+        patch_wp_v2_users_user_id_application_passwords_uuid_body: {
+            /**
+             * Format: uuid
+             * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
+             */
+            app_id?: string;
+            /** @description The name of the application password. */
+            name?: string;
+        };
+        /** plugin */
+        wp_v2_plugin: {
+            /** @description The plugin file. */
+            readonly plugin?: string;
+            /**
+             * @description The plugin activation status.
+             * @enum {string}
+             */
+            status?: "inactive" | "active";
+            /** @description The plugin name. */
+            readonly name?: string;
+            /**
+             * Format: uri
+             * @description The plugin's website address.
+             */
+            readonly plugin_uri?: string;
+            /** @description The plugin author. */
+            readonly author?: Record<string, never> | unknown[];
+            /**
+             * Format: uri
+             * @description Plugin author's website address.
+             */
+            readonly author_uri?: string;
+            /** @description The plugin description. */
+            readonly description?: {
+                raw?: string;
+                rendered?: string;
+            } | unknown[];
+            /** @description The plugin version number. */
+            readonly version?: string;
+            /** @description Whether the plugin can only be activated network-wide. */
+            readonly network_only?: boolean;
+            /** @description Minimum required version of WordPress. */
+            readonly requires_wp?: string;
+            /** @description Minimum required version of PHP. */
+            readonly requires_php?: string;
+            /** @description The plugin's text domain. */
+            readonly textdomain?: string;
+        } | unknown[];
+        post_wp_v2_plugins_body: {
+            /** @description WordPress.org plugin directory slug. */
+            slug: string;
+            /**
+             * @description The plugin activation status.
+             * @default inactive
+             * @enum {string}
+             */
+            status: "inactive" | "active";
+        };
+        post_wp_v2_plugins_plugin_body: {
+            /**
+             * @description Scope under which the request is made; determines fields present in response.
+             * @default view
+             * @enum {string}
+             */
+            context: "view" | "embed" | "edit";
+            /**
+             * @description The plugin activation status.
+             * @enum {string}
+             */
+            status?: "inactive" | "active";
+        };
+        put_wp_v2_plugins_plugin_body: {
+            /**
+             * @description Scope under which the request is made; determines fields present in response.
+             * @default view
+             * @enum {string}
+             */
+            context: "view" | "embed" | "edit";
+            /**
+             * @description The plugin activation status.
+             * @enum {string}
+             */
+            status?: "inactive" | "active";
+        };
+        patch_wp_v2_plugins_plugin_body: {
+            /**
+             * @description Scope under which the request is made; determines fields present in response.
+             * @default view
+             * @enum {string}
+             */
+            context: "view" | "embed" | "edit";
+            /**
+             * @description The plugin activation status.
+             * @enum {string}
+             */
+            status?: "inactive" | "active";
+        };
     };
     responses: never;
     parameters: never;
@@ -280,169 +852,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": ({
-                        /** @description Unique identifier for the user. */
-                        readonly id?: number;
-                        /** @description Login name for the user. */
-                        username?: string;
-                        /** @description Display name for the user. */
-                        name?: string;
-                        /** @description First name for the user. */
-                        first_name?: string;
-                        /** @description Last name for the user. */
-                        last_name?: string;
-                        /**
-                         * Format: email
-                         * @description The email address for the user.
-                         */
-                        email?: string;
-                        /**
-                         * Format: uri
-                         * @description URL of the user.
-                         */
-                        url?: string;
-                        /** @description Description of the user. */
-                        description?: string;
-                        /**
-                         * Format: uri
-                         * @description Author URL of the user.
-                         */
-                        readonly link?: string;
-                        /**
-                         * @description Locale for the user.
-                         * @enum {string}
-                         */
-                        locale?: "" | "en_US";
-                        /** @description The nickname for the user. */
-                        nickname?: string;
-                        /** @description An alphanumeric identifier for the user. */
-                        slug?: string;
-                        /**
-                         * Format: date-time
-                         * @description Registration date for the user.
-                         */
-                        readonly registered_date?: string;
-                        /** @description Roles assigned to the user. */
-                        roles?: string[];
-                        /** @description Password for the user (never included). */
-                        password?: string;
-                        /** @description All capabilities assigned to the user. */
-                        readonly capabilities?: Record<string, never> | unknown[];
-                        /** @description Any extra capabilities assigned to the user. */
-                        readonly extra_capabilities?: Record<string, never> | unknown[];
-                        /** @description Avatar URLs for the user. */
-                        readonly avatar_urls?: {
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 24 pixels.
-                             */
-                            24?: string;
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 48 pixels.
-                             */
-                            48?: string;
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 96 pixels.
-                             */
-                            96?: string;
-                        } | unknown[];
-                        /** @description Meta fields. */
-                        meta?: {
-                            /** @default [] */
-                            persisted_preferences: ({
-                                /**
-                                 * Format: date-time
-                                 * @description The date and time the preferences were updated.
-                                 */
-                                _modified?: string;
-                            } & {
-                                [key: string]: unknown;
-                            }) | unknown[];
-                        } | unknown[];
-                    } | unknown[]) | ({
-                        /** @description Unique identifier for the user. */
-                        readonly id?: number;
-                        /** @description Login name for the user. */
-                        username?: string;
-                        /** @description Display name for the user. */
-                        name?: string;
-                        /** @description First name for the user. */
-                        first_name?: string;
-                        /** @description Last name for the user. */
-                        last_name?: string;
-                        /**
-                         * Format: email
-                         * @description The email address for the user.
-                         */
-                        email?: string;
-                        /**
-                         * Format: uri
-                         * @description URL of the user.
-                         */
-                        url?: string;
-                        /** @description Description of the user. */
-                        description?: string;
-                        /**
-                         * Format: uri
-                         * @description Author URL of the user.
-                         */
-                        readonly link?: string;
-                        /**
-                         * @description Locale for the user.
-                         * @enum {string}
-                         */
-                        locale?: "" | "en_US";
-                        /** @description The nickname for the user. */
-                        nickname?: string;
-                        /** @description An alphanumeric identifier for the user. */
-                        slug?: string;
-                        /**
-                         * Format: date-time
-                         * @description Registration date for the user.
-                         */
-                        readonly registered_date?: string;
-                        /** @description Roles assigned to the user. */
-                        roles?: string[];
-                        /** @description Password for the user (never included). */
-                        password?: string;
-                        /** @description All capabilities assigned to the user. */
-                        readonly capabilities?: Record<string, never> | unknown[];
-                        /** @description Any extra capabilities assigned to the user. */
-                        readonly extra_capabilities?: Record<string, never> | unknown[];
-                        /** @description Avatar URLs for the user. */
-                        readonly avatar_urls?: {
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 24 pixels.
-                             */
-                            24?: string;
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 48 pixels.
-                             */
-                            48?: string;
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 96 pixels.
-                             */
-                            96?: string;
-                        } | unknown[];
-                        /** @description Meta fields. */
-                        meta?: {
-                            /** @default [] */
-                            persisted_preferences: ({
-                                /**
-                                 * Format: date-time
-                                 * @description The date and time the preferences were updated.
-                                 */
-                                _modified?: string;
-                            } & {
-                                [key: string]: unknown;
-                            }) | unknown[];
-                        } | unknown[];
-                    } | unknown[])[];
+                    "application/json": components["schemas"]["wp_v2_user"] | components["schemas"]["wp_v2_user"][];
                 };
             };
             /** @description Bad request: missing or invalid parameters */
@@ -492,102 +902,8 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Login name for the user. */
-                    username: string;
-                    /** @description Display name for the user. */
-                    name?: string;
-                    /** @description First name for the user. */
-                    first_name?: string;
-                    /** @description Last name for the user. */
-                    last_name?: string;
-                    /**
-                     * Format: email
-                     * @description The email address for the user.
-                     */
-                    email: string;
-                    /**
-                     * Format: uri
-                     * @description URL of the user.
-                     */
-                    url?: string;
-                    /** @description Description of the user. */
-                    description?: string;
-                    /**
-                     * @description Locale for the user.
-                     * @enum {string}
-                     */
-                    locale?: "" | "en_US";
-                    /** @description The nickname for the user. */
-                    nickname?: string;
-                    /** @description An alphanumeric identifier for the user. */
-                    slug?: string;
-                    /** @description Roles assigned to the user. */
-                    roles?: string[];
-                    /** @description Password for the user (never included). */
-                    password: string;
-                    /** @description Meta fields. */
-                    meta?: {
-                        /** @default [] */
-                        persisted_preferences?: {
-                            /**
-                             * Format: date-time
-                             * @description The date and time the preferences were updated.
-                             */
-                            _modified?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                "application/x-www-form-urlencoded": {
-                    /** @description Login name for the user. */
-                    username: string;
-                    /** @description Display name for the user. */
-                    name?: string;
-                    /** @description First name for the user. */
-                    first_name?: string;
-                    /** @description Last name for the user. */
-                    last_name?: string;
-                    /**
-                     * Format: email
-                     * @description The email address for the user.
-                     */
-                    email: string;
-                    /**
-                     * Format: uri
-                     * @description URL of the user.
-                     */
-                    url?: string;
-                    /** @description Description of the user. */
-                    description?: string;
-                    /**
-                     * @description Locale for the user.
-                     * @enum {string}
-                     */
-                    locale?: "" | "en_US";
-                    /** @description The nickname for the user. */
-                    nickname?: string;
-                    /** @description An alphanumeric identifier for the user. */
-                    slug?: string;
-                    /** @description Roles assigned to the user. */
-                    roles?: string[];
-                    /** @description Password for the user (never included). */
-                    password: string;
-                    /** @description Meta fields. */
-                    meta?: {
-                        /** @default [] */
-                        persisted_preferences?: {
-                            /**
-                             * Format: date-time
-                             * @description The date and time the preferences were updated.
-                             */
-                            _modified?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
+                "application/json": components["schemas"]["post_wp_v2_users_body"];
+                "application/x-www-form-urlencoded": components["schemas"]["post_wp_v2_users_body"];
             };
         };
         responses: {
@@ -597,88 +913,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description Unique identifier for the user. */
-                        readonly id?: number;
-                        /** @description Login name for the user. */
-                        username?: string;
-                        /** @description Display name for the user. */
-                        name?: string;
-                        /** @description First name for the user. */
-                        first_name?: string;
-                        /** @description Last name for the user. */
-                        last_name?: string;
-                        /**
-                         * Format: email
-                         * @description The email address for the user.
-                         */
-                        email?: string;
-                        /**
-                         * Format: uri
-                         * @description URL of the user.
-                         */
-                        url?: string;
-                        /** @description Description of the user. */
-                        description?: string;
-                        /**
-                         * Format: uri
-                         * @description Author URL of the user.
-                         */
-                        readonly link?: string;
-                        /**
-                         * @description Locale for the user.
-                         * @enum {string}
-                         */
-                        locale?: "" | "en_US";
-                        /** @description The nickname for the user. */
-                        nickname?: string;
-                        /** @description An alphanumeric identifier for the user. */
-                        slug?: string;
-                        /**
-                         * Format: date-time
-                         * @description Registration date for the user.
-                         */
-                        readonly registered_date?: string;
-                        /** @description Roles assigned to the user. */
-                        roles?: string[];
-                        /** @description Password for the user (never included). */
-                        password?: string;
-                        /** @description All capabilities assigned to the user. */
-                        readonly capabilities?: Record<string, never> | unknown[];
-                        /** @description Any extra capabilities assigned to the user. */
-                        readonly extra_capabilities?: Record<string, never> | unknown[];
-                        /** @description Avatar URLs for the user. */
-                        readonly avatar_urls?: {
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 24 pixels.
-                             */
-                            24?: string;
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 48 pixels.
-                             */
-                            48?: string;
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 96 pixels.
-                             */
-                            96?: string;
-                        } | unknown[];
-                        /** @description Meta fields. */
-                        meta?: {
-                            /** @default [] */
-                            persisted_preferences: ({
-                                /**
-                                 * Format: date-time
-                                 * @description The date and time the preferences were updated.
-                                 */
-                                _modified?: string;
-                            } & {
-                                [key: string]: unknown;
-                            }) | unknown[];
-                        } | unknown[];
-                    } | unknown[];
+                    "application/json": components["schemas"]["wp_v2_user"];
                 };
             };
             /** @description Created: the item */
@@ -687,88 +922,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description Unique identifier for the user. */
-                        readonly id?: number;
-                        /** @description Login name for the user. */
-                        username?: string;
-                        /** @description Display name for the user. */
-                        name?: string;
-                        /** @description First name for the user. */
-                        first_name?: string;
-                        /** @description Last name for the user. */
-                        last_name?: string;
-                        /**
-                         * Format: email
-                         * @description The email address for the user.
-                         */
-                        email?: string;
-                        /**
-                         * Format: uri
-                         * @description URL of the user.
-                         */
-                        url?: string;
-                        /** @description Description of the user. */
-                        description?: string;
-                        /**
-                         * Format: uri
-                         * @description Author URL of the user.
-                         */
-                        readonly link?: string;
-                        /**
-                         * @description Locale for the user.
-                         * @enum {string}
-                         */
-                        locale?: "" | "en_US";
-                        /** @description The nickname for the user. */
-                        nickname?: string;
-                        /** @description An alphanumeric identifier for the user. */
-                        slug?: string;
-                        /**
-                         * Format: date-time
-                         * @description Registration date for the user.
-                         */
-                        readonly registered_date?: string;
-                        /** @description Roles assigned to the user. */
-                        roles?: string[];
-                        /** @description Password for the user (never included). */
-                        password?: string;
-                        /** @description All capabilities assigned to the user. */
-                        readonly capabilities?: Record<string, never> | unknown[];
-                        /** @description Any extra capabilities assigned to the user. */
-                        readonly extra_capabilities?: Record<string, never> | unknown[];
-                        /** @description Avatar URLs for the user. */
-                        readonly avatar_urls?: {
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 24 pixels.
-                             */
-                            24?: string;
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 48 pixels.
-                             */
-                            48?: string;
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 96 pixels.
-                             */
-                            96?: string;
-                        } | unknown[];
-                        /** @description Meta fields. */
-                        meta?: {
-                            /** @default [] */
-                            persisted_preferences: ({
-                                /**
-                                 * Format: date-time
-                                 * @description The date and time the preferences were updated.
-                                 */
-                                _modified?: string;
-                            } & {
-                                [key: string]: unknown;
-                            }) | unknown[];
-                        } | unknown[];
-                    } | unknown[];
+                    "application/json": components["schemas"]["wp_v2_user"];
                 };
             };
             /** @description Bad request: missing or invalid parameters */
@@ -829,169 +983,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": ({
-                        /** @description Unique identifier for the user. */
-                        readonly id?: number;
-                        /** @description Login name for the user. */
-                        username?: string;
-                        /** @description Display name for the user. */
-                        name?: string;
-                        /** @description First name for the user. */
-                        first_name?: string;
-                        /** @description Last name for the user. */
-                        last_name?: string;
-                        /**
-                         * Format: email
-                         * @description The email address for the user.
-                         */
-                        email?: string;
-                        /**
-                         * Format: uri
-                         * @description URL of the user.
-                         */
-                        url?: string;
-                        /** @description Description of the user. */
-                        description?: string;
-                        /**
-                         * Format: uri
-                         * @description Author URL of the user.
-                         */
-                        readonly link?: string;
-                        /**
-                         * @description Locale for the user.
-                         * @enum {string}
-                         */
-                        locale?: "" | "en_US";
-                        /** @description The nickname for the user. */
-                        nickname?: string;
-                        /** @description An alphanumeric identifier for the user. */
-                        slug?: string;
-                        /**
-                         * Format: date-time
-                         * @description Registration date for the user.
-                         */
-                        readonly registered_date?: string;
-                        /** @description Roles assigned to the user. */
-                        roles?: string[];
-                        /** @description Password for the user (never included). */
-                        password?: string;
-                        /** @description All capabilities assigned to the user. */
-                        readonly capabilities?: Record<string, never> | unknown[];
-                        /** @description Any extra capabilities assigned to the user. */
-                        readonly extra_capabilities?: Record<string, never> | unknown[];
-                        /** @description Avatar URLs for the user. */
-                        readonly avatar_urls?: {
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 24 pixels.
-                             */
-                            24?: string;
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 48 pixels.
-                             */
-                            48?: string;
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 96 pixels.
-                             */
-                            96?: string;
-                        } | unknown[];
-                        /** @description Meta fields. */
-                        meta?: {
-                            /** @default [] */
-                            persisted_preferences: ({
-                                /**
-                                 * Format: date-time
-                                 * @description The date and time the preferences were updated.
-                                 */
-                                _modified?: string;
-                            } & {
-                                [key: string]: unknown;
-                            }) | unknown[];
-                        } | unknown[];
-                    } | unknown[]) | ({
-                        /** @description Unique identifier for the user. */
-                        readonly id?: number;
-                        /** @description Login name for the user. */
-                        username?: string;
-                        /** @description Display name for the user. */
-                        name?: string;
-                        /** @description First name for the user. */
-                        first_name?: string;
-                        /** @description Last name for the user. */
-                        last_name?: string;
-                        /**
-                         * Format: email
-                         * @description The email address for the user.
-                         */
-                        email?: string;
-                        /**
-                         * Format: uri
-                         * @description URL of the user.
-                         */
-                        url?: string;
-                        /** @description Description of the user. */
-                        description?: string;
-                        /**
-                         * Format: uri
-                         * @description Author URL of the user.
-                         */
-                        readonly link?: string;
-                        /**
-                         * @description Locale for the user.
-                         * @enum {string}
-                         */
-                        locale?: "" | "en_US";
-                        /** @description The nickname for the user. */
-                        nickname?: string;
-                        /** @description An alphanumeric identifier for the user. */
-                        slug?: string;
-                        /**
-                         * Format: date-time
-                         * @description Registration date for the user.
-                         */
-                        readonly registered_date?: string;
-                        /** @description Roles assigned to the user. */
-                        roles?: string[];
-                        /** @description Password for the user (never included). */
-                        password?: string;
-                        /** @description All capabilities assigned to the user. */
-                        readonly capabilities?: Record<string, never> | unknown[];
-                        /** @description Any extra capabilities assigned to the user. */
-                        readonly extra_capabilities?: Record<string, never> | unknown[];
-                        /** @description Avatar URLs for the user. */
-                        readonly avatar_urls?: {
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 24 pixels.
-                             */
-                            24?: string;
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 48 pixels.
-                             */
-                            48?: string;
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 96 pixels.
-                             */
-                            96?: string;
-                        } | unknown[];
-                        /** @description Meta fields. */
-                        meta?: {
-                            /** @default [] */
-                            persisted_preferences: ({
-                                /**
-                                 * Format: date-time
-                                 * @description The date and time the preferences were updated.
-                                 */
-                                _modified?: string;
-                            } & {
-                                [key: string]: unknown;
-                            }) | unknown[];
-                        } | unknown[];
-                    } | unknown[])[];
+                    "application/json": components["schemas"]["wp_v2_user"] | components["schemas"]["wp_v2_user"][];
                 };
             };
             /** @description Bad request: missing or invalid parameters */
@@ -1052,102 +1044,8 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
-                    /** @description Login name for the user. */
-                    username?: string;
-                    /** @description Display name for the user. */
-                    name?: string;
-                    /** @description First name for the user. */
-                    first_name?: string;
-                    /** @description Last name for the user. */
-                    last_name?: string;
-                    /**
-                     * Format: email
-                     * @description The email address for the user.
-                     */
-                    email?: string;
-                    /**
-                     * Format: uri
-                     * @description URL of the user.
-                     */
-                    url?: string;
-                    /** @description Description of the user. */
-                    description?: string;
-                    /**
-                     * @description Locale for the user.
-                     * @enum {string}
-                     */
-                    locale?: "" | "en_US";
-                    /** @description The nickname for the user. */
-                    nickname?: string;
-                    /** @description An alphanumeric identifier for the user. */
-                    slug?: string;
-                    /** @description Roles assigned to the user. */
-                    roles?: string[];
-                    /** @description Password for the user (never included). */
-                    password?: string;
-                    /** @description Meta fields. */
-                    meta?: {
-                        /** @default [] */
-                        persisted_preferences?: {
-                            /**
-                             * Format: date-time
-                             * @description The date and time the preferences were updated.
-                             */
-                            _modified?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                "application/x-www-form-urlencoded": {
-                    /** @description Login name for the user. */
-                    username?: string;
-                    /** @description Display name for the user. */
-                    name?: string;
-                    /** @description First name for the user. */
-                    first_name?: string;
-                    /** @description Last name for the user. */
-                    last_name?: string;
-                    /**
-                     * Format: email
-                     * @description The email address for the user.
-                     */
-                    email?: string;
-                    /**
-                     * Format: uri
-                     * @description URL of the user.
-                     */
-                    url?: string;
-                    /** @description Description of the user. */
-                    description?: string;
-                    /**
-                     * @description Locale for the user.
-                     * @enum {string}
-                     */
-                    locale?: "" | "en_US";
-                    /** @description The nickname for the user. */
-                    nickname?: string;
-                    /** @description An alphanumeric identifier for the user. */
-                    slug?: string;
-                    /** @description Roles assigned to the user. */
-                    roles?: string[];
-                    /** @description Password for the user (never included). */
-                    password?: string;
-                    /** @description Meta fields. */
-                    meta?: {
-                        /** @default [] */
-                        persisted_preferences?: {
-                            /**
-                             * Format: date-time
-                             * @description The date and time the preferences were updated.
-                             */
-                            _modified?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
+                "application/json": components["schemas"]["put_wp_v2_users_id_body"];
+                "application/x-www-form-urlencoded": components["schemas"]["put_wp_v2_users_id_body"];
             };
         };
         responses: {
@@ -1157,88 +1055,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description Unique identifier for the user. */
-                        readonly id?: number;
-                        /** @description Login name for the user. */
-                        username?: string;
-                        /** @description Display name for the user. */
-                        name?: string;
-                        /** @description First name for the user. */
-                        first_name?: string;
-                        /** @description Last name for the user. */
-                        last_name?: string;
-                        /**
-                         * Format: email
-                         * @description The email address for the user.
-                         */
-                        email?: string;
-                        /**
-                         * Format: uri
-                         * @description URL of the user.
-                         */
-                        url?: string;
-                        /** @description Description of the user. */
-                        description?: string;
-                        /**
-                         * Format: uri
-                         * @description Author URL of the user.
-                         */
-                        readonly link?: string;
-                        /**
-                         * @description Locale for the user.
-                         * @enum {string}
-                         */
-                        locale?: "" | "en_US";
-                        /** @description The nickname for the user. */
-                        nickname?: string;
-                        /** @description An alphanumeric identifier for the user. */
-                        slug?: string;
-                        /**
-                         * Format: date-time
-                         * @description Registration date for the user.
-                         */
-                        readonly registered_date?: string;
-                        /** @description Roles assigned to the user. */
-                        roles?: string[];
-                        /** @description Password for the user (never included). */
-                        password?: string;
-                        /** @description All capabilities assigned to the user. */
-                        readonly capabilities?: Record<string, never> | unknown[];
-                        /** @description Any extra capabilities assigned to the user. */
-                        readonly extra_capabilities?: Record<string, never> | unknown[];
-                        /** @description Avatar URLs for the user. */
-                        readonly avatar_urls?: {
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 24 pixels.
-                             */
-                            24?: string;
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 48 pixels.
-                             */
-                            48?: string;
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 96 pixels.
-                             */
-                            96?: string;
-                        } | unknown[];
-                        /** @description Meta fields. */
-                        meta?: {
-                            /** @default [] */
-                            persisted_preferences: ({
-                                /**
-                                 * Format: date-time
-                                 * @description The date and time the preferences were updated.
-                                 */
-                                _modified?: string;
-                            } & {
-                                [key: string]: unknown;
-                            }) | unknown[];
-                        } | unknown[];
-                    } | unknown[];
+                    "application/json": components["schemas"]["wp_v2_user"];
                 };
             };
             /** @description Bad request: missing or invalid parameters */
@@ -1299,102 +1116,8 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
-                    /** @description Login name for the user. */
-                    username?: string;
-                    /** @description Display name for the user. */
-                    name?: string;
-                    /** @description First name for the user. */
-                    first_name?: string;
-                    /** @description Last name for the user. */
-                    last_name?: string;
-                    /**
-                     * Format: email
-                     * @description The email address for the user.
-                     */
-                    email?: string;
-                    /**
-                     * Format: uri
-                     * @description URL of the user.
-                     */
-                    url?: string;
-                    /** @description Description of the user. */
-                    description?: string;
-                    /**
-                     * @description Locale for the user.
-                     * @enum {string}
-                     */
-                    locale?: "" | "en_US";
-                    /** @description The nickname for the user. */
-                    nickname?: string;
-                    /** @description An alphanumeric identifier for the user. */
-                    slug?: string;
-                    /** @description Roles assigned to the user. */
-                    roles?: string[];
-                    /** @description Password for the user (never included). */
-                    password?: string;
-                    /** @description Meta fields. */
-                    meta?: {
-                        /** @default [] */
-                        persisted_preferences?: {
-                            /**
-                             * Format: date-time
-                             * @description The date and time the preferences were updated.
-                             */
-                            _modified?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                "application/x-www-form-urlencoded": {
-                    /** @description Login name for the user. */
-                    username?: string;
-                    /** @description Display name for the user. */
-                    name?: string;
-                    /** @description First name for the user. */
-                    first_name?: string;
-                    /** @description Last name for the user. */
-                    last_name?: string;
-                    /**
-                     * Format: email
-                     * @description The email address for the user.
-                     */
-                    email?: string;
-                    /**
-                     * Format: uri
-                     * @description URL of the user.
-                     */
-                    url?: string;
-                    /** @description Description of the user. */
-                    description?: string;
-                    /**
-                     * @description Locale for the user.
-                     * @enum {string}
-                     */
-                    locale?: "" | "en_US";
-                    /** @description The nickname for the user. */
-                    nickname?: string;
-                    /** @description An alphanumeric identifier for the user. */
-                    slug?: string;
-                    /** @description Roles assigned to the user. */
-                    roles?: string[];
-                    /** @description Password for the user (never included). */
-                    password?: string;
-                    /** @description Meta fields. */
-                    meta?: {
-                        /** @default [] */
-                        persisted_preferences?: {
-                            /**
-                             * Format: date-time
-                             * @description The date and time the preferences were updated.
-                             */
-                            _modified?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
+                "application/json": components["schemas"]["post_wp_v2_users_id_body"];
+                "application/x-www-form-urlencoded": components["schemas"]["post_wp_v2_users_id_body"];
             };
         };
         responses: {
@@ -1404,88 +1127,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description Unique identifier for the user. */
-                        readonly id?: number;
-                        /** @description Login name for the user. */
-                        username?: string;
-                        /** @description Display name for the user. */
-                        name?: string;
-                        /** @description First name for the user. */
-                        first_name?: string;
-                        /** @description Last name for the user. */
-                        last_name?: string;
-                        /**
-                         * Format: email
-                         * @description The email address for the user.
-                         */
-                        email?: string;
-                        /**
-                         * Format: uri
-                         * @description URL of the user.
-                         */
-                        url?: string;
-                        /** @description Description of the user. */
-                        description?: string;
-                        /**
-                         * Format: uri
-                         * @description Author URL of the user.
-                         */
-                        readonly link?: string;
-                        /**
-                         * @description Locale for the user.
-                         * @enum {string}
-                         */
-                        locale?: "" | "en_US";
-                        /** @description The nickname for the user. */
-                        nickname?: string;
-                        /** @description An alphanumeric identifier for the user. */
-                        slug?: string;
-                        /**
-                         * Format: date-time
-                         * @description Registration date for the user.
-                         */
-                        readonly registered_date?: string;
-                        /** @description Roles assigned to the user. */
-                        roles?: string[];
-                        /** @description Password for the user (never included). */
-                        password?: string;
-                        /** @description All capabilities assigned to the user. */
-                        readonly capabilities?: Record<string, never> | unknown[];
-                        /** @description Any extra capabilities assigned to the user. */
-                        readonly extra_capabilities?: Record<string, never> | unknown[];
-                        /** @description Avatar URLs for the user. */
-                        readonly avatar_urls?: {
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 24 pixels.
-                             */
-                            24?: string;
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 48 pixels.
-                             */
-                            48?: string;
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 96 pixels.
-                             */
-                            96?: string;
-                        } | unknown[];
-                        /** @description Meta fields. */
-                        meta?: {
-                            /** @default [] */
-                            persisted_preferences: ({
-                                /**
-                                 * Format: date-time
-                                 * @description The date and time the preferences were updated.
-                                 */
-                                _modified?: string;
-                            } & {
-                                [key: string]: unknown;
-                            }) | unknown[];
-                        } | unknown[];
-                    } | unknown[];
+                    "application/json": components["schemas"]["wp_v2_user"];
                 };
             };
             /** @description Created: the item */
@@ -1494,88 +1136,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description Unique identifier for the user. */
-                        readonly id?: number;
-                        /** @description Login name for the user. */
-                        username?: string;
-                        /** @description Display name for the user. */
-                        name?: string;
-                        /** @description First name for the user. */
-                        first_name?: string;
-                        /** @description Last name for the user. */
-                        last_name?: string;
-                        /**
-                         * Format: email
-                         * @description The email address for the user.
-                         */
-                        email?: string;
-                        /**
-                         * Format: uri
-                         * @description URL of the user.
-                         */
-                        url?: string;
-                        /** @description Description of the user. */
-                        description?: string;
-                        /**
-                         * Format: uri
-                         * @description Author URL of the user.
-                         */
-                        readonly link?: string;
-                        /**
-                         * @description Locale for the user.
-                         * @enum {string}
-                         */
-                        locale?: "" | "en_US";
-                        /** @description The nickname for the user. */
-                        nickname?: string;
-                        /** @description An alphanumeric identifier for the user. */
-                        slug?: string;
-                        /**
-                         * Format: date-time
-                         * @description Registration date for the user.
-                         */
-                        readonly registered_date?: string;
-                        /** @description Roles assigned to the user. */
-                        roles?: string[];
-                        /** @description Password for the user (never included). */
-                        password?: string;
-                        /** @description All capabilities assigned to the user. */
-                        readonly capabilities?: Record<string, never> | unknown[];
-                        /** @description Any extra capabilities assigned to the user. */
-                        readonly extra_capabilities?: Record<string, never> | unknown[];
-                        /** @description Avatar URLs for the user. */
-                        readonly avatar_urls?: {
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 24 pixels.
-                             */
-                            24?: string;
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 48 pixels.
-                             */
-                            48?: string;
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 96 pixels.
-                             */
-                            96?: string;
-                        } | unknown[];
-                        /** @description Meta fields. */
-                        meta?: {
-                            /** @default [] */
-                            persisted_preferences: ({
-                                /**
-                                 * Format: date-time
-                                 * @description The date and time the preferences were updated.
-                                 */
-                                _modified?: string;
-                            } & {
-                                [key: string]: unknown;
-                            }) | unknown[];
-                        } | unknown[];
-                    } | unknown[];
+                    "application/json": components["schemas"]["wp_v2_user"];
                 };
             };
             /** @description Bad request: missing or invalid parameters */
@@ -1649,89 +1210,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         deleted: boolean;
-                        /** user */
-                        previous?: {
-                            /** @description Unique identifier for the user. */
-                            readonly id?: number;
-                            /** @description Login name for the user. */
-                            username?: string;
-                            /** @description Display name for the user. */
-                            name?: string;
-                            /** @description First name for the user. */
-                            first_name?: string;
-                            /** @description Last name for the user. */
-                            last_name?: string;
-                            /**
-                             * Format: email
-                             * @description The email address for the user.
-                             */
-                            email?: string;
-                            /**
-                             * Format: uri
-                             * @description URL of the user.
-                             */
-                            url?: string;
-                            /** @description Description of the user. */
-                            description?: string;
-                            /**
-                             * Format: uri
-                             * @description Author URL of the user.
-                             */
-                            readonly link?: string;
-                            /**
-                             * @description Locale for the user.
-                             * @enum {string}
-                             */
-                            locale?: "" | "en_US";
-                            /** @description The nickname for the user. */
-                            nickname?: string;
-                            /** @description An alphanumeric identifier for the user. */
-                            slug?: string;
-                            /**
-                             * Format: date-time
-                             * @description Registration date for the user.
-                             */
-                            readonly registered_date?: string;
-                            /** @description Roles assigned to the user. */
-                            roles?: string[];
-                            /** @description Password for the user (never included). */
-                            password?: string;
-                            /** @description All capabilities assigned to the user. */
-                            readonly capabilities?: Record<string, never> | unknown[];
-                            /** @description Any extra capabilities assigned to the user. */
-                            readonly extra_capabilities?: Record<string, never> | unknown[];
-                            /** @description Avatar URLs for the user. */
-                            readonly avatar_urls?: {
-                                /**
-                                 * Format: uri
-                                 * @description Avatar URL with image size of 24 pixels.
-                                 */
-                                24?: string;
-                                /**
-                                 * Format: uri
-                                 * @description Avatar URL with image size of 48 pixels.
-                                 */
-                                48?: string;
-                                /**
-                                 * Format: uri
-                                 * @description Avatar URL with image size of 96 pixels.
-                                 */
-                                96?: string;
-                            } | unknown[];
-                            /** @description Meta fields. */
-                            meta?: {
-                                /** @default [] */
-                                persisted_preferences: ({
-                                    /**
-                                     * Format: date-time
-                                     * @description The date and time the preferences were updated.
-                                     */
-                                    _modified?: string;
-                                } & {
-                                    [key: string]: unknown;
-                                }) | unknown[];
-                            } | unknown[];
-                        } | unknown[];
+                        previous?: components["schemas"]["wp_v2_user"];
                     };
                 };
             };
@@ -1793,102 +1272,8 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
-                    /** @description Login name for the user. */
-                    username?: string;
-                    /** @description Display name for the user. */
-                    name?: string;
-                    /** @description First name for the user. */
-                    first_name?: string;
-                    /** @description Last name for the user. */
-                    last_name?: string;
-                    /**
-                     * Format: email
-                     * @description The email address for the user.
-                     */
-                    email?: string;
-                    /**
-                     * Format: uri
-                     * @description URL of the user.
-                     */
-                    url?: string;
-                    /** @description Description of the user. */
-                    description?: string;
-                    /**
-                     * @description Locale for the user.
-                     * @enum {string}
-                     */
-                    locale?: "" | "en_US";
-                    /** @description The nickname for the user. */
-                    nickname?: string;
-                    /** @description An alphanumeric identifier for the user. */
-                    slug?: string;
-                    /** @description Roles assigned to the user. */
-                    roles?: string[];
-                    /** @description Password for the user (never included). */
-                    password?: string;
-                    /** @description Meta fields. */
-                    meta?: {
-                        /** @default [] */
-                        persisted_preferences?: {
-                            /**
-                             * Format: date-time
-                             * @description The date and time the preferences were updated.
-                             */
-                            _modified?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                "application/x-www-form-urlencoded": {
-                    /** @description Login name for the user. */
-                    username?: string;
-                    /** @description Display name for the user. */
-                    name?: string;
-                    /** @description First name for the user. */
-                    first_name?: string;
-                    /** @description Last name for the user. */
-                    last_name?: string;
-                    /**
-                     * Format: email
-                     * @description The email address for the user.
-                     */
-                    email?: string;
-                    /**
-                     * Format: uri
-                     * @description URL of the user.
-                     */
-                    url?: string;
-                    /** @description Description of the user. */
-                    description?: string;
-                    /**
-                     * @description Locale for the user.
-                     * @enum {string}
-                     */
-                    locale?: "" | "en_US";
-                    /** @description The nickname for the user. */
-                    nickname?: string;
-                    /** @description An alphanumeric identifier for the user. */
-                    slug?: string;
-                    /** @description Roles assigned to the user. */
-                    roles?: string[];
-                    /** @description Password for the user (never included). */
-                    password?: string;
-                    /** @description Meta fields. */
-                    meta?: {
-                        /** @default [] */
-                        persisted_preferences?: {
-                            /**
-                             * Format: date-time
-                             * @description The date and time the preferences were updated.
-                             */
-                            _modified?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
+                "application/json": components["schemas"]["patch_wp_v2_users_id_body"];
+                "application/x-www-form-urlencoded": components["schemas"]["patch_wp_v2_users_id_body"];
             };
         };
         responses: {
@@ -1898,88 +1283,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description Unique identifier for the user. */
-                        readonly id?: number;
-                        /** @description Login name for the user. */
-                        username?: string;
-                        /** @description Display name for the user. */
-                        name?: string;
-                        /** @description First name for the user. */
-                        first_name?: string;
-                        /** @description Last name for the user. */
-                        last_name?: string;
-                        /**
-                         * Format: email
-                         * @description The email address for the user.
-                         */
-                        email?: string;
-                        /**
-                         * Format: uri
-                         * @description URL of the user.
-                         */
-                        url?: string;
-                        /** @description Description of the user. */
-                        description?: string;
-                        /**
-                         * Format: uri
-                         * @description Author URL of the user.
-                         */
-                        readonly link?: string;
-                        /**
-                         * @description Locale for the user.
-                         * @enum {string}
-                         */
-                        locale?: "" | "en_US";
-                        /** @description The nickname for the user. */
-                        nickname?: string;
-                        /** @description An alphanumeric identifier for the user. */
-                        slug?: string;
-                        /**
-                         * Format: date-time
-                         * @description Registration date for the user.
-                         */
-                        readonly registered_date?: string;
-                        /** @description Roles assigned to the user. */
-                        roles?: string[];
-                        /** @description Password for the user (never included). */
-                        password?: string;
-                        /** @description All capabilities assigned to the user. */
-                        readonly capabilities?: Record<string, never> | unknown[];
-                        /** @description Any extra capabilities assigned to the user. */
-                        readonly extra_capabilities?: Record<string, never> | unknown[];
-                        /** @description Avatar URLs for the user. */
-                        readonly avatar_urls?: {
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 24 pixels.
-                             */
-                            24?: string;
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 48 pixels.
-                             */
-                            48?: string;
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 96 pixels.
-                             */
-                            96?: string;
-                        } | unknown[];
-                        /** @description Meta fields. */
-                        meta?: {
-                            /** @default [] */
-                            persisted_preferences: ({
-                                /**
-                                 * Format: date-time
-                                 * @description The date and time the preferences were updated.
-                                 */
-                                _modified?: string;
-                            } & {
-                                [key: string]: unknown;
-                            }) | unknown[];
-                        } | unknown[];
-                    } | unknown[];
+                    "application/json": components["schemas"]["wp_v2_user"];
                 };
             };
             /** @description Bad request: missing or invalid parameters */
@@ -2047,169 +1351,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": ({
-                        /** @description Unique identifier for the user. */
-                        readonly id?: number;
-                        /** @description Login name for the user. */
-                        username?: string;
-                        /** @description Display name for the user. */
-                        name?: string;
-                        /** @description First name for the user. */
-                        first_name?: string;
-                        /** @description Last name for the user. */
-                        last_name?: string;
-                        /**
-                         * Format: email
-                         * @description The email address for the user.
-                         */
-                        email?: string;
-                        /**
-                         * Format: uri
-                         * @description URL of the user.
-                         */
-                        url?: string;
-                        /** @description Description of the user. */
-                        description?: string;
-                        /**
-                         * Format: uri
-                         * @description Author URL of the user.
-                         */
-                        readonly link?: string;
-                        /**
-                         * @description Locale for the user.
-                         * @enum {string}
-                         */
-                        locale?: "" | "en_US";
-                        /** @description The nickname for the user. */
-                        nickname?: string;
-                        /** @description An alphanumeric identifier for the user. */
-                        slug?: string;
-                        /**
-                         * Format: date-time
-                         * @description Registration date for the user.
-                         */
-                        readonly registered_date?: string;
-                        /** @description Roles assigned to the user. */
-                        roles?: string[];
-                        /** @description Password for the user (never included). */
-                        password?: string;
-                        /** @description All capabilities assigned to the user. */
-                        readonly capabilities?: Record<string, never> | unknown[];
-                        /** @description Any extra capabilities assigned to the user. */
-                        readonly extra_capabilities?: Record<string, never> | unknown[];
-                        /** @description Avatar URLs for the user. */
-                        readonly avatar_urls?: {
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 24 pixels.
-                             */
-                            24?: string;
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 48 pixels.
-                             */
-                            48?: string;
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 96 pixels.
-                             */
-                            96?: string;
-                        } | unknown[];
-                        /** @description Meta fields. */
-                        meta?: {
-                            /** @default [] */
-                            persisted_preferences: ({
-                                /**
-                                 * Format: date-time
-                                 * @description The date and time the preferences were updated.
-                                 */
-                                _modified?: string;
-                            } & {
-                                [key: string]: unknown;
-                            }) | unknown[];
-                        } | unknown[];
-                    } | unknown[]) | ({
-                        /** @description Unique identifier for the user. */
-                        readonly id?: number;
-                        /** @description Login name for the user. */
-                        username?: string;
-                        /** @description Display name for the user. */
-                        name?: string;
-                        /** @description First name for the user. */
-                        first_name?: string;
-                        /** @description Last name for the user. */
-                        last_name?: string;
-                        /**
-                         * Format: email
-                         * @description The email address for the user.
-                         */
-                        email?: string;
-                        /**
-                         * Format: uri
-                         * @description URL of the user.
-                         */
-                        url?: string;
-                        /** @description Description of the user. */
-                        description?: string;
-                        /**
-                         * Format: uri
-                         * @description Author URL of the user.
-                         */
-                        readonly link?: string;
-                        /**
-                         * @description Locale for the user.
-                         * @enum {string}
-                         */
-                        locale?: "" | "en_US";
-                        /** @description The nickname for the user. */
-                        nickname?: string;
-                        /** @description An alphanumeric identifier for the user. */
-                        slug?: string;
-                        /**
-                         * Format: date-time
-                         * @description Registration date for the user.
-                         */
-                        readonly registered_date?: string;
-                        /** @description Roles assigned to the user. */
-                        roles?: string[];
-                        /** @description Password for the user (never included). */
-                        password?: string;
-                        /** @description All capabilities assigned to the user. */
-                        readonly capabilities?: Record<string, never> | unknown[];
-                        /** @description Any extra capabilities assigned to the user. */
-                        readonly extra_capabilities?: Record<string, never> | unknown[];
-                        /** @description Avatar URLs for the user. */
-                        readonly avatar_urls?: {
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 24 pixels.
-                             */
-                            24?: string;
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 48 pixels.
-                             */
-                            48?: string;
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 96 pixels.
-                             */
-                            96?: string;
-                        } | unknown[];
-                        /** @description Meta fields. */
-                        meta?: {
-                            /** @default [] */
-                            persisted_preferences: ({
-                                /**
-                                 * Format: date-time
-                                 * @description The date and time the preferences were updated.
-                                 */
-                                _modified?: string;
-                            } & {
-                                [key: string]: unknown;
-                            }) | unknown[];
-                        } | unknown[];
-                    } | unknown[])[];
+                    "application/json": components["schemas"]["wp_v2_user"] | components["schemas"]["wp_v2_user"][];
                 };
             };
             /** @description Bad request: missing or invalid parameters */
@@ -2241,102 +1383,8 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
-                    /** @description Login name for the user. */
-                    username?: string;
-                    /** @description Display name for the user. */
-                    name?: string;
-                    /** @description First name for the user. */
-                    first_name?: string;
-                    /** @description Last name for the user. */
-                    last_name?: string;
-                    /**
-                     * Format: email
-                     * @description The email address for the user.
-                     */
-                    email?: string;
-                    /**
-                     * Format: uri
-                     * @description URL of the user.
-                     */
-                    url?: string;
-                    /** @description Description of the user. */
-                    description?: string;
-                    /**
-                     * @description Locale for the user.
-                     * @enum {string}
-                     */
-                    locale?: "" | "en_US";
-                    /** @description The nickname for the user. */
-                    nickname?: string;
-                    /** @description An alphanumeric identifier for the user. */
-                    slug?: string;
-                    /** @description Roles assigned to the user. */
-                    roles?: string[];
-                    /** @description Password for the user (never included). */
-                    password?: string;
-                    /** @description Meta fields. */
-                    meta?: {
-                        /** @default [] */
-                        persisted_preferences?: {
-                            /**
-                             * Format: date-time
-                             * @description The date and time the preferences were updated.
-                             */
-                            _modified?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                "application/x-www-form-urlencoded": {
-                    /** @description Login name for the user. */
-                    username?: string;
-                    /** @description Display name for the user. */
-                    name?: string;
-                    /** @description First name for the user. */
-                    first_name?: string;
-                    /** @description Last name for the user. */
-                    last_name?: string;
-                    /**
-                     * Format: email
-                     * @description The email address for the user.
-                     */
-                    email?: string;
-                    /**
-                     * Format: uri
-                     * @description URL of the user.
-                     */
-                    url?: string;
-                    /** @description Description of the user. */
-                    description?: string;
-                    /**
-                     * @description Locale for the user.
-                     * @enum {string}
-                     */
-                    locale?: "" | "en_US";
-                    /** @description The nickname for the user. */
-                    nickname?: string;
-                    /** @description An alphanumeric identifier for the user. */
-                    slug?: string;
-                    /** @description Roles assigned to the user. */
-                    roles?: string[];
-                    /** @description Password for the user (never included). */
-                    password?: string;
-                    /** @description Meta fields. */
-                    meta?: {
-                        /** @default [] */
-                        persisted_preferences?: {
-                            /**
-                             * Format: date-time
-                             * @description The date and time the preferences were updated.
-                             */
-                            _modified?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
+                "application/json": components["schemas"]["put_wp_v2_users_me_body"];
+                "application/x-www-form-urlencoded": components["schemas"]["put_wp_v2_users_me_body"];
             };
         };
         responses: {
@@ -2346,88 +1394,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description Unique identifier for the user. */
-                        readonly id?: number;
-                        /** @description Login name for the user. */
-                        username?: string;
-                        /** @description Display name for the user. */
-                        name?: string;
-                        /** @description First name for the user. */
-                        first_name?: string;
-                        /** @description Last name for the user. */
-                        last_name?: string;
-                        /**
-                         * Format: email
-                         * @description The email address for the user.
-                         */
-                        email?: string;
-                        /**
-                         * Format: uri
-                         * @description URL of the user.
-                         */
-                        url?: string;
-                        /** @description Description of the user. */
-                        description?: string;
-                        /**
-                         * Format: uri
-                         * @description Author URL of the user.
-                         */
-                        readonly link?: string;
-                        /**
-                         * @description Locale for the user.
-                         * @enum {string}
-                         */
-                        locale?: "" | "en_US";
-                        /** @description The nickname for the user. */
-                        nickname?: string;
-                        /** @description An alphanumeric identifier for the user. */
-                        slug?: string;
-                        /**
-                         * Format: date-time
-                         * @description Registration date for the user.
-                         */
-                        readonly registered_date?: string;
-                        /** @description Roles assigned to the user. */
-                        roles?: string[];
-                        /** @description Password for the user (never included). */
-                        password?: string;
-                        /** @description All capabilities assigned to the user. */
-                        readonly capabilities?: Record<string, never> | unknown[];
-                        /** @description Any extra capabilities assigned to the user. */
-                        readonly extra_capabilities?: Record<string, never> | unknown[];
-                        /** @description Avatar URLs for the user. */
-                        readonly avatar_urls?: {
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 24 pixels.
-                             */
-                            24?: string;
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 48 pixels.
-                             */
-                            48?: string;
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 96 pixels.
-                             */
-                            96?: string;
-                        } | unknown[];
-                        /** @description Meta fields. */
-                        meta?: {
-                            /** @default [] */
-                            persisted_preferences: ({
-                                /**
-                                 * Format: date-time
-                                 * @description The date and time the preferences were updated.
-                                 */
-                                _modified?: string;
-                            } & {
-                                [key: string]: unknown;
-                            }) | unknown[];
-                        } | unknown[];
-                    } | unknown[];
+                    "application/json": components["schemas"]["wp_v2_user"];
                 };
             };
             /** @description Bad request: missing or invalid parameters */
@@ -2477,102 +1444,8 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
-                    /** @description Login name for the user. */
-                    username?: string;
-                    /** @description Display name for the user. */
-                    name?: string;
-                    /** @description First name for the user. */
-                    first_name?: string;
-                    /** @description Last name for the user. */
-                    last_name?: string;
-                    /**
-                     * Format: email
-                     * @description The email address for the user.
-                     */
-                    email?: string;
-                    /**
-                     * Format: uri
-                     * @description URL of the user.
-                     */
-                    url?: string;
-                    /** @description Description of the user. */
-                    description?: string;
-                    /**
-                     * @description Locale for the user.
-                     * @enum {string}
-                     */
-                    locale?: "" | "en_US";
-                    /** @description The nickname for the user. */
-                    nickname?: string;
-                    /** @description An alphanumeric identifier for the user. */
-                    slug?: string;
-                    /** @description Roles assigned to the user. */
-                    roles?: string[];
-                    /** @description Password for the user (never included). */
-                    password?: string;
-                    /** @description Meta fields. */
-                    meta?: {
-                        /** @default [] */
-                        persisted_preferences?: {
-                            /**
-                             * Format: date-time
-                             * @description The date and time the preferences were updated.
-                             */
-                            _modified?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                "application/x-www-form-urlencoded": {
-                    /** @description Login name for the user. */
-                    username?: string;
-                    /** @description Display name for the user. */
-                    name?: string;
-                    /** @description First name for the user. */
-                    first_name?: string;
-                    /** @description Last name for the user. */
-                    last_name?: string;
-                    /**
-                     * Format: email
-                     * @description The email address for the user.
-                     */
-                    email?: string;
-                    /**
-                     * Format: uri
-                     * @description URL of the user.
-                     */
-                    url?: string;
-                    /** @description Description of the user. */
-                    description?: string;
-                    /**
-                     * @description Locale for the user.
-                     * @enum {string}
-                     */
-                    locale?: "" | "en_US";
-                    /** @description The nickname for the user. */
-                    nickname?: string;
-                    /** @description An alphanumeric identifier for the user. */
-                    slug?: string;
-                    /** @description Roles assigned to the user. */
-                    roles?: string[];
-                    /** @description Password for the user (never included). */
-                    password?: string;
-                    /** @description Meta fields. */
-                    meta?: {
-                        /** @default [] */
-                        persisted_preferences?: {
-                            /**
-                             * Format: date-time
-                             * @description The date and time the preferences were updated.
-                             */
-                            _modified?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
+                "application/json": components["schemas"]["post_wp_v2_users_me_body"];
+                "application/x-www-form-urlencoded": components["schemas"]["post_wp_v2_users_me_body"];
             };
         };
         responses: {
@@ -2582,88 +1455,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description Unique identifier for the user. */
-                        readonly id?: number;
-                        /** @description Login name for the user. */
-                        username?: string;
-                        /** @description Display name for the user. */
-                        name?: string;
-                        /** @description First name for the user. */
-                        first_name?: string;
-                        /** @description Last name for the user. */
-                        last_name?: string;
-                        /**
-                         * Format: email
-                         * @description The email address for the user.
-                         */
-                        email?: string;
-                        /**
-                         * Format: uri
-                         * @description URL of the user.
-                         */
-                        url?: string;
-                        /** @description Description of the user. */
-                        description?: string;
-                        /**
-                         * Format: uri
-                         * @description Author URL of the user.
-                         */
-                        readonly link?: string;
-                        /**
-                         * @description Locale for the user.
-                         * @enum {string}
-                         */
-                        locale?: "" | "en_US";
-                        /** @description The nickname for the user. */
-                        nickname?: string;
-                        /** @description An alphanumeric identifier for the user. */
-                        slug?: string;
-                        /**
-                         * Format: date-time
-                         * @description Registration date for the user.
-                         */
-                        readonly registered_date?: string;
-                        /** @description Roles assigned to the user. */
-                        roles?: string[];
-                        /** @description Password for the user (never included). */
-                        password?: string;
-                        /** @description All capabilities assigned to the user. */
-                        readonly capabilities?: Record<string, never> | unknown[];
-                        /** @description Any extra capabilities assigned to the user. */
-                        readonly extra_capabilities?: Record<string, never> | unknown[];
-                        /** @description Avatar URLs for the user. */
-                        readonly avatar_urls?: {
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 24 pixels.
-                             */
-                            24?: string;
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 48 pixels.
-                             */
-                            48?: string;
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 96 pixels.
-                             */
-                            96?: string;
-                        } | unknown[];
-                        /** @description Meta fields. */
-                        meta?: {
-                            /** @default [] */
-                            persisted_preferences: ({
-                                /**
-                                 * Format: date-time
-                                 * @description The date and time the preferences were updated.
-                                 */
-                                _modified?: string;
-                            } & {
-                                [key: string]: unknown;
-                            }) | unknown[];
-                        } | unknown[];
-                    } | unknown[];
+                    "application/json": components["schemas"]["wp_v2_user"];
                 };
             };
             /** @description Created: the item */
@@ -2672,88 +1464,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description Unique identifier for the user. */
-                        readonly id?: number;
-                        /** @description Login name for the user. */
-                        username?: string;
-                        /** @description Display name for the user. */
-                        name?: string;
-                        /** @description First name for the user. */
-                        first_name?: string;
-                        /** @description Last name for the user. */
-                        last_name?: string;
-                        /**
-                         * Format: email
-                         * @description The email address for the user.
-                         */
-                        email?: string;
-                        /**
-                         * Format: uri
-                         * @description URL of the user.
-                         */
-                        url?: string;
-                        /** @description Description of the user. */
-                        description?: string;
-                        /**
-                         * Format: uri
-                         * @description Author URL of the user.
-                         */
-                        readonly link?: string;
-                        /**
-                         * @description Locale for the user.
-                         * @enum {string}
-                         */
-                        locale?: "" | "en_US";
-                        /** @description The nickname for the user. */
-                        nickname?: string;
-                        /** @description An alphanumeric identifier for the user. */
-                        slug?: string;
-                        /**
-                         * Format: date-time
-                         * @description Registration date for the user.
-                         */
-                        readonly registered_date?: string;
-                        /** @description Roles assigned to the user. */
-                        roles?: string[];
-                        /** @description Password for the user (never included). */
-                        password?: string;
-                        /** @description All capabilities assigned to the user. */
-                        readonly capabilities?: Record<string, never> | unknown[];
-                        /** @description Any extra capabilities assigned to the user. */
-                        readonly extra_capabilities?: Record<string, never> | unknown[];
-                        /** @description Avatar URLs for the user. */
-                        readonly avatar_urls?: {
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 24 pixels.
-                             */
-                            24?: string;
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 48 pixels.
-                             */
-                            48?: string;
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 96 pixels.
-                             */
-                            96?: string;
-                        } | unknown[];
-                        /** @description Meta fields. */
-                        meta?: {
-                            /** @default [] */
-                            persisted_preferences: ({
-                                /**
-                                 * Format: date-time
-                                 * @description The date and time the preferences were updated.
-                                 */
-                                _modified?: string;
-                            } & {
-                                [key: string]: unknown;
-                            }) | unknown[];
-                        } | unknown[];
-                    } | unknown[];
+                    "application/json": components["schemas"]["wp_v2_user"];
                 };
             };
             /** @description Bad request: missing or invalid parameters */
@@ -2816,89 +1527,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         deleted: boolean;
-                        /** user */
-                        previous?: {
-                            /** @description Unique identifier for the user. */
-                            readonly id?: number;
-                            /** @description Login name for the user. */
-                            username?: string;
-                            /** @description Display name for the user. */
-                            name?: string;
-                            /** @description First name for the user. */
-                            first_name?: string;
-                            /** @description Last name for the user. */
-                            last_name?: string;
-                            /**
-                             * Format: email
-                             * @description The email address for the user.
-                             */
-                            email?: string;
-                            /**
-                             * Format: uri
-                             * @description URL of the user.
-                             */
-                            url?: string;
-                            /** @description Description of the user. */
-                            description?: string;
-                            /**
-                             * Format: uri
-                             * @description Author URL of the user.
-                             */
-                            readonly link?: string;
-                            /**
-                             * @description Locale for the user.
-                             * @enum {string}
-                             */
-                            locale?: "" | "en_US";
-                            /** @description The nickname for the user. */
-                            nickname?: string;
-                            /** @description An alphanumeric identifier for the user. */
-                            slug?: string;
-                            /**
-                             * Format: date-time
-                             * @description Registration date for the user.
-                             */
-                            readonly registered_date?: string;
-                            /** @description Roles assigned to the user. */
-                            roles?: string[];
-                            /** @description Password for the user (never included). */
-                            password?: string;
-                            /** @description All capabilities assigned to the user. */
-                            readonly capabilities?: Record<string, never> | unknown[];
-                            /** @description Any extra capabilities assigned to the user. */
-                            readonly extra_capabilities?: Record<string, never> | unknown[];
-                            /** @description Avatar URLs for the user. */
-                            readonly avatar_urls?: {
-                                /**
-                                 * Format: uri
-                                 * @description Avatar URL with image size of 24 pixels.
-                                 */
-                                24?: string;
-                                /**
-                                 * Format: uri
-                                 * @description Avatar URL with image size of 48 pixels.
-                                 */
-                                48?: string;
-                                /**
-                                 * Format: uri
-                                 * @description Avatar URL with image size of 96 pixels.
-                                 */
-                                96?: string;
-                            } | unknown[];
-                            /** @description Meta fields. */
-                            meta?: {
-                                /** @default [] */
-                                persisted_preferences: ({
-                                    /**
-                                     * Format: date-time
-                                     * @description The date and time the preferences were updated.
-                                     */
-                                    _modified?: string;
-                                } & {
-                                    [key: string]: unknown;
-                                }) | unknown[];
-                            } | unknown[];
-                        } | unknown[];
+                        previous?: components["schemas"]["wp_v2_user"];
                     };
                 };
             };
@@ -2949,102 +1578,8 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
-                    /** @description Login name for the user. */
-                    username?: string;
-                    /** @description Display name for the user. */
-                    name?: string;
-                    /** @description First name for the user. */
-                    first_name?: string;
-                    /** @description Last name for the user. */
-                    last_name?: string;
-                    /**
-                     * Format: email
-                     * @description The email address for the user.
-                     */
-                    email?: string;
-                    /**
-                     * Format: uri
-                     * @description URL of the user.
-                     */
-                    url?: string;
-                    /** @description Description of the user. */
-                    description?: string;
-                    /**
-                     * @description Locale for the user.
-                     * @enum {string}
-                     */
-                    locale?: "" | "en_US";
-                    /** @description The nickname for the user. */
-                    nickname?: string;
-                    /** @description An alphanumeric identifier for the user. */
-                    slug?: string;
-                    /** @description Roles assigned to the user. */
-                    roles?: string[];
-                    /** @description Password for the user (never included). */
-                    password?: string;
-                    /** @description Meta fields. */
-                    meta?: {
-                        /** @default [] */
-                        persisted_preferences?: {
-                            /**
-                             * Format: date-time
-                             * @description The date and time the preferences were updated.
-                             */
-                            _modified?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                "application/x-www-form-urlencoded": {
-                    /** @description Login name for the user. */
-                    username?: string;
-                    /** @description Display name for the user. */
-                    name?: string;
-                    /** @description First name for the user. */
-                    first_name?: string;
-                    /** @description Last name for the user. */
-                    last_name?: string;
-                    /**
-                     * Format: email
-                     * @description The email address for the user.
-                     */
-                    email?: string;
-                    /**
-                     * Format: uri
-                     * @description URL of the user.
-                     */
-                    url?: string;
-                    /** @description Description of the user. */
-                    description?: string;
-                    /**
-                     * @description Locale for the user.
-                     * @enum {string}
-                     */
-                    locale?: "" | "en_US";
-                    /** @description The nickname for the user. */
-                    nickname?: string;
-                    /** @description An alphanumeric identifier for the user. */
-                    slug?: string;
-                    /** @description Roles assigned to the user. */
-                    roles?: string[];
-                    /** @description Password for the user (never included). */
-                    password?: string;
-                    /** @description Meta fields. */
-                    meta?: {
-                        /** @default [] */
-                        persisted_preferences?: {
-                            /**
-                             * Format: date-time
-                             * @description The date and time the preferences were updated.
-                             */
-                            _modified?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
+                "application/json": components["schemas"]["patch_wp_v2_users_me_body"];
+                "application/x-www-form-urlencoded": components["schemas"]["patch_wp_v2_users_me_body"];
             };
         };
         responses: {
@@ -3054,88 +1589,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description Unique identifier for the user. */
-                        readonly id?: number;
-                        /** @description Login name for the user. */
-                        username?: string;
-                        /** @description Display name for the user. */
-                        name?: string;
-                        /** @description First name for the user. */
-                        first_name?: string;
-                        /** @description Last name for the user. */
-                        last_name?: string;
-                        /**
-                         * Format: email
-                         * @description The email address for the user.
-                         */
-                        email?: string;
-                        /**
-                         * Format: uri
-                         * @description URL of the user.
-                         */
-                        url?: string;
-                        /** @description Description of the user. */
-                        description?: string;
-                        /**
-                         * Format: uri
-                         * @description Author URL of the user.
-                         */
-                        readonly link?: string;
-                        /**
-                         * @description Locale for the user.
-                         * @enum {string}
-                         */
-                        locale?: "" | "en_US";
-                        /** @description The nickname for the user. */
-                        nickname?: string;
-                        /** @description An alphanumeric identifier for the user. */
-                        slug?: string;
-                        /**
-                         * Format: date-time
-                         * @description Registration date for the user.
-                         */
-                        readonly registered_date?: string;
-                        /** @description Roles assigned to the user. */
-                        roles?: string[];
-                        /** @description Password for the user (never included). */
-                        password?: string;
-                        /** @description All capabilities assigned to the user. */
-                        readonly capabilities?: Record<string, never> | unknown[];
-                        /** @description Any extra capabilities assigned to the user. */
-                        readonly extra_capabilities?: Record<string, never> | unknown[];
-                        /** @description Avatar URLs for the user. */
-                        readonly avatar_urls?: {
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 24 pixels.
-                             */
-                            24?: string;
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 48 pixels.
-                             */
-                            48?: string;
-                            /**
-                             * Format: uri
-                             * @description Avatar URL with image size of 96 pixels.
-                             */
-                            96?: string;
-                        } | unknown[];
-                        /** @description Meta fields. */
-                        meta?: {
-                            /** @default [] */
-                            persisted_preferences: ({
-                                /**
-                                 * Format: date-time
-                                 * @description The date and time the preferences were updated.
-                                 */
-                                _modified?: string;
-                            } & {
-                                [key: string]: unknown;
-                            }) | unknown[];
-                        } | unknown[];
-                    } | unknown[];
+                    "application/json": components["schemas"]["wp_v2_user"];
                 };
             };
             /** @description Bad request: missing or invalid parameters */
@@ -3196,61 +1650,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": ({
-                        /**
-                         * Format: uuid
-                         * @description The unique identifier for the application password.
-                         */
-                        readonly uuid?: string;
-                        /**
-                         * Format: uuid
-                         * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
-                         */
-                        app_id?: string;
-                        /** @description The name of the application password. */
-                        name?: string;
-                        /** @description The generated password. Only available after adding an application. */
-                        readonly password?: string;
-                        /**
-                         * Format: date-time
-                         * @description The GMT date the application password was created.
-                         */
-                        readonly created?: string;
-                        /**
-                         * Format: date-time
-                         * @description The GMT date the application password was last used.
-                         */
-                        readonly last_used?: string | null;
-                        /** @description The IP address the application password was last used by. */
-                        readonly last_ip?: string | null;
-                    } | unknown[]) | ({
-                        /**
-                         * Format: uuid
-                         * @description The unique identifier for the application password.
-                         */
-                        readonly uuid?: string;
-                        /**
-                         * Format: uuid
-                         * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
-                         */
-                        app_id?: string;
-                        /** @description The name of the application password. */
-                        name?: string;
-                        /** @description The generated password. Only available after adding an application. */
-                        readonly password?: string;
-                        /**
-                         * Format: date-time
-                         * @description The GMT date the application password was created.
-                         */
-                        readonly created?: string;
-                        /**
-                         * Format: date-time
-                         * @description The GMT date the application password was last used.
-                         */
-                        readonly last_used?: string | null;
-                        /** @description The IP address the application password was last used by. */
-                        readonly last_ip?: string | null;
-                    } | unknown[])[];
+                    "application/json": components["schemas"]["wp_v2_application_password"] | components["schemas"]["wp_v2_application_password"][];
                 };
             };
             /** @description Bad request: missing or invalid parameters */
@@ -3311,24 +1711,8 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /**
-                     * Format: uuid
-                     * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
-                     */
-                    app_id?: string;
-                    /** @description The name of the application password. */
-                    name: string;
-                };
-                "application/x-www-form-urlencoded": {
-                    /**
-                     * Format: uuid
-                     * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
-                     */
-                    app_id?: string;
-                    /** @description The name of the application password. */
-                    name: string;
-                };
+                "application/json": components["schemas"]["post_wp_v2_users_user_id_application_passwords_body"];
+                "application/x-www-form-urlencoded": components["schemas"]["post_wp_v2_users_user_id_application_passwords_body"];
             };
         };
         responses: {
@@ -3338,34 +1722,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @description The unique identifier for the application password.
-                         */
-                        readonly uuid?: string;
-                        /**
-                         * Format: uuid
-                         * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
-                         */
-                        app_id?: string;
-                        /** @description The name of the application password. */
-                        name?: string;
-                        /** @description The generated password. Only available after adding an application. */
-                        readonly password?: string;
-                        /**
-                         * Format: date-time
-                         * @description The GMT date the application password was created.
-                         */
-                        readonly created?: string;
-                        /**
-                         * Format: date-time
-                         * @description The GMT date the application password was last used.
-                         */
-                        readonly last_used?: string | null;
-                        /** @description The IP address the application password was last used by. */
-                        readonly last_ip?: string | null;
-                    } | unknown[];
+                    "application/json": components["schemas"]["wp_v2_application_password"];
                 };
             };
             /** @description Created: the item */
@@ -3374,34 +1731,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @description The unique identifier for the application password.
-                         */
-                        readonly uuid?: string;
-                        /**
-                         * Format: uuid
-                         * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
-                         */
-                        app_id?: string;
-                        /** @description The name of the application password. */
-                        name?: string;
-                        /** @description The generated password. Only available after adding an application. */
-                        readonly password?: string;
-                        /**
-                         * Format: date-time
-                         * @description The GMT date the application password was created.
-                         */
-                        readonly created?: string;
-                        /**
-                         * Format: date-time
-                         * @description The GMT date the application password was last used.
-                         */
-                        readonly last_used?: string | null;
-                        /** @description The IP address the application password was last used by. */
-                        readonly last_ip?: string | null;
-                    } | unknown[];
+                    "application/json": components["schemas"]["wp_v2_application_password"];
                 };
             };
             /** @description Bad request: missing or invalid parameters */
@@ -3470,35 +1800,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         deleted: boolean;
-                        /** application-password */
-                        previous?: {
-                            /**
-                             * Format: uuid
-                             * @description The unique identifier for the application password.
-                             */
-                            readonly uuid?: string;
-                            /**
-                             * Format: uuid
-                             * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
-                             */
-                            app_id?: string;
-                            /** @description The name of the application password. */
-                            name?: string;
-                            /** @description The generated password. Only available after adding an application. */
-                            readonly password?: string;
-                            /**
-                             * Format: date-time
-                             * @description The GMT date the application password was created.
-                             */
-                            readonly created?: string;
-                            /**
-                             * Format: date-time
-                             * @description The GMT date the application password was last used.
-                             */
-                            readonly last_used?: string | null;
-                            /** @description The IP address the application password was last used by. */
-                            readonly last_ip?: string | null;
-                        } | unknown[];
+                        previous?: components["schemas"]["wp_v2_application_password"];
                     };
                 };
             };
@@ -3560,61 +1862,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": ({
-                        /**
-                         * Format: uuid
-                         * @description The unique identifier for the application password.
-                         */
-                        readonly uuid?: string;
-                        /**
-                         * Format: uuid
-                         * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
-                         */
-                        app_id?: string;
-                        /** @description The name of the application password. */
-                        name?: string;
-                        /** @description The generated password. Only available after adding an application. */
-                        readonly password?: string;
-                        /**
-                         * Format: date-time
-                         * @description The GMT date the application password was created.
-                         */
-                        readonly created?: string;
-                        /**
-                         * Format: date-time
-                         * @description The GMT date the application password was last used.
-                         */
-                        readonly last_used?: string | null;
-                        /** @description The IP address the application password was last used by. */
-                        readonly last_ip?: string | null;
-                    } | unknown[]) | ({
-                        /**
-                         * Format: uuid
-                         * @description The unique identifier for the application password.
-                         */
-                        readonly uuid?: string;
-                        /**
-                         * Format: uuid
-                         * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
-                         */
-                        app_id?: string;
-                        /** @description The name of the application password. */
-                        name?: string;
-                        /** @description The generated password. Only available after adding an application. */
-                        readonly password?: string;
-                        /**
-                         * Format: date-time
-                         * @description The GMT date the application password was created.
-                         */
-                        readonly created?: string;
-                        /**
-                         * Format: date-time
-                         * @description The GMT date the application password was last used.
-                         */
-                        readonly last_used?: string | null;
-                        /** @description The IP address the application password was last used by. */
-                        readonly last_ip?: string | null;
-                    } | unknown[])[];
+                    "application/json": components["schemas"]["wp_v2_application_password"] | components["schemas"]["wp_v2_application_password"][];
                 };
             };
             /** @description Bad request: missing or invalid parameters */
@@ -3685,61 +1933,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": ({
-                        /**
-                         * Format: uuid
-                         * @description The unique identifier for the application password.
-                         */
-                        readonly uuid?: string;
-                        /**
-                         * Format: uuid
-                         * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
-                         */
-                        app_id?: string;
-                        /** @description The name of the application password. */
-                        name?: string;
-                        /** @description The generated password. Only available after adding an application. */
-                        readonly password?: string;
-                        /**
-                         * Format: date-time
-                         * @description The GMT date the application password was created.
-                         */
-                        readonly created?: string;
-                        /**
-                         * Format: date-time
-                         * @description The GMT date the application password was last used.
-                         */
-                        readonly last_used?: string | null;
-                        /** @description The IP address the application password was last used by. */
-                        readonly last_ip?: string | null;
-                    } | unknown[]) | ({
-                        /**
-                         * Format: uuid
-                         * @description The unique identifier for the application password.
-                         */
-                        readonly uuid?: string;
-                        /**
-                         * Format: uuid
-                         * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
-                         */
-                        app_id?: string;
-                        /** @description The name of the application password. */
-                        name?: string;
-                        /** @description The generated password. Only available after adding an application. */
-                        readonly password?: string;
-                        /**
-                         * Format: date-time
-                         * @description The GMT date the application password was created.
-                         */
-                        readonly created?: string;
-                        /**
-                         * Format: date-time
-                         * @description The GMT date the application password was last used.
-                         */
-                        readonly last_used?: string | null;
-                        /** @description The IP address the application password was last used by. */
-                        readonly last_ip?: string | null;
-                    } | unknown[])[];
+                    "application/json": components["schemas"]["wp_v2_application_password"] | components["schemas"]["wp_v2_application_password"][];
                 };
             };
             /** @description Bad request: missing or invalid parameters */
@@ -3801,24 +1995,8 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
-                    /**
-                     * Format: uuid
-                     * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
-                     */
-                    app_id?: string;
-                    /** @description The name of the application password. */
-                    name?: string;
-                };
-                "application/x-www-form-urlencoded": {
-                    /**
-                     * Format: uuid
-                     * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
-                     */
-                    app_id?: string;
-                    /** @description The name of the application password. */
-                    name?: string;
-                };
+                "application/json": components["schemas"]["put_wp_v2_users_user_id_application_passwords_uuid_body"];
+                "application/x-www-form-urlencoded": components["schemas"]["put_wp_v2_users_user_id_application_passwords_uuid_body"];
             };
         };
         responses: {
@@ -3828,34 +2006,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @description The unique identifier for the application password.
-                         */
-                        readonly uuid?: string;
-                        /**
-                         * Format: uuid
-                         * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
-                         */
-                        app_id?: string;
-                        /** @description The name of the application password. */
-                        name?: string;
-                        /** @description The generated password. Only available after adding an application. */
-                        readonly password?: string;
-                        /**
-                         * Format: date-time
-                         * @description The GMT date the application password was created.
-                         */
-                        readonly created?: string;
-                        /**
-                         * Format: date-time
-                         * @description The GMT date the application password was last used.
-                         */
-                        readonly last_used?: string | null;
-                        /** @description The IP address the application password was last used by. */
-                        readonly last_ip?: string | null;
-                    } | unknown[];
+                    "application/json": components["schemas"]["wp_v2_application_password"];
                 };
             };
             /** @description Bad request: missing or invalid parameters */
@@ -3917,24 +2068,8 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
-                    /**
-                     * Format: uuid
-                     * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
-                     */
-                    app_id?: string;
-                    /** @description The name of the application password. */
-                    name?: string;
-                };
-                "application/x-www-form-urlencoded": {
-                    /**
-                     * Format: uuid
-                     * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
-                     */
-                    app_id?: string;
-                    /** @description The name of the application password. */
-                    name?: string;
-                };
+                "application/json": components["schemas"]["post_wp_v2_users_user_id_application_passwords_uuid_body"];
+                "application/x-www-form-urlencoded": components["schemas"]["post_wp_v2_users_user_id_application_passwords_uuid_body"];
             };
         };
         responses: {
@@ -3944,34 +2079,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @description The unique identifier for the application password.
-                         */
-                        readonly uuid?: string;
-                        /**
-                         * Format: uuid
-                         * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
-                         */
-                        app_id?: string;
-                        /** @description The name of the application password. */
-                        name?: string;
-                        /** @description The generated password. Only available after adding an application. */
-                        readonly password?: string;
-                        /**
-                         * Format: date-time
-                         * @description The GMT date the application password was created.
-                         */
-                        readonly created?: string;
-                        /**
-                         * Format: date-time
-                         * @description The GMT date the application password was last used.
-                         */
-                        readonly last_used?: string | null;
-                        /** @description The IP address the application password was last used by. */
-                        readonly last_ip?: string | null;
-                    } | unknown[];
+                    "application/json": components["schemas"]["wp_v2_application_password"];
                 };
             };
             /** @description Created: the item */
@@ -3980,34 +2088,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @description The unique identifier for the application password.
-                         */
-                        readonly uuid?: string;
-                        /**
-                         * Format: uuid
-                         * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
-                         */
-                        app_id?: string;
-                        /** @description The name of the application password. */
-                        name?: string;
-                        /** @description The generated password. Only available after adding an application. */
-                        readonly password?: string;
-                        /**
-                         * Format: date-time
-                         * @description The GMT date the application password was created.
-                         */
-                        readonly created?: string;
-                        /**
-                         * Format: date-time
-                         * @description The GMT date the application password was last used.
-                         */
-                        readonly last_used?: string | null;
-                        /** @description The IP address the application password was last used by. */
-                        readonly last_ip?: string | null;
-                    } | unknown[];
+                    "application/json": components["schemas"]["wp_v2_application_password"];
                 };
             };
             /** @description Bad request: missing or invalid parameters */
@@ -4077,35 +2158,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         deleted: boolean;
-                        /** application-password */
-                        previous?: {
-                            /**
-                             * Format: uuid
-                             * @description The unique identifier for the application password.
-                             */
-                            readonly uuid?: string;
-                            /**
-                             * Format: uuid
-                             * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
-                             */
-                            app_id?: string;
-                            /** @description The name of the application password. */
-                            name?: string;
-                            /** @description The generated password. Only available after adding an application. */
-                            readonly password?: string;
-                            /**
-                             * Format: date-time
-                             * @description The GMT date the application password was created.
-                             */
-                            readonly created?: string;
-                            /**
-                             * Format: date-time
-                             * @description The GMT date the application password was last used.
-                             */
-                            readonly last_used?: string | null;
-                            /** @description The IP address the application password was last used by. */
-                            readonly last_ip?: string | null;
-                        } | unknown[];
+                        previous?: components["schemas"]["wp_v2_application_password"];
                     };
                 };
             };
@@ -4159,24 +2212,8 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
-                    /**
-                     * Format: uuid
-                     * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
-                     */
-                    app_id?: string;
-                    /** @description The name of the application password. */
-                    name?: string;
-                };
-                "application/x-www-form-urlencoded": {
-                    /**
-                     * Format: uuid
-                     * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
-                     */
-                    app_id?: string;
-                    /** @description The name of the application password. */
-                    name?: string;
-                };
+                "application/json": components["schemas"]["patch_wp_v2_users_user_id_application_passwords_uuid_body"];
+                "application/x-www-form-urlencoded": components["schemas"]["patch_wp_v2_users_user_id_application_passwords_uuid_body"];
             };
         };
         responses: {
@@ -4186,34 +2223,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @description The unique identifier for the application password.
-                         */
-                        readonly uuid?: string;
-                        /**
-                         * Format: uuid
-                         * @description A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.
-                         */
-                        app_id?: string;
-                        /** @description The name of the application password. */
-                        name?: string;
-                        /** @description The generated password. Only available after adding an application. */
-                        readonly password?: string;
-                        /**
-                         * Format: date-time
-                         * @description The GMT date the application password was created.
-                         */
-                        readonly created?: string;
-                        /**
-                         * Format: date-time
-                         * @description The GMT date the application password was last used.
-                         */
-                        readonly last_used?: string | null;
-                        /** @description The IP address the application password was last used by. */
-                        readonly last_ip?: string | null;
-                    } | unknown[];
+                    "application/json": components["schemas"]["wp_v2_application_password"];
                 };
             };
             /** @description Bad request: missing or invalid parameters */
@@ -4409,26 +2419,8 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description WordPress.org plugin directory slug. */
-                    slug: string;
-                    /**
-                     * @description The plugin activation status.
-                     * @default inactive
-                     * @enum {string}
-                     */
-                    status?: "inactive" | "active";
-                };
-                "application/x-www-form-urlencoded": {
-                    /** @description WordPress.org plugin directory slug. */
-                    slug: string;
-                    /**
-                     * @description The plugin activation status.
-                     * @default inactive
-                     * @enum {string}
-                     */
-                    status?: "inactive" | "active";
-                };
+                "application/json": components["schemas"]["post_wp_v2_plugins_body"];
+                "application/x-www-form-urlencoded": components["schemas"]["post_wp_v2_plugins_body"];
             };
         };
         responses: {
@@ -4717,32 +2709,8 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
-                    /**
-                     * @description Scope under which the request is made; determines fields present in response.
-                     * @default view
-                     * @enum {string}
-                     */
-                    context?: "view" | "embed" | "edit";
-                    /**
-                     * @description The plugin activation status.
-                     * @enum {string}
-                     */
-                    status?: "inactive" | "active";
-                };
-                "application/x-www-form-urlencoded": {
-                    /**
-                     * @description Scope under which the request is made; determines fields present in response.
-                     * @default view
-                     * @enum {string}
-                     */
-                    context?: "view" | "embed" | "edit";
-                    /**
-                     * @description The plugin activation status.
-                     * @enum {string}
-                     */
-                    status?: "inactive" | "active";
-                };
+                "application/json": components["schemas"]["put_wp_v2_plugins_plugin_body"];
+                "application/x-www-form-urlencoded": components["schemas"]["put_wp_v2_plugins_plugin_body"];
             };
         };
         responses: {
@@ -4850,32 +2818,8 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
-                    /**
-                     * @description Scope under which the request is made; determines fields present in response.
-                     * @default view
-                     * @enum {string}
-                     */
-                    context?: "view" | "embed" | "edit";
-                    /**
-                     * @description The plugin activation status.
-                     * @enum {string}
-                     */
-                    status?: "inactive" | "active";
-                };
-                "application/x-www-form-urlencoded": {
-                    /**
-                     * @description Scope under which the request is made; determines fields present in response.
-                     * @default view
-                     * @enum {string}
-                     */
-                    context?: "view" | "embed" | "edit";
-                    /**
-                     * @description The plugin activation status.
-                     * @enum {string}
-                     */
-                    status?: "inactive" | "active";
-                };
+                "application/json": components["schemas"]["post_wp_v2_plugins_plugin_body"];
+                "application/x-www-form-urlencoded": components["schemas"]["post_wp_v2_plugins_plugin_body"];
             };
         };
         responses: {
@@ -5140,32 +3084,8 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
-                    /**
-                     * @description Scope under which the request is made; determines fields present in response.
-                     * @default view
-                     * @enum {string}
-                     */
-                    context?: "view" | "embed" | "edit";
-                    /**
-                     * @description The plugin activation status.
-                     * @enum {string}
-                     */
-                    status?: "inactive" | "active";
-                };
-                "application/x-www-form-urlencoded": {
-                    /**
-                     * @description Scope under which the request is made; determines fields present in response.
-                     * @default view
-                     * @enum {string}
-                     */
-                    context?: "view" | "embed" | "edit";
-                    /**
-                     * @description The plugin activation status.
-                     * @enum {string}
-                     */
-                    status?: "inactive" | "active";
-                };
+                "application/json": components["schemas"]["patch_wp_v2_plugins_plugin_body"];
+                "application/x-www-form-urlencoded": components["schemas"]["patch_wp_v2_plugins_plugin_body"];
             };
         };
         responses: {

@@ -1,4 +1,4 @@
-import { itemResponses } from '../../../core/openapi/schema';
+import { itemResponses, itemSchema } from '../../../core/openapi/schema';
 import type { NamespaceOpenApi, OperationFacts } from '../../../core/openapi/types';
 import { pluginSchema } from './plugins';
 
@@ -13,7 +13,7 @@ function answeredPluginSchema(): Record<string, unknown> {
   return { ...schema, properties: { ...schema.properties, author: { ...schema.properties.author, type: 'string' } } };
 }
 
-const plugins = (method: string, summary: string): OperationFacts => ({ summary, responses: itemResponses(method, answeredPluginSchema()) });
+const plugins = (method: string, summary: string): OperationFacts => ({ summary, responses: itemResponses(method, itemSchema(answeredPluginSchema())) });
 
 export const wpOpenApi: NamespaceOpenApi = {
   title: 'WordPress',
