@@ -3,8 +3,8 @@ import { WpError } from '../../../core/rest/errors';
 import type { Params, RestRequest } from '../../../core/rest/request';
 import { safeEqual } from '../../../core/secrets';
 import { MODULES, simulateBackup, type BackupParams, type Module } from './backup';
-import { sanitizeTextField, sanitizeTitle, wpUnslash } from './formatting';
-import { NONCE_LIFE, TICK_SECONDS, nonceFor, nonceTick, wpCreateNonce, wpHashNonce, wpVerifyNonce } from './nonce';
+import { sanitizeTextField, sanitizeTitle, wpUnslash } from '../../../core/wordpress/formatting';
+import { NONCE_LIFE, TICK_SECONDS, nonceFor, nonceTick, wpCreateNonce, wpHashNonce, wpVerifyNonce } from '../../../core/wordpress/nonces';
 
 export const NAMESPACE = 'everest-backup/v1';
 export type EverestProfile = 'docs' | 'live';
