@@ -1,14 +1,29 @@
 /**
  * WordPress formatting functions any namespace (plugin) may use, re-written in TypeScript from
- * WordPress 6.8's wp-includes/formatting.php: wp_unslash (stripslashes), sanitize_text_field and sanitize_title (remove_accents + sanitize_title_with_dashes, 'save' context).
+ * WordPress 6.8's wp-includes/formatting.php: wp_unslash (stripslashes), sanitize_text_field and
+ * sanitize_title (remove_accents + sanitize_title_with_dashes, 'save' context).
  * PHP works on bytes; these work on JavaScript strings and give the same result for valid UTF-8.
  */
 
-/** PHP's trim() characters: space, \t, \n, \r, \0, \x0B. */
-const PHP_TRIM = /^[ \t\n\r\0\x0B]+|[ \t\n\r\0\x0B]+$/g;
+/*
+ * Every function here runs in time linear in its input: one request must not stall the event loop
+ * for everyone (issue 21). Where WordPress's own code (a regular expression, a loop that rescans the
+ * string) would be quadratic here, the same result is computed in one pass; the slow forms are kept
+ * as reference implementations in tests/reliability/formatting-linear.test.ts.
+ */
 
+/** PHP's trim() characters: space, \t, \n, \r, \0, \x0B. */
+function isPhpTrimChar(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x00 || code === 0x0b;
+}
+
+/** PHP's trim(), scanning in from both ends (a regular expression `[…]+$` would be quadratic on inner runs). */
 export function phpTrim(text: string): string {
-  return text.replace(PHP_TRIM, '');
+  let start = 0;
+  let end = text.length;
+  while (start < end && isPhpTrimChar(text.charCodeAt(start))) start++;
+  while (end > start && isPhpTrimChar(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 /**
@@ -31,7 +46,22 @@ export function phpString(value: unknown): string | null {
 
 /** stripslashes(): a backslash escapes the next character; `\0` becomes NUL. What wp_unslash() does to a string. */
 export function stripslashes(text: string): string {
-  return text.replace(/\\([\s\S]?)/g, (_m, next: string) => (next === '0' ? '\0' : next));
+  let at = text.indexOf('\\');
+  if (at === -1) return text;
+  let out = '';
+  let kept = 0; // text[kept..] is not yet copied to out
+  while (at !== -1) {
+    out += text.slice(kept, at);
+    if (at + 1 === text.length) {
+      kept = text.length; // a backslash at the very end goes
+      break;
+    }
+    const next = text[at + 1]!;
+    out += next === '0' ? '\0' : next;
+    kept = at + 2;
+    at = text.indexOf('\\', kept);
+  }
+  return out + text.slice(kept);
 }
 
 /** wp_unslash() for one value: strings lose their slashes, everything else passes through. */
@@ -39,19 +69,140 @@ export function wpUnslash(value: unknown): unknown {
   return typeof value === 'string' ? stripslashes(value) : value;
 }
 
-/** esc_html(): the five special characters, without double-encoding entities already there. */
+/**
+ * A string built from UTF-16 code units in one growing buffer: no intermediate strings, so building
+ * a result of millions of small pieces costs what copying them does.
+ */
+class CodeUnits {
+  private buffer: Uint16Array;
+  private length = 0;
+
+  constructor(capacity: number) {
+    this.buffer = new Uint16Array(Math.max(16, capacity));
+  }
+
+  private room(more: number): void {
+    if (this.length + more <= this.buffer.length) return;
+    const bigger = new Uint16Array(Math.max(this.buffer.length * 2, this.length + more));
+    bigger.set(this.buffer.subarray(0, this.length));
+    this.buffer = bigger;
+  }
+
+  unit(code: number): void {
+    this.room(1);
+    this.buffer[this.length++] = code;
+  }
+
+  text(text: string, from = 0, to = text.length): void {
+    this.room(to - from);
+    for (let i = from; i < to; i++) this.buffer[this.length++] = text.charCodeAt(i);
+  }
+
+  /** Drops the last `count` units. */
+  pop(count: number): void {
+    this.length -= count;
+  }
+
+  at(index: number): number {
+    return this.buffer[index]!;
+  }
+
+  get size(): number {
+    return this.length;
+  }
+
+  toString(): string {
+    // Node's UTF-16 decoder copies the units as they are (a lone surrogate stays one): the fastest way back to a string.
+    return Buffer.from(this.buffer.buffer, this.buffer.byteOffset, this.length * 2).toString('utf16le');
+  }
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function isHexDigit(code: number): boolean {
+  return isDigit(code) || (code >= 0x61 && code <= 0x66) || (code >= 0x41 && code <= 0x46);
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+}
+
+/** Whether text[at..to) starts with an entity's body and its `;`: `#\d+;`, `#x[0-9a-f]+;` or `[a-z][a-z0-9]*;` (any case). */
+function entityAt(text: string, at: number, to: number): boolean {
+  if (at >= to) return false;
+  const first = text.charCodeAt(at);
+  let end = at + 1;
+  if (first === 0x23) {
+    while (end < to && isDigit(text.charCodeAt(end))) end++;
+    if (end > at + 1) return end < to && text.charCodeAt(end) === 0x3b;
+    if (end >= to || (text.charCodeAt(end) | 0x20) !== 0x78) return false;
+    const digits = ++end;
+    while (end < to && isHexDigit(text.charCodeAt(end))) end++;
+    return end > digits && end < to && text.charCodeAt(end) === 0x3b;
+  }
+  if (!isAsciiLetter(first)) return false;
+  while (end < to && (isAsciiLetter(text.charCodeAt(end)) || isDigit(text.charCodeAt(end)))) end++;
+  return end < to && text.charCodeAt(end) === 0x3b;
+}
+
+/** esc_html() of text[from..to) into `out` (an `&` starting an entity within that range is kept). */
+function escHtmlInto(out: CodeUnits, text: string, from: number, to: number): void {
+  let kept = from;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    let entity: string;
+    if (code === 0x3c) entity = '&lt;';
+    else if (code === 0x3e) entity = '&gt;';
+    else if (code === 0x22) entity = '&quot;';
+    else if (code === 0x27) entity = '&#039;';
+    else if (code === 0x26 && !entityAt(text, i + 1, to)) entity = '&amp;';
+    else continue;
+    out.text(text, kept, i);
+    out.text(entity);
+    kept = i + 1;
+  }
+  out.text(text, kept, to);
+}
+
+/**
+ * esc_html(): the five special characters, without double-encoding entities already there (what
+ * `/&(?!(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);)/gi` and four replaces give, in one pass).
+ */
 export function escHtml(text: string): string {
-  return text
-    .replace(/&(?!(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);)/gi, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#039;');
+  if (!/[&<>"']/.test(text)) return text;
+  const out = new CodeUnits(text.length + 16);
+  escHtmlInto(out, text, 0, text.length);
+  return out.toString();
 }
 
 /** wp_pre_kses_less_than(): a `<` that does not open a complete tag is turned into `&lt;` (HTML-escaped with what follows it). */
 export function wpPreKsesLessThan(text: string): string {
-  return text.replace(/<[^>]*?((?=<)|>|$)/g, (match) => (match.includes('>') ? match : escHtml(match)));
+  // WordPress: preg_replace_callback('%<[^>]*?((?=<)|>|$)%', ...). Each `<` runs to the next `<` or `>`
+  // or the end; a callback and five replaces per `<` made a megabyte of `<` take seconds.
+  let i = text.indexOf('<');
+  if (i === -1) return text;
+  const out = new CodeUnits(text.length + 64);
+  let kept = 0; // text[kept..] is not yet copied to out
+  while (i !== -1) {
+    let j = i + 1;
+    while (j < text.length) {
+      const code = text.charCodeAt(j);
+      if (code === 0x3c || code === 0x3e) break;
+      j++;
+    }
+    if (j < text.length && text.charCodeAt(j) === 0x3e) {
+      i = text.indexOf('<', j + 1); // a complete tag: kept as it is
+      continue;
+    }
+    out.text(text, kept, i);
+    escHtmlInto(out, text, i, j);
+    kept = j;
+    i = j < text.length ? j : -1;
+  }
+  out.text(text, kept);
+  return out.toString();
 }
 
 const PHP_SPACE = /[ \t\n\v\f\r]/;
@@ -64,15 +215,16 @@ export function phpStripTags(text: string): string {
   let out = '';
   let i = 0;
   while (i < text.length) {
-    const c = text[i]!;
-    if (c !== '<') {
-      out += c;
-      i++;
-      continue;
+    const lt = text.indexOf('<', i);
+    if (lt === -1) {
+      out += text.slice(i); // text up to the end: copied as one piece, not character by character
+      break;
     }
+    if (lt > i) out += text.slice(i, lt);
+    i = lt;
     const next = text[i + 1];
     if (next !== undefined && PHP_SPACE.test(next)) {
-      out += c;
+      out += '<';
       i++;
       continue;
     }
@@ -104,9 +256,77 @@ export function phpStripTags(text: string): string {
   return out;
 }
 
+/** A-Z to a-z and nothing else: the case folding a non-Unicode `/i` regex gives ASCII letters, same length. */
+function foldAscii(text: string): string {
+  return text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
+}
+
+/**
+ * What `text.replace(/<(script|style)[^>]*?>[\s\S]*?<\/\1>/gi, '')` gives, in one pass. That
+ * expression searches to the end of the text for a closing tag from every unclosed opening one
+ * (quadratic); here each search resumes where the previous one for the same thing stopped: the
+ * next '>' and the next `</script>` / `</style>` at or after a position only move forward.
+ */
+export function removeScriptAndStyleElements(text: string): string {
+  const folded = foldAscii(text);
+  if (!folded.includes('<script') && !folded.includes('<style')) return text;
+  /** For each needle: the last position searched from, and what was found there (-1: none to the end). */
+  const found = new Map<string, { from: number; at: number }>();
+  const next = (needle: string, from: number): number => {
+    const last = found.get(needle);
+    if (last && last.from <= from && (last.at === -1 || last.at >= from)) return last.at;
+    const at = folded.indexOf(needle, from);
+    found.set(needle, { from, at });
+    return at;
+  };
+  let out = '';
+  let kept = 0; // text[kept..] is not yet copied to out
+  let i = next('<', 0);
+  while (i !== -1) {
+    const name = folded.startsWith('script', i + 1) ? 'script' : folded.startsWith('style', i + 1) ? 'style' : null;
+    let end = -1;
+    if (name !== null) {
+      const gt = next('>', i + 1 + name.length);
+      const close = gt === -1 ? -1 : next(`</${name}>`, gt + 1);
+      if (close !== -1) end = close + name.length + 3;
+    }
+    if (end === -1) {
+      i = next('<', i + 1);
+      continue;
+    }
+    out += text.slice(kept, i);
+    kept = end;
+    i = next('<', end);
+  }
+  return kept === 0 ? text : out + text.slice(kept);
+}
+
 /** wp_strip_all_tags(): script and style elements with their content, then every tag; trimmed. */
 export function wpStripAllTags(text: string): string {
-  return phpTrim(phpStripTags(text.replace(/<(script|style)[^>]*?>[\s\S]*?<\/\1>/gi, '')));
+  return phpTrim(phpStripTags(removeScriptAndStyleElements(text)));
+}
+
+/**
+ * What sanitize_text_field's loop leaves: `while (preg_match('/%[a-f0-9]{2}/i', …)) str_replace(…)`
+ * removes one octet string per pass over the whole text, and removing one can make another
+ * (`%%4141`), so it is quadratic. No two `%xx` can overlap (a hex digit is never '%'), so whatever
+ * the order of removals the result is the same: the text with no `%xx` left. A stack gives it in one
+ * pass: push each character, and pop the last three whenever they form `%xx`.
+ */
+export function removePercentOctets(text: string): { text: string; found: boolean } {
+  if (!text.includes('%')) return { text, found: false };
+  const stack = new CodeUnits(text.length);
+  let found = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    stack.unit(code);
+    const top = stack.size;
+    if (top >= 3 && stack.at(top - 3) === 0x25 && isHexDigit(stack.at(top - 2)) && isHexDigit(code)) {
+      stack.pop(3);
+      found = true;
+    }
+  }
+  return found ? { text: stack.toString(), found } : { text, found };
 }
 
 /**
@@ -122,14 +342,12 @@ export function sanitizeTextField(value: unknown): string {
     filtered = wpStripAllTags(filtered);
     filtered = filtered.split('<\n').join('&lt;\n');
   }
-  filtered = filtered.replace(/[\r\n\t ]+/g, ' ');
+  // Only when there is something to collapse: a replace per lone space costs ~300 ns, 80 ms a megabyte.
+  if (/[\r\n\t]| {2}/.test(filtered)) filtered = filtered.replace(/[\r\n\t ]+/g, ' ');
   filtered = phpTrim(filtered);
-  let found = false;
-  for (let match = /%[a-f0-9]{2}/i.exec(filtered); match; match = /%[a-f0-9]{2}/i.exec(filtered)) {
-    filtered = filtered.split(match[0]).join('');
-    found = true;
-  }
-  if (found) filtered = phpTrim(filtered.replace(/ +/g, ' '));
+  const octets = removePercentOctets(filtered);
+  filtered = octets.text;
+  if (octets.found) filtered = phpTrim(filtered.replace(/ +/g, ' '));
   return filtered;
 }
 
