@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Clock } from './clock';
+import { budgetedRegExp, compileGlob, type PathMatcher } from './glob';
 
 /**
  * Fault injection for tests (WireMock's fault stubs, in miniature): requests matching a method and a
@@ -68,28 +69,21 @@ export class FaultError extends Error {
 const METHOD = /^[A-Z]+$/;
 const MAX_LATENCY_MS = 60_000;
 
-/** A glob (`*`, `**`, `?`) as an anchored, case-insensitive regular expression. */
-export function globToRegExp(glob: string): RegExp {
-  let source = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        source += '.*';
-        i++;
-      } else source += '[^/]*';
-    } else if (c === '?') source += '[^/]';
-    else source += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** A glob (`*`, `**`, `?`) as a non-backtracking, case-insensitive matcher of the whole path (core/glob.ts). */
+export function globToRegExp(glob: string): PathMatcher {
+  try {
+    return compileGlob(glob);
+  } catch (e) {
+    throw new FaultError('path', (e as Error).message);
   }
-  return new RegExp(`^${source}$`, 'i');
 }
 
-/** A path pattern: a glob string, a RegExp, or a regex source. Throws FaultError on an invalid regex. */
-export function compilePathPattern(pattern: { path?: string | RegExp; pathRegex?: string }): RegExp | null {
+/** A path pattern: a glob string, a RegExp, or a regex source (run with a time budget). Throws FaultError on an invalid regex. */
+export function compilePathPattern(pattern: { path?: string | RegExp; pathRegex?: string }): PathMatcher | null {
   if (pattern.path instanceof RegExp) return pattern.path;
   if (typeof pattern.pathRegex === 'string') {
     try {
-      return new RegExp(pattern.pathRegex, 'i');
+      return budgetedRegExp(pattern.pathRegex, 'i');
     } catch (e) {
       throw new FaultError('pathRegex', `pathRegex is not a valid regular expression: ${(e as Error).message}`);
     }
@@ -99,7 +93,7 @@ export function compilePathPattern(pattern: { path?: string | RegExp; pathRegex?
 }
 
 interface ActiveFault extends Fault {
-  regex: RegExp;
+  regex: PathMatcher;
 }
 
 function publicView(fault: ActiveFault): Fault {

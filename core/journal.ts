@@ -2,7 +2,8 @@ import type { NextFunction, Request, Response } from 'express';
 import qs from 'qs';
 import { authenticationOf } from './auth/guard';
 import type { Clock } from './clock';
-import { faultOf, globToRegExp } from './faults';
+import { faultOf } from './faults';
+import { compileGlob, MAX_GLOB_LENGTH, type PathMatcher } from './glob';
 import { REDACTED, isSecretName, markedSecrets, redactHeaders, redactUrl, redactValue } from './redact';
 import { isJsonMediaType, mediaType } from './rest/request';
 
@@ -78,11 +79,12 @@ function statusMatcher(status: JournalFilter['status']): ((s: number) => boolean
 /** Checks and compiles a filter; throws JournalFilterError naming the bad field. */
 export function compileJournalFilter(filter: JournalFilter): (entry: JournalEntry) => boolean {
   const byStatus = statusMatcher(filter.status);
-  let byPath: RegExp | null = null;
+  let byPath: PathMatcher | null = null;
   if (filter.path instanceof RegExp) byPath = filter.path;
   else if (typeof filter.path === 'string' && filter.path !== '') {
     if (!filter.path.startsWith('/')) throw new JournalFilterError('path', 'path is a glob starting with / (e.g. /wp-json/availo/v1/**).');
-    byPath = globToRegExp(filter.path);
+    if (filter.path.length > MAX_GLOB_LENGTH) throw new JournalFilterError('path', `path is a glob of at most ${MAX_GLOB_LENGTH} characters.`);
+    byPath = compileGlob(filter.path);
   }
   const ns = filter.namespace?.toLowerCase().replace(/^\/+|\/+$/g, '');
   const method = filter.method?.toUpperCase();
