@@ -33,16 +33,16 @@ const GLOBSTAR = 3; // ** any characters (but line terminators, as `.*` did)
  * character's upper case when that is one character, unless that would map a non-ASCII character
  * to ASCII. So globs give what they gave as `new RegExp(..., 'i')`.
  */
-function canonical(code: number): number {
-  if (code < 0x80) return code >= 0x61 && code <= 0x7a ? code - 0x20 : code;
-  const upper = String.fromCharCode(code).toUpperCase();
-  if (upper.length !== 1) return code;
+function canonical(unit: number): number {
+  if (unit < 0x80) return unit >= 0x61 && unit <= 0x7a ? unit - 0x20 : unit;
+  const upper = String.fromCharCode(unit).toUpperCase();
+  if (upper.length !== 1) return unit;
   const mapped = upper.charCodeAt(0);
-  return mapped < 0x80 ? code : mapped;
+  return mapped < 0x80 ? unit : mapped;
 }
 
-function isLineTerminator(code: number): boolean {
-  return code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029;
+function isLineTerminator(unit: number): boolean {
+  return unit === 0x0a || unit === 0x0d || unit === 0x2028 || unit === 0x2029;
 }
 
 /**
@@ -53,7 +53,7 @@ function isLineTerminator(code: number): boolean {
 export function compileGlob(glob: string): PathMatcher {
   if (glob.length > MAX_GLOB_LENGTH) throw new GlobError(`A glob is at most ${MAX_GLOB_LENGTH} characters (this one has ${glob.length}).`);
   const kinds: number[] = [];
-  const codes: number[] = [];
+  const units: number[] = [];
   for (let i = 0; i < glob.length; i++) {
     const c = glob.charCodeAt(i);
     let kind = LITERAL;
@@ -65,7 +65,7 @@ export function compileGlob(glob: string): PathMatcher {
       if (kinds[kinds.length - 1] === kind) continue;
     } else if (c === 0x3f) kind = ONE;
     kinds.push(kind);
-    codes.push(kind === LITERAL ? canonical(c) : 0);
+    units.push(kind === LITERAL ? canonical(c) : 0);
   }
   const size = kinds.length;
   return {
@@ -86,12 +86,12 @@ export function compileGlob(glob: string): PathMatcher {
       add(live, list, 0);
       for (let i = 0; i < text.length; i++) {
         const raw = text.charCodeAt(i);
-        const code = canonical(raw);
+        const unit = canonical(raw);
         for (const p of list) {
           if (p === size) continue;
           const kind = kinds[p]!;
           if (kind === LITERAL) {
-            if (codes[p] === code) add(next, nextList, p + 1);
+            if (units[p] === unit) add(next, nextList, p + 1);
           } else if (kind === ONE) {
             if (raw !== 0x2f) add(next, nextList, p + 1);
           } else if (kind === STAR) {

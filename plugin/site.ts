@@ -143,6 +143,7 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
       maxPerIp: config.settings.AUTH_THROTTLE_MAX_PER_IP as number,
       maxPerUser: config.settings.AUTH_THROTTLE_MAX_PER_USER as number,
       windowSeconds: config.settings.AUTH_THROTTLE_WINDOW as number,
+      accountOf: (typed) => users.byLoginOrEmail(typed)?.login,
     });
 
     const site: Site = {

@@ -145,6 +145,20 @@ export class ApplicationPasswords {
   }
 
   /**
+   * The work verify() does, for a login that names no user: normalise, hash, one constant-time
+   * comparison (against a hash no password has). So an unknown login answers no faster than a known
+   * one with a wrong password, and response times do not tell which logins exist (issue 21). Always null.
+   */
+  verifyNobody(password: string): null {
+    const normalized = normalizeApplicationPassword(password);
+    if (normalized !== '') safeEqual(this.decoy, this.hash(normalized)); // verify() stops at '' too
+    return null;
+  }
+
+  /** A stored-hash-shaped value no password hashes to (random, made once). */
+  private readonly decoy = HASH_PREFIX + randomAlphanumeric(43);
+
+  /**
    * Records last use at most once a day per password (WordPress does the same), so authenticated
    * traffic does not write to disk on every request. Returns true when it changed the record.
    */

@@ -82,7 +82,7 @@ export function applicationPasswordGuard(options: GuardOptions) {
         return false;
       }
       const user = login === '' ? undefined : users.byLoginOrEmail(login);
-      const item = user ? applicationPasswords.verify(user.id, password) : null;
+      const item = user ? applicationPasswords.verify(user.id, password) : applicationPasswords.verifyNobody(password);
       if (user && item) attempt.matched = { user, item };
       return attempt.matched !== null;
     },

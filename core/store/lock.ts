@@ -10,7 +10,7 @@ export interface LockInfo {
   socket?: string;
   startedAt: string;
   /** Random, different for every acquisition: tells one lock file from another with the same pid. */
-  nonce?: string;
+  instance?: string;
 }
 
 export function lockPath(file: string): string {
@@ -161,7 +161,7 @@ export function breakStale(target: string, staleText: string): void {
  */
 export function acquireLock(file: string): StoreLock {
   const target = lockPath(file);
-  let info: LockInfo = { pid: process.pid, startedAt: new Date().toISOString(), nonce: randomBytes(12).toString('hex') };
+  let info: LockInfo = { pid: process.pid, startedAt: new Date().toISOString(), instance: randomBytes(12).toString('hex') };
   let unreadable = false;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (attempt > 0) pause(5 * attempt); // let a competitor in the middle of a takeover finish
@@ -186,7 +186,7 @@ function heldLock(target: string, current: () => LockInfo, set: (info: LockInfo)
   let released = false;
   const ours = (): boolean => {
     const found = peek(target);
-    return found !== null && found.info?.pid === process.pid && found.info.nonce === current().nonce;
+    return found !== null && found.info?.pid === process.pid && found.info.instance === current().instance;
   };
   const release = (): void => {
     if (released) return;
@@ -197,7 +197,7 @@ function heldLock(target: string, current: () => LockInfo, set: (info: LockInfo)
   process.on('exit', release);
   return {
     update(extra) {
-      const next = { ...current(), ...extra, pid: process.pid, nonce: current().nonce };
+      const next = { ...current(), ...extra, pid: process.pid, instance: current().instance };
       set(next);
       if (released || !ours()) return;
       // Replaced whole (rename), so a reader never sees a half-written lock.

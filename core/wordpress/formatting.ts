@@ -7,14 +7,14 @@
 
 /*
  * Every function here runs in time linear in its input: one request must not stall the event loop
- * for everyone (issue 21). Where WordPress's own code (a regular expression, a loop that rescans the
+ * for everyone (issue 21). Where WordPress's own unit (a regular expression, a loop that rescans the
  * string) would be quadratic here, the same result is computed in one pass; the slow forms are kept
  * as reference implementations in tests/reliability/formatting-linear.test.ts.
  */
 
 /** PHP's trim() characters: space, \t, \n, \r, \0, \x0B. */
-function isPhpTrimChar(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x00 || code === 0x0b;
+function isPhpTrimChar(unit: number): boolean {
+  return unit === 0x20 || unit === 0x09 || unit === 0x0a || unit === 0x0d || unit === 0x00 || unit === 0x0b;
 }
 
 /** PHP's trim(), scanning in from both ends (a regular expression `[…]+$` would be quadratic on inner runs). */
@@ -70,7 +70,7 @@ export function wpUnslash(value: unknown): unknown {
 }
 
 /**
- * A string built from UTF-16 code units in one growing buffer: no intermediate strings, so building
+ * A string built from UTF-16 unit units in one growing buffer: no intermediate strings, so building
  * a result of millions of small pieces costs what copying them does.
  */
 class CodeUnits {
@@ -88,9 +88,9 @@ class CodeUnits {
     this.buffer = bigger;
   }
 
-  unit(code: number): void {
+  unit(unit: number): void {
     this.room(1);
-    this.buffer[this.length++] = code;
+    this.buffer[this.length++] = unit;
   }
 
   text(text: string, from = 0, to = text.length): void {
@@ -117,16 +117,16 @@ class CodeUnits {
   }
 }
 
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
+function isDigit(unit: number): boolean {
+  return unit >= 0x30 && unit <= 0x39;
 }
 
-function isHexDigit(code: number): boolean {
-  return isDigit(code) || (code >= 0x61 && code <= 0x66) || (code >= 0x41 && code <= 0x46);
+function isHexDigit(unit: number): boolean {
+  return isDigit(unit) || (unit >= 0x61 && unit <= 0x66) || (unit >= 0x41 && unit <= 0x46);
 }
 
-function isAsciiLetter(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+function isAsciiLetter(unit: number): boolean {
+  return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x41 && unit <= 0x5a);
 }
 
 /** Whether text[at..to) starts with an entity's body and its `;`: `#\d+;`, `#x[0-9a-f]+;` or `[a-z][a-z0-9]*;` (any case). */
@@ -151,13 +151,13 @@ function entityAt(text: string, at: number, to: number): boolean {
 function escHtmlInto(out: CodeUnits, text: string, from: number, to: number): void {
   let kept = from;
   for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
+    const unit = text.charCodeAt(i);
     let entity: string;
-    if (code === 0x3c) entity = '&lt;';
-    else if (code === 0x3e) entity = '&gt;';
-    else if (code === 0x22) entity = '&quot;';
-    else if (code === 0x27) entity = '&#039;';
-    else if (code === 0x26 && !entityAt(text, i + 1, to)) entity = '&amp;';
+    if (unit === 0x3c) entity = '&lt;';
+    else if (unit === 0x3e) entity = '&gt;';
+    else if (unit === 0x22) entity = '&quot;';
+    else if (unit === 0x27) entity = '&#039;';
+    else if (unit === 0x26 && !entityAt(text, i + 1, to)) entity = '&amp;';
     else continue;
     out.text(text, kept, i);
     out.text(entity);
@@ -188,8 +188,8 @@ export function wpPreKsesLessThan(text: string): string {
   while (i !== -1) {
     let j = i + 1;
     while (j < text.length) {
-      const code = text.charCodeAt(j);
-      if (code === 0x3c || code === 0x3e) break;
+      const unit = text.charCodeAt(j);
+      if (unit === 0x3c || unit === 0x3e) break;
       j++;
     }
     if (j < text.length && text.charCodeAt(j) === 0x3e) {
@@ -318,10 +318,10 @@ export function removePercentOctets(text: string): { text: string; found: boolea
   const stack = new CodeUnits(text.length);
   let found = false;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    stack.unit(code);
+    const unit = text.charCodeAt(i);
+    stack.unit(unit);
     const top = stack.size;
-    if (top >= 3 && stack.at(top - 3) === 0x25 && isHexDigit(stack.at(top - 2)) && isHexDigit(code)) {
+    if (top >= 3 && stack.at(top - 3) === 0x25 && isHexDigit(stack.at(top - 2)) && isHexDigit(unit)) {
       stack.pop(3);
       found = true;
     }
@@ -360,9 +360,9 @@ const ACCENT_SPECIAL: Record<string, string> = {
 };
 
 /** The blocks whose accented letters WordPress's table covers: Latin-1 and Extended-A, pinyin, Romanian, Vietnamese. */
-function inAccentTable(code: number): boolean {
+function inAccentTable(unit: number): boolean {
   return (
-    (code >= 0xc0 && code <= 0x17f) || (code >= 0x1cd && code <= 0x1dc) || (code >= 0x218 && code <= 0x21b) || (code >= 0x1ea0 && code <= 0x1ef9)
+    (unit >= 0xc0 && unit <= 0x17f) || (unit >= 0x1cd && unit <= 0x1dc) || (unit >= 0x218 && unit <= 0x21b) || (unit >= 0x1ea0 && unit <= 0x1ef9)
   );
 }
 
@@ -370,7 +370,7 @@ function inAccentTable(code: number): boolean {
  * remove_accents() for the default locale: Latin letters with diacritics to their ASCII letters.
  * WordPress uses a fixed table; this decomposes the letters of the blocks that table covers (NFD)
  * and drops the marks, plus the letters that do not decompose. Checked against WordPress 6.8 for
- * every code point from U+0080 to U+024F, U+1E00 to U+1EFF and U+2000 to U+20FF.
+ * every unit point from U+0080 to U+024F, U+1E00 to U+1EFF and U+2000 to U+20FF.
  */
 export function removeAccents(text: string): string {
   if (!/[\u0080-\uffff]/.test(text)) return text;
@@ -381,8 +381,8 @@ export function removeAccents(text: string): string {
       out += special;
       continue;
     }
-    const code = ch.codePointAt(0)!;
-    if (inAccentTable(code)) {
+    const unit = ch.codePointAt(0)!;
+    if (inAccentTable(unit)) {
       const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
       out += /^[A-Za-z]+$/.test(base) ? base : ch;
     } else out += ch;
@@ -395,8 +395,8 @@ export function utf8UriEncode(text: string, length = 0): string {
   let out = '';
   let outLength = 0;
   for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code < 128) {
+    const unit = ch.codePointAt(0)!;
+    if (unit < 128) {
       if (length && outLength + 1 > length) break;
       out += ch;
       outLength += 1;

@@ -147,7 +147,7 @@ describe(`the lock alone: ten processes released at the same millisecond on a st
               const child = spawn(process.execPath, ['-e', COMPETITOR_SCRIPT, file, String(startAt)], { stdio: ['ignore', 'pipe', 'inherit'] });
               let out = '';
               child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-              child.on('exit', () => resolve(out));
+              child.on('exit', (code, signal) => resolve(out || `no answer (exit ${code ?? signal})`));
             }),
         ),
       );

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fixtureChecks } from '../../../core/fixtures';
 import type { NamespaceModule, SiteContext, TokenIntrospection } from '../../../core/namespace';
+import { REDACTED } from '../../../core/redact';
 import { WpError } from '../../../core/rest/errors';
 import type { RestRequest } from '../../../core/rest/request';
 import { RestResponse } from '../../../core/rest/response';
@@ -163,16 +164,22 @@ export const fess: NamespaceModule = {
 
     // ---------------------------------------------------------------- get / delete
     const idOf = (req: RestRequest) => String(req.urlParams.id ?? '');
+    /** A token sent where a setting id goes (`GET .../setting/<token>`) stays a secret: blanked in the log, the journal and the message. */
+    const shownId = (req: RestRequest, id: string): string => {
+      if (!findToken(tokens, id)) return id;
+      req.markSecret(id);
+      return REDACTED;
+    };
 
     const get = (req: RestRequest): RestResponse => {
       const id = idOf(req);
       const record = tokens.get(id);
-      return record ? ok({ setting: show(record) }) : fail(MSG.notFound(id));
+      return record ? ok({ setting: show(record) }) : fail(MSG.notFound(shownId(req, id)));
     };
 
     const remove = async (req: RestRequest): Promise<RestResponse> => {
       const id = idOf(req);
-      if (!tokens.get(id)) return fail(MSG.notFound(id));
+      if (!tokens.get(id)) return fail(MSG.notFound(shownId(req, id)));
       tokens.delete(id);
       await ctx.store.commit();
       return ok(live ? {} : { id, created: false });
