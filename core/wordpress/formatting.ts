@@ -98,19 +98,6 @@ class CodeUnits {
     for (let i = from; i < to; i++) this.buffer[this.length++] = text.charCodeAt(i);
   }
 
-  /** Drops the last `count` units. */
-  pop(count: number): void {
-    this.length -= count;
-  }
-
-  at(index: number): number {
-    return this.buffer[index]!;
-  }
-
-  get size(): number {
-    return this.length;
-  }
-
   toString(): string {
     // Node's UTF-16 decoder copies the units as they are (a lone surrogate stays one): the fastest way back to a string.
     return Buffer.from(this.buffer.buffer, this.buffer.byteOffset, this.length * 2).toString('utf16le');
@@ -197,10 +184,12 @@ export function wpPreKsesLessThan(text: string): string {
       continue;
     }
     out.text(text, kept, i);
-    escHtmlInto(out, text, i, j);
+    if (j === i + 1) out.text('&lt;');
+    else escHtmlInto(out, text, i, j);
     kept = j;
     i = j < text.length ? j : -1;
   }
+  if (kept === 0) return text; // every '<' opened a complete tag: nothing changed
   out.text(text, kept);
   return out.toString();
 }
@@ -269,7 +258,7 @@ function foldAscii(text: string): string {
  */
 export function removeScriptAndStyleElements(text: string): string {
   const folded = foldAscii(text);
-  if (!folded.includes('<script') && !folded.includes('<style')) return text;
+  if (!folded.includes('</script>') && !folded.includes('</style>')) return text; // no element can close
   /** For each needle: the last position searched from, and what was found there (-1: none to the end). */
   const found = new Map<string, { from: number; at: number }>();
   const next = (needle: string, from: number): number => {
@@ -315,18 +304,19 @@ export function wpStripAllTags(text: string): string {
  */
 export function removePercentOctets(text: string): { text: string; found: boolean } {
   if (!text.includes('%')) return { text, found: false };
-  const stack = new CodeUnits(text.length);
+  const stack = new Uint16Array(text.length);
+  let top = 0;
   let found = false;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    stack.unit(unit);
-    const top = stack.size;
-    if (top >= 3 && stack.at(top - 3) === 0x25 && isHexDigit(stack.at(top - 2)) && isHexDigit(unit)) {
-      stack.pop(3);
+    stack[top++] = unit;
+    if (top >= 3 && stack[top - 3] === 0x25 && isHexDigit(stack[top - 2]!) && isHexDigit(unit)) {
+      top -= 3;
       found = true;
     }
   }
-  return found ? { text: stack.toString(), found } : { text, found };
+  if (!found) return { text, found };
+  return { text: Buffer.from(stack.buffer, stack.byteOffset, top * 2).toString('utf16le'), found };
 }
 
 /**
@@ -447,10 +437,12 @@ export function sanitizeTitleWithDashes(input: string): string {
 
 /** Every step of sanitize_title_with_dashes() ('save' context), in WordPress's order. */
 export function sanitizeTitleWithDashesFull(input: string): string {
-  let title = phpStripTags(input);
-  title = title.replace(/%([a-fA-F0-9][a-fA-F0-9])/g, '---$1---');
-  title = title.split('%').join('');
-  title = title.replace(/---([a-fA-F0-9][a-fA-F0-9])---/g, '%$1');
+  let title = input.includes('<') ? phpStripTags(input) : input;
+  if (title.includes('%')) {
+    title = title.replace(/%([a-fA-F0-9][a-fA-F0-9])/g, '---$1---');
+    title = title.split('%').join('');
+  }
+  if (title.includes('---')) title = title.replace(/---([a-fA-F0-9][a-fA-F0-9])---/g, '%$1');
   title = utf8UriEncode(title.toLowerCase(), 200);
   title = title.toLowerCase();
   title = replaceAll(title, SAVE_TO_HYPHEN, '-');

@@ -106,7 +106,11 @@ export function registerApplicationPasswords(ctx: SiteContext): void {
     const name = req.param('name');
     if (name === undefined || name === null) return undefined;
     // sanitize_text_field: tags stripped, whitespace collapsed and trimmed.
-    return String(name).replace(/<[^>]*>/g, '').replace(/[\r\n\t ]+/g, ' ').trim();
+    // Tags out; only up to the last '>' (past it no '<' can close, and /<[^>]*>/ would rescan to the end from each '<': quadratic).
+    const text = String(name);
+    const last = text.lastIndexOf('>');
+    const stripped = last === -1 ? text : text.slice(0, last + 1).replace(/<[^>]*>/g, '') + text.slice(last + 1);
+    return stripped.replace(/[\r\n\t ]+/g, ' ').trim();
   };
 
   rest.registerRoute(
