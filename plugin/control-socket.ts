@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { StoreLockedError } from '../core/store/errors';
+import { acquireLock, type StoreLock } from '../core/store/lock';
 
 /**
  * While a server holds a store file, the command line does not open the file itself (that would be
@@ -28,8 +30,17 @@ export function socketPathFor(dbFile: string): string {
 const MAX_REQUEST = 1_000_000;
 
 export function listenControlSocket(socketPath: string, run: (request: ControlRequest) => Promise<ControlReply>): Promise<net.Server> {
+  // Claimed as the store is (core/store/lock.ts: `<socket>.lock`, taken over atomically when stale), so
+  // a socket file is only ever removed by the one process that holds its claim: never a live server's.
+  let claim: StoreLock;
   try {
-    fs.unlinkSync(socketPath); // left by a server that was killed; the store lock already proved it is gone
+    claim = acquireLock(socketPath);
+  } catch (e) {
+    if (e instanceof StoreLockedError) return Promise.reject(new StoreLockedError(socketPath, e.holderPid, `The control socket ${socketPath} is in use by process ${e.holderPid}.`));
+    return Promise.reject(e);
+  }
+  try {
+    fs.unlinkSync(socketPath); // left by a server that was killed: its claim was stale
   } catch {
     // none
   }
@@ -64,10 +75,12 @@ export function listenControlSocket(socketPath: string, run: (request: ControlRe
     });
     conn.on('error', () => undefined);
   });
+  server.once('close', () => claim.release());
   const previous = process.umask(0o177);
   return new Promise((resolve, reject) => {
     server.once('error', (e) => {
       process.umask(previous);
+      claim.release();
       reject(e);
     });
     server.listen(socketPath, () => {

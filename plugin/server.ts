@@ -68,6 +68,8 @@ export async function startServer(options: SiteOptions = {}): Promise<RunningSer
       server.listen(site.config.port, site.config.host, () => resolve());
     });
     const port = (server.address() as AddressInfo).port;
+    // PORT=0: links and Location headers name the port the system picked, not port 0 (issue 21).
+    if (site.config.port === 0 && site.config.settings.SITE_URL === undefined) site.config.siteUrl = site.config.siteUrl.replace(/:0$/, `:${port}`);
     if (site.config.dbFile) {
       const socketPath = socketPathFor(site.config.dbFile);
       control = await listenControlSocket(socketPath, async (request) => {
@@ -155,11 +157,21 @@ export async function runFromCommandLine(env: Record<string, string | undefined>
     running.site.log.info(`Received ${signal}, shutting down`);
     running.stop().then(
       () => process.exit(0),
-      () => process.exit(1),
+      (e: unknown) => {
+        // One line saying why the exit status is 1 (a full disk used to exit 1 in silence).
+        process.stderr.write(`wp-token-emulator: ${signal}: stopped without writing the store's final snapshot: ${(e as Error)?.message ?? String(e)}. Writes acknowledged before are in the write-ahead log.\n`);
+        process.exit(1);
+      },
     );
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
+  const fatal = (what: string) => (e: unknown) => {
+    process.stderr.write(`wp-token-emulator: stopping on ${what}: ${(e as Error)?.message ?? String(e)}\n`);
+    process.exit(1);
+  };
+  process.once('uncaughtException', fatal('an uncaught exception'));
+  process.once('unhandledRejection', fatal('an unhandled promise rejection'));
   return running;
 }
 

@@ -158,6 +158,7 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
       maxPerIp: core.AUTH_THROTTLE_MAX_PER_IP,
       maxPerUser: core.AUTH_THROTTLE_MAX_PER_USER,
       windowSeconds: core.AUTH_THROTTLE_WINDOW,
+      accountOf: (typed) => users.byLoginOrEmail(typed)?.login,
     });
 
     // Who is asking: each authenticator in turn (docs/architecture.md, "Adding an authenticator").

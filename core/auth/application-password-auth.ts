@@ -41,7 +41,8 @@ export function applicationPasswordAuthenticator(options: ApplicationPasswordAut
       const wait = throttle?.blocked(ctx.ip, login) ?? null;
       if (wait !== null) return failed(login, 'throttled', wait);
       const user = login === '' ? undefined : users.byLoginOrEmail(login);
-      const item = user ? applicationPasswords.verify(user.id, password) : null;
+      // One keyed hash whether or not the login names a user (an unknown login costs what a wrong password does).
+      const { item, revoked } = applicationPasswords.check(user?.id, password);
       if (user && item) {
         throttle?.recordSuccess(ctx.ip, login);
         options.onSuccess?.(ctx, user, item);
@@ -50,7 +51,7 @@ export function applicationPasswordAuthenticator(options: ApplicationPasswordAut
       throttle?.recordFailure(ctx.ip, login);
       options.onFailure?.(ctx, login);
       if (!user) return failed(login, 'unknown-user');
-      return failed(login, applicationPasswords.wasRevoked(user.id, password) ? 'revoked-password' : 'wrong-password');
+      return failed(login, revoked ? 'revoked-password' : 'wrong-password');
     },
   };
 }

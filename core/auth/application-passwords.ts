@@ -133,20 +133,31 @@ export class ApplicationPasswords {
   /** Keyed hashes of passwords revoked since the site started, with their user: why a login failed. */
   private readonly revoked = new Map<string, number>();
 
-  /** Whether `password` was one of the user's application passwords, revoked since the site started. */
-  wasRevoked(userId: number, password: string): boolean {
+  /**
+   * For the authenticator, with one hash of the password whoever the login names: the matching
+   * password of the user, or, when none matches, whether it was one of theirs revoked since the site
+   * started. A login naming no user (`userId` undefined) does the same work as a wrong password
+   * (verifyNobody), so neither the answer nor its time tells which logins exist.
+   */
+  check(userId: number | undefined, password: string): { item: ApplicationPasswordRecord | null; revoked: boolean } {
+    if (userId === undefined) return { item: this.verifyNobody(password), revoked: false };
     const normalized = normalizeApplicationPassword(password);
-    if (normalized === '') return false;
-    // Keyed by the keyed hash: a map lookup, no comparison of secrets in the code.
-    const owner = this.revoked.get(this.hash(normalized));
-    return owner === userId;
+    if (normalized === '') return { item: null, revoked: false };
+    const hashed = this.hash(normalized);
+    const item = this.matchHashed(userId, hashed);
+    // Revoked passwords are keyed by their keyed hash: a map look-up, no comparison of secrets here.
+    const owner = this.revoked.get(hashed);
+    return { item, revoked: item === null && owner === userId };
   }
 
   /** The user's password matching `password` (non-alphanumerics ignored), compared in constant time. */
   verify(userId: number, password: string): ApplicationPasswordRecord | null {
     const normalized = normalizeApplicationPassword(password);
     if (normalized === '') return null;
-    const hashed = this.hash(normalized);
+    return this.matchHashed(userId, this.hash(normalized));
+  }
+
+  private matchHashed(userId: number, hashed: string): ApplicationPasswordRecord | null {
     // Only this user's passwords (a per-user index kept by the store), each one compared in constant time.
     let match: ApplicationPasswordRecord | null = null;
     let matches = 0;
@@ -160,6 +171,23 @@ export class ApplicationPasswords {
     if (matches > 1) for (const item of this.items.values()) if (item.userId === userId && safeEqual(item.password, hashed)) match = item;
     return match;
   }
+
+  /**
+   * The work verify() does, for a login that names no user: normalise, hash, one constant-time
+   * comparison (against a hash no password has). So an unknown login answers no faster than a known
+   * one with a wrong password, and response times do not tell which logins exist (issue 21). Always null.
+   */
+  verifyNobody(password: string): null {
+    const normalized = normalizeApplicationPassword(password);
+    if (normalized === '') return null; // verify() stops at '' too
+    const hashed = this.hash(normalized);
+    safeEqual(this.decoy, hashed);
+    this.revoked.get(hashed); // the revoked-password look-up check() makes for a known login
+    return null;
+  }
+
+  /** A stored-hash-shaped value no password hashes to (random, made once). */
+  private readonly decoy = HASH_PREFIX + randomAlphanumeric(43);
 
   /**
    * Records last use at most once a day per password (WordPress does the same), so authenticated

@@ -7,6 +7,12 @@ export interface ThrottleOptions {
   /** Failed attempts naming one login (from any address) within the window before that login is blocked. */
   maxPerUser: number;
   windowSeconds: number;
+  /**
+   * The account a typed login names (login or e-mail), as its canonical login; undefined when none.
+   * Failures then count against the account as well as against what was typed, so switching from
+   * `editor` to `editor@example.com` does not start a fresh count (issue 21).
+   */
+  accountOf?: (typed: string) => string | undefined;
 }
 
 export const MAX_TRACKED_KEYS = 50_000;
@@ -14,7 +20,8 @@ const KNOWN_GOOD_SECONDS = 86_400;
 
 /**
  * Brute-force protection for application-password authentication. Failures are counted in a
- * sliding window per client address and per login. Once an address is over its limit, every
+ * sliding window per client address and per login: the login as typed and, when it names an account
+ * (by login or e-mail), that account. Once an address is over its limit, every
  * Basic-auth attempt from it is refused with 429 until the window frees up — correct ones too, or
  * the throttle would still confirm a lucky guess. A login over its limit is refused from every
  * address except those that authenticated as it in the last day, so a distributed attack cannot
@@ -53,15 +60,22 @@ export class LoginThrottle {
     return Math.max(1, Math.ceil((list[0]! + this.options.windowSeconds * 1000 - now) / 1000));
   }
 
+  /** The per-login keys of an attempt: what was typed and, when it names an account, that account's login. */
+  private userKeys(login: string): string[] {
+    const typed = login.toLowerCase();
+    const account = this.options.accountOf?.(login)?.toLowerCase();
+    return account === undefined || account === typed ? [typed] : [typed, account];
+  }
+
   /** Whether an attempt from `ip` naming `login` must be refused now: the seconds to wait, or null. */
   blocked(ip: string, login: string): number | null {
     if (!this.options.enabled) return null;
     const now = this.clock.now();
     const byIp = this.recent(`ip:${ip}`, now);
     if (byIp.length >= this.options.maxPerIp) return this.retryAfter(byIp, now);
-    const user = login.toLowerCase();
-    const byUser = this.recent(`user:${user}`, now);
-    if (byUser.length >= this.options.maxPerUser) {
+    for (const user of this.userKeys(login)) {
+      const byUser = this.recent(`user:${user}`, now);
+      if (byUser.length < this.options.maxPerUser) continue;
       const good = this.knownGood.get(`${user}|${ip}`);
       if (good === undefined || now - good > KNOWN_GOOD_SECONDS * 1000) return this.retryAfter(byUser, now);
     }
@@ -71,7 +85,7 @@ export class LoginThrottle {
   recordFailure(ip: string, login: string): void {
     if (!this.options.enabled) return;
     const now = this.clock.now();
-    for (const key of [`ip:${ip}`, `user:${login.toLowerCase()}`]) {
+    for (const key of [`ip:${ip}`, ...this.userKeys(login).map((user) => `user:${user}`)]) {
       const list = this.failures.get(key) ?? [];
       list.push(now);
       // Only what can still block is kept: a list never grows past its limit.
@@ -84,7 +98,11 @@ export class LoginThrottle {
 
   recordSuccess(ip: string, login: string): void {
     if (!this.options.enabled) return;
-    const key = `${login.toLowerCase()}|${ip}`;
+    for (const user of this.userKeys(login)) this.markGood(`${user}|${ip}`);
+    while (this.knownGood.size > MAX_TRACKED_KEYS) this.knownGood.delete(this.knownGood.keys().next().value!);
+  }
+
+  private markGood(key: string): void {
     // Already the newest entry (the same client again): only its time moves. Otherwise it is moved to
     // the end (delete + set), so the oldest entries are the ones dropped when the map is full.
     if (key !== this.lastGood) {
@@ -92,7 +110,6 @@ export class LoginThrottle {
       this.lastGood = key;
     }
     this.knownGood.set(key, this.clock.now());
-    while (this.knownGood.size > MAX_TRACKED_KEYS) this.knownGood.delete(this.knownGood.keys().next().value!);
   }
 
   /** Forgets everything (reset of the emulator). */

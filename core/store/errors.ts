@@ -14,8 +14,9 @@ export class StoreLockedError extends Error {
   constructor(
     readonly file: string,
     readonly holderPid: number,
+    detail?: string,
   ) {
-    super(`The store ${file} is in use by process ${holderPid}. Stop it, or point DB_FILE at another file.`);
+    super(detail ?? (holderPid > 0 ? `The store ${file} is in use by process ${holderPid}. Stop it, or point DB_FILE at another file.` : `The store ${file} is in use by another process. Stop it, or point DB_FILE at another file.`));
     this.name = 'StoreLockedError';
   }
 }

@@ -1,3 +1,5 @@
+import { budgetedRegExp, compileGlob, GlobError, type PathMatcher } from '../../../core/glob';
+
 /**
  * The path patterns of faults and journal filters. Glob compilation is its own function
  * (globToRegExp) so the matcher can be swapped without touching its callers.
@@ -14,28 +16,26 @@ export class PathPatternError extends Error {
   }
 }
 
-/** A glob (`*`, `**`, `?`) as an anchored, case-insensitive regular expression. */
-export function globToRegExp(glob: string): RegExp {
-  let source = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        source += '.*';
-        i++;
-      } else source += '[^/]*';
-    } else if (c === '?') source += '[^/]';
-    else source += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** A glob (`*`, `**`, `?`) as a non-backtracking, case-insensitive matcher of the whole path (core/glob.ts). */
+export function globToRegExp(glob: string, param = 'path'): PathMatcher {
+  try {
+    return compileGlob(glob);
+  } catch (e) {
+    if (e instanceof GlobError) throw new PathPatternError(param, e.message);
+    throw e;
   }
-  return new RegExp(`^${source}$`, 'i');
 }
 
-/** A path pattern: a glob string, a RegExp, or a regex source. Throws PathPatternError on an invalid regex. */
-export function compilePathPattern(pattern: { path?: string | RegExp; pathRegex?: string }): RegExp | null {
+/**
+ * A path pattern: a glob string, a RegExp (in process), or a regex source, which an admin may make
+ * as slow as they like, so each match runs under a time budget (core/glob.ts budgetedRegExp).
+ * Throws PathPatternError on an invalid regex or glob.
+ */
+export function compilePathPattern(pattern: { path?: string | RegExp; pathRegex?: string }): PathMatcher | null {
   if (pattern.path instanceof RegExp) return pattern.path;
   if (typeof pattern.pathRegex === 'string') {
     try {
-      return new RegExp(pattern.pathRegex, 'i');
+      return budgetedRegExp(pattern.pathRegex, 'i');
     } catch (e) {
       throw new PathPatternError('pathRegex', `pathRegex is not a valid regular expression: ${(e as Error).message}`);
     }
@@ -43,4 +43,3 @@ export function compilePathPattern(pattern: { path?: string | RegExp; pathRegex?
   if (typeof pattern.path === 'string') return globToRegExp(pattern.path);
   return null;
 }
-

@@ -1,11 +1,12 @@
 import { fixtureChecks } from '../../../core/fixtures';
+import { REDACTED } from '../../../core/redact';
 import { WpError } from '../../../core/rest/errors';
 import type { RestRequest } from '../../../core/rest/request';
 import { RestResponse } from '../../../core/rest/response';
 import type { FessApi } from './envelope';
 import { UNAUTHORIZED_CODE } from './envelope';
 import { asText, parseWhole, readInput, type Fields } from './input';
-import { createTokenRecord } from './tokens';
+import { createTokenRecord, findToken } from './tokens';
 import { ADMIN_PERMISSION, LABEL, MSG, docsSetting, liveSetting, type FessToken } from './wire';
 
 /**
@@ -77,16 +78,22 @@ export function registerAdminApi(api: FessApi, ns: string): void {
 
   // ---------------------------------------------------------------- get / delete
   const idOf = (req: RestRequest) => String(req.urlParams.id ?? '');
+  /** A token sent where a setting id goes (`GET .../setting/<token>`) stays a secret: blanked in the log, the journal and the message. */
+  const shownId = (req: RestRequest, id: string): string => {
+    if (!findToken(tokens, id)) return id;
+    req.markSecret(id);
+    return REDACTED;
+  };
 
   const get = (req: RestRequest): RestResponse => {
     const id = idOf(req);
     const record = tokens.get(id);
-    return record ? ok({ setting: show(record) }) : fail(MSG.notFound(id));
+    return record ? ok({ setting: show(record) }) : fail(MSG.notFound(shownId(req, id)));
   };
 
   const remove = async (req: RestRequest): Promise<RestResponse> => {
     const id = idOf(req);
-    if (!tokens.get(id)) return fail(MSG.notFound(id));
+    if (!tokens.get(id)) return fail(MSG.notFound(shownId(req, id)));
     tokens.delete(id);
     return ok(live ? {} : { id, created: false });
   };

@@ -95,6 +95,8 @@ export function presentedToken(
     if (typeof value !== 'string' || value === '') continue;
     const record = findToken(tokens, value);
     if (record && (record.parameterName ?? 'token') === name) return check(value);
+    // A parameter some token is configured to come in: what is sent there is a secret, right or wrong.
+    if (name !== 'token' && tokens.findBy('parameterName', name)) markSecret(value);
   }
   const plain = query.token;
   if (typeof plain === 'string' && plain !== '') {

@@ -1,3 +1,4 @@
+import { sanitizeTextField } from '../../../core/wordpress/formatting';
 import { ApplicationPasswordError, chunkApplicationPassword, type ApplicationPasswordRecord } from '../../../core/auth/application-passwords';
 import type { UserRecord } from '../../../core/auth/users';
 import type { SiteContext } from '../../../core/namespace';
@@ -105,8 +106,8 @@ export function registerApplicationPasswords(ctx: SiteContext): void {
   const nameOf = (req: RestRequest): string | undefined => {
     const name = req.param('name');
     if (name === undefined || name === null) return undefined;
-    // sanitize_text_field: script/style elements dropped with their content (wp_strip_all_tags), tags stripped, whitespace collapsed and trimmed.
-    return String(name).replace(/<(script|style)[^>]*?>[\s\S]*?<\/\1>/gi, '').replace(/<[^>]*>/g, '').replace(/[\r\n\t ]+/g, ' ').trim();
+    // The route's sanitize_callback is sanitize_text_field (core/wordpress: linear time, whatever the input).
+    return sanitizeTextField(String(name));
   };
 
   rest.registerRoute(

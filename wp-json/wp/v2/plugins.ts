@@ -101,8 +101,11 @@ export function registerPluginRoutes(ctx: SiteContext): void {
           status: { description: 'The plugin activation status.', type: 'string', enum: [...STATUSES], default: 'inactive' },
         },
         permission: (req) => ctx.users.can(req.user, 'install_plugins') || new WpError('rest_cannot_install_plugin', 'Sorry, you are not allowed to install plugins on this site.', { status: status(req) }),
-        // The emulator has no plugin directory to install from (WordPress answers the same when it cannot reach WordPress.org).
-        handler: () => new WpError('plugins_api_failed', 'An unexpected error occurred. Something may be wrong with WordPress.org or this server&#8217;s configuration.', { status: 500 }),
+        // The emulator's plugin directory is empty: every slug is one WordPress.org does not have, which
+        // WordPress answers 404 (WP_REST_Plugins_Controller::create_item, "Plugin not found."). Offline,
+        // WordPress would answer 500 for the network error instead; a bad slug here is the client's
+        // input, so it gets the 4xx a client can act on, never a 5xx.
+        handler: () => new WpError('plugins_api_failed', 'Plugin not found.', { status: 404 }),
       },
     ],
     { schema: pluginSchema },

@@ -1,3 +1,4 @@
+import type { PathMatcher } from '../../../../core/glob';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../../../core/clock';
 import { checkFault } from './spec';
@@ -57,7 +58,7 @@ export interface Fault {
 }
 
 interface ActiveFault extends Fault {
-  regex: RegExp;
+  regex: PathMatcher;
 }
 
 function publicView(fault: ActiveFault): Fault {

@@ -1,3 +1,4 @@
+import { MAX_GLOB_LENGTH, type PathMatcher } from '../../../../core/glob';
 import { checkArgs, paramProblems, type Args } from '../../../../core/validation';
 import { PathPatternError, compilePathPattern } from '../path-pattern';
 
@@ -43,7 +44,7 @@ function regexProblem(value: unknown): true | string {
 
 export const FAULT_ARGS = {
   method: { type: 'string', pattern: '^(\\*|[A-Za-z]*)$', description: 'HTTP method to match (POST), or * for any (default).' },
-  path: { type: 'string', pattern: '^/', description: 'Glob of the path to match, starting with /: * within a segment, ** across segments, ? one character.' },
+  path: { type: 'string', maxLength: MAX_GLOB_LENGTH, pattern: '^/', description: 'Glob of the path to match, starting with /: * within a segment, ** across segments, ? one character.' },
   pathRegex: { type: 'string', minLength: 1, validate: regexProblem, description: 'Regular expression of the path to match (instead of path).' },
   latencyMs: { type: 'integer', minimum: 0, maximum: MAX_LATENCY_MS, description: 'Delay before answering, in milliseconds.' },
   status: { type: 'integer', minimum: 200, maximum: 599, description: 'Status to answer with instead of the route.' },
@@ -63,7 +64,7 @@ export interface CheckedFault {
   body: unknown;
   headers: Record<string, string>;
   times: number | null;
-  regex: RegExp;
+  regex: PathMatcher;
 }
 
 /** Checks a spec (FAULT_ARGS, then the rules across fields); throws FaultError naming the first bad field. */

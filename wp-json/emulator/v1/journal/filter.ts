@@ -1,3 +1,4 @@
+import { MAX_GLOB_LENGTH } from '../../../../core/glob';
 import { checkArgs, paramProblems, type Args } from '../../../../core/validation';
 import { globToRegExp } from '../path-pattern';
 import { JournalFilterError, type JournalEntry, type JournalFilter } from './journal';
@@ -21,7 +22,7 @@ function statusProblem(status: unknown): true | string {
 
 export const JOURNAL_FILTER_ARGS = {
   namespace: { type: 'string', description: 'A REST namespace (availo/v1) or a module id (availo).' },
-  path: { type: 'string', pattern: '^(/|$)', description: 'A glob matched against the request path, starting with / (/wp-json/availo/v1/**).' },
+  path: { type: 'string', maxLength: MAX_GLOB_LENGTH, pattern: '^(/|$)', description: 'A glob matched against the request path, starting with / (/wp-json/availo/v1/**).' },
   status: { type: ['integer', 'string', 'array'], items: { type: ['integer', 'string'] }, validate: statusProblem, description: 'A status (503), a class (5xx) or a comma-separated list.' },
   method: { type: 'string', description: 'HTTP method.' },
   limit: { type: 'integer', minimum: 1, description: 'Only the last N matching requests.' },

@@ -1,0 +1,135 @@
+/**
+ * sanitize_title() in the 'save' context (remove_accents + sanitize_title_with_dashes), from WordPress
+ * 6.8's wp-includes/formatting.php. Linear in the input: after the cut at 200 characters the rest
+ * works on at most 200.
+ */
+import { phpStripTags } from './strip-tags';
+
+/** Letters remove_accents() maps to something other than their base letter. */
+const ACCENT_SPECIAL: Record<string, string> = {
+  'ª': 'a', 'º': 'o', 'Æ': 'AE', 'æ': 'ae', 'Ð': 'D', 'ð': 'd', 'Ø': 'O', 'ø': 'o', 'Þ': 'TH', 'þ': 'th', 'ß': 's',
+  'Đ': 'D', 'đ': 'd', 'Ħ': 'H', 'ħ': 'h', 'ı': 'i', 'Ĳ': 'IJ', 'ĳ': 'ij', 'ĸ': 'k', 'Ŀ': 'L', 'ŀ': 'l', 'Ł': 'L',
+  'ł': 'l', 'ŉ': 'n', 'Ŋ': 'N', 'ŋ': 'n', 'Œ': 'OE', 'œ': 'oe', 'Ŧ': 'T', 'ŧ': 't', 'ſ': 's', 'Ə': 'E', 'ǝ': 'e',
+  'Ơ': 'O', 'ơ': 'o', 'Ư': 'U', 'ư': 'u', '€': 'E', '£': '',
+};
+
+/** The blocks whose accented letters WordPress's table covers: Latin-1 and Extended-A, pinyin, Romanian, Vietnamese. */
+function inAccentTable(unit: number): boolean {
+  return (
+    (unit >= 0xc0 && unit <= 0x17f) || (unit >= 0x1cd && unit <= 0x1dc) || (unit >= 0x218 && unit <= 0x21b) || (unit >= 0x1ea0 && unit <= 0x1ef9)
+  );
+}
+
+/**
+ * remove_accents() for the default locale: Latin letters with diacritics to their ASCII letters.
+ * WordPress uses a fixed table; this decomposes the letters of the blocks that table covers (NFD)
+ * and drops the marks, plus the letters that do not decompose. Checked against WordPress 6.8 for
+ * every code point from U+0080 to U+024F, U+1E00 to U+1EFF and U+2000 to U+20FF.
+ */
+export function removeAccents(text: string): string {
+  if (!/[\u0080-\uffff]/.test(text)) return text;
+  let out = '';
+  for (const ch of text.normalize('NFC')) {
+    const special = ACCENT_SPECIAL[ch];
+    if (special !== undefined) {
+      out += special;
+      continue;
+    }
+    const unit = ch.codePointAt(0)!;
+    if (inAccentTable(unit)) {
+      const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+      out += /^[A-Za-z]+$/.test(base) ? base : ch;
+    } else out += ch;
+  }
+  return out;
+}
+
+/** utf8_uri_encode(): non-ASCII characters as lower-case %xx octets, the result cut at `length` characters. */
+export function utf8UriEncode(text: string, length = 0): string {
+  let out = '';
+  let outLength = 0;
+  for (const ch of text) {
+    const unit = ch.codePointAt(0)!;
+    if (unit < 128) {
+      if (length && outLength + 1 > length) break;
+      out += ch;
+      outLength += 1;
+      continue;
+    }
+    const bytes = Buffer.from(ch, 'utf8');
+    if (length && outLength + bytes.length * 3 > length) break;
+    for (const b of bytes) out += '%' + b.toString(16);
+    outLength += bytes.length * 3;
+  }
+  return out;
+}
+
+const SAVE_TO_HYPHEN = ['%c2%a0', '%e2%80%93', '%e2%80%94'];
+const SAVE_ENTITIES_TO_HYPHEN = ['&nbsp;', '&#160;', '&ndash;', '&#8211;', '&mdash;', '&#8212;'];
+const SAVE_STRIP = [
+  '%c2%ad', '%c2%a1', '%c2%bf', '%c2%ab', '%c2%bb', '%e2%80%b9', '%e2%80%ba', '%e2%80%98', '%e2%80%99', '%e2%80%9c',
+  '%e2%80%9d', '%e2%80%9a', '%e2%80%9b', '%e2%80%9e', '%e2%80%9f', '%e2%80%a2', '%c2%a9', '%c2%ae', '%c2%b0', '%e2%80%a6',
+  '%e2%84%a2', '%c2%b4', '%cb%8a', '%cc%81', '%cd%81', '%cc%80', '%cc%84', '%cc%8c', '%e2%80%8b', '%e2%80%8c', '%e2%80%8d',
+  '%e2%80%8e', '%e2%80%8f', '%e2%80%aa', '%e2%80%ab', '%e2%80%ac', '%e2%80%ad', '%e2%80%ae', '%ef%bb%bf',
+];
+const SAVE_SPACES_TO_HYPHEN = [
+  '%e2%80%80', '%e2%80%81', '%e2%80%82', '%e2%80%83', '%e2%80%84', '%e2%80%85', '%e2%80%86', '%e2%80%87', '%e2%80%88',
+  '%e2%80%89', '%e2%80%8a', '%e2%80%a8', '%e2%80%a9', '%e2%80%af',
+];
+
+function replaceAll(text: string, needles: readonly string[], replacement: string): string {
+  let out = text;
+  // Most titles contain none of the needles: a search is far cheaper than a split and join.
+  for (const needle of needles) if (out.includes(needle)) out = out.split(needle).join(replacement);
+  return out;
+}
+
+/** What only the full sanitize_title_with_dashes() handles: tags, percent signs, entities, non-ASCII. */
+const NEEDS_FULL = /[%&<\u0080-\uffff]/;
+
+/**
+ * sanitize_title_with_dashes() in the 'save' context. A title with no '<', '%', '&' and nothing
+ * outside ASCII (nearly all of them) leaves strip_tags, the percent and entity steps and the
+ * encoding tables unchanged (every needle holds '%' or '&'), so only the cut at 200 characters, the
+ * lower-casing and the steps after the tables are done for it; the same result, proven against the
+ * full path in tests/everest-backup-formatting.test.ts.
+ */
+export function sanitizeTitleWithDashes(input: string): string {
+  if (NEEDS_FULL.test(input)) return sanitizeTitleWithDashesFull(input);
+  return finishTitle((input.length > 200 ? input.slice(0, 200) : input).toLowerCase().replace(/[/.]/g, '-'));
+}
+
+/** Every step of sanitize_title_with_dashes() ('save' context), in WordPress's order. */
+export function sanitizeTitleWithDashesFull(input: string): string {
+  let title = input.includes('<') ? phpStripTags(input) : input;
+  if (title.includes('%')) {
+    title = title.replace(/%([a-fA-F0-9][a-fA-F0-9])/g, '---$1---');
+    title = title.split('%').join('');
+  }
+  if (title.includes('---')) title = title.replace(/---([a-fA-F0-9][a-fA-F0-9])---/g, '%$1');
+  title = utf8UriEncode(title.toLowerCase(), 200);
+  title = title.toLowerCase();
+  title = replaceAll(title, SAVE_TO_HYPHEN, '-');
+  title = replaceAll(title, SAVE_ENTITIES_TO_HYPHEN, '-');
+  title = title.split('/').join('-');
+  title = replaceAll(title, SAVE_STRIP, '');
+  title = replaceAll(title, SAVE_SPACES_TO_HYPHEN, '-');
+  title = title.split('%c3%97').join('x');
+  title = title.replace(/&.+?;/g, '');
+  title = title.split('.').join('-');
+  return finishTitle(title);
+}
+
+/** The last steps: anything but %, a-z, 0-9, space, _ and - dropped; whitespace to '-'; runs of '-' to one; none at the ends. */
+function finishTitle(title: string): string {
+  return title
+    .replace(/[^%a-z0-9 _-]/g, '')
+    .replace(/\s+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** sanitize_title(): remove_accents() then sanitize_title_with_dashes() ('save' context, no fallback). */
+export function sanitizeTitle(title: string): string {
+  return sanitizeTitleWithDashes(removeAccents(title));
+}
