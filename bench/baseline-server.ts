@@ -2,8 +2,12 @@
  * The baseline: a bare Express 5 app answering a fixed JSON body, started as its own process
  * exactly like the emulator (PORT, HOST from the environment; prints its URL once listening).
  * With BASELINE_KIND=node, the same answer from a bare node:http server instead (a context row:
- * what Express itself costs per request).
+ * what Express itself costs per request). With BASELINE_KIND=node-post, the limit row: a bare
+ * node:http server that reads a POST's JSON body, parses it and answers the Everest access-token
+ * answer's shape (`{"action","access_token"}`, a fresh random token each time) — what one Node
+ * process can do for that request with no framework, no authentication and no store.
  */
+import { randomBytes } from 'node:crypto';
 import express from 'express';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,7 +21,27 @@ const listening = () => {
 };
 const port = Number(process.env.PORT ?? 0);
 const host = process.env.HOST ?? '127.0.0.1';
-if (process.env.BASELINE_KIND === 'node') {
+if (process.env.BASELINE_KIND === 'node-post') {
+  server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      let action = '';
+      try {
+        const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        if (parsed && typeof parsed === 'object' && typeof (parsed as { action?: unknown }).action === 'string') action = (parsed as { action: string }).action;
+      } catch {
+        // not JSON: answered below like an empty action
+      }
+      const status = req.method === 'POST' && action ? 200 : 400;
+      const token = randomBytes(21).toString('hex');
+      const text = Buffer.from(status === 200 ? JSON.stringify({ action, access_token: `${token.slice(0, 10)}:${token.slice(10, 42)}` }) : '{"code":"bad_request"}', 'utf8');
+      res.writeHead(status, { 'Content-Type': 'application/json; charset=UTF-8', 'Content-Length': String(text.length) });
+      res.end(text);
+    });
+  });
+  server.listen(port, host, listening);
+} else if (process.env.BASELINE_KIND === 'node') {
   server = http.createServer((_req, res) => {
     const text = Buffer.from(JSON.stringify(body), 'utf8');
     res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(text.length) });

@@ -15,11 +15,15 @@ import { allNamespaces } from '../plugin/namespaces';
 import { basic, coldStart, cpuSeconds, freePort, load, loadOneShot, median, rssMb, spawnServer, type LoadRequest, type LoadResult, type ServerProcess } from './lib';
 import { ADMIN, scenarios, type Scenario } from './scenarios';
 import { npmStartRows } from './npm-start';
+import { ensurePeers, EVEREST_PATH, peers, playgroundColdStart } from './peers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SERVER = path.join(ROOT, 'dist', 'plugin', 'server.js');
 const BASELINE = path.join(ROOT, 'dist', 'bench', 'baseline-server.js');
 const CREATE_APP = path.join(ROOT, 'dist', 'bench', 'create-app-timing.js');
+const MANY_APPS = path.join(ROOT, 'dist', 'bench', 'many-apps.js');
+const PEERS_DIR = path.join(ROOT, 'bench', 'peers');
+const WORDPRESS_TREE = path.join(process.env.WP_ORACLE_HOME ?? path.join(os.homedir(), '.cache', 'wp-oracle'), 'wordpress');
 const ORACLE = path.resolve(ROOT, '..', 'shared', 'wp-oracle', 'wp-oracle');
 const ORACLE_MU = path.join(ROOT, 'bench', 'oracle-everest-mu.php');
 
@@ -32,11 +36,13 @@ interface Options {
   coldRuns: number;
   createAppRuns: number;
   oracle: boolean;
+  peers: boolean;
+  manyApps: number;
   json: string | null;
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const opts: Options = { duration: 10, warmup: 2, connections: 50, only: null, quick: false, coldRuns: 7, createAppRuns: 50, oracle: true, json: null };
+  const opts: Options = { duration: 10, warmup: 2, connections: 50, only: null, quick: false, coldRuns: 7, createAppRuns: 50, oracle: true, peers: true, manyApps: 100, json: null };
   for (const arg of argv) {
     const [key, value] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, ''];
     const num = () => {
@@ -53,9 +59,11 @@ function parseArgs(argv: readonly string[]): Options {
       case '--cold-runs': opts.coldRuns = Math.round(num()); break;
       case '--create-app-runs': opts.createAppRuns = Math.round(num()); break;
       case '--no-oracle': opts.oracle = false; break;
+      case '--no-peers': opts.peers = false; break;
+      case '--many-apps': opts.manyApps = Math.round(num()); break;
       case '--json': opts.json = value || path.join(ROOT, 'bench', 'results', 'last.json'); break;
       case '--help':
-        process.stdout.write('npm run bench -- [--duration=S] [--warmup=S] [--connections=N] [--only=a,b] [--quick] [--cold-runs=N] [--create-app-runs=N] [--no-oracle] [--json[=file]]\n');
+        process.stdout.write('npm run bench -- [--duration=S] [--warmup=S] [--connections=N] [--only=a,b] [--quick] [--cold-runs=N] [--create-app-runs=N] [--many-apps=N] [--no-oracle] [--no-peers] [--json[=file]]\n');
         process.exit(0);
       // eslint-disable-next-line no-fallthrough
       default:
@@ -68,6 +76,7 @@ function parseArgs(argv: readonly string[]): Options {
     opts.connections = Math.min(opts.connections, 10);
     opts.coldRuns = Math.min(opts.coldRuns, 2);
     opts.createAppRuns = Math.min(opts.createAppRuns, 5);
+    opts.manyApps = Math.min(opts.manyApps, 5);
   }
   return opts;
 }
@@ -402,9 +411,129 @@ function phpVersion(): string {
   }
 }
 
+/** The Everest request as the limit row and the peers get it: the same POST, body and headers as the emulator's scenario. */
+function everestRequest(): LoadRequest[] {
+  const everest = scenarios.find((s) => s.name === 'everest access-token');
+  if (!everest) throw new Error('the "everest access-token" scenario is missing');
+  return everest.requests.map((r) => ({ ...r, expect: [200] }));
+}
+
+/** The limit: a bare node:http server reading the same POST JSON body and answering the same shape. */
+async function runLimit(opts: Options, baseline: LoadResult): Promise<void> {
+  const server = await spawnServer(BASELINE, { PORT: '0', HOST: '127.0.0.1', BASELINE_KIND: 'node-post' }, ROOT);
+  try {
+    const { result } = await measure(server.url, everestRequest(), opts, server.pid);
+    results.set('limit', result);
+    addLoadRow('limit: bare node:http, the Everest POST JSON', result, rssMb(server.pid), baseline, {
+      note: 'reads and parses the same POST JSON body, answers {"action","access_token"} with a fresh random token; no framework, no auth, no store',
+    });
+  } finally {
+    await server.stop('SIGKILL');
+  }
+}
+
+/** Each peer serves the Everest answer as a static stub from its own process, driven like the emulator. */
+async function runPeers(opts: Options, baseline: LoadResult): Promise<void> {
+  const problem = ensurePeers(PEERS_DIR);
+  for (const peer of peers(PEERS_DIR, problem)) {
+    const label = `peer: ${peer.name}, Everest answer as a static stub`;
+    if (peer.unavailable || !peer.start) {
+      rows.push({ scenario: label, note: `not measured: ${peer.unavailable}` });
+      continue;
+    }
+    process.stderr.write(`bench: ${label}\n`);
+    let server: ServerProcess | null = null;
+    try {
+      server = await peer.start(await freePort());
+      const { result } = await measure(server.url, everestRequest(), opts, server.pid);
+      const fastest = results.get('fastest peer');
+      if (!fastest || result.rps > fastest.rps) {
+        results.set('fastest peer', result);
+        fastestPeer = peer.name;
+      }
+      addLoadRow(label, result, rssMb(server.pid), baseline, { note: `same POST ${EVEREST_PATH} and body as the emulator's row; its own process` });
+    } catch (e) {
+      crashed = true;
+      rows.push({ scenario: label, note: `CRASHED: ${(e as Error).message.split('\n')[0]}` });
+    } finally {
+      if (server) await server.stop('SIGKILL');
+    }
+  }
+}
+let fastestPeer = '';
+
+/** The targets of issue 22 that compare the emulator's Everest row with the limit and the peers (same run). */
+function peerTargets(opts: Options): void {
+  const everest = results.get('everest access-token');
+  const limit = results.get('limit');
+  const peer = results.get('fastest peer');
+  if (!everest) return;
+  if (peer) {
+    const ratio = everest.rps / peer.rps;
+    rows.push({ scenario: 'everest vs the fastest peer', ratio, target: '>= 2.5x the fastest peer', ok: ratio >= 2.5, note: `emulator ${fmt(everest.rps)} req/s (real auth, real HMACs) vs ${fastestPeer} ${fmt(peer.rps)} req/s serving a static stub` });
+  }
+  if (limit) {
+    const ratio = everest.rps / limit.rps;
+    const p99 = everest.p99 / Math.max(limit.p99, 1);
+    rows.push({
+      scenario: 'everest vs the limit',
+      ratio,
+      p99: everest.p99,
+      target: `>= 50% of the limit's req/s, p99 <= 2x${opts.connections === 100 ? '' : ' (checked at 100 connections)'}`,
+      ok: ratio >= 0.5 && (opts.connections !== 100 || p99 <= 2),
+      note: `req/s ${fmt(everest.rps)} vs ${fmt(limit.rps)}; p99 ${fmt(everest.p99)} vs ${fmt(limit.p99)} ms (${p99.toFixed(1)}x) at ${opts.connections} connections; CPU µs/req ${fmt(everest.cpuUsPerRequest)} vs ${fmt(limit.cpuUsPerRequest)}`,
+    });
+  }
+}
+
+function runManyApps(opts: Options): void {
+  const dir = tempDir('many-apps');
+  let out: string;
+  try {
+    out = execFileSync(process.execPath, ['--expose-gc', MANY_APPS, String(opts.manyApps)], { cwd: dir, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8', maxBuffer: 1 << 20 });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  type Mem = { beforeMb: number; aliveMb: number; afterMb: number; heapBeforeMb: number; heapAliveMb: number; heapAfterMb: number };
+  const t = JSON.parse(out.trim().split('\n').pop()!) as { count: number; medianMs: number; p90Ms: number; first: Mem; second: Mem };
+  const perInstance = (t.first.aliveMb - t.first.beforeMb) / t.count;
+  const growth = (t.second.afterMb - t.second.beforeMb) / t.second.beforeMb;
+  rows.push({
+    scenario: `${t.count} emulators in one process`,
+    p50: t.medianMs,
+    p99: t.p90Ms,
+    rss: t.first.aliveMb,
+    target: '< 2 ms median, < 1 MB each, no leak (RSS within 10%)',
+    ok: t.medianMs < 2 && perInstance < 1 && growth <= 0.1,
+    note:
+      `createApp() with fixtures + first authenticated request through supertest, median (p99 column = p90); 10 requests each, all kept alive: ` +
+      `RSS ${t.first.beforeMb.toFixed(1)} MB before, ${t.first.aliveMb.toFixed(1)} MB alive (${(perInstance * 1024).toFixed(0)} KB per instance; heap ${t.first.heapBeforeMb.toFixed(1)} → ${t.first.heapAliveMb.toFixed(1)} MB), ` +
+      `${t.first.afterMb.toFixed(1)} MB after closing all (heap ${t.first.heapAfterMb.toFixed(1)} MB). Leak check, the same again from there: RSS ${t.second.beforeMb.toFixed(1)} → ${t.second.aliveMb.toFixed(1)} → ${t.second.afterMb.toFixed(1)} MB (${(growth * 100).toFixed(1)}%), heap after ${t.second.heapAfterMb.toFixed(1)} MB`,
+  });
+}
+
+async function runPlaygroundColdStart(opts: Options): Promise<void> {
+  const label = 'cold start: WordPress Playground CLI';
+  const runs = Math.min(opts.coldRuns, 3);
+  const r = await playgroundColdStart(PEERS_DIR, WORDPRESS_TREE, runs, os.tmpdir());
+  if ('unavailable' in r) {
+    rows.push({ scenario: label, note: `not measured: ${r.unavailable}` });
+    return;
+  }
+  const emu = rows.find((row) => row.scenario === 'cold start: emulator');
+  const m = median(r.times);
+  rows.push({
+    scenario: label,
+    p50: m,
+    p99: Math.max(...r.times),
+    note: `@wp-playground/cli ${r.version} server, offline from wp-oracle's WordPress 6.8 files (install-from-existing-files), spawn to first 200 on GET /wp-json/, median of ${r.times.length}: ${r.times.map((t) => t.toFixed(0)).join(', ')} ms` +
+      (emu?.p50 ? `; ${(m / emu.p50).toFixed(0)}x the emulator's cold start` : ''),
+  });
+}
+
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
-  for (const file of [SERVER, BASELINE, CREATE_APP]) if (!fs.existsSync(file)) throw new Error(`${file} is missing: run "npm run bench" (it builds first)`);
+  for (const file of [SERVER, BASELINE, CREATE_APP, MANY_APPS]) if (!fs.existsSync(file)) throw new Error(`${file} is missing: run "npm run bench" (it builds first)`);
   const wanted = (name: string) => opts.only === null || opts.only.some((o) => name.toLowerCase().includes(o.toLowerCase()));
   const started = new Date();
   process.stderr.write(`bench: ${machine()}\nbench: ${opts.connections} connections, ${opts.duration} s per scenario (+${opts.warmup} s warm-up)${opts.quick ? ', quick mode' : ''}\n`);
@@ -415,6 +544,11 @@ async function main(): Promise<void> {
     process.stderr.write('bench: context: bare node:http\n');
     await runBaseline('context: bare node:http, GET / (no Express)', opts, 'node');
   }
+  if (wanted('limit')) {
+    process.stderr.write('bench: limit: bare node:http POST JSON\n');
+    await runLimit(opts, baseline);
+  }
+  if (opts.peers && wanted('peer') && !opts.quick) await runPeers(opts, baseline);
   for (const s of scenarios) {
     if (!wanted(s.name)) continue;
     process.stderr.write(`bench: ${s.name}\n`);
@@ -441,6 +575,19 @@ async function main(): Promise<void> {
       },
     );
   }
+  if (opts.peers && wanted('playground') && !opts.quick) {
+    process.stderr.write('bench: cold start: WordPress Playground CLI\n');
+    await runPlaygroundColdStart(opts).catch((e: unknown) => rows.push({ scenario: 'cold start: WordPress Playground CLI', note: `FAILED: ${(e as Error).message}` }));
+  }
+  if (wanted('emulators')) {
+    process.stderr.write(`bench: ${opts.manyApps} emulators in one process\n`);
+    try {
+      runManyApps(opts);
+    } catch (e) {
+      crashed = true;
+      rows.push({ scenario: 'emulators in one process', note: `CRASHED: ${(e as Error).message.split('\n').slice(0, 4).join(' / ')}` });
+    }
+  }
   if (wanted('createApp')) {
     process.stderr.write('bench: createApp()\n');
     try {
@@ -451,6 +598,7 @@ async function main(): Promise<void> {
     }
   }
   await runBaseline('baseline again (drift check)', opts);
+  peerTargets(opts);
 
   const table = printTable();
   const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();

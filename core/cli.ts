@@ -30,10 +30,24 @@ export class CliError extends Error {
   }
 }
 
+/** A command's help page (WP-CLI's layout: NAME, DESCRIPTION, SYNOPSIS, OPTIONS, EXAMPLES). */
+export interface CommandHelp {
+  /** Overrides the command's synopsis (without the program and group words). */
+  synopsis?: string;
+  /** Overrides the command's one-line description. */
+  description?: string;
+  /** One line per argument or option of the synopsis, keyed `<arg>` or `--name`. */
+  options: Record<string, string>;
+  /** Lines: `# what it shows`, `$ wp-token-emulator ...`, then its output. */
+  examples: string[];
+}
+
 export interface CliCommand {
   /** e.g. `create <login> <email> [--role=<role>] [--porcelain]` */
   synopsis: string;
   description: string;
+  /** The help page; without one, plugin/cli-help-text.ts must have it. */
+  help?: CommandHelp;
   /** Returns the exit code (default 0), or throws CliError. */
   run(args: ParsedArgs, io: CliIO, ctx: SiteContext): Promise<number | void> | number | void;
 }
@@ -43,6 +57,13 @@ export interface CliGroup {
   name: string;
   description: string;
   commands: Record<string, CliCommand>;
+}
+
+/** A top-level command that needs no store of its own (it talks to a running server over HTTP, or starts one). */
+export interface StandaloneCommand {
+  synopsis: string;
+  description: string;
+  run(argv: string[], io: CliIO, env: Record<string, string | undefined>): Promise<number>;
 }
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -91,14 +112,46 @@ function cell(value: unknown): string {
   return value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
+const YAML_WORDS = /^(?:true|false|null|yes|no|on|off|y|n|~|)$/i;
+
+/** A scalar as YAML writes it: numbers and booleans bare, strings bare unless YAML would read them otherwise. */
+function yamlScalar(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const plain = !YAML_WORDS.test(text) && !/^[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?$|^0[xo]|^\d{4}-\d\d-\d\d/.test(text) && !/^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(text) && !/\s$|: | #|[\n\r\t]/.test(text);
+  return plain ? text : JSON.stringify(text);
+}
+
+/** WP-CLI's `--format=yaml` (Spyc's layout): a `---` document, one `-` entry per item, `key: value` lines. */
+export function toYaml(value: Record<string, unknown> | Record<string, unknown>[]): string {
+  const mapping = (item: Record<string, unknown>, indent: string): string[] =>
+    Object.entries(item).flatMap(([k, v]) =>
+      v !== null && typeof v === 'object' && !Array.isArray(v) ? [`${indent}${k}:`, ...mapping(v as Record<string, unknown>, indent + '  ')] : [`${indent}${k}: ${yamlScalar(v)}`],
+    );
+  if (!Array.isArray(value)) return ['---', ...mapping(value, '')].join('\n');
+  return ['---', ...value.flatMap((item) => ['- ', ...mapping(item, '  ')])].join('\n');
+}
+
+/** A single answer (not a list) in `json` or `yaml`; false when the format is neither (the caller prints its own text). */
+export function printValue(io: CliIO, format: string | undefined, value: Record<string, unknown>): boolean {
+  if (format === 'json') io.out(JSON.stringify(value));
+  else if (format === 'yaml') io.out(toYaml(value));
+  else return false;
+  return true;
+}
+
 /**
  * WP-CLI's format_items: `table` (bordered on a terminal, tab-separated when piped, as WP-CLI),
- * `json`, `csv`, `yaml`-free; `count` prints the number of items, `ids` the values of `idField` separated by spaces.
+ * `json`, `yaml`, `csv`; `count` prints the number of items, `ids` the values of `idField` separated by spaces.
  */
 export function formatItems(io: CliIO, format: string, items: Record<string, unknown>[], fields: string[], idField = 'id'): void {
   switch (format) {
     case 'json':
       io.out(JSON.stringify(items.map((item) => Object.fromEntries(fields.map((f) => [f, item[f] ?? null])))));
+      return;
+    case 'yaml':
+      io.out(toYaml(items.map((item) => Object.fromEntries(fields.map((f) => [f, item[f] ?? null])))));
       return;
     case 'csv':
       io.out([fields.join(','), ...items.map((item) => fields.map((f) => csvCell(item[f])).join(','))].join('\n'));
@@ -121,16 +174,13 @@ export function formatItems(io: CliIO, format: string, items: Record<string, unk
       return;
     }
     default:
-      throw new CliError(`Invalid format: ${format}. Use table, json, csv, count or ids.`);
+      throw new CliError(`Invalid format: ${format}. Use table, json, yaml, csv, count or ids.`);
   }
 }
 
-/** One item's fields, WP-CLI `get` style: a Field/Value table, or json/csv of the single item. */
+/** One item's fields, WP-CLI `get` style: a Field/Value table, or json/yaml/csv of the single item. */
 export function formatItem(io: CliIO, format: string, item: Record<string, unknown>, fields: string[]): void {
-  if (format === 'json') {
-    io.out(JSON.stringify(Object.fromEntries(fields.map((f) => [f, item[f] ?? null]))));
-    return;
-  }
+  if (printValue(io, format, Object.fromEntries(fields.map((f) => [f, item[f] ?? null])))) return;
   formatItems(io, format, fields.map((f) => ({ Field: f, Value: item[f] })), ['Field', 'Value']);
 }
 

@@ -1,4 +1,6 @@
 import type { Config } from './config';
+import type { StageHooks } from './pipeline/stages';
+import { blankMarked, redactUrl } from './redact';
 
 const LEVELS = { silent: 0, error: 1, warn: 2, info: 3, debug: 4 } as const;
 export type LogLevel = keyof typeof LEVELS;
@@ -33,5 +35,20 @@ export function createLogger(level: LogLevel, format: Config['logFormat'] = 'tex
     info: (m, f) => write('info', m, f),
     debug: (m, f) => write('debug', m, f),
     enabled: (at) => level !== 'silent' && LEVELS[at] <= LEVELS[level],
+  };
+}
+
+/**
+ * The request log as an after-response stage: one info line per request, `METHOD path status
+ * duration`, the path's secret query values and marked secrets blanked. Nothing when info is off.
+ */
+export function requestLogStage(log: Logger): StageHooks {
+  return {
+    name: 'request log',
+    afterResponse(ctx) {
+      if (!log.enabled('info')) return;
+      const ms = ctx.durationMs ?? Math.round((performance.now() - ctx.started) * 10) / 10;
+      log.info(`${ctx.method} ${blankMarked(redactUrl(ctx.url), ctx.secrets)} ${ctx.res.statusCode} ${ms.toFixed(1)}ms`);
+    },
   };
 }

@@ -8,8 +8,8 @@ import type { Mailer } from './mail';
 import type { RestServer } from './rest/server';
 import type { SiteSecrets } from './secrets';
 import type { Store } from './store';
-import type { CliGroup } from './cli';
-import type { SiteControl } from './control';
+import type { CliGroup, StandaloneCommand } from './cli';
+import type { PipelineRegistry } from './pipeline/pipeline';
 
 /** Everything a namespace module may use. Namespaces never import each other; they share only this. */
 export interface SiteContext {
@@ -24,9 +24,28 @@ export interface SiteContext {
   rest: RestServer;
   /** bcrypt hashing of vendor secrets, with a cache of credentials that verified (see VerifiedSecrets). */
   verifiedSecrets: VerifiedSecrets;
-  /** The test-control plane (journal, faults, gated reset, introspection): used by the emulator/v1 namespace. */
-  control?: SiteControl;
+  /** The request pipeline: where an extension adds stage hooks and authenticators (docs/architecture.md). */
+  pipeline: PipelineRegistry;
+  /** The site as a whole, for extensions that act on it (test control). */
+  site: SiteServices;
 }
+
+/** What the site offers every module about itself. */
+export interface SiteServices {
+  /** Back to the fixtures (or first-run state): store, outbox, caches (each module's `reset`), clock. */
+  reset(): Promise<void>;
+  /** Asks every namespace about a token; `vendor` narrows the search. */
+  introspect(token: string, vendor?: string): TokenIntrospection;
+  /** Ids of the modules that can introspect tokens. */
+  vendors(): string[];
+}
+
+/**
+ * In-process handles that modules add to createApp()'s result (`emu.journal`, ...). Each module
+ * declares its own by interface merging (`declare module '.../core/namespace'`) and returns them as
+ * `handles` from `register`.
+ */
+export interface ExtensionHandles {}
 
 /** RFC 7662-style answer about a token. `vendor` is the module id. */
 export interface TokenIntrospection {
@@ -54,6 +73,10 @@ export interface NamespacePlugin {
   introspect?(token: string): TokenIntrospection | null;
   /** Drop in-memory state (caches, rate-limit windows) after the store was reset to its baseline. */
   reset?(): void;
+  /** The site is closing: end timers and waits. */
+  close?(): void;
+  /** What createApp() exposes of this module in process (see ExtensionHandles). */
+  handles?: Partial<ExtensionHandles>;
 }
 
 /**
@@ -76,4 +99,6 @@ export interface NamespaceModule {
   };
   /** Command-line commands: `wp-token-emulator <id> ...`. */
   cli?: CliGroup;
+  /** Top-level commands needing no store (`wp-token-emulator <name> ...`; test control's reset, clock, ...). */
+  commands?: Record<string, StandaloneCommand>;
 }

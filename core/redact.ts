@@ -56,17 +56,6 @@ export function redactUrl(url: string): string {
   return `${url.slice(0, q)}?${params.join('&')}`;
 }
 
-const MARKED = Symbol.for('wp-token-emulator.marked-secrets');
-
-/**
- * Secret values a handler found under a name that does not look secret (a Fess token passed as
- * `?sid=...`, say): marked on the request so the request log and the journal blank them too.
- */
-export function markedSecrets(req: object): Set<string> {
-  const holder = req as { [MARKED]?: Set<string> };
-  return (holder[MARKED] ??= new Set<string>());
-}
-
 /** The text with every marked secret (as sent, and URL-encoded) replaced by [redacted]. */
 export function blankMarked(text: string, secrets: Iterable<string>): string {
   let out = text;

@@ -1,15 +1,13 @@
-import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import { applicationPasswordGuard, clientAddress } from '../core/auth/guard';
-import { restHttp } from '../core/rest/http';
-import { blankMarked, markedSecrets, redactUrl } from '../core/redact';
-import { controlHandles, controlMiddlewares, type ControlHandles } from './control';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { ExtensionHandles } from '../core/namespace';
 import { createSite, type Site, type SiteOptions } from './site';
 
 export type CreateAppOptions = SiteOptions;
 
-/** An app and its handles: what a test needs to drive the emulator in process. */
-export interface EmulatorApp extends ControlHandles {
-  /** The Express app: hand it to supertest, or listen on it. */
+/** The host app and its handles: what a test needs to drive the emulator in process. */
+export interface HostApp {
+  /** The Express app: hand it to supertest, listen on it, or mount it (`app.use(emu.app)`). */
   app: Express;
   site: Site;
   store: Site['store'];
@@ -22,37 +20,25 @@ export interface EmulatorApp extends ControlHandles {
   close(): Promise<void>;
 }
 
+/**
+ * createApp()'s result: the host app, plus the in-process handles of the active modules (test
+ * control's `journal`, `faults`, `outbox`, `reset()`, `introspect()`: present when its module is
+ * among the namespaces, as it is by default).
+ */
+export type EmulatorApp = HostApp & ExtensionHandles;
+
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/**
- * Several middlewares run in order as one Express layer, each exactly as Express runs a middleware
- * (next() goes on, next(error) goes to the error handlers, a synchronous throw or a rejected promise
- * is an error), but without the router's per-layer work in between: every request passes all of them.
- */
-export function chain(...handlers: RequestHandler[]): RequestHandler {
-  return function chained(req: Request, res: Response, done: NextFunction): void {
-    let index = 0;
-    const next = (error?: unknown): void => {
-      // Express treats next('route') at this level as next(); any other truthy value is an error.
-      if (error && error !== 'route') return done(error);
-      const handler = handlers[index++];
-      if (!handler) return done();
-      try {
-        const result: unknown = handler(req, res, next);
-        if (result !== null && typeof result === 'object' && typeof (result as Promise<unknown>).then === 'function') {
-          (result as Promise<unknown>).then(undefined, (e: unknown) => next(e || new Error('Rejected promise')));
-        }
-      } catch (e) {
-        next(e);
-      }
-    };
-    next();
-  };
-}
+/** The Express handle as app.handle is called (by app(req, res), a parent app's router, supertest). */
+type Handle = (req: IncomingMessage, res: ServerResponse, callback?: (error?: unknown) => void) => void;
 
-/** The Express app over a site: request log, the application-password guard, the REST server, the home page. */
+/**
+ * The Express app over a site. Every request enters the site's pipeline first (see below); what is
+ * not a REST request (the home page, any other path, screens added as Express routes) then goes on
+ * to Express's own handle and router, Express's helpers and all.
+ */
 export function buildExpressApp(site: Site): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -60,47 +46,6 @@ export function buildExpressApp(site: Site): Express {
   app.set('query parser', 'simple');
   // The Allow header may reuse the matched endpoint's permission answer while nothing was stored since.
   site.rest.useStateVersion(() => site.store.version);
-  const control = controlMiddlewares(site);
-  // Test control: the request journal times and records every answer (secrets redacted).
-  const journal = control.journal;
-
-  // One line per request; the path's secret query values are blanked, headers and bodies never logged.
-  const requestLog = (req: Request, res: Response, next: NextFunction) => {
-    if (!site.log.enabled('info')) return next();
-    const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      site.log.info(`${req.method} ${blankMarked(redactUrl(req.originalUrl), markedSecrets(req))} ${res.statusCode} ${ms.toFixed(1)}ms`);
-    });
-    next();
-  };
-
-  // A reset (emulator/v1/reset) waits for requests in flight and holds new ones until it is done.
-  const gate = control.gate;
-
-  const guard = applicationPasswordGuard({
-    users: site.users,
-    applicationPasswords: site.applicationPasswords,
-    throttle: site.throttle,
-    onSuccess: (req, _user, item) => {
-      const ip = req.socket.remoteAddress === undefined ? null : clientAddress(req);
-      // At most once a day per password; flushed in the background (a lost last_used is harmless).
-      if (site.applicationPasswords.recordUsage(item, ip)) site.store.commit().catch(() => undefined);
-    },
-  });
-
-  // Injected faults (emulator/v1/faults): latency, or a given status and body instead of the route.
-  const faults = control.faults;
-
-  const rest = restHttp({
-    server: site.rest,
-    siteUrl: () => site.config.siteUrl,
-    bodyLimit: site.config.bodyLimit,
-    onError: (error) => site.log.error('Request failed', { error: (error as Error)?.message ?? String(error) }),
-  });
-
-  // In this order, as one step in front of Express's router (see chain() and below).
-  const front = chain(journal, requestLog, gate, guard, faults, rest);
 
   // The site root, as WordPress serves it: an HTML page, and the Link header that API discovery reads.
   app.get(['/', '/index.php'], (_req: Request, res: Response) => {
@@ -118,39 +63,27 @@ export function buildExpressApp(site: Site): Express {
     res.status(404).type('html').send('<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Page not found</title></head><body><h1>Not Found</h1></body></html>\n');
   });
 
-  // Nothing below the routes should throw, but if it does: a plain 500, never a stack trace. Node's
-  // own response API only: it also answers for `front`, whose requests are not Express's (below).
-  const unhandled = (error: unknown, _req: Request, res: Response, _next?: NextFunction) => {
+  // Nothing below the routes should throw, but if it does: a plain 500, never a stack trace.
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     site.log.error('Unhandled error', { error: (error as Error)?.message ?? String(error) });
     if (res.headersSent) {
       res.end();
       return;
     }
-    res.statusCode = 500;
-    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-    res.end('Internal Server Error');
-  };
-  app.use(unhandled);
+    res.status(500).type('text/plain').send('Internal Server Error');
+  });
 
-  // Every request passes `front` first, in front of Express's router, on Node's own request and
-  // response objects: Express's app.handle would first re-parent both to Express's prototypes
-  // (Object.setPrototypeOf), which V8 makes pay on every later property access of the request and
-  // response, Node's HTTP code's included — measured at ~55 CPU µs per request, more than all of the
-  // emulator's own work on an Everest request. The REST layer and the middlewares of `front` use
-  // only Node's API (res.statusCode, setHeader, end; req.url, headers), so REST requests never need
-  // them. What `front` passes on (the home page, other paths) goes through Express's app.handle and
-  // router as before, Express's helpers and all.
-  type Handle = (req: Request, res: Response, callback?: NextFunction) => void;
+  // The seam (docs/architecture.md, "REST pipeline and Express"): every request enters the site's
+  // pipeline on Node's own request and response. REST requests are answered there, and never reach
+  // Express's app.handle, which would re-parent both objects to Express's prototypes
+  // (Object.setPrototypeOf): measured at 46 µs per request on bare node:http, 101 µs with that swap
+  // alone, 137-156 µs through Express with one middleware. Other requests go on to Express.
   const withHandle = app as unknown as { handle: Handle };
   const expressHandle = withHandle.handle;
-  withHandle.handle = function handle(req: Request, res: Response, callback?: NextFunction): void {
-    (req as Request & { res?: Response }).res = res;
-    (res as Response & { req?: Request }).req = req;
-    if (!req.originalUrl) req.originalUrl = req.url;
-    front(req, res, (error?: unknown) => {
-      if (error) unhandled(error, req, res);
-      else expressHandle.call(app, req, res, callback);
-    });
+  withHandle.handle = function handle(req, res, callback) {
+    // Mounted in a parent app, Express's router has set originalUrl (the URL before the mount path).
+    const url = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
+    site.pipeline.handle(req, res, url, () => expressHandle.call(app, req, res, callback));
   };
   return app;
 }
@@ -163,7 +96,7 @@ export function buildExpressApp(site: Site): Express {
 export async function createApp(options: CreateAppOptions = {}): Promise<EmulatorApp> {
   const site = await createSite({ ...options, settings: { LOG_LEVEL: 'silent', ...options.settings } });
   const app = buildExpressApp(site);
-  return {
+  const host: HostApp = {
     app,
     site,
     store: site.store,
@@ -172,7 +105,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Emulato
     clock: site.clock,
     config: site.config,
     mailer: site.mailer,
-    ...controlHandles(site),
     close: () => site.close(),
   };
+  // The handles each module declared (ExtensionHandles); a module not among the namespaces adds none.
+  return Object.assign(host, site.handles) as EmulatorApp;
 }

@@ -1,6 +1,5 @@
 import { main } from './cli';
 import './commands';
-import './control-commands';
 import './store-commands';
 
 main(process.argv.slice(2)).then(

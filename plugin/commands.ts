@@ -1,4 +1,4 @@
-import { environmentWithDotenv } from '../core/config';
+import { checkOptions, CliError, parseArgs, stringOption } from '../core/cli';
 import { registerStandaloneCommand } from './cli';
 import { runFromCommandLine } from './server';
 
@@ -6,8 +6,12 @@ import { runFromCommandLine } from './server';
 registerStandaloneCommand('serve', {
   synopsis: 'serve',
   description: 'Start the server (same as npm start).',
-  async run() {
-    const running = await runFromCommandLine(environmentWithDotenv());
+  async run(argv, _io, env) {
+    const args = parseArgs(argv);
+    checkOptions(args, ['url']);
+    if (args.positional.length > 0) throw new CliError(`Too many positional arguments: ${args.positional.join(' ')}`);
+    const url = stringOption(args, 'url'); // WP-CLI's --url: the site's URL (SITE_URL)
+    const running = await runFromCommandLine({ ...env, ...(url !== undefined ? { SITE_URL: url } : {}) });
     if (!running) return 1;
     await new Promise<never>(() => undefined); // serve until a signal stops the process
     return 0;

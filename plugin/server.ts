@@ -92,7 +92,7 @@ export async function startServer(options: SiteOptions = {}): Promise<RunningSer
         stopping ??= (async () => {
           control?.close();
           // Requests held by an injected latency fault answer now instead of holding the shutdown.
-          site.control.close();
+          site.endWaits();
           await new Promise<void>((resolve) => {
             server.close(() => resolve());
             server.closeIdleConnections();

@@ -3,15 +3,15 @@ import { LoginThrottle } from '../core/auth/throttle';
 import { VerifiedSecrets } from '../core/auth/credential-cache';
 import { Users } from '../core/auth/users';
 import { createClock, type Clock } from '../core/clock';
-import { RequestGate, type SiteControl } from '../core/control';
-import { Faults } from '../core/faults';
-import { Journal, journalSizeOf } from '../core/journal';
+import { applicationPasswordAuthenticator } from '../core/auth/application-password-auth';
 import { buildConfig, type Config, type SettingsSpec, type SettingValue } from '../core/config';
 import { loadFixtures, readFixturesFile, validateFixtures, type Fixtures } from '../core/fixtures';
 import { createLogger, type Logger } from '../core/log';
 import { Mailer } from '../core/mail';
 import { configureMailTransport, mailSettings } from '../core/mail-smtp';
-import type { NamespaceModule, NamespacePlugin, SiteContext, TokenIntrospection } from '../core/namespace';
+import type { ExtensionHandles, NamespaceModule, NamespacePlugin, SiteContext, TokenIntrospection } from '../core/namespace';
+import { requestLogStage } from '../core/log';
+import { Pipeline } from '../core/pipeline/pipeline';
 import { RestServer } from '../core/rest/server';
 import { deriveKey, loadSecrets } from '../core/secrets';
 import { Store, type StoreFs } from '../core/store';
@@ -49,12 +49,16 @@ export interface Site extends SiteContext {
   firstRun: { login: string; password: string; userId: number } | null;
   /** Fixtures were given but not loaded: the store already held a site (they load only into a new one). */
   fixturesSkipped: boolean;
-  /** Journal, faults, the request gate and the gated reset (test control). */
-  control: SiteControl;
+  /** The request pipeline every request goes through (docs/architecture.md). */
+  pipeline: Pipeline;
+  /** The modules' in-process handles (createApp() exposes them). */
+  handles: Partial<ExtensionHandles>;
   /** Asks every namespace about a token; `vendor` narrows the search. */
   introspect(token: string, vendor?: string): TokenIntrospection;
   /** Back to the state right after first run / fixtures, the clock back to how the site started (frozen at its start time, or real). */
   reset(): Promise<void>;
+  /** Ends what holds requests open (each module's `close`: fault latencies), so a server can stop at once. */
+  endWaits(): void;
   close(): Promise<void>;
 }
 
@@ -104,23 +108,19 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
     rest.commitWith(store); // what a handler stores is durable before its answer
     const verifiedSecrets = new VerifiedSecrets(deriveKey(secrets, 'verified-secrets'), config.bcryptCost);
     let self: Site | null = null;
-    const faults = new Faults(clock);
-    const gate = new RequestGate();
-    const control: SiteControl = {
-      // JOURNAL_SIZE; 0 with EMULATOR_API=off or without the emulator module (nobody could read it).
-      journal: new Journal(journalSizeOf(config.settings)),
-      faults,
-      gate,
-      reset: () =>
-        gate.exclusive(async () => {
-          await self!.reset();
-          faults.clear();
-        }),
+    const pipeline = new Pipeline({
+      server: rest,
+      clock,
+      siteUrl: () => config.siteUrl,
+      bodyLimit: config.bodyLimit,
+      onError: (error, stage) => log.error('Request failed', { stage, error: (error as Error)?.message ?? String(error) }),
+    });
+    const services: SiteContext['site'] = {
+      reset: () => self!.reset(),
       introspect: (token, vendor) => self!.introspect(token, vendor),
       vendors: () => modules.filter((m) => plugins.get(m.id)?.introspect).map((m) => m.id),
-      close: () => faults.close(),
     };
-    const ctx: SiteContext = { config, clock, store, users, applicationPasswords, secrets, mailer, log, rest, verifiedSecrets, control };
+    const ctx: SiteContext = { config, clock, store, users, applicationPasswords, secrets, mailer, log, rest, verifiedSecrets, pipeline, site: services };
 
     const plugins = new Map<string, NamespacePlugin>();
     for (const module of modules) plugins.set(module.id, module.register(ctx) ?? {});
@@ -151,6 +151,23 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
       windowSeconds: config.settings.AUTH_THROTTLE_WINDOW as number,
     });
 
+    // Who is asking: each authenticator in turn (docs/architecture.md, "Adding an authenticator").
+    pipeline.authenticate.use(
+      applicationPasswordAuthenticator({
+        users,
+        applicationPasswords,
+        throttle,
+        // At most once a day per password; flushed in the background (a lost last_used is harmless).
+        onSuccess: (req, _user, item) => {
+          if (applicationPasswords.recordUsage(item, req.ip === '' ? null : req.ip)) store.commit().catch(() => undefined);
+        },
+      }),
+    );
+    // One line per request (method, redacted path, status, duration); headers and bodies never.
+    pipeline.use(requestLogStage(log));
+    const handles: Partial<ExtensionHandles> = {};
+    for (const plugin of plugins.values()) Object.assign(handles, plugin.handles);
+
     const site: Site = {
       ...ctx,
       modules,
@@ -158,7 +175,8 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
       throttle,
       firstRun,
       fixturesSkipped,
-      control,
+      pipeline,
+      handles,
       introspect(token, vendor) {
         for (const module of modules) {
           if (vendor !== undefined && module.id !== vendor) continue;
@@ -179,8 +197,12 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
         else clock.real();
         await store.commit();
       },
+      endWaits() {
+        for (const plugin of plugins.values()) plugin.close?.();
+      },
       close: () => {
-        control.close(); // fault latency timers must not outlive the site
+        // Timers (fault latencies) must not outlive the site.
+        site.endWaits();
         return store.close();
       },
     };

@@ -102,7 +102,7 @@ export function nameTheFile(e: unknown, config: Config): unknown {
 export async function forgetUnshownFirstRun(site: Site): Promise<void> {
   if (!site.firstRun) return site.close();
   if (site.store.isNew) {
-    site.control.close();
+    site.endWaits();
     return site.store.discard();
   }
   site.applicationPasswords.deleteAll(site.firstRun.userId);

@@ -101,7 +101,7 @@ describe('command line and a running server on the same DB_FILE', () => {
     expect(item).toBeDefined();
 
     const deleted = await cli('user', 'application-password', 'delete', 'admin', item!.uuid);
-    expect(deleted).toEqual({ code: 0, stdout: 'Success: Deleted 1 of 1 application passwords.\n', stderr: '' });
+    expect(deleted).toEqual({ code: 0, stdout: 'Success: Deleted 1 of 1 application password.\n', stderr: '' });
 
     const after = await me('admin', password);
     expect(after.status).toBe(401);

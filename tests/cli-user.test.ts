@@ -63,9 +63,11 @@ describe('wp-token-emulator user ... (WP-CLI style)', () => {
       expect((await wp('user application-password list admin --name=second --format=count')).out).toBe('1\n');
       const table = (await wp('user application-password list admin --fields=name', true)).out;
       expect(table).toBe('+--------------+\n| name         |\n+--------------+\n| oracle-admin |\n| second       |\n+--------------+\n');
-      const bad = await wp('user application-password list admin --format=yaml');
+      const yaml = await wp('user application-password list admin --format=yaml --fields=uuid,name');
+      expect(yaml.out).toMatch(new RegExp(`^---\n- \n  uuid: ${ADMIN_UUID}\n  name: oracle-admin\n- \n  uuid: [0-9a-f-]{36}\n  name: second\n$`));
+      const bad = await wp('user application-password list admin --format=xml');
       expect(bad.code).toBe(1);
-      expect(bad.err).toMatch(/^Error: Invalid format: yaml/);
+      expect(bad.err).toMatch(/^Error: Invalid format: xml. Use table, json, yaml, csv, count or ids/);
       const field = await wp('user application-password list admin --fields=password');
       expect(field.code).toBe(1);
     });
@@ -92,14 +94,17 @@ describe('wp-token-emulator user ... (WP-CLI style)', () => {
       const uuid = emu.applicationPasswords.list(1).find((i) => i.name === 'doomed')!.uuid;
       const auth = basic('admin', password);
       expect((await request(emu.app).get('/wp-json/wp/v2/users/me').set('Authorization', auth)).status).toBe(200);
-      expect(await wp(`user application-password delete admin ${uuid}`)).toEqual({ code: 0, out: 'Success: Deleted 1 of 1 application passwords.\n', err: '' });
+      expect(await wp(`user application-password delete admin ${uuid}`)).toEqual({ code: 0, out: 'Success: Deleted 1 of 1 application password.\n', err: '' });
       expect((await request(emu.app).get('/wp-json/wp/v2/users/me').set('Authorization', auth)).status).toBe(401);
       const unknown = await wp(`user application-password delete admin ${uuid}`);
       expect(unknown.code).toBe(1);
-      expect(unknown.err).toContain('Error: No application passwords deleted.');
+      expect(unknown.out).toBe('Success: Deleted 0 of 1 application password.\n');
       const none = await wp('user application-password delete admin');
       expect(none.code).toBe(1);
-      expect((await wp('user application-password delete alice --all')).out).toBe('Success: Deleted all application passwords.\n');
+      const unconfirmed = await wp('user application-password delete alice --all');
+      expect(unconfirmed.code).toBe(1);
+      expect(unconfirmed.err).toMatch(/^Error: Are you sure you want to delete all application passwords of user alice\? \[y\/n\] Not asked: .*Pass --yes to confirm\.\n$/);
+      expect((await wp('user application-password delete alice --all --yes')).out).toBe('Success: Deleted all application passwords.\n');
       expect(emu.applicationPasswords.list(2)).toEqual([]);
     });
 
@@ -151,7 +156,7 @@ describe('wp-token-emulator user ... (WP-CLI style)', () => {
       expect((await wp('user get nobody')).err).toBe("Error: Invalid user ID, email or login: 'nobody'\n");
     });
 
-    it('deletes a user and their application passwords, only with --yes or --reassign', async () => {
+    it('deletes a user and their application passwords, only with --yes (confirmed)', async () => {
       const ask = await wp('user delete sam');
       expect(ask.code).toBe(1);
       expect(emu.users.byId(3)).toBeDefined();
@@ -159,8 +164,9 @@ describe('wp-token-emulator user ... (WP-CLI style)', () => {
       expect(r).toEqual({ code: 0, out: 'Success: Removed user 3 from http://127.0.0.1:8080.\n', err: '' });
       expect(emu.users.byId(3)).toBeUndefined();
       expect(emu.applicationPasswords.list(3)).toEqual([]);
-      expect((await wp('user delete alice --reassign=1')).code).toBe(0);
-      expect((await wp('user delete admin --reassign=admin')).code).toBe(1);
+      expect((await wp('user delete alice --reassign=1')).code).toBe(1);
+      expect((await wp('user delete alice --reassign=1 --yes')).code).toBe(0);
+      expect((await wp('user delete admin --reassign=admin --yes')).code).toBe(1);
     });
   });
 

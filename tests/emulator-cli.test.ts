@@ -4,7 +4,7 @@ import request from 'supertest';
 import { CliError, type CliIO } from '../core/cli';
 import type { EmulatorApp } from '../plugin/app';
 import { main } from '../plugin/cli';
-import { controlCommands } from '../plugin/control-commands';
+import { controlCommands } from '../wp-json/emulator/v1/cli';
 import { emulator } from '../wp-json/emulator/v1';
 import { DEMO_SECRET, demoVendor } from './emulator-demo-vendor';
 import { ADMIN_PASSWORD, EDITOR_PASSWORD, asAdmin, standardApp } from './helpers';
@@ -59,6 +59,13 @@ describe('command line: clock', () => {
   it('shows the clock', async () => {
     const r = await run(['clock', ...asAdminFlags()]);
     expect(r).toEqual({ code: 0, out: `${START} (frozen)\n`, err: '' });
+  });
+
+  it('--format=yaml as well as json (WP-CLI: yaml wherever json is accepted)', async () => {
+    const r = await run(['clock', ...asAdminFlags(), '--format=yaml']);
+    expect(r.out).toMatch(new RegExp(`^---\nnow: "${START}"\ntimestamp: ${START_S}\nmode: frozen\noffsetMs: -?\\d+\n$`));
+    const reset = await run(['reset', ...asAdminFlags(), '--format=yaml']);
+    expect(reset.out).toMatch(new RegExp(`^---\nreset: true\nclock:\n  now: "${START}"\n  timestamp: ${START_S}\n  mode: frozen\n  offsetMs: -?\\d+\n$`));
   });
 
   it('advances, sets and goes back to real time', async () => {
@@ -231,7 +238,7 @@ describe('command line: where and as whom', () => {
     try {
       expect(await main(['clock', ...asAdminFlags()], {})).toBe(0);
       expect(out.mock.calls.map((c) => String(c[0])).join('')).toBe(`${START} (frozen)\n`);
-      expect(await main(['reset'], { EMULATOR_URL: url })).toBe(1);
+      expect(await main(['reset', '--yes'], { EMULATOR_URL: url })).toBe(1);
       expect(err.mock.calls.map((c) => String(c[0])).join('')).toMatch(/^Error: No credentials/);
     } finally {
       out.mockRestore();

@@ -1,7 +1,8 @@
-import type { Request, Response } from 'express';
 import request from 'supertest';
 import { createClock } from '../core/clock';
-import { Journal, journalMiddleware, type JournalEntry } from '../core/journal';
+import type { RequestContext } from '../core/pipeline/context';
+import { Journal, type JournalEntry } from '../wp-json/emulator/v1/journal/journal';
+import { journalStage } from '../wp-json/emulator/v1/journal/stage';
 import type { EmulatorApp } from '../plugin/app';
 import { emulator } from '../wp-json/emulator/v1';
 import { demoVendor } from './emulator-demo-vendor';
@@ -102,6 +103,7 @@ describe('journal: the ring buffer', () => {
     status: 200,
     durationMs: 0,
     user: null,
+    auth: { method: null, failure: 'no-credentials' },
     fault: null,
     request: { headers: {}, query: {}, body: null },
     response: { headers: {}, body: null },
@@ -149,38 +151,30 @@ describe('journal: the ring buffer', () => {
 });
 
 describe('journal: when it keeps nothing', () => {
-  it('is JOURNAL_SIZE long with the control API on, 0 with it off or without the emulator module', async () => {
+  it('is JOURNAL_SIZE long with the control API on, 0 with it off; without the emulator module there is none', async () => {
     const sized = await standardApp({ namespaces: [demoVendor, emulator], settings: { JOURNAL_SIZE: 7 } });
     const off = await standardApp({ namespaces: [demoVendor, emulator], settings: { EMULATOR_API: 'off', JOURNAL_SIZE: 7 } });
     const without = await standardApp({ namespaces: [demoVendor] });
     try {
-      expect(emu.site.control.journal.size).toBe(100);
-      expect(sized.site.control.journal.size).toBe(7);
-      expect(off.site.control.journal.size).toBe(0);
-      expect(without.site.control.journal.size).toBe(0);
+      expect(emu.journal.size).toBe(100);
+      expect(sized.journal.size).toBe(7);
+      expect(off.journal.size).toBe(0);
+      expect('journal' in without).toBe(false);
       for (const app of [sized, off, without]) await request(app.app).get('/wp-json/demo/v1/whoami').set('Authorization', asAdmin);
       expect(sized.journal.list()).toHaveLength(1);
       expect(off.journal.list()).toEqual([]);
-      expect(without.journal.list()).toEqual([]);
     } finally {
       await Promise.all([sized.close(), off.close(), without.close()]);
     }
   });
 
-  it('with size 0 the middleware looks at nothing: no route lookup, no capture of the answer', () => {
-    const routeOf = jest.fn(() => '/x');
-    const skip = jest.fn(() => false);
-    const middleware = journalMiddleware({ journal: new Journal(0), clock: createClock(START), routeOf, namespaceOf: () => null, skip });
-    const write = jest.fn();
-    const end = jest.fn();
-    const res = { write, end, once: jest.fn() } as unknown as Response;
-    const next = jest.fn();
-    middleware({} as Request, res, next);
-    expect(next).toHaveBeenCalledTimes(1);
-    expect(routeOf).not.toHaveBeenCalled();
-    expect(skip).not.toHaveBeenCalled();
-    expect(res.write).toBe(write);
-    expect(res.end).toBe(end);
-    expect(res.once).not.toHaveBeenCalled();
+  it('with size 0 the stage looks at nothing: not the context, not the answer', () => {
+    const exempt = jest.fn(() => false);
+    const stage = journalStage(new Journal(0), exempt);
+    const touched: string[] = [];
+    const ctx = new Proxy({}, { get: (_t, name) => (touched.push(String(name)), undefined) }) as RequestContext;
+    stage.afterResponse!(ctx);
+    expect(exempt).not.toHaveBeenCalled();
+    expect(touched).toEqual([]);
   });
 });

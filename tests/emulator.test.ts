@@ -1,12 +1,11 @@
 import request from 'supertest';
 import type { EmulatorApp } from '../plugin/app';
-import { EventEmitter } from 'node:events';
-import type { Request, Response } from 'express';
-import { RequestGate, gateMiddleware } from '../core/control';
-import { FaultError, Faults, faultMiddleware } from '../core/faults';
+import type { RequestContext } from '../core/pipeline/context';
+import { FaultError, Faults } from '../wp-json/emulator/v1/faults/faults';
+import { faultStage } from '../wp-json/emulator/v1/faults/stage';
 import { emulator } from '../wp-json/emulator/v1';
 import { DEMO_SECRET, demoVendor, slowRoute } from './emulator-demo-vendor';
-import { ADMIN_PASSWORD, asAdmin, asEditor, asSubscriber, standardApp } from './helpers';
+import { ADMIN_PASSWORD, asAdmin, basic, asEditor, asSubscriber, standardApp } from './helpers';
 
 const START = '2030-01-01T00:00:00.000Z';
 const START_S = Date.parse(START) / 1000;
@@ -85,7 +84,7 @@ describe('emulator/v1: access', () => {
       expect(index.body.namespaces).not.toContain('emulator/v1');
       expect(Object.keys(index.body.routes).filter((r) => r.startsWith('/emulator'))).toEqual([]);
       // Nobody can read the journal of a server whose control API is off, so it keeps nothing.
-      expect(off.site.control.journal.size).toBe(0);
+      expect(off.journal.size).toBe(0);
       await request(off.app).get('/wp-json/demo/v1/whoami');
       expect(off.journal.list()).toEqual([]);
       off.clock.advance(60);
@@ -188,7 +187,7 @@ describe('emulator/v1/reset', () => {
       order.push('reset');
       return r;
     });
-    const gate = emu.site.control.gate;
+    const gate = emu.gate;
     // The reset is waiting; a new request arrives and is held.
     const later = whoami(emu, token).then((r) => {
       order.push('later');
@@ -206,68 +205,6 @@ describe('emulator/v1/reset', () => {
     expect(slowRes.body).toEqual({ tokens: 1 });
     expect(resetRes.status).toBe(200);
     expect(laterRes.status).toBe(401);
-  });
-});
-
-describe('RequestGate', () => {
-  it('runs an exclusive section only after in-flight work leaves, and holds newcomers until it ends', async () => {
-    const gate = new RequestGate();
-    const log: string[] = [];
-    await gate.enter();
-    const exclusive = gate.exclusive(() => log.push('exclusive'));
-    const newcomer = gate.enter().then(() => log.push('newcomer'));
-    await tick();
-    expect(log).toEqual([]);
-    expect(gate.held).toBe(1);
-    gate.leave();
-    await Promise.all([exclusive, newcomer]);
-    expect(log).toEqual(['exclusive', 'newcomer']);
-    expect(gate.inFlight).toBe(1);
-  });
-
-  it('the middleware lets a request in at once when no reset runs, and counts it until its response closes', async () => {
-    const gate = new RequestGate();
-    const middleware = gateMiddleware(gate, () => false);
-    const res = new EventEmitter() as unknown as Response;
-    const next = jest.fn();
-    middleware({} as Request, res, next);
-    // Synchronously: no promise to wait for on the usual path.
-    expect(next).toHaveBeenCalledTimes(1);
-    expect(gate.inFlight).toBe(1);
-    // A response that closes (answered, or its client gone) leaves the gate.
-    (res as unknown as EventEmitter).emit('close');
-    expect(gate.inFlight).toBe(0);
-  });
-
-  it('the middleware holds a request while a reset runs and lets it in after', async () => {
-    const gate = new RequestGate();
-    const middleware = gateMiddleware(gate, () => false);
-    let release!: () => void;
-    const reset = gate.exclusive(() => new Promise<void>((r) => (release = r)));
-    await tick();
-    const next = jest.fn();
-    middleware({} as Request, new EventEmitter() as unknown as Response, next);
-    await tick();
-    expect(next).not.toHaveBeenCalled();
-    expect(gate.held).toBe(1);
-    release();
-    await reset;
-    await tick();
-    expect(next).toHaveBeenCalledTimes(1);
-    expect(gate.inFlight).toBe(1);
-  });
-
-  it('serialises two exclusive sections', async () => {
-    const gate = new RequestGate();
-    const log: string[] = [];
-    let release!: () => void;
-    const first = gate.exclusive(() => new Promise<void>((r) => (release = () => (log.push('first'), r()))));
-    const second = gate.exclusive(() => log.push('second'));
-    await tick();
-    expect(log).toEqual([]);
-    release();
-    await Promise.all([first, second]);
-    expect(log).toEqual(['first', 'second']);
   });
 });
 
@@ -310,10 +247,21 @@ describe('emulator/v1/journal', () => {
     expect(res.status).toBe(200);
     expect(res.headers['x-wp-total']).toBe('2');
     const [first, second] = res.body;
-    expect(first).toMatchObject({ method: 'POST', path: '/wp-json/demo/v1/token', route: '/demo/v1/token', namespace: 'demo/v1', status: 201, user: 'admin', time: START, fault: null });
+    expect(first).toMatchObject({ method: 'POST', path: '/wp-json/demo/v1/token', route: '/demo/v1/token', namespace: 'demo/v1', status: 201, user: 'admin', auth: { method: 'application-password', failure: null }, time: START, fault: null });
     expect(typeof first.durationMs).toBe('number');
-    expect(second).toMatchObject({ method: 'GET', path: '/wp-json/demo/v1/whoami', status: 401, user: null });
+    expect(second).toMatchObject({ method: 'GET', path: '/wp-json/demo/v1/whoami', status: 401, user: null, auth: { method: null, failure: 'no-credentials' } });
     expect(second.id).toBeGreaterThan(first.id);
+  });
+
+  it('says why a request was anonymous: wrong password, unknown user, malformed header', async () => {
+    await request(emu.app).get('/wp-json/demo/v1/whoami').set('Authorization', basic('admin', 'AAAA BBBB CCCC DDDD EEEE ZZZZ'));
+    await request(emu.app).get('/wp-json/demo/v1/whoami').set('Authorization', basic('ghost', ADMIN_PASSWORD));
+    await request(emu.app).get('/wp-json/demo/v1/whoami').set('Authorization', 'Basic %%%');
+    expect(emu.journal.list().map((e) => e.auth)).toEqual([
+      { method: null, failure: 'wrong-password' },
+      { method: null, failure: 'unknown-user' },
+      { method: null, failure: 'malformed-header' },
+    ]);
   });
 
   it('redacts the Authorization header, passwords, secret keys and tokens everywhere', async () => {
@@ -487,7 +435,7 @@ describe('emulator/v1/faults', () => {
     try {
       emu.faults.add({ path: '/wp-json/demo/v1/whoami', latencyMs: 60_000 });
       answer = request(emu.app).get('/wp-json/demo/v1/whoami').then((r) => r);
-      while (emu.site.control.faults.pendingWaits === 0) await tick();
+      while (emu.faults.pendingWaits === 0) await tick();
       const at = timeouts.mock.calls.findIndex((call) => call[1] === 60_000);
       waiting = timeouts.mock.results[at]?.value as ReturnType<typeof setTimeout> | undefined;
     } finally {
@@ -496,7 +444,7 @@ describe('emulator/v1/faults', () => {
     if (!waiting) throw new Error('no 60 s timer was set');
     expect(waiting.hasRef()).toBe(false);
     await emu.close();
-    expect(emu.site.control.faults.pendingWaits).toBe(0);
+    expect(emu.faults.pendingWaits).toBe(0);
     expect(emu.faults.list()).toEqual([]);
     // Without close() this would hang for the full minute.
     const res = await answer;
@@ -504,17 +452,14 @@ describe('emulator/v1/faults', () => {
     expect(res.body).toEqual({ code: 'emulator_closing', message: 'The emulator is shutting down.', data: { status: 503 } });
   });
 
-  it('a failure after the wait goes to next(error) (Express answers a plain 500), never an unhandled rejection', async () => {
+  it('a wait that fails for another reason than closing still applies the fault, never an unhandled rejection', async () => {
     const faults = new Faults(emu.clock);
-    faults.add({ path: '/x', latencyMs: 5 });
-    const middleware = faultMiddleware({ faults, bodyLimit: 1024, pathOf: () => '/x', wait: () => Promise.resolve() });
-    const failure = new Error('route blew up');
-    const next = jest.fn((e?: unknown) => {
-      if (e === undefined) throw failure;
-    });
-    middleware({ method: 'GET' } as never, {} as never, next);
-    while (next.mock.calls.length < 2) await tick();
-    expect(next.mock.calls[1]).toEqual([failure]);
+    faults.add({ path: '/x', latencyMs: 5, status: 502 });
+    const stage = faultStage({ faults, exempt: () => false, wait: () => Promise.reject(new Error('timer failed')) });
+    const ctx = { method: 'GET', url: '/x', route: null, fault: null, answer: null } as unknown as RequestContext;
+    await stage.beforeDispatch!(ctx);
+    expect(ctx.fault).not.toBeNull();
+    expect(ctx.answer?.status).toBe(502);
   });
 
   it('never touches the control API, so a catch-all fault can still be cleared', async () => {

@@ -116,13 +116,30 @@ export class ApplicationPasswords {
   }
 
   delete(uuid: string): boolean {
+    const item = this.items.get(uuid);
+    if (item) this.revoked.set(item.password, item.userId);
     return this.items.delete(uuid);
   }
 
   deleteAll(userId: number): number {
     const mine = this.list(userId);
-    for (const item of mine) this.items.delete(item.uuid);
+    for (const item of mine) {
+      this.revoked.set(item.password, item.userId);
+      this.items.delete(item.uuid);
+    }
     return mine.length;
+  }
+
+  /** Keyed hashes of passwords revoked since the site started, with their user: why a login failed. */
+  private readonly revoked = new Map<string, number>();
+
+  /** Whether `password` was one of the user's application passwords, revoked since the site started. */
+  wasRevoked(userId: number, password: string): boolean {
+    const normalized = normalizeApplicationPassword(password);
+    if (normalized === '') return false;
+    // Keyed by the keyed hash: a map lookup, no comparison of secrets in the code.
+    const owner = this.revoked.get(this.hash(normalized));
+    return owner === userId;
   }
 
   /** The user's password matching `password` (non-alphanumerics ignored), compared in constant time. */

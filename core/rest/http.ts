@@ -1,71 +1,15 @@
-import express, { type NextFunction, type Request, type Response } from 'express';
-import querystring from 'node:querystring';
-import qs from 'qs';
-import { authenticationOf, clientAddress } from '../auth/guard';
-import { WpError, wpErrors } from './errors';
-import { filterFields, parseFieldsParam } from './fields';
-import { decodeJsonBody, encodeJson } from './json';
-import { markedSecrets } from '../redact';
-import { RestRequest, isJsonMediaType, mediaType, type Params } from './request';
-import { RestResponse } from './response';
+import type { Answer, RequestContext } from '../pipeline/context';
+import type { DispatchResult } from '../pipeline/dispatch';
+import { corsHeaders, encodeRestBody, filterResponseFields, linkSourceOf, noCacheHeaders, parseFieldList, restContentType, sendsNoCache, wantsEmbed, wantsPretty } from './globals';
 import type { RestServer } from './server';
 
-const QS_OPTIONS = { depth: 8, arrayLimit: 200, parameterLimit: 2000, allowPrototypes: false } as const;
-
-const ROUTE = Symbol('wpRestRoute');
-
 /**
- * The route below /wp-json of a request, or null when it is not a REST request. Worked out once per
- * request (the journal, the gate, faults and the REST server all ask) and kept on the request.
+ * The REST answer's HTTP form, decided in one place (the respond stage calls restAnswer): status,
+ * headers, WordPress's global parameters, body encoding.
  */
-export function restRouteOf(req: Request): string | null {
-  const holder = req as Request & { [ROUTE]?: string | null };
-  const known = holder[ROUTE];
-  if (known !== undefined) return known;
-  const route = computeRestRoute(req);
-  holder[ROUTE] = route;
-  return route;
-}
-
-/** The path of a request URL, without its query or fragment (what Express's req.path gives). */
-export function urlPath(url: string): string {
-  const end = url.search(/[?#]/);
-  return end === -1 ? url : url.slice(0, end);
-}
-
-function computeRestRoute(req: Request): string | null {
-  const url = req.originalUrl ?? req.url;
-  const rawPath = urlPath(url);
-  let route: string | null = null;
-  if (rawPath === '/wp-json' || rawPath.startsWith('/wp-json/')) {
-    route = rawPath.slice('/wp-json'.length);
-    try {
-      route = decodeURIComponent(route);
-    } catch {
-      // keep the raw path; it will simply not match a route
-    }
-  } else if (rawPath === '/' || rawPath === '/index.php') {
-    // PHP keeps the last of repeated query keys; an empty rest_route is not a REST request. The query
-    // is read as Express's 'simple' query parser reads it (querystring), without Express's req.query.
-    const value = url[rawPath.length] === '?' ? querystring.parse(url.slice(rawPath.length + 1).split('#')[0]!).rest_route : undefined;
-    const last = Array.isArray(value) ? value[value.length - 1] : value;
-    if (typeof last === 'string' && last !== '') route = last;
-  }
-  if (route === null) return null;
-  route = route.replace(/\/+$/, '');
-  return route === '' ? '/' : route.startsWith('/') ? route : `/${route}`;
-}
-
-export interface RestHttpOptions {
-  server: RestServer;
-  siteUrl: () => string;
-  bodyLimit: number;
-  /** Told about a failure that escaped the dispatcher (the client gets a plain 500). */
-  onError?: (error: unknown) => void;
-}
 
 /** The headers WordPress sends on every REST response, CORS included. */
-function baseHeaders(req: Request, siteUrl: string, loggedIn: boolean): Record<string, string> {
+export function baseHeaders(ctx: RequestContext, siteUrl: string, loggedIn: boolean): Record<string, string> {
   const headers: Record<string, string> = {
     'X-Robots-Tag': 'noindex',
     Link: `<${siteUrl}/wp-json/>; rel="https://api.w.org/"`,
@@ -73,16 +17,9 @@ function baseHeaders(req: Request, siteUrl: string, loggedIn: boolean): Record<s
     'Access-Control-Expose-Headers': 'X-WP-Total, X-WP-TotalPages, Link',
     'Access-Control-Allow-Headers': 'Authorization, X-WP-Nonce, Content-Disposition, Content-MD5, Content-Type',
   };
-  const origin = req.headers.origin;
-  if (typeof origin === 'string' && origin !== '') {
-    headers['Access-Control-Allow-Origin'] = origin === 'null' ? 'null' : origin.replace(/[^\x21-\x7e]/g, '');
-    headers['Access-Control-Allow-Methods'] = 'OPTIONS, GET, POST, PUT, PATCH, DELETE';
-    headers['Access-Control-Allow-Credentials'] = 'true';
-    headers.Vary = 'Origin';
-  } else if (req.method === 'GET' && !loggedIn) {
-    // By the request line's method, not the overridden one: WordPress reads $_SERVER['REQUEST_METHOD'].
-    headers.Vary = 'Origin';
-  }
+  // By the request line's method, not the overridden one: WordPress reads $_SERVER['REQUEST_METHOD'].
+  const origin = ctx.req.headers.origin;
+  Object.assign(headers, corsHeaders(typeof origin === 'string' ? origin : undefined, ctx.method, loggedIn));
   if (loggedIn) {
     headers.Expires = 'Wed, 11 Jan 1984 05:00:00 GMT';
     headers['Cache-Control'] = 'no-cache, must-revalidate, max-age=0, no-store, private';
@@ -91,95 +28,53 @@ function baseHeaders(req: Request, siteUrl: string, loggedIn: boolean): Record<s
 }
 
 /**
- * Express middleware serving `/wp-json/...` and `/?rest_route=...` through the RestServer:
- * body reading (with the size limit), JSON and form parsing, method override, then WordPress's
- * headers, Allow, `_fields` and `_envelope` on the way out. It never lets an exception reach Express.
+ * The respond stage's decision, in one place: the status, every header (WordPress's, CORS, the
+ * route's), `_fields`, `_envelope`, HEAD, and how the body is encoded (PHP-style JSON by default,
+ * the namespace's `json` option, or the route's own bytes). WordPress's other global parameters
+ * (`_jsonp`, `_pretty`, ...) belong here too.
  */
-export function restHttp(options: RestHttpOptions) {
-  const readBody = express.raw({ type: () => true, limit: options.bodyLimit });
-
-  async function serve(req: Request, res: Response, route: string, bodyError: WpError | null): Promise<void> {
-    const auth = authenticationOf(req);
-    const query = qs.parse((req.originalUrl.split('?')[1] ?? '').split('#')[0] ?? '', QS_OPTIONS) as Params;
-    let method = req.method.toUpperCase();
-    const override = typeof query._method === 'string' ? query._method : req.headers['x-http-method-override'];
-    if (typeof override === 'string' && override.trim() !== '') method = override.trim().toUpperCase();
-
-    const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const type = mediaType(req.headers['content-type']);
-    let json: unknown;
-    let jsonError: { code: number; message: string } | null = null;
-    if (isJsonMediaType(type) && raw.length > 0) {
-      const decoded = decodeJsonBody(raw);
-      if ('error' in decoded) jsonError = decoded.error;
-      else json = decoded.value;
-    }
-    let bodyParams: Params = {};
-    if (type === 'application/x-www-form-urlencoded' && raw.length > 0) bodyParams = qs.parse(raw.toString('utf8'), QS_OPTIONS) as Params;
-
-    // What handlers mark as secret goes into a set kept on the Express request, where the request log and the journal read it.
-    const restReq = new RestRequest(method, route, req.headers, query, bodyParams, json, jsonError, raw, auth.user, auth.appPassword, clientAddress(req), markedSecrets(req));
-    const { server } = options;
-    let response: RestResponse;
-    let namespace: string | null = server.namespaceOf(route);
-    if (auth.throttled !== undefined) {
-      // Brute-force protection answers in WordPress's envelope whatever the namespace.
-      response = new RestResponse(wpErrors.tooManyAttempts(auth.throttled).toJSON(), 429, { 'Retry-After': String(auth.throttled) });
-    } else if (bodyError) {
-      const nsOptions = server.namespaceOptions(namespace);
-      response = nsOptions.onCoreError?.(bodyError, restReq) ?? new RestResponse(bodyError.toJSON(), bodyError.status);
-    } else {
-      const dispatched = await server.dispatch(restReq);
-      response = dispatched.response;
-      namespace = dispatched.namespace;
-    }
-
-    const status = response.status;
-    let data = response.data;
-    const isError = status >= 400;
-    if (!isError && query._fields !== undefined) data = filterFields(data, parseFieldsParam(query._fields));
-    const headers = baseHeaders(req, options.siteUrl(), auth.user !== null);
-    let finalStatus = status;
-    if (query._envelope !== undefined) {
-      // PHP encodes an empty headers array as [] (WordPress's envelope shows "headers": [] when there are none).
-      data = { body: data, status, headers: Object.keys(response.headers).length > 0 ? { ...response.headers } : [] };
-      finalStatus = 200;
-    } else {
-      Object.assign(headers, response.headers);
-    }
-    const style = server.namespaceOptions(namespace).json ?? 'php';
-    res.statusCode = finalStatus;
-    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-    if (!response.getHeader('Content-Type') || query._envelope !== undefined) res.setHeader('Content-Type', 'application/json; charset=UTF-8');
-    if (req.method === 'HEAD' || data === null || finalStatus === 204 || finalStatus === 304) {
-      res.end();
-      return;
-    }
-    const body = Buffer.isBuffer(data) ? data : Buffer.from(typeof data === 'string' && response.getHeader('Content-Type') && !/json/i.test(response.getHeader('Content-Type')!) ? data : encodeJson(data, style), 'utf8');
-    res.setHeader('Content-Length', String(body.length));
-    res.end(body);
+export function restAnswer(ctx: RequestContext, dispatched: DispatchResult, server: RestServer, siteUrl: string): Answer {
+  const { response, query, restReq } = dispatched;
+  if (dispatched.early) return earlyAnswer(ctx, dispatched.early, siteUrl);
+  const status = response.status;
+  let data = response.data;
+  // As WordPress reads it: the request's parameter (query, then body); the query alone without one.
+  const fields = restReq ? restReq.rawParam('_fields') : query._fields;
+  if (status < 400 && fields !== undefined) {
+    data = filterResponseFields(data, parseFieldList(fields), linkSourceOf(ctx.route ?? '/', (ns) => server.hasNamespace(ns)), restReq ? wantsEmbed(restReq) : false);
   }
+  const loggedIn = ctx.auth.user !== null;
+  const ownHeaders = server.namespaceOptions(dispatched.namespace).ownHeaders === true;
+  const headers = ownHeaders ? {} : baseHeaders(ctx, siteUrl, loggedIn);
+  if (!ownHeaders && sendsNoCache(loggedIn, dispatched.nonceFailed === true, dispatched.byHeader === true, status)) Object.assign(headers, noCacheHeaders());
+  let finalStatus = status;
+  const enveloped = query._envelope !== undefined;
+  if (enveloped) {
+    // PHP encodes an empty headers array as [] (WordPress's envelope shows "headers": [] when there are none).
+    data = { body: data, status, headers: Object.keys(response.headers).length > 0 ? { ...response.headers } : [] };
+    finalStatus = 200;
+  } else {
+    Object.assign(headers, response.headers);
+  }
+  const ownType = response.getHeader('Content-Type');
+  if ((!ownType && !ownHeaders) || enveloped) {
+    for (const name of Object.keys(headers)) if (name.toLowerCase() === 'content-type') delete headers[name];
+    headers['Content-Type'] = restContentType(dispatched.jsonp ?? null);
+  }
+  if (ctx.method === 'HEAD' || data === null || finalStatus === 204 || finalStatus === 304) return { status: finalStatus, headers, body: null };
+  const style = server.namespaceOptions(dispatched.namespace).json ?? 'php';
+  const text = typeof data === 'string' && ownType && !enveloped && !/json/i.test(ownType);
+  const pretty = restReq ? wantsPretty(restReq) : false;
+  const body = Buffer.isBuffer(data) ? data : Buffer.from(text ? (data as string) : encodeRestBody(data, style, pretty, dispatched.jsonp ?? null), 'utf8');
+  headers['Content-Length'] = String(body.length);
+  return { status: finalStatus, headers, body };
+}
 
-  return function restMiddleware(req: Request, res: Response, next: NextFunction): void {
-    const route = restRouteOf(req);
-    if (route === null) return next();
-    readBody(req, res, (err?: unknown) => {
-      let bodyError: WpError | null = null;
-      if (err) {
-        const e = err as { status?: number; type?: string; message?: string };
-        if (e.type === 'entity.too.large' || e.status === 413) bodyError = wpErrors.tooLarge(options.bodyLimit);
-        else if (e.status === 415) bodyError = new WpError('rest_unsupported_encoding', 'The request body uses a Content-Encoding the server does not support.', { status: 415 });
-        else bodyError = wpErrors.badRequestBody('The request body could not be read.');
-      }
-      serve(req, res, route, bodyError).catch((error: unknown) => {
-        // Last line of defence: never a stack trace to the client.
-        if (!res.headersSent) {
-          res.statusCode = 500;
-          res.setHeader('Content-Type', 'application/json; charset=UTF-8');
-          res.end(encodeJson(wpErrors.internal().toJSON(), 'php'));
-        } else res.end();
-        options.onError?.(error);
-      });
-    });
-  };
+
+/** An answer WordPress sends before dispatching (an invalid JSONP callback): only the headers sent by then. */
+function earlyAnswer(ctx: RequestContext, early: { status: number; headers: Record<string, string>; body: string }, siteUrl: string): Answer {
+  const headers: Record<string, string> = { ...early.headers, 'X-Robots-Tag': 'noindex', Link: `<${siteUrl}/wp-json/>; rel="https://api.w.org/"`, 'X-Content-Type-Options': 'nosniff' };
+  const body = Buffer.from(early.body, 'utf8');
+  headers['Content-Length'] = String(body.length);
+  return { status: early.status, headers, body: ctx.method === 'HEAD' ? null : body };
 }

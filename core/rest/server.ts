@@ -43,6 +43,8 @@ export interface NamespaceOptions {
   onCoreError?(error: WpError, req: RestRequest): RestResponse | undefined;
   /** Last touch on every response of the namespace (a vendor's `Server` header, say). */
   decorate?(res: RestResponse, req: RestRequest): void;
+  /** The namespace sends only its own headers: none of WordPress's (CORS, X-Robots-Tag, Link, no-cache). */
+  ownHeaders?: boolean;
   /** WordPress rejects a malformed JSON body before the route runs (default true); false hands it to the handler as req.jsonError. */
   validateJson?: boolean;
 }

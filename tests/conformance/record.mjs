@@ -3,7 +3,12 @@
 // compared against them. Plain Node 20 ESM, no dependencies.
 //
 //   node tests/conformance/record.mjs [--base http://127.0.0.1:8881] [--reset]
-//        [--wp-oracle PATH] [--out FILE] [--only SUBSTRING]
+//        [--wp-oracle PATH] [--out FILE] [--only SUBSTRING] [--cases FILE]
+//
+// --cases FILE records another suite: a module exporting CASES (same fields as below, plus `raw`
+// to keep the exact body text), and optionally MU_PLUGINS (paths relative to this folder, loaded
+// with conformance-mu.php), EMULATOR (how the replay sets the emulator up) and OUT (file name in
+// recordings/).
 //
 // --reset runs `wp-oracle reset --port <port> --mu-plugin tests/conformance/conformance-mu.php`
 // first, so the sequence starts from the fixture (admin/alice and their known application
@@ -34,11 +39,12 @@ function opt(name, fallback) {
   return v;
 }
 const BASE = opt('--base', 'http://127.0.0.1:8881').replace(/\/+$/, '');
-const OUT = path.resolve(opt('--out', path.join(HERE, 'recordings', 'wordpress-6.8.json')));
+const SUITE = opt('--cases', null) ? await import(path.resolve(opt('--cases', null))) : null;
+const OUT = path.resolve(opt('--out', path.join(HERE, 'recordings', SUITE?.OUT ?? 'wordpress-6.8.json')));
 const WP_ORACLE = opt('--wp-oracle', path.resolve(HERE, '../../../shared/wp-oracle/wp-oracle'));
 const ONLY = opt('--only', null);
 const RESET = argv.includes('--reset');
-const MU_PLUGIN = path.join(HERE, 'conformance-mu.php');
+const MU_PLUGINS = [path.join(HERE, 'conformance-mu.php'), ...(SUITE?.MU_PLUGINS ?? []).map((p) => path.join(HERE, p))];
 
 // Response headers kept in the recording (names lower-cased).
 const KEEP_HEADERS = new Set([
@@ -95,7 +101,7 @@ const UNKNOWN_UUID = '99999999-9999-4999-8999-999999999999';
 // documents, whose route list the emulator only partly has).
 // ---------------------------------------------------------------------------------------------
 const JSON_CT = 'application/json';
-const CASES = [
+const CORE_CASES = [
   // ---- discovery ----------------------------------------------------------------------------
   { name: 'discovery-index', method: 'GET', path: '/wp-json/', compare: 'subset-routes',
     note: "site index: 121 core routes + the 3 conformance/v1 routes" },
@@ -378,6 +384,8 @@ const CASES = [
   { name: 'ap-list-admin-after-delete-all', method: 'GET', path: AP('me'), auth: AUTH_ADMIN },
 ];
 
+const CASES = SUITE ? SUITE.CASES : CORE_CASES;
+
 // ---------------------------------------------------------------------------------------------
 // Placeholders: {{var.field}} and, in Authorization values, {{b64:user:var.field}}
 // ---------------------------------------------------------------------------------------------
@@ -438,6 +446,7 @@ function volatileIn(value, at, out, key) {
   const kinds = [];
   if (key === 'password') kinds.push('password');
   if (key === 'last_ip') kinds.push('ip');
+  if (key === 'access_token' && /^[0-9a-f]{10}:[0-9a-f]{32}$/.test(value)) kinds.push('token');
   if (DATE_RE.test(value) && value !== FIXTURE.createdDate) kinds.push('date');
   const m = value.match(new RegExp(UUID_RE, 'gi')) || [];
   if (m.some((u) => !FIXED_UUIDS.has(u.toLowerCase()))) kinds.push('uuid');
@@ -490,8 +499,9 @@ function format(value, indent, key) {
 // ---------------------------------------------------------------------------------------------
 function oracleReset() {
   const port = new URL(BASE).port || '80';
-  process.stderr.write(`record: ${WP_ORACLE} reset --port ${port} --mu-plugin ${MU_PLUGIN}\n`);
-  execFileSync(WP_ORACLE, ['reset', '--port', port, '--mu-plugin', MU_PLUGIN], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const mu = MU_PLUGINS.flatMap((p) => ['--mu-plugin', p]);
+  process.stderr.write(`record: ${WP_ORACLE} reset --port ${port} ${mu.join(' ')}\n`);
+  execFileSync(WP_ORACLE, ['reset', '--port', port, ...mu], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 async function checkFresh() {
@@ -547,7 +557,7 @@ async function main() {
       try { body = JSON.parse(res.text); } catch { bodyText = res.text; }
     }
     const response = { status: res.status, headers: Object.fromEntries(Object.entries(kept).sort()), body };
-    if (bodyText !== undefined) response.bodyText = bodyText;
+    if (bodyText !== undefined || c.raw) response.bodyText = res.text;
     if (c.capture) vars[c.capture] = body;
 
     const rec = { name: c.name };
@@ -564,7 +574,8 @@ async function main() {
 
   const version = await send({ method: 'GET', path: '/wp-json/', headers: {} });
   const recording = {
-    source: 'WordPress 6.8 via ../shared/wp-oracle (php -S, SQLite), mu-plugin tests/conformance/conformance-mu.php',
+    source: `WordPress 6.8 via ../shared/wp-oracle (php -S, SQLite), mu-plugins ${MU_PLUGINS.map((p) => path.relative(path.join(HERE, '../..'), p)).join(', ')}`,
+    ...(SUITE?.EMULATOR ? { emulator: SUITE.EMULATOR } : {}),
     recordedWith: 'tests/conformance/record.mjs',
     base: BASE,
     site: (() => { try { const j = JSON.parse(version.text); return { name: j.name, url: j.url, namespaces: j.namespaces }; } catch { return null; } })(),

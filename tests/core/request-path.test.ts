@@ -1,15 +1,13 @@
 /**
  * The per-request shortcuts of the request path (issue 10): indexes that replace scans, the Allow
- * header's reuse of the matched endpoint's permission answer, one Express layer for the middlewares.
+ * header's reuse of the matched endpoint's permission answer.
  * Each test checks that the answer is the one the slow path gave.
  */
-import express, { type NextFunction, type Request, type Response } from 'express';
 import request from 'supertest';
 import { WpError } from '../../core/rest/errors';
 import { RestRequest } from '../../core/rest/request';
 import { RestServer } from '../../core/rest/server';
 import { Store } from '../../core/store';
-import { chain } from '../../plugin/app';
 import { ADMIN_PASSWORD, EDITOR_PASSWORD, asAdmin, basic, standardApp } from '../helpers';
 
 interface Rec {
@@ -191,48 +189,5 @@ describe('Allow header: the matched endpoint\'s permission answer', () => {
     } finally {
       await emu.close();
     }
-  });
-});
-
-describe('chain(): middlewares as one Express layer', () => {
-  function appWith(...handlers: express.RequestHandler[]) {
-    const app = express();
-    app.use(chain(...handlers));
-    app.get('/', (_req, res) => {
-      res.json({ reached: true });
-    });
-    app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-      res.status(500).json({ error: (error as Error).message });
-    });
-    return app;
-  }
-
-  it('runs them in order, then the next layer', async () => {
-    const seen: string[] = [];
-    const res = await request(appWith((_q, _s, n) => (seen.push('a'), n()), (_q, _s, n) => (seen.push('b'), n()))).get('/');
-    expect(res.body).toEqual({ reached: true });
-    expect(seen).toEqual(['a', 'b']);
-  });
-
-  it('next(error), a throw and a rejected promise reach the error handlers, and stop the chain', async () => {
-    let after = 0;
-    const later = (_q: Request, _s: Response, n: NextFunction) => (after++, n());
-    const viaNext = await request(appWith((_q, _s, n) => n(new Error('by next')), later)).get('/');
-    expect(viaNext.body).toEqual({ error: 'by next' });
-    const thrown = await request(
-      appWith(() => {
-        throw new Error('thrown');
-      }, later),
-    ).get('/');
-    expect(thrown.body).toEqual({ error: 'thrown' });
-    const rejected = await request(appWith(async () => Promise.reject(new Error('rejected')), later)).get('/');
-    expect(rejected.body).toEqual({ error: 'rejected' });
-    expect(after).toBe(0);
-  });
-
-  it('a middleware that answers ends the request there', async () => {
-    const res = await request(appWith((_q, s) => void s.status(418).json({ teapot: true }))).get('/');
-    expect(res.status).toBe(418);
-    expect(res.body).toEqual({ teapot: true });
   });
 });

@@ -1,235 +1,54 @@
-import type { SiteControl } from '../../../core/control';
-import { FaultError, type FaultSpec } from '../../../core/faults';
-import { JournalFilterError, type JournalFilter } from '../../../core/journal';
-import type { NamespaceModule, SiteContext } from '../../../core/namespace';
-import { WpError } from '../../../core/rest/errors';
-import type { RestRequest } from '../../../core/rest/request';
-import { RestResponse } from '../../../core/rest/response';
+import type { NamespaceModule } from '../../../core/namespace';
+import { controlCommands } from './cli';
+import { faultStage } from './faults/stage';
+import { gateStage } from './gate';
+import { testControlHandles } from './handles';
+import { journalStage } from './journal/stage';
+import { EMULATOR_NAMESPACE, isControlRequest } from './namespace';
+import { registerRoutes } from './routes';
+import { createTestControl } from './test-control';
+
+export { EMULATOR_NAMESPACE } from './namespace';
+export { FaultError, type Fault, type FaultSpec } from './faults/faults';
+export type { JournalEntry, JournalFilter } from './journal/journal';
+export type { TestControlHandles } from './handles';
 
 /**
- * The test-control API (`/wp-json/emulator/v1/`): reset, clock, outbox, journal, faults and token
- * introspection, for administrators (`manage_options`). EMULATOR_API=off leaves it unregistered, so
- * its routes answer 404 rest_no_route and it is absent from the discovery index.
- * Its own requests are neither journaled nor subject to faults, nor held by a reset (see docs/control-api.md).
+ * Test control (docs/control-api.md), one extension through the contract every namespace uses: its
+ * settings, its routes (`/wp-json/emulator/v1/`), three pipeline stages (the reset gate on receive,
+ * injected faults before dispatch, the request journal after the response), its command-line
+ * commands (reset, clock, outbox, journal) and createApp()'s handles. EMULATOR_API=off leaves the
+ * routes unregistered (404 rest_no_route, absent from the index); the in-process handles still work.
+ * The control API's own requests are neither journaled nor faulted, nor held by a reset.
  */
-export const EMULATOR_NAMESPACE = 'emulator/v1';
-
-/** Latest time the clock may show (JavaScript's Date limit is far beyond; this keeps ISO strings 4-digit years). */
-const MAX_TIME_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
-
-function invalidParam(param: string, message: string): WpError {
-  return new WpError('rest_invalid_param', `Invalid parameter(s): ${param}`, {
-    status: 400,
-    params: { [param]: message },
-    details: { [param]: { code: 'rest_invalid_param', message, data: null } },
-  });
-}
-
-function clockState(ctx: SiteContext) {
-  const state = ctx.clock.state();
-  return { now: state.now, timestamp: ctx.clock.seconds(), mode: state.mode, offsetMs: state.offsetMs };
-}
-
-function given(req: RestRequest, name: string): boolean {
-  return req.rawParam(name) !== undefined;
-}
-
-function registerRoutes(ctx: SiteContext, control: SiteControl): void {
-  const rest = ctx.rest;
-  const ns = EMULATOR_NAMESPACE;
-  const admin = (req: RestRequest) => ctx.users.can(req.user, 'manage_options');
-  rest.registerNamespace(ns);
-
-  rest.registerRoute(ns, '/reset', {
-    methods: ['POST'],
-    permission: admin,
-    handler: async () => {
-      await control.reset();
-      return { reset: true, clock: clockState(ctx) };
-    },
-  });
-
-  rest.registerRoute(ns, '/clock', [
-    { methods: ['GET'], permission: admin, handler: () => clockState(ctx) },
-    {
-      methods: ['POST'],
-      permission: admin,
-      args: {
-        advance: { type: 'number', description: 'Seconds to move the clock by (negative moves it back).' },
-        set: { type: 'string', format: 'date-time', description: 'ISO 8601 time to freeze the clock at.' },
-        real: { type: 'boolean', description: 'true: back to the machine clock.' },
-      },
-      handler: (req) => {
-        const asked = ['advance', 'set', 'real'].filter((name) => given(req, name));
-        if (asked.length !== 1) {
-          return invalidParam(asked[1] ?? 'advance', 'Give exactly one of advance (seconds), set (an ISO 8601 time) or real (true).');
-        }
-        if (asked[0] === 'advance') {
-          const seconds = req.param('advance') as number;
-          const target = ctx.clock.now() + seconds * 1000;
-          if (!Number.isFinite(target) || target < 0 || target > MAX_TIME_MS) return invalidParam('advance', 'advance would move the clock outside the years 1970 to 9999.');
-          ctx.clock.advance(seconds);
-        } else if (asked[0] === 'set') {
-          const target = Date.parse(req.param('set') as string);
-          if (target < 0 || target > MAX_TIME_MS) return invalidParam('set', 'set must be a time between 1970 and 9999.');
-          ctx.clock.set(target);
-        } else {
-          if (req.param('real') !== true) return invalidParam('real', 'real only takes true (use set or advance to move the clock).');
-          ctx.clock.real();
-        }
-        return clockState(ctx);
-      },
-    },
-  ]);
-
-  rest.registerRoute(ns, '/outbox', [
-    {
-      methods: ['GET'],
-      permission: admin,
-      args: { to: { type: 'string', description: 'Only messages to this recipient (case-insensitive).' } },
-      handler: (req) => {
-        const to = req.param('to') as string | undefined;
-        const messages = ctx.mailer.list(to ? { to } : {});
-        return new RestResponse(messages, 200, { 'X-WP-Total': String(messages.length) });
-      },
-    },
-    {
-      methods: ['DELETE'],
-      permission: admin,
-      args: { to: { type: 'string', description: 'Only messages to this recipient.' } },
-      handler: async (req) => {
-        const to = req.param('to') as string | undefined;
-        const deleted = ctx.mailer.clear(to ? { to } : {});
-        return { deleted };
-      },
-    },
-  ]);
-
-  rest.registerRoute(ns, '/journal', [
-    {
-      methods: ['GET'],
-      permission: admin,
-      args: {
-        namespace: { type: 'string', description: 'A REST namespace (availo/v1) or a module id (availo).' },
-        path: { type: 'string', description: 'A glob matched against the request path (/wp-json/availo/v1/**).' },
-        status: { type: ['integer', 'string'], description: 'A status (503), a class (5xx) or a comma-separated list.' },
-        method: { type: 'string', description: 'HTTP method.' },
-        limit: { type: 'integer', minimum: 1, description: 'Only the last N matching requests.' },
-      },
-      handler: (req) => {
-        const filter: JournalFilter = {};
-        for (const name of ['namespace', 'path', 'method'] as const) {
-          const value = req.param(name);
-          if (typeof value === 'string' && value !== '') filter[name] = value;
-        }
-        const status = req.param('status');
-        if (status !== undefined && status !== '') filter.status = status as string | number;
-        const limit = req.param('limit');
-        if (limit !== undefined) filter.limit = limit as number;
-        try {
-          const entries = control.journal.list(filter);
-          return new RestResponse(entries, 200, { 'X-WP-Total': String(entries.length) });
-        } catch (e) {
-          if (e instanceof JournalFilterError) return invalidParam(e.param, e.message);
-          throw e;
-        }
-      },
-    },
-    { methods: ['DELETE'], permission: admin, handler: () => ({ deleted: control.journal.clear() }) },
-  ]);
-
-  rest.registerRoute(ns, '/faults', [
-    {
-      methods: ['GET'],
-      permission: admin,
-      handler: () => {
-        const faults = control.faults.list();
-        return new RestResponse(faults, 200, { 'X-WP-Total': String(faults.length) });
-      },
-    },
-    {
-      methods: ['POST'],
-      permission: admin,
-      args: {
-        method: { type: 'string', description: 'HTTP method to match, or * (default).' },
-        path: { type: 'string', description: 'Glob of the path to match: * within a segment, ** across segments.' },
-        pathRegex: { type: 'string', description: 'Regular expression of the path to match (instead of path).' },
-        latencyMs: { type: 'integer', minimum: 0, maximum: 60000, description: 'Delay before answering, in milliseconds.' },
-        status: { type: 'integer', minimum: 200, maximum: 599, description: 'Status to answer with instead of the route.' },
-        body: { description: 'JSON body to answer with (null: no body).' },
-        headers: { type: 'object', description: 'Extra headers to answer with.' },
-        times: { type: 'integer', minimum: 1, description: 'How many matching requests (default: until cleared).' },
-      },
-      handler: (req) => {
-        const spec: FaultSpec = {};
-        for (const name of ['method', 'path', 'pathRegex'] as const) {
-          const value = req.param(name);
-          if (value !== undefined) spec[name] = value as string;
-        }
-        for (const name of ['latencyMs', 'status', 'times'] as const) {
-          const value = req.param(name);
-          if (value !== undefined) spec[name] = value as number;
-        }
-        const headers = req.param('headers');
-        if (headers !== undefined) spec.headers = headers as Record<string, string>;
-        if (Object.prototype.hasOwnProperty.call(req.jsonParams, 'body')) spec.body = req.jsonParams.body;
-        else if (req.param('body') !== undefined) spec.body = req.param('body');
-        try {
-          const fault = control.faults.add(spec);
-          return new RestResponse(fault, 201, { Location: rest.restUrl(`/${ns}/faults/${fault.id}`) });
-        } catch (e) {
-          if (e instanceof FaultError) return invalidParam(e.param, e.message);
-          throw e;
-        }
-      },
-    },
-    { methods: ['DELETE'], permission: admin, handler: () => ({ deleted: control.faults.clear() }) },
-  ]);
-
-  rest.registerRoute(ns, '/faults/(?P<id>[\\w-]+)', [
-    {
-      methods: ['GET'],
-      permission: admin,
-      handler: (req) => control.faults.list().find((f) => f.id === req.param('id')) ?? faultNotFound(),
-    },
-    {
-      methods: ['DELETE'],
-      permission: admin,
-      handler: (req) => (control.faults.remove(String(req.param('id'))) ? { deleted: 1 } : faultNotFound()),
-    },
-  ]);
-
-  rest.registerRoute(ns, '/tokens/introspect', {
-    methods: ['POST'],
-    permission: admin,
-    args: {
-      token: { type: 'string', required: true, minLength: 1, description: 'A token any namespace issued.' },
-      vendor: {
-        type: 'string',
-        description: 'The namespace module that issued it (everest-backup, availo, purewl, pkmnapi, fess), when the token could be several.',
-        validate: (value) => control.vendors().includes(String(value)) || `vendor is not one of ${control.vendors().join(', ')}.`,
-      },
-    },
-    handler: (req) => {
-      const vendor = req.param('vendor') as string | undefined;
-      return control.introspect(req.param('token') as string, vendor === '' ? undefined : vendor);
-    },
-  });
-}
-
-function faultNotFound(): WpError {
-  return new WpError('emulator_fault_not_found', 'No fault with that id (it may have run out of matches or been cleared).', { status: 404 });
-}
-
 export const emulator: NamespaceModule = {
   id: 'emulator',
   namespace: EMULATOR_NAMESPACE,
   settings: {
     EMULATOR_API: { type: 'boolean', default: true, doc: 'on: serve the test-control API /wp-json/emulator/v1/ (administrators only). off: its routes do not exist.' },
     JOURNAL_SIZE: { type: 'integer', default: 100, min: 0, max: 100_000, doc: 'How many recent requests the journal keeps in memory (0: none).' },
+    JOURNAL_MAX_BYTES: {
+      type: 'integer',
+      default: 16_777_216,
+      min: 1_048_576,
+      max: 1_073_741_824,
+      doc: 'Most bytes the journal holds in memory (bodies, URLs, headers); the oldest entries go first.',
+    },
   },
+  commands: controlCommands,
   register(ctx) {
-    if (ctx.config.settings.EMULATOR_API === false || !ctx.control) return;
-    registerRoutes(ctx, ctx.control);
+    const control = createTestControl(ctx);
+    const apiOn = ctx.config.settings.EMULATOR_API === true;
+    // With the API off there are no control requests to spare: every request is gated and faulted alike.
+    const exempt = apiOn ? isControlRequest : () => false;
+    ctx.pipeline.use(gateStage(control.gate, exempt));
+    ctx.pipeline.use(faultStage({ faults: control.faults, exempt }));
+    ctx.pipeline.use(journalStage(control.journal, exempt));
+    if (apiOn) registerRoutes(ctx, control);
+    return {
+      reset: () => control.faults.clear(),
+      close: () => control.faults.close(),
+      handles: testControlHandles(ctx, control),
+    };
   },
 };

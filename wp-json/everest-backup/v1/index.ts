@@ -1,9 +1,11 @@
 import type { NamespaceModule, SiteContext, TokenIntrospection } from '../../../core/namespace';
 import { WpError } from '../../../core/rest/errors';
+import type { Endpoint } from '../../../core/rest/server';
 import type { Params, RestRequest } from '../../../core/rest/request';
 import { safeEqual } from '../../../core/secrets';
 import { MODULES, simulateBackup, type BackupParams, type Module } from './backup';
 import { sanitizeTextField, sanitizeTitle, wpUnslash } from './formatting';
+import { registerLiveRoutes } from './live';
 import { NONCE_LIFE, TICK_SECONDS, nonceFor, nonceTick, wpCreateNonce, wpHashNonce, wpVerifyNonce } from './nonce';
 
 export const NAMESPACE = 'everest-backup/v1';
@@ -98,7 +100,7 @@ export const everestBackup: NamespaceModule = {
       issued.set(hash, entry);
     }
 
-    ctx.rest.registerRoute(NAMESPACE, '/access-token', {
+    const accessToken: Endpoint = {
       methods: ['POST'],
       permission: (req) => ctx.users.can(req.user, 'manage_options'),
       handler: (req) => {
@@ -114,9 +116,10 @@ export const everestBackup: NamespaceModule = {
           access_token: `${nonce}:${hash}`,
         };
       },
-    });
+    };
+    ctx.rest.registerRoute(NAMESPACE, '/access-token', accessToken);
 
-    ctx.rest.registerRoute(NAMESPACE, '/manual-backup', {
+    const manualBackup: Endpoint = {
       methods: ['POST'],
       // Base::permission_checks_alias(), in the plugin's order.
       permission: (req) => {
@@ -138,7 +141,9 @@ export const everestBackup: NamespaceModule = {
         const migrationNonce = wpCreateNonce(ctx.secrets, ctx.clock.seconds(), 'ebwp_migration_nonce', req.user!.id);
         return simulateBackup(params, ctx.config.siteUrl, ctx.clock.now(), migrationNonce);
       },
-    });
+    };
+    ctx.rest.registerRoute(NAMESPACE, '/manual-backup', manualBackup);
+    if (profile === 'live') registerLiveRoutes(ctx, NAMESPACE, { accessToken, manualBackup });
 
     return {
       introspect(token: string): TokenIntrospection | null {

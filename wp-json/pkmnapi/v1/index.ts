@@ -7,6 +7,7 @@ import { ALLMETHODS } from '../../../core/rest/server';
 import { deriveKey, keyedHash, randomAlphanumeric, safeEqual } from '../../../core/secrets';
 import { isValidEmail, readAccessTokenDeleteRequest, readAccessTokenRequest, teraEscape, type Parsed } from './body';
 import { coreErrorToPkmnapi, errors, PkmnapiError } from './errors';
+import { createdBody, liveHeaders, type PkmnapiProfile } from './live';
 import { GcraLimiter } from './rate-limit';
 
 export const NAMESPACE = 'pkmnapi/v1';
@@ -45,6 +46,12 @@ export const pkmnapi: NamespaceModule = {
   id: 'pkmnapi',
   namespace: NAMESPACE,
   settings: {
+    PKMNAPI_PROFILE: {
+      type: 'enum',
+      values: ['docs', 'live'],
+      default: 'docs',
+      doc: "docs: follow the pkmnapi seed (an administrator's application password, the token mailed, 201 {}). live: follow pkmn-api/pkmnapi's own HTTP tests (public access-token routes, the token or delete code in the 201 body, only Content-Type, Location and Server headers).",
+    },
     PKMNAPI_RATE_LIMIT: {
       type: 'integer',
       default: 120,
@@ -61,6 +68,8 @@ export const pkmnapi: NamespaceModule = {
     },
   },
   register(ctx: SiteContext) {
+    const profile = (ctx.config.settings.PKMNAPI_PROFILE ?? 'docs') as PkmnapiProfile;
+    const live = profile === 'live';
     const hashKey = deriveKey(ctx.secrets, 'pkmnapi').toString('base64');
     const hash = (secret: string) => keyedHash(hashKey, secret);
     const users = ctx.store.collection<PkmnapiUser>('pkmnapi.users');
@@ -70,6 +79,7 @@ export const pkmnapi: NamespaceModule = {
     ctx.rest.registerNamespace(NAMESPACE, {
       json: 'plain',
       validateJson: false,
+      ownHeaders: live,
       // Headers set here too: a body the core refuses before dispatch (413) gets no decorate pass.
       onCoreError: (error) => decorate(coreErrorToPkmnapi(error)),
       decorate: (res) => void decorate(res),
@@ -81,7 +91,7 @@ export const pkmnapi: NamespaceModule = {
       res.header('Content-Type', 'application/json');
       // A not-found has nothing to allow (the catch-all route would otherwise list every method).
       if (res.status === 404) for (const name of Object.keys(res.headers)) if (name.toLowerCase() === 'allow') delete res.headers[name];
-      return res;
+      return live ? liveHeaders(res) : res;
     }
 
     /** Counts the request against its address; the 429 error when over the limit. */
@@ -114,7 +124,8 @@ export const pkmnapi: NamespaceModule = {
             const limited = rateLimited(req);
             if (limited) return limited;
             if (bearerToken(req) !== null) return errors.forbidden();
-            return ctx.users.can(req.user, 'manage_options');
+            // live: the real routes have no WordPress permission; a Basic header is simply not a Bearer token.
+            return live || ctx.users.can(req.user, 'manage_options');
           })(),
         );
         gates.set(req, gate);
@@ -178,7 +189,7 @@ export const pkmnapi: NamespaceModule = {
       }
     }
 
-    const created = () => new RestResponse({}, 201, { Location: ctx.rest.restUrl(`/${NAMESPACE}/access_tokens`) });
+    const created = (secret = '') => new RestResponse(createdBody(profile, secret), 201, { Location: ctx.rest.restUrl(`/${NAMESPACE}/access_tokens`) });
 
     ctx.rest.registerRoute(NAMESPACE, '/access_tokens', [
       {
@@ -192,8 +203,8 @@ export const pkmnapi: NamespaceModule = {
           const token = randomAlphanumeric(64);
           const now = ctx.clock.seconds();
           users.put(email, { email, tokenHash: hash(token), createdAt: now, expiresAt: now + COOLDOWN_SECONDS, deleteCodeHash: previous?.deleteCodeHash ?? null });
-          const failed = await mail(email, 'Pkmnapi access token', `This is your access token: ${teraEscape(token)}\n`);
-          return failed ?? created();
+          const failed = live ? null : await mail(email, 'Pkmnapi access token', `This is your access token: ${teraEscape(token)}\n`);
+          return failed ?? created(token);
         },
       },
       {
@@ -226,8 +237,8 @@ export const pkmnapi: NamespaceModule = {
         const code = randomAlphanumeric(64);
         users.put(email, { ...user, deleteCodeHash: hash(code) });
         const link = `https://www.pkmnapi.com/actions/delete-user?email_address=${teraEscape(email)}&code=${teraEscape(code)}`;
-        const failed = await mail(email, 'Pkmnapi delete access token', `Please click here to delete your access token: ${link}\n\nIf you did not request this email, someone else may have done so.\n`);
-        return failed ?? created();
+        const failed = live ? null : await mail(email, 'Pkmnapi delete access token', `Please click here to delete your access token: ${link}\n\nIf you did not request this email, someone else may have done so.\n`);
+        return failed ?? created(code);
       },
     });
 

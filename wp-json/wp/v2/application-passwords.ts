@@ -105,8 +105,8 @@ export function registerApplicationPasswords(ctx: SiteContext): void {
   const nameOf = (req: RestRequest): string | undefined => {
     const name = req.param('name');
     if (name === undefined || name === null) return undefined;
-    // sanitize_text_field: tags stripped, whitespace collapsed and trimmed.
-    return String(name).replace(/<[^>]*>/g, '').replace(/[\r\n\t ]+/g, ' ').trim();
+    // sanitize_text_field: script/style elements dropped with their content (wp_strip_all_tags), tags stripped, whitespace collapsed and trimmed.
+    return String(name).replace(/<(script|style)[^>]*?>[\s\S]*?<\/\1>/gi, '').replace(/<[^>]*>/g, '').replace(/[\r\n\t ]+/g, ' ').trim();
   };
 
   rest.registerRoute(

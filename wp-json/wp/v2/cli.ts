@@ -50,7 +50,7 @@ function outputOne(io: CliIO, args: ParsedArgs, item: Record<string, unknown>, a
     io.out(format === 'json' ? JSON.stringify(item[fields[0]!] ?? null) : cellText(item[fields[0]!]));
     return;
   }
-  if (!['table', 'json', 'csv'].includes(format)) throw new CliError(`Invalid format: ${format}. Use table, json or csv.`);
+  if (!['table', 'json', 'yaml', 'csv'].includes(format)) throw new CliError(`Invalid format: ${format}. Use table, json, yaml or csv.`);
   formatItem(io, format, item, fields);
 }
 
@@ -155,11 +155,8 @@ const userDelete: CliCommand = {
   run(args, io, ctx) {
     checkOptions(args, ['reassign', 'yes']);
     if (args.positional.length === 0) throw new CliError('Missing argument <user>. Usage: delete <user>... [--reassign=<user-id>] [--yes]');
+    // Confirmed before it gets here (--yes, or the answer on a terminal): plugin/cli.ts asks, as WP-CLI's confirm().
     const reassign = stringOption(args, 'reassign');
-    if (reassign === undefined && !flag(args, 'yes')) {
-      // WP-CLI asks; the emulator's command line never prompts (it may run inside the server).
-      throw new CliError('--reassign parameter not passed. All associated posts will be deleted. Pass --yes to proceed.');
-    }
     const targets = args.positional.map((ref) => resolveUser(ctx, ref));
     if (reassign !== undefined) {
       const to = ctx.users.resolve(reassign);
@@ -183,9 +180,9 @@ function passwordRow(item: ApplicationPasswordRecord): Record<string, unknown> {
   return { uuid: item.uuid, app_id: item.appId, name: item.name, created: item.created, last_used: item.lastUsed, last_ip: item.lastIp };
 }
 
-function findPassword(ctx: SiteContext, user: UserRecord, uuid: string): ApplicationPasswordRecord {
+function findPassword(ctx: SiteContext, user: UserRecord, uuid: string, message = 'Could not find an application password with that id.'): ApplicationPasswordRecord {
   const item = ctx.applicationPasswords.get(user.id, uuid);
-  if (!item) throw new CliError('Could not find an application password with that id.');
+  if (!item) throw new CliError(message);
   return item;
 }
 
@@ -197,10 +194,8 @@ const apCreate: CliCommand = {
     const user = resolveUser(ctx, positional(args, 0, 'user'));
     const name = positional(args, 1, 'app-name');
     tooMany(args, 2);
+    // WP-CLI hands --app-id to create_new_application_password as is (any string: "42", "abc123").
     const appId = stringOption(args, 'app-id');
-    if (appId !== undefined && appId !== '' && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(appId)) {
-      throw new CliError(`Invalid --app-id: '${appId}' is not a UUID.`);
-    }
     let password: string;
     try {
       password = ctx.applicationPasswords.create(user.id, { name, appId: appId ?? '' }).password;
@@ -222,12 +217,14 @@ const apList: CliCommand = {
   synopsis: 'application-password list <user> [--<field>=<value>] [--field=<field>] [--fields=<fields>] [--format=<format>] [--orderby=<field>] [--order=<asc|desc>]',
   description: "Lists a user's application passwords.",
   run(args, io, ctx) {
-    const filters = Object.keys(args.options).filter((k) => AP_FIELDS.includes(k));
+    // `--app-id=` filters like `--app_id=` (WP-CLI's own feature file uses both spellings).
+    const fieldOf = (k: string) => (k === 'app-id' ? 'app_id' : k);
+    const filters = Object.keys(args.options).filter((k) => AP_FIELDS.includes(fieldOf(k)));
     checkOptions(args, [...FORMAT_OPTIONS, 'orderby', 'order', ...filters]);
     const user = resolveUser(ctx, positional(args, 0, 'user'));
     tooMany(args, 1);
     let rows = ctx.applicationPasswords.list(user.id).map(passwordRow);
-    for (const key of filters) rows = rows.filter((row) => cellText(row[key]) === String(args.options[key]));
+    for (const key of filters) rows = rows.filter((row) => cellText(row[fieldOf(key)]) === String(args.options[key]));
     const orderby = stringOption(args, 'orderby');
     const order = stringOption(args, 'order') ?? 'asc';
     if (order !== 'asc' && order !== 'desc') throw new CliError(`Invalid value for --order: ${order}. Use asc or desc.`);
@@ -251,7 +248,7 @@ const apGet: CliCommand = {
   run(args, io, ctx) {
     checkOptions(args, FORMAT_OPTIONS);
     const user = resolveUser(ctx, positional(args, 0, 'user'));
-    const item = findPassword(ctx, user, positional(args, 1, 'uuid'));
+    const item = findPassword(ctx, user, positional(args, 1, 'uuid'), 'No application password found for this user ID and UUID.');
     tooMany(args, 2);
     outputOne(io, args, passwordRow(item), AP_FIELDS, AP_FIELDS);
     return 0;
@@ -281,10 +278,10 @@ const apUpdate: CliCommand = {
 };
 
 const apDelete: CliCommand = {
-  synopsis: 'application-password delete <user> [<uuid>...] [--all]',
+  synopsis: 'application-password delete <user> [<uuid>...] [--all] [--yes]',
   description: 'Deletes one or all of a user\'s application passwords.',
   run(args, io, ctx) {
-    checkOptions(args, ['all']);
+    checkOptions(args, ['all', 'yes']); // --all is confirmed (--yes) before it gets here
     const user = resolveUser(ctx, positional(args, 0, 'user'));
     const uuids = args.positional.slice(1);
     if (flag(args, 'all')) {
@@ -292,7 +289,7 @@ const apDelete: CliCommand = {
       io.out('Success: Deleted all application passwords.');
       return 0;
     }
-    if (uuids.length === 0) throw new CliError('You need to specify either one or more UUIDS or provide the --all flag.');
+    if (uuids.length === 0) throw new CliError('You need to specify either one or more UUIDS or provide the --all flag');
     let failures = 0;
     for (const uuid of uuids) {
       if (!ctx.applicationPasswords.get(user.id, uuid) || !ctx.applicationPasswords.delete(uuid)) {
@@ -300,13 +297,9 @@ const apDelete: CliCommand = {
         failures++;
       }
     }
-    // WP-CLI's report_batch_operation_results.
-    const successes = uuids.length - failures;
-    if (failures > 0) {
-      throw new CliError(successes > 0 ? `Only deleted ${successes} of ${uuids.length} application passwords.` : 'No application passwords deleted.');
-    }
-    io.out(`Success: Deleted ${successes} of ${uuids.length} application passwords.`);
-    return 0;
+    // WP-CLI (User_Application_Password_Command::delete): a success line counting what went, exit 1 if any failed.
+    io.out(`Success: Deleted ${uuids.length - failures} of ${uuids.length} application ${uuids.length === 1 ? 'password' : 'passwords'}.`);
+    return failures === 0 ? 0 : 1;
   },
 };
 

@@ -1,7 +1,5 @@
-import type { NextFunction, Request, Response } from 'express';
-import type { Faults } from './faults';
-import type { Journal } from './journal';
-import type { TokenIntrospection } from './namespace';
+import type { RequestContext } from '../../../core/pipeline/context';
+import type { StageHooks } from '../../../core/pipeline/stages';
 
 /**
  * Lets a reset happen between requests, never in the middle of one: `exclusive(fn)` waits until the
@@ -68,33 +66,24 @@ export class RequestGate {
 }
 
 /**
- * Express middleware: each request (except `exempt` ones) passes the gate and counts as in flight
- * until its response closes ('close' comes once for every response: after the answer is sent, or
- * when the connection goes first). Without a reset running, a request passes at once, synchronously.
+ * The receive stage of the reset gate: each request (except `exempt` ones) passes the gate and counts
+ * as in flight until its response closes ('close' comes once for every response: after the answer
+ * is sent, or when the connection goes first). Without a reset running, a request passes at once,
+ * synchronously.
  */
-export function gateMiddleware(gate: RequestGate, exempt: (req: Request) => boolean) {
+export function gateStage(gate: RequestGate, exempt: (ctx: RequestContext) => boolean): StageHooks {
   const leave = () => gate.leave();
-  const pass = (res: Response, next: NextFunction) => {
-    res.on('close', leave);
-    next();
+  return {
+    name: 'reset gate',
+    receive(ctx) {
+      if (exempt(ctx)) return;
+      if (gate.tryEnter()) {
+        ctx.res.once('close', leave);
+        return;
+      }
+      return gate.enter().then(() => {
+        ctx.res.once('close', leave);
+      });
+    },
   };
-  return function requestGate(req: Request, res: Response, next: NextFunction): void {
-    if (exempt(req)) return next();
-    if (gate.tryEnter()) return pass(res, next);
-    gate.enter().then(() => pass(res, next), next);
-  };
-}
-
-/** The test-control plane a site offers (the emulator/v1 namespace and createApp's handles use it). */
-export interface SiteControl {
-  journal: Journal;
-  faults: Faults;
-  gate: RequestGate;
-  /** Back to the fixtures / first-run state, clock and outbox included, faults cleared; waits for requests in flight. */
-  reset(): Promise<void>;
-  introspect(token: string, vendor?: string): TokenIntrospection;
-  /** Ids of the namespace modules that can introspect tokens. */
-  vendors(): string[];
-  /** The site is closing: fault latency timers cleared (their requests answer 503 at once), faults removed. */
-  close(): void;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import express, { type NextFunction, type Request, type Response } from 'express';
-import type { Clock } from './clock';
+import type { Clock } from '../../../../core/clock';
+import { PathPatternError, compilePathPattern } from '../path-pattern';
 
 /**
  * Fault injection for tests (WireMock's fault stubs, in miniature): requests matching a method and a
@@ -67,36 +67,6 @@ export class FaultError extends Error {
 
 const METHOD = /^[A-Z]+$/;
 const MAX_LATENCY_MS = 60_000;
-
-/** A glob (`*`, `**`, `?`) as an anchored, case-insensitive regular expression. */
-export function globToRegExp(glob: string): RegExp {
-  let source = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        source += '.*';
-        i++;
-      } else source += '[^/]*';
-    } else if (c === '?') source += '[^/]';
-    else source += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  }
-  return new RegExp(`^${source}$`, 'i');
-}
-
-/** A path pattern: a glob string, a RegExp, or a regex source. Throws FaultError on an invalid regex. */
-export function compilePathPattern(pattern: { path?: string | RegExp; pathRegex?: string }): RegExp | null {
-  if (pattern.path instanceof RegExp) return pattern.path;
-  if (typeof pattern.pathRegex === 'string') {
-    try {
-      return new RegExp(pattern.pathRegex, 'i');
-    } catch (e) {
-      throw new FaultError('pathRegex', `pathRegex is not a valid regular expression: ${(e as Error).message}`);
-    }
-  }
-  if (typeof pattern.path === 'string') return globToRegExp(pattern.path);
-  return null;
-}
 
 interface ActiveFault extends Fault {
   regex: RegExp;
@@ -167,7 +137,13 @@ export class Faults {
       throw new FaultError('path', 'path is a glob starting with / (e.g. /wp-json/purewl/v1/auth/v1/accessToken or /wp-json/availo/v1/**).');
     }
     if (spec.pathRegex !== undefined && (typeof spec.pathRegex !== 'string' || spec.pathRegex === '')) throw new FaultError('pathRegex', 'pathRegex is a non-empty regular expression.');
-    const regex = compilePathPattern(spec)!;
+    let regex: RegExp;
+    try {
+      regex = compilePathPattern(spec)!;
+    } catch (e) {
+      if (e instanceof PathPatternError) throw new FaultError(e.param, e.message);
+      throw e;
+    }
     const latencyMs = spec.latencyMs ?? 0;
     if (typeof latencyMs !== 'number' || !Number.isInteger(latencyMs) || latencyMs < 0 || latencyMs > MAX_LATENCY_MS) {
       throw new FaultError('latencyMs', `latencyMs is a whole number of milliseconds from 0 to ${MAX_LATENCY_MS}.`);
@@ -249,69 +225,3 @@ export class Faults {
   }
 }
 
-/** The fault (if any) that answered or delayed a request: the journal reads it. */
-export function faultOf(req: Request): Fault | null {
-  return (req as Request & { emulatorFault?: Fault }).emulatorFault ?? null;
-}
-
-export interface FaultMiddlewareOptions {
-  faults: Faults;
-  /** The path to match (`/wp-json/<route>` for REST requests), or null for requests faults never touch (the control API). */
-  pathOf(req: Request): string | null;
-  bodyLimit: number;
-  /** Waits `ms` of wall-clock time (tests may replace it). Default: `faults.delay`, unref'd and ended by `faults.close()`. */
-  wait?(ms: number): Promise<void>;
-}
-
-/** What a request delayed by a fault gets when the site closes during the wait. */
-function answerClosing(res: Response): void {
-  if (res.headersSent) {
-    res.end();
-    return;
-  }
-  const body = Buffer.from(JSON.stringify({ code: 'emulator_closing', message: 'The emulator is shutting down.', data: { status: 503 } }), 'utf8');
-  res.statusCode = 503;
-  res.setHeader('Content-Type', 'application/json; charset=UTF-8');
-  res.setHeader('Connection', 'close');
-  res.setHeader('Content-Length', String(body.length));
-  res.end(body);
-}
-
-/** Express middleware applying the first matching fault: a delay, then the real answer or the fault's status and body. */
-export function faultMiddleware(options: FaultMiddlewareOptions) {
-  const wait = options.wait ?? ((ms: number) => options.faults.delay(ms));
-  // Read the body of a request a fault answers, so the journal can show what the client sent.
-  const readBody = express.raw({ type: () => true, limit: options.bodyLimit });
-  return function faultInjector(req: Request, res: Response, next: NextFunction): void {
-    const path = options.pathOf(req);
-    if (path === null) return next();
-    const fault = options.faults.take(req.method, path);
-    if (!fault) return next();
-    (req as Request & { emulatorFault?: Fault }).emulatorFault = fault;
-    const answer = () => {
-      if (fault.status === null) return next();
-      readBody(req, res, () => {
-        if (res.headersSent) return;
-        res.statusCode = fault.status!;
-        const hasType = Object.keys(fault.headers).some((n) => n.toLowerCase() === 'content-type');
-        for (const [name, value] of Object.entries(fault.headers)) res.setHeader(name, value);
-        if (fault.body === null || fault.body === undefined || req.method === 'HEAD' || fault.status === 204 || fault.status === 304) {
-          res.end();
-          return;
-        }
-        if (!hasType) res.setHeader('Content-Type', 'application/json; charset=UTF-8');
-        const body = Buffer.from(JSON.stringify(fault.body), 'utf8');
-        res.setHeader('Content-Length', String(body.length));
-        res.end(body);
-      });
-    };
-    if (fault.latencyMs === 0) return answer();
-    wait(fault.latencyMs)
-      .then(answer, (e: unknown) => {
-        if (e instanceof FaultsClosedError) answerClosing(res);
-        else answer();
-      })
-      // Whatever goes wrong after the wait reaches Express's error handler: a plain 500, never a hang.
-      .catch(next);
-  };
-}

@@ -1,7 +1,6 @@
-import { CliError, checkOptions, formatItems, parseArgs, selectFields, stringOption, type CliIO, type ParsedArgs } from '../core/cli';
-import { ConfigError } from '../core/config';
-import { registerStandaloneCommand, type StandaloneCommand } from './cli';
-import { siteConfig } from './site';
+import { CliError, checkOptions, formatItems, parseArgs, printValue, selectFields, stringOption, type CliIO, type ParsedArgs, type StandaloneCommand } from '../../../core/cli';
+import { ConfigError, buildConfig } from '../../../core/config';
+import { EMULATOR_NAMESPACE } from './namespace';
 
 /**
  * `wp-token-emulator reset|clock|outbox|journal`: the test-control API of a RUNNING server, over HTTP
@@ -29,7 +28,7 @@ function urlSource(args: ParsedArgs, env: Record<string, string | undefined>): s
 /** The URL the site would advertise (SITE_URL, else http://HOST:PORT), by the server's own config rules. */
 function siteUrlOf(env: Record<string, string | undefined>): string {
   try {
-    return siteConfig({ env, memoryByDefault: false }).siteUrl;
+    return buildConfig({}, env).siteUrl;
   } catch (e) {
     if (e instanceof ConfigError) throw new CliError(`${e.message} (needed for the emulator's address: set --url or EMULATOR_URL instead).`);
     throw e;
@@ -94,7 +93,7 @@ function describeNetworkError(e: unknown, url: string): string {
 
 /** One call to emulator/v1; the answer's JSON on 2xx, a CliError with a clear message otherwise. */
 export async function callControl(target: ControlTarget, method: string, path: string, body?: Record<string, unknown>): Promise<unknown> {
-  const endpoint = `${target.url}/wp-json/emulator/v1${path}`;
+  const endpoint = `${target.url}/wp-json/${EMULATOR_NAMESPACE}${path}`;
   let res: Response;
   try {
     res = await fetch(endpoint, {
@@ -125,7 +124,7 @@ export async function callControl(target: ControlTarget, method: string, path: s
   }
   if (res.status === 403) throw new CliError(`User "${target.user}" may not use the test control API (403 ${error.code ?? ''}): it needs the manage_options capability (an administrator).`);
   if (res.status === 404 && error.code === 'rest_no_route') {
-    throw new CliError(`The test control API is not available at ${target.url}/wp-json/emulator/v1/ (is EMULATOR_API off on that server?).`);
+    throw new CliError(`The test control API is not available at ${target.url}/wp-json/${EMULATOR_NAMESPACE}/ (is EMULATOR_API off on that server?).`);
   }
   const params = error.data?.params ? ' ' + Object.values(error.data.params).join(' ') : '';
   throw new CliError(`${error.message ?? `HTTP ${res.status}`}${params} (${res.status}${error.code ? ` ${error.code}` : ''})`);
@@ -139,8 +138,7 @@ interface ClockAnswer {
 }
 
 function printClock(io: CliIO, args: ParsedArgs, clock: ClockAnswer): void {
-  if (stringOption(args, 'format') === 'json') io.out(JSON.stringify(clock));
-  else io.out(`${clock.now} (${clock.mode}${clock.mode === 'offset' ? `, ${clock.offsetMs >= 0 ? '+' : ''}${clock.offsetMs / 1000} s` : ''})`);
+  if (!printValue(io, stringOption(args, 'format'), { ...clock })) io.out(`${clock.now} (${clock.mode}${clock.mode === 'offset' ? `, ${clock.offsetMs >= 0 ? '+' : ''}${clock.offsetMs / 1000} s` : ''})`);
 }
 
 function words(args: ParsedArgs): string[] {
@@ -156,12 +154,11 @@ const resetCommand: StandaloneCommand = {
   description: 'Reset a running server to its fixtures (store, clock, outbox, faults).',
   async run(argv, io, env) {
     const args = parseArgs(argv);
-    checkOptions(args, [...CONNECTION_OPTIONS, 'format']);
+    checkOptions(args, [...CONNECTION_OPTIONS, 'format', 'yes']); // --yes: confirmed (plugin/cli.ts asks)
     if (words(args).length > 0) throw usageError(this.synopsis);
     const target = resolveTarget(args, env);
     const answer = (await callControl(target, 'POST', '/reset')) as { clock: ClockAnswer };
-    if (stringOption(args, 'format') === 'json') io.out(JSON.stringify(answer));
-    else io.out(`Success: ${target.url} is back to its fixtures. Clock: ${answer.clock.now} (${answer.clock.mode}).`);
+    if (!printValue(io, stringOption(args, 'format'), answer)) io.out(`Success: ${target.url} is back to its fixtures. Clock: ${answer.clock.now} (${answer.clock.mode}).`);
     return 0;
   },
 };
@@ -221,7 +218,7 @@ const outboxCommand: StandaloneCommand = {
   },
 };
 
-const JOURNAL_FIELDS = ['id', 'time', 'method', 'path', 'route', 'namespace', 'status', 'durationMs', 'user', 'fault', 'request', 'response'];
+const JOURNAL_FIELDS = ['id', 'time', 'method', 'path', 'route', 'namespace', 'status', 'durationMs', 'user', 'auth', 'fault', 'request', 'response'];
 
 const journalCommand: StandaloneCommand = {
   synopsis:
@@ -254,12 +251,10 @@ const journalCommand: StandaloneCommand = {
   },
 };
 
-/** The commands by name (tests run them with their own IO). */
+/** The commands by name, registered through the module's `commands` (tests run them with their own IO). */
 export const controlCommands: Record<string, StandaloneCommand> = {
   reset: resetCommand,
   clock: clockCommand,
   outbox: outboxCommand,
   journal: journalCommand,
 };
-
-for (const [name, command] of Object.entries(controlCommands)) registerStandaloneCommand(name, command);

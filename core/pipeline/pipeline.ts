@@ -1,0 +1,158 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Clock } from '../clock';
+import type { RestServer } from '../rest/server';
+import { AuthenticateStage } from './authenticate';
+import { readBody } from './body';
+import type { Answer, RequestContext } from './context';
+import { bodyFailureError, dispatchRest } from './dispatch';
+import { restAnswer } from '../rest/http';
+import { internalErrorAnswer, writeAnswer } from './respond';
+import { receiveContext } from './receive';
+import { runHooks, type Hook, type StageHooks } from './stages';
+
+export interface PipelineOptions {
+  server: RestServer;
+  clock: Clock;
+  siteUrl(): string;
+  bodyLimit: number;
+  /** Told about a failure that escaped a stage (the client gets a plain 500). */
+  onError?(error: unknown, stage: string): void;
+}
+
+/** What extensions see of the pipeline (SiteContext.pipeline): where they add hooks and authenticators. */
+export interface PipelineRegistry {
+  readonly authenticate: AuthenticateStage;
+  use(hooks: StageHooks): void;
+}
+
+const PLAIN_500: Answer = { status: 500, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: Buffer.from('Internal Server Error') };
+
+const hasAnswer = (ctx: RequestContext) => ctx.answer !== null;
+
+/**
+ * The request pipeline (docs/architecture.md): receive → authenticate → before-dispatch → dispatch →
+ * respond → after-response, on Node's own request and response, one typed context per request. REST
+ * requests are answered here with one write; other requests go on to the host (Express) after
+ * before-dispatch, and after-response observes the answer Express wrote.
+ */
+export class Pipeline implements PipelineRegistry {
+  readonly authenticate = new AuthenticateStage();
+  private readonly receiveHooks: Hook[] = [];
+  private readonly beforeDispatchHooks: Hook[] = [];
+  private readonly afterResponseHooks: { name: string; hook: (ctx: RequestContext) => void }[] = [];
+  /** Contexts of requests Express is answering now, for its routes (contextOf). */
+  private readonly hosted = new WeakMap<IncomingMessage, RequestContext>();
+
+  constructor(private readonly options: PipelineOptions) {}
+
+  use(hooks: StageHooks): void {
+    if (hooks.receive) this.receiveHooks.push(hooks.receive.bind(hooks));
+    if (hooks.beforeDispatch) this.beforeDispatchHooks.push(hooks.beforeDispatch.bind(hooks));
+    if (hooks.afterResponse) this.afterResponseHooks.push({ name: hooks.name, hook: hooks.afterResponse.bind(hooks) });
+  }
+
+  /** The context of a request the host (Express) is answering: who is asking, for an Express route. */
+  contextOf(req: IncomingMessage): RequestContext | undefined {
+    return this.hosted.get(req);
+  }
+
+  /** The receive stage's first step: the context of a request that has just arrived. */
+  receive(req: IncomingMessage, res: ServerResponse, url: string): RequestContext {
+    return receiveContext(req, res, url, this.options.server, this.options.clock);
+  }
+
+  /**
+   * Takes a request through every stage. `url` is the URL as sent (Express's originalUrl when
+   * mounted); `host(ctx)` answers what is not a REST request.
+   */
+  handle(req: IncomingMessage, res: ServerResponse, url: string, host: (ctx: RequestContext) => void): void {
+    const ctx = this.receive(req, res, url);
+    const hooksFailed = (error: unknown) => this.fail(ctx, error, 'hook', PLAIN_500);
+    const received = () => this.guarded(ctx, 'authenticate', PLAIN_500, () => this.afterReceive(ctx, host, hooksFailed));
+    runHooks(this.receiveHooks, 0, ctx, null, () => {
+      if (ctx.route === null) return received();
+      readBody(req, this.options.bodyLimit).then((read) => {
+        ctx.body = read.body;
+        if (read.failure !== null) ctx.bodyError = bodyFailureError(read.failure, this.options.bodyLimit);
+        received();
+      }, hooksFailed);
+    }, hooksFailed);
+  }
+
+  /** Runs `fn`; what it throws ends the request with `answer` (never an uncaught exception, never a hang). */
+  private guarded(ctx: RequestContext, stage: string, answer: Answer, fn: () => void): void {
+    try {
+      fn();
+    } catch (error) {
+      this.fail(ctx, error, stage, answer);
+    }
+  }
+
+  private afterReceive(ctx: RequestContext, host: (ctx: RequestContext) => void, hooksFailed: (error: unknown) => void): void {
+    this.authenticate.run(ctx);
+    runHooks(this.beforeDispatchHooks, 0, ctx, hasAnswer, () => {
+      this.guarded(ctx, 'dispatch', ctx.route === null ? PLAIN_500 : internalErrorAnswer(), () => {
+        if (ctx.answer !== null) this.writeIntervention(ctx, ctx.answer);
+        else if (ctx.route !== null) this.dispatch(ctx);
+        else this.handOver(ctx, host);
+      });
+    }, hooksFailed);
+  }
+
+  /** dispatch → respond → after-response for a REST request. */
+  private dispatch(ctx: RequestContext): void {
+    dispatchRest(ctx, this.options.server).then(
+      (dispatched) =>
+        this.guarded(ctx, 'respond', internalErrorAnswer(), () => {
+          writeAnswer(ctx, restAnswer(ctx, dispatched, this.options.server, this.options.siteUrl()));
+          this.afterResponse(ctx);
+        }),
+      (error: unknown) => this.fail(ctx, error, 'dispatch', internalErrorAnswer()),
+    );
+  }
+
+  /** An answer a before-dispatch hook gave (a fault): the body is read first, so after-response sees it. */
+  private writeIntervention(ctx: RequestContext, answer: Answer): void {
+    const write = () =>
+      this.guarded(ctx, 'respond', PLAIN_500, () => {
+        writeAnswer(ctx, ctx.method === 'HEAD' ? { ...answer, body: null } : answer);
+        this.afterResponse(ctx);
+      });
+    if (ctx.route !== null || ctx.req.readableEnded) return write();
+    readBody(ctx.req, this.options.bodyLimit).then((read) => {
+      ctx.body = read.body;
+      write();
+    }, write);
+  }
+
+  /** Not a REST request: the host answers it; after-response runs once the response is done. */
+  private handOver(ctx: RequestContext, host: (ctx: RequestContext) => void): void {
+    this.hosted.set(ctx.req, ctx);
+    ctx.res.once('close', () => {
+      this.hosted.delete(ctx.req);
+      if (!ctx.res.writableEnded) return;
+      ctx.durationMs = Math.round((performance.now() - ctx.started) * 10) / 10;
+      this.afterResponse(ctx);
+    });
+    host(ctx);
+  }
+
+  private afterResponse(ctx: RequestContext): void {
+    for (const { name, hook } of this.afterResponseHooks) {
+      try {
+        hook(ctx);
+      } catch (error) {
+        // Observers never break a request.
+        this.options.onError?.(error, name);
+      }
+    }
+  }
+
+  /** Last line of defence: a plain 500 (or WordPress's internal error for REST), never a stack trace. */
+  private fail(ctx: RequestContext, error: unknown, stage: string, answer: Answer): void {
+    this.options.onError?.(error, stage);
+    if (ctx.written) return;
+    writeAnswer(ctx, answer);
+    this.afterResponse(ctx);
+  }
+}

@@ -1,0 +1,35 @@
+import type { Answer, RequestContext } from './context';
+import { encodeJson } from '../rest/json';
+import { wpErrors } from '../rest/errors';
+
+/**
+ * The respond stage: the one write of each response the pipeline answers. What is written (status,
+ * headers, encoding) is decided before: core/rest/http.ts's restAnswer for a REST answer, the hook
+ * that set `ctx.answer` for an intervention.
+ */
+
+/** A failure nothing else caught: WordPress's internal_server_error, never a stack trace. */
+export function internalErrorAnswer(): Answer {
+  const body = Buffer.from(encodeJson(wpErrors.internal().toJSON(), 'php'), 'utf8');
+  return { status: 500, headers: { 'Content-Type': 'application/json; charset=UTF-8', 'Content-Length': String(body.length) }, body };
+}
+
+/**
+ * The one write of a response the pipeline answers. Returns false when the response was already
+ * under way (then it is only ended).
+ */
+export function writeAnswer(ctx: RequestContext, answer: Answer): boolean {
+  const { res } = ctx;
+  ctx.answer = answer;
+  if (res.headersSent || res.writableEnded) {
+    if (!res.writableEnded) res.end();
+    return false;
+  }
+  res.statusCode = answer.status;
+  for (const name in answer.headers) res.setHeader(name, answer.headers[name]!);
+  if (answer.body === null) res.end();
+  else res.end(answer.body);
+  ctx.written = true;
+  ctx.durationMs = Math.round((performance.now() - ctx.started) * 10) / 10;
+  return true;
+}

@@ -1,0 +1,25 @@
+import { queryOf, restRouteOf, urlPath } from './route';
+
+describe('receive: the REST route of a URL', () => {
+  it.each([
+    ['/wp-json', '/'],
+    ['/wp-json/', '/'],
+    ['/wp-json/availo/v1/api/x/', '/availo/v1/api/x'],
+    ['/wp-json/a%20b/v1?x=1', '/a b/v1'],
+    ['/wp-json/bad%zz', '/bad%zz'],
+    ['/?rest_route=/x/v1/y', '/x/v1/y'],
+    ['/index.php?rest_route=x/v1&rest_route=/z/v1', '/z/v1'],
+  ])('%s → %s', (url, route) => {
+    expect(restRouteOf(url)).toBe(route);
+  });
+
+  it.each(['/', '/index.php', '/?rest_route=', '/wp-jsonx', '/about', '/wp-admin/'])('%s is not a REST request', (url) => {
+    expect(restRouteOf(url)).toBeNull();
+  });
+
+  it('splits path and query', () => {
+    expect(urlPath('/a/b?c=1#f')).toBe('/a/b');
+    expect(queryOf('/a?c=1&d=2#f')).toBe('c=1&d=2');
+    expect(queryOf('/a')).toBe('');
+  });
+});

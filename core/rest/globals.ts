@@ -1,0 +1,277 @@
+/**
+ * WordPress's global REST parameters and header rules (WP_REST_Server::serve_request and the core
+ * filters it runs), as small functions the HTTP layer calls: `_jsonp`, `_pretty`, `_fields` with
+ * response links, the CORS origin echo (sanitize_url), the cookie-nonce check of
+ * rest_cookie_check_errors and the no-cache headers after a header method override.
+ * Checked side by side with WordPress 6.8.12 (tests/conformance/recordings/globals-6.8.json).
+ */
+import { WpError } from './errors';
+import { filterFields } from './fields';
+import { encodeJson } from './json';
+import type { Params, RestRequest } from './request';
+
+// ---- the query string as PHP's $_GET holds it ---------------------------------------------------
+
+/**
+ * `$_GET[name]` for a top-level key: the last occurrence wins (PHP overwrites), and a bracketed key
+ * (`name[]=x`, `name[a]=x`) makes it an array. Returns undefined when absent.
+ */
+export function phpGet(rawQuery: string, name: string): string | string[] | undefined {
+  let value: string | string[] | undefined;
+  for (const pair of rawQuery.split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    let key: string;
+    let raw: string;
+    try {
+      key = decodeURIComponent((eq === -1 ? pair : pair.slice(0, eq)).replace(/\+/g, ' '));
+      raw = eq === -1 ? '' : decodeURIComponent(pair.slice(eq + 1).replace(/\+/g, ' '));
+    } catch {
+      continue;
+    }
+    if (key === name) value = raw;
+    else if (key.startsWith(`${name}[`)) value = Array.isArray(value) ? [...value, raw] : [raw];
+  }
+  return value;
+}
+
+/** PHP's truthiness of a $_GET value: '' and '0' are false, an array is true. */
+function phpTruthy(value: string | string[] | undefined): boolean {
+  if (value === undefined) return false;
+  if (Array.isArray(value)) return value.length > 0;
+  return value !== '' && value !== '0';
+}
+
+// ---- _jsonp -----------------------------------------------------------------------------------
+
+/** The `_jsonp` callback asked for (PHP-truthy `$_GET['_jsonp']`), or null for a plain JSON answer. */
+export function jsonpCallback(rawQuery: string): string | string[] | null {
+  const value = phpGet(rawQuery, '_jsonp');
+  return phpTruthy(value) ? value! : null;
+}
+
+/** wp_check_jsonp_callback(): a string of word characters and dots only. */
+export function isValidJsonpCallback(callback: string | string[]): callback is string {
+  return typeof callback === 'string' && /^[\w.]*$/.test(callback);
+}
+
+/** The Content-Type of every REST answer: application/javascript when a JSONP callback is asked for. */
+export function restContentType(callback: string | string[] | null): string {
+  return `${callback !== null ? 'application/javascript' : 'application/json'}; charset=UTF-8`;
+}
+
+/**
+ * The early answer to an invalid callback: WordPress stops before authentication and dispatch,
+ * with json_error()'s body (`code` and `message`, no `data`) and only the headers sent so far.
+ */
+export function jsonpError(): { status: number; headers: Record<string, string>; body: string } {
+  return {
+    status: 400,
+    headers: { 'Content-Type': restContentType([]) },
+    body: encodeJson({ code: 'rest_callback_invalid', message: 'Invalid JSONP callback function.' }, 'php'),
+  };
+}
+
+// ---- _pretty and the body ---------------------------------------------------------------------
+
+/** WP_REST_Request::has_param(): present in any parameter source, whatever its value (null included). */
+function hasParam(req: RestRequest, name: string): boolean {
+  const sources: Params[] = [req.query, req.urlParams];
+  if (req.isJson) sources.unshift(req.jsonParams);
+  if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method)) sources.unshift(req.bodyParams);
+  return sources.some((source) => Object.prototype.hasOwnProperty.call(source, name));
+}
+
+/** `_pretty` in any parameter source: JSON_PRETTY_PRINT. */
+export function wantsPretty(req: RestRequest): boolean {
+  return hasParam(req, '_pretty');
+}
+
+/** `_embed` in any parameter source (has_param, as get_fields_for_response() asks). */
+export function wantsEmbed(req: RestRequest): boolean {
+  return hasParam(req, '_embed');
+}
+
+/** json_encode's escaping of '/' and non-ASCII characters (what encodeJson does), for text already laid out. */
+function escapeLikePhp(text: string, style: 'php' | 'plain'): string {
+  if (style === 'plain') return text;
+  return text.replace(/\//g, '\\/').replace(/[\u0080-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+}
+
+/** wp_json_encode() with JSON_PRETTY_PRINT when asked (PHP indents by four spaces), then the JSONP wrapper. */
+export function encodeRestBody(data: unknown, style: 'php' | 'plain', pretty: boolean, callback: string | null): string {
+  const text = pretty ? escapeLikePhp(JSON.stringify(data, null, 4) ?? 'null', style) : encodeJson(data, style);
+  // Prepended '/**/' mitigates the Rosetta Flash attack, as WordPress does.
+  return callback !== null ? `/**/${callback}(${text})` : text;
+}
+
+// ---- _fields ------------------------------------------------------------------------------------
+
+/** wp_parse_list(): an array as given, a string split on commas and whitespace. */
+export function parseFieldList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map((v) => String(v).trim()).filter((f) => f !== '');
+  if (typeof value !== 'string') return [];
+  return value.split(/[\s,]+/).filter((f) => f !== '');
+}
+
+/** rest_is_field_included(): the field itself, or a nested path below it. */
+function fieldIncluded(field: string, fields: string[]): boolean {
+  return fields.some((f) => f === field || f.startsWith(`${field}.`));
+}
+
+/** Where a response's links come from, for `_fields`: see filterResponseFields(). */
+export type LinkSource = 'namespace-index' | 'index' | 'item';
+
+/**
+ * rest_filter_response_fields(). WordPress filters the response *data*; links live on the response
+ * and are merged in afterwards (response_to_data), so `_fields` never filters them, but they are
+ * only added in some cases: a namespace index always adds its `up` link; the site index adds its
+ * links when `_fields` names `_links` (or a path below it) or `_embed` is set; a controller's item
+ * (get_fields_for_response) when `_fields` names `_links`, or `_embedded` together with `_embed`.
+ * Lists carry their items' links inside the data, so they are filtered like any field.
+ */
+export function filterResponseFields(data: unknown, fields: string[], source: LinkSource, embed: boolean): unknown {
+  if (fields.length === 0) return data;
+  if (!data || typeof data !== 'object' || Array.isArray(data) || !Object.prototype.hasOwnProperty.call(data, '_links')) return filterFields(data, fields);
+  const { _links: links, ...rest } = data as Record<string, unknown>;
+  const filtered = filterFields(rest, fields) as Record<string, unknown>;
+  const named = fieldIncluded('_links', fields);
+  const keep = source === 'namespace-index' || named || (embed && (source === 'index' || fieldIncluded('_embedded', fields)));
+  if (keep) filtered._links = links;
+  return filtered;
+}
+
+/** Which kind of response a route gives, for filterResponseFields(). */
+export function linkSourceOf(route: string, isNamespace: (ns: string) => boolean): LinkSource {
+  if (route === '/') return 'index';
+  return isNamespace(route.slice(1)) ? 'namespace-index' : 'item';
+}
+
+// ---- CORS -------------------------------------------------------------------------------------
+
+const ALLOWED_PROTOCOLS = ['http', 'https', 'ftp', 'ftps', 'mailto', 'news', 'irc', 'irc6', 'ircs', 'gopher', 'nntp', 'feed', 'telnet', 'mms', 'rtsp', 'sms', 'svn', 'tel', 'fax', 'xmpp', 'webcal', 'urn'];
+
+/** wp_kses_bad_protocol_once2(): the scheme followed by ':' when allowed, '' otherwise. */
+function allowedScheme(scheme: string): string {
+  const clean = scheme
+    .replace(/&#(\d+);/g, (_m, n: string) => String.fromCharCode(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_m, n: string) => String.fromCharCode(parseInt(n, 16)))
+    .replace(/\s/g, '')
+    .toLowerCase();
+  return ALLOWED_PROTOCOLS.includes(clean) ? `${clean}:` : '';
+}
+
+/** wp_kses_bad_protocol(): strips schemes that are not allowed, '' when it does not settle. */
+function badProtocol(content: string): string {
+  if (content.startsWith('https://') || content.startsWith('http://')) return content;
+  const once = (text: string, count: number): string => {
+    const marked = text.replace(/(&#0*58(?![;0-9])|&#x0*3a(?![;a-f0-9]))/gi, '$1;');
+    const split = /:|&#0*58;|&#x0*3a;|&colon;/i.exec(marked);
+    if (!split) return marked;
+    const head = marked.slice(0, split.index);
+    if (/\/\?/.test(head)) return marked;
+    let tail = marked.slice(split.index + split[0].length).trim();
+    const protocol = allowedScheme(head);
+    if (protocol === 'feed:') {
+      if (count > 2) return '';
+      tail = once(tail, count + 1);
+      if (tail === '' || tail === '0') return tail;
+    }
+    return protocol + tail;
+  };
+  let current = content;
+  for (let i = 0; i < 6; i++) {
+    const next = once(current, 1);
+    if (next === current) return current;
+    current = next;
+  }
+  return '';
+}
+
+/** sanitize_url() (esc_url() in the 'db' context), as rest_send_cors_headers() applies it to Origin. */
+export function sanitizeUrl(input: string): string {
+  if (input === '') return '';
+  let url = input.replace(/^[ \t\n\r\0\x0B]+/, '').replace(/ /g, '%20');
+  url = url.replace(/[^a-z0-9\-~+_.?#=!&;,/:%@$|*'()[\]\x80-\xff]/gi, '');
+  if (url === '') return '';
+  if (!/^mailto:/i.test(url)) {
+    let before: string;
+    do {
+      before = url;
+      url = url.replace(/%0d|%0a/gi, (m) => (['%0d', '%0a', '%0D', '%0A'].includes(m) ? '' : m));
+    } while (url !== before);
+  }
+  url = url.split(';//').join('://');
+  if (!url.includes(':') && !['/', '#', '?'].includes(url[0]!) && !/^[a-z0-9-]+?\.php/i.test(url)) url = `http://${url}`;
+  if (url.includes('[') || url.includes(']')) {
+    // wp_parse_url's scheme://user:pass@host:port stays; brackets after it are percent-encoded.
+    const front = /^(?:[a-z][a-z0-9+.-]*:)?\/\/(?:\[[^\]]*\]|[^/?#[\]])*/i.exec(url)?.[0] ?? '';
+    const end = url.slice(front.length);
+    url = front + end.replace(/\[/g, '%5B').replace(/\]/g, '%5D');
+  }
+  if (url[0] === '/') return url;
+  const good = badProtocol(url);
+  return good.toLowerCase() === url.toLowerCase() ? good : '';
+}
+
+/**
+ * rest_send_cors_headers(): the Origin echoed through sanitize_url ('null' as is), with the methods
+ * and credentials; otherwise `Vary: Origin` on an anonymous GET (by the request line's method).
+ */
+export function corsHeaders(origin: string | undefined, requestLineMethod: string, loggedIn: boolean): Record<string, string> {
+  if (origin !== undefined && origin !== '' && origin !== '0') {
+    return {
+      'Access-Control-Allow-Origin': origin === 'null' ? 'null' : sanitizeUrl(origin),
+      'Access-Control-Allow-Methods': 'OPTIONS, GET, POST, PUT, PATCH, DELETE',
+      'Access-Control-Allow-Credentials': 'true',
+      Vary: 'Origin',
+    };
+  }
+  return requestLineMethod === 'GET' && !loggedIn ? { Vary: 'Origin' } : {};
+}
+
+// ---- authentication rules -------------------------------------------------------------------------
+
+/** The REST nonce a request sends: `$_REQUEST['_wpnonce']` (query, then form body), else `X-WP-Nonce`; undefined when none. */
+export function restNonceOf(req: RestRequest): string | undefined {
+  for (const source of [req.bodyParams, req.query]) {
+    if (Object.prototype.hasOwnProperty.call(source, '_wpnonce')) return String(source._wpnonce);
+  }
+  const header = req.headers['x-wp-nonce'];
+  return header === undefined ? undefined : Array.isArray(header) ? header.join(', ') : header;
+}
+
+/**
+ * rest_cookie_check_errors() for a request not logged in by an application password: a REST nonce
+ * (even empty) must verify as `wp_rest` for user 0, else 403 rest_cookie_invalid_nonce. `verify`
+ * checks it (default: nothing verifies, since the emulator hands out no nonces for user 0). A cookie
+ * login, when there is one, checks its nonce for its own user before this.
+ */
+export function cookieNonceError(req: RestRequest, verify: (nonce: string) => boolean = () => false): WpError | null {
+  if (req.isLoggedIn) return null;
+  const nonce = restNonceOf(req);
+  if (nonce === undefined || verify(nonce)) return null;
+  return new WpError('rest_cookie_invalid_nonce', 'Cookie check failed', { status: 403 });
+}
+
+/** WordPress's no-cache headers: for a logged-in user, a failed cookie nonce, or a 4xx after an X-HTTP-Method-Override. */
+export function noCacheHeaders(): Record<string, string> {
+  return { Expires: 'Wed, 11 Jan 1984 05:00:00 GMT', 'Cache-Control': 'no-cache, must-revalidate, max-age=0, no-store, private' };
+}
+
+/** Whether serve_request sends the no-cache headers for this answer. */
+export function sendsNoCache(loggedIn: boolean, nonceFailed: boolean, overriddenByHeader: boolean, status: number): boolean {
+  return loggedIn || nonceFailed || (overriddenByHeader && status >= 400 && status < 500);
+}
+
+/**
+ * The method after an override: `$_GET['_method']` when set (even empty, upper-cased, not trimmed),
+ * else the X-HTTP-Method-Override header. `byHeader` says which, for the no-cache rule.
+ */
+export function overriddenMethod(rawQuery: string, requestLine: string, header: string | string[] | undefined): { method: string; byHeader: boolean } {
+  const query = phpGet(rawQuery, '_method');
+  if (typeof query === 'string') return { method: query.toUpperCase(), byHeader: false };
+  if (Array.isArray(query)) return { method: requestLine.toUpperCase(), byHeader: false };
+  if (typeof header === 'string') return { method: header.toUpperCase(), byHeader: true };
+  return { method: requestLine.toUpperCase(), byHeader: false };
+}

@@ -1,0 +1,73 @@
+import type { RequestContext } from '../../../../core/pipeline/context';
+import type { StageHooks } from '../../../../core/pipeline/stages';
+import { buildEntry, type SeenRequest, type SeenResponse } from './entry';
+import type { Journal } from './journal';
+import { MAX_CAPTURE } from './redact-body';
+
+/** Bytes an entry is counted for besides its bodies, URL and headers (the objects that hold them). */
+const ENTRY_OVERHEAD = 512;
+
+function headerBytes(headers: Record<string, unknown>): number {
+  let n = 0;
+  for (const name in headers) {
+    const value = headers[name];
+    n += name.length + (Array.isArray(value) ? value.join(', ').length : String(value ?? '').length);
+  }
+  return n;
+}
+
+/** The first MAX_CAPTURE bytes of a body, copied when cut (a view would keep the whole buffer alive). */
+function captured(body: Buffer): Buffer {
+  return body.length > MAX_CAPTURE ? Buffer.from(body.subarray(0, MAX_CAPTURE)) : body;
+}
+
+/**
+ * The after-response stage of the request journal: once the answer is handed over, keeps references
+ * to what the entry needs (the request's and answer's first 64 KB, headers, who, which fault); the
+ * entry is parsed and redacted only when the journal is read. Nothing at all is looked at when the
+ * journal keeps nothing (size 0).
+ */
+export function journalStage(journal: Journal, exempt: (ctx: RequestContext) => boolean): StageHooks {
+  return {
+    name: 'journal',
+    afterResponse(ctx) {
+      if (journal.size <= 0 || exempt(ctx)) return;
+      const { res } = ctx;
+      const seen: SeenRequest = {
+        method: ctx.method,
+        url: ctx.url,
+        headers: ctx.req.headers,
+        body: captured(ctx.body),
+        bodyLength: ctx.body.length,
+        marked: ctx.secrets,
+        user: ctx.auth.user?.login ?? null,
+        auth: { method: ctx.auth.method, failure: ctx.auth.failure },
+        fault: ctx.fault?.id ?? null,
+      };
+      const headers = res.getHeaders();
+      // The pipeline's own answer is seen whole; a page Express wrote is known by its headers only.
+      const body = ctx.written && ctx.answer !== null ? ctx.answer.body : null;
+      const length = Number(headers['content-length']);
+      const answered: SeenResponse = {
+        status: res.statusCode,
+        headers,
+        durationMs: ctx.durationMs ?? 0,
+        raw: body === null ? Buffer.alloc(0) : captured(body),
+        total: body !== null ? body.length : Number.isFinite(length) ? length : 0,
+        seen: ctx.written,
+      };
+      const { route, namespace } = ctx;
+      const at = ctx.arrived;
+      const bytes = ENTRY_OVERHEAD + seen.body.length + answered.raw.length + ctx.url.length + headerBytes(seen.headers) + headerBytes(headers);
+      journal.record(() => {
+        const time = new Date(at).toISOString();
+        try {
+          return buildEntry(seen, answered, route, namespace, time);
+        } catch {
+          // The journal must never break a request, nor a read of it.
+          return { time, method: seen.method, path: '[unavailable]', route: null, namespace: null, status: answered.status, durationMs: answered.durationMs, user: null, auth: seen.auth, fault: null, request: { headers: {}, query: null, body: null }, response: { headers: {}, body: null } };
+        }
+      }, bytes);
+    },
+  };
+}
