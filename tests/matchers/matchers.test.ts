@@ -85,6 +85,14 @@ describe('in process', () => {
     expect(verifyMail(emu, { to: 'ash@example.com' })).toHaveLength(1);
     expect(() => verify(emu, { path: '/wp-json/purewl/**' })).toThrow(VerificationError);
   });
+
+  it('emu.verify() and emu.verifyMail(): the same on the handles createApp() returns; the wrong-password entry says why it was anonymous', () => {
+    const [wrong] = emu.verify({ path: GEN, status: 401, user: null, times: 1 });
+    expect(wrong!.auth).toEqual({ method: null, failure: 'wrong-password' });
+    expect(emu.verifyMail({ subject: 'Pkmnapi access token' })).toHaveLength(1);
+    expect(() => emu.verify({ path: GEN, status: 403 })).toThrow(/#\d+ POST \/wp-json\/availo\/v1\/api\/Account\/Generatetoken → 401, anonymous \(wrong password\)/);
+    expect(() => emu.verifyMail({ to: 'nobody@example.com' })).toThrow(VerificationError);
+  });
 });
 
 describe('over HTTP', () => {

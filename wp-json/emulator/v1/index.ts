@@ -7,6 +7,7 @@ import { journalStage } from './journal/stage';
 import { EMULATOR_NAMESPACE, isControlRequest } from './namespace';
 import { registerRoutes } from './routes';
 import { createTestControl } from './test-control';
+import { registerDashboardRoutes } from './dashboard/routes';
 
 export { EMULATOR_NAMESPACE } from './namespace';
 export { FaultError, type Fault, type FaultSpec } from './faults/faults';
@@ -45,8 +46,12 @@ export const emulator: NamespaceModule = {
     ctx.pipeline.use(faultStage({ faults: control.faults, exempt }));
     ctx.pipeline.use(journalStage(control.journal, exempt));
     if (apiOn) registerRoutes(ctx, control);
+    const ledger = apiOn ? registerDashboardRoutes(ctx, control, exempt) : null;
     return {
-      reset: () => control.faults.clear(),
+      reset: () => {
+        control.faults.clear();
+        ledger?.clear();
+      },
       close: () => control.faults.close(),
       handles: testControlHandles(ctx, control),
     };

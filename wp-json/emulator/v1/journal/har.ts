@@ -4,7 +4,7 @@ import { STATUS_CODES } from 'node:http';
  * HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/) from journal entries: what Chrome
  * DevTools' Network panel imports. A pure conversion of entries that are already redacted, so the
  * archive holds no more than the journal does (no secret). What HAR has no field for (the route, the
- * user, the fault, why a request was anonymous) goes in `_emulator`, HAR's way of custom fields.
+ * user, the fault, how it authenticated or why it was anonymous) goes in `_emulator`, HAR's way of custom fields.
  */
 
 /** The fields of a journal entry the conversion reads (the journal's `JournalEntry` has them all). */
@@ -19,8 +19,8 @@ export interface HarSourceEntry {
   durationMs: number;
   user: string | null;
   fault: string | null;
-  /** Why the request was anonymous (absent or null: it was not, or the journal does not say). */
-  anonymous?: string | null;
+  /** How the request authenticated, or why it was anonymous (`failure`: `wrong-password`, ...). */
+  auth?: { method: string | null; failure: string | null };
   request: { headers: Record<string, string | string[]>; query: unknown; body: unknown };
   response: { headers: Record<string, string | string[]>; body: unknown };
 }
@@ -57,7 +57,7 @@ export interface HarEntry {
   };
   cache: Record<string, never>;
   timings: { send: number; wait: number; receive: number };
-  _emulator: { id: number; route: string | null; namespace: string | null; user: string | null; fault: string | null; anonymous: string | null };
+  _emulator: { id: number; route: string | null; namespace: string | null; user: string | null; fault: string | null; auth: { method: string | null; failure: string | null } | null };
 }
 
 export interface Har {
@@ -147,7 +147,7 @@ export function harEntry(entry: HarSourceEntry, options: HarOptions): HarEntry {
     },
     cache: {},
     timings: { send: 0, wait: entry.durationMs, receive: 0 },
-    _emulator: { id: entry.id, route: entry.route, namespace: entry.namespace, user: entry.user, fault: entry.fault, anonymous: entry.anonymous ?? null },
+    _emulator: { id: entry.id, route: entry.route, namespace: entry.namespace, user: entry.user, fault: entry.fault, auth: entry.auth ?? null },
   };
 }
 

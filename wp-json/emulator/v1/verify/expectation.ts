@@ -15,7 +15,8 @@ export interface ReceivedRequest {
   namespace: string | null;
   status: number;
   user: string | null;
-  anonymous?: string | null;
+  /** Why the request was anonymous (`wrong-password`, ...), when the journal says. */
+  auth?: { failure: string | null };
 }
 
 /** What verification reads of a mail. */
@@ -136,7 +137,7 @@ export function describeExpectation(e: RequestExpectation | MailExpectation): st
 }
 
 export function describeRequest(entry: ReceivedRequest): string {
-  const who = entry.user ?? `anonymous${entry.anonymous ? ` (${entry.anonymous.replace(/-/g, ' ')})` : ''}`;
+  const who = entry.user ?? `anonymous${entry.auth?.failure ? ` (${entry.auth.failure.replace(/-/g, ' ')})` : ''}`;
   return `#${entry.id} ${entry.method} ${entry.path} → ${entry.status}, ${who}, at ${entry.time}`;
 }
 
