@@ -7,6 +7,7 @@ import { journalStage } from './journal/stage';
 import { EMULATOR_NAMESPACE, isControlRequest } from './namespace';
 import { registerRoutes } from './routes';
 import { createTestControl } from './test-control';
+import { dashboardScreen } from './dashboard/page';
 import { registerDashboardRoutes } from './dashboard/routes';
 
 export { EMULATOR_NAMESPACE } from './namespace';
@@ -54,6 +55,7 @@ export const emulator: NamespaceModule = {
       },
       close: () => control.faults.close(),
       handles: testControlHandles(ctx, control),
+      adminScreens: apiOn ? [dashboardScreen] : [],
     };
   },
 };

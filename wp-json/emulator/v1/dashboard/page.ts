@@ -1,3 +1,4 @@
+import type { AdminScreen } from '../../../../core/namespace';
 import { DASHBOARD_SCRIPT } from './client';
 
 /**
@@ -101,3 +102,11 @@ export function dashboardPage(options: DashboardPageOptions): { title: string; b
     script: `window.EMULATOR_DASHBOARD=${config};\n${DASHBOARD_SCRIPT}`,
   };
 }
+
+/** The dashboard as the module's wp-admin screen (administrators only). */
+export const dashboardScreen: AdminScreen = {
+  slug: 'emulator',
+  menuTitle: 'Emulator',
+  capability: 'manage_options',
+  render: ({ restRoot, restNonce }) => dashboardPage({ restRoot, nonce: restNonce }),
+};
