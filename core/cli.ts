@@ -3,6 +3,7 @@
  * (table, json, csv, count, ids), and the error that exits 1 with `Error: ...`.
  */
 import type { SiteContext } from './namespace';
+import { checkArgs, type Args } from './validation';
 
 export interface ParsedArgs {
   /** Positional arguments after the command words. */
@@ -190,4 +191,15 @@ export function selectFields(args: ParsedArgs, available: readonly string[], def
   const list = typeof single === 'string' ? [single] : typeof args.options.fields === 'string' ? args.options.fields.split(',').map((f) => f.trim()).filter(Boolean) : [...defaults];
   for (const f of list) if (!available.includes(f)) throw new CliError(`Invalid field: ${f}. Available fields: ${available.join(', ')}.`);
   return list;
+}
+
+/**
+ * A command's arguments checked against declared args (core/validation.ts, as a REST route's are):
+ * the coerced values with defaults, or a CliError with each problem's message.
+ */
+export function checkedArgs(args: Args, values: Record<string, unknown>): Record<string, unknown> {
+  const checked = checkArgs(args, values);
+  if (checked.ok) return checked.values;
+  const params = checked.error.data.params;
+  throw new CliError(Array.isArray(params) || typeof params !== 'object' || params === null ? checked.error.message : Object.values(params).join(' '));
 }

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as Dotenv from 'dotenv';
+import { validateValue, type Schema } from './validation';
 
 /** How one setting is read: its type, its default and what it is for (the text in .env.example). */
 export type SettingSpec =
@@ -12,6 +13,29 @@ export type SettingSpec =
 
 export type SettingsSpec = Record<string, SettingSpec>;
 export type SettingValue = string | number | boolean | undefined;
+
+/** The type of one setting's value, from its spec: an enum's values, a number, a boolean or a string. */
+export type SettingType<S extends SettingSpec> = S extends { type: 'integer' }
+  ? number
+  : S extends { type: 'boolean' }
+    ? boolean
+    : S extends { type: 'enum'; values: readonly (infer V)[] }
+      ? V
+      : string;
+
+/** Settings by name, typed from their spec: a setting declared with a default always has a value. */
+export type SettingValues<S extends SettingsSpec> = {
+  readonly [K in keyof S]: S[K] extends { default: unknown } ? SettingType<S[K]> : SettingType<S[K]> | undefined;
+};
+
+/**
+ * The values of `spec`'s settings, typed from it (read once at start by buildConfig, each parsed and
+ * checked against its spec there, so the type is what the value is).
+ */
+export function settingsOf<S extends SettingsSpec>(config: Pick<Config, 'settings'>, spec: S): SettingValues<S> {
+  for (const name of Object.keys(spec)) if (!(name in config.settings)) throw new ConfigError(name, 'was not read at start (is its module listed?)');
+  return config.settings as SettingValues<S>;
+}
 
 /** A setting has a value it cannot take; the message names the setting. */
 export class ConfigError extends Error {
@@ -53,8 +77,8 @@ function parseOne(name: string, spec: SettingSpec, raw: string): SettingValue {
     case 'integer': {
       if (!/^-?\d+$/.test(value)) throw new ConfigError(name, `"${raw}" is not a whole number`);
       const n = Number(value);
-      if (spec.min !== undefined && n < spec.min) throw new ConfigError(name, `${n} is below the minimum ${spec.min}`);
-      if (spec.max !== undefined && n > spec.max) throw new ConfigError(name, `${n} is above the maximum ${spec.max}`);
+      const error = validateValue(n, { type: 'integer', minimum: spec.min, maximum: spec.max } satisfies Schema, name, true);
+      if (error) throw new ConfigError(name, spec.min !== undefined && n < spec.min ? `${n} is below the minimum ${spec.min}` : `${n} is above the maximum ${spec.max}`);
       return n;
     }
     case 'boolean':
@@ -62,7 +86,7 @@ function parseOne(name: string, spec: SettingSpec, raw: string): SettingValue {
       if (/^(0|false|no|off)$/i.test(value)) return false;
       throw new ConfigError(name, `"${raw}" is not a boolean (use true/false, on/off, 1/0)`);
     case 'enum':
-      if (!spec.values.includes(value)) throw new ConfigError(name, `"${raw}" is not one of ${spec.values.join(', ')}`);
+      if (validateValue(value, { type: 'string', enum: spec.values } satisfies Schema, name, true)) throw new ConfigError(name, `"${raw}" is not one of ${spec.values.join(', ')}`);
       return value;
     case 'url': {
       if (value === '') return undefined;
@@ -123,27 +147,28 @@ export interface Config {
 }
 
 export function buildConfig(spec: SettingsSpec, source: Record<string, string | undefined>, overrides: Record<string, SettingValue> = {}, cwd = process.cwd()): Config {
-  const s = readSettings({ ...coreSettings, ...spec }, source, overrides);
-  const host = s.HOST as string;
-  const port = s.PORT as number;
-  const dbFile = s.DB_FILE as string;
-  const clockStart = (s.CLOCK_START as string) || null;
+  const all = readSettings({ ...coreSettings, ...spec }, source, overrides);
+  const s = settingsOf({ settings: all }, coreSettings);
+  const host = s.HOST;
+  const port = s.PORT;
+  const dbFile = s.DB_FILE;
+  const clockStart = s.CLOCK_START || null;
   if (clockStart && !Number.isFinite(Date.parse(clockStart))) throw new ConfigError('CLOCK_START', `"${clockStart}" is not an ISO 8601 time`);
   if (host === '') throw new ConfigError('HOST', 'must not be empty');
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   return {
     port,
     host,
-    siteUrl: (s.SITE_URL as string | undefined) ?? `http://${urlHost}:${port}`,
-    siteName: s.SITE_NAME as string,
-    siteDescription: s.SITE_DESCRIPTION as string,
+    siteUrl: s.SITE_URL ?? `http://${urlHost}:${port}`,
+    siteName: s.SITE_NAME,
+    siteDescription: s.SITE_DESCRIPTION,
     dbFile: dbFile === '' || dbFile === ':memory:' ? null : path.resolve(cwd, dbFile),
-    fixtures: (s.FIXTURES as string) ? path.resolve(cwd, s.FIXTURES as string) : null,
-    logLevel: s.LOG_LEVEL as Config['logLevel'],
-    logFormat: s.LOG_FORMAT as Config['logFormat'],
-    bcryptCost: s.BCRYPT_COST as number,
-    bodyLimit: s.BODY_LIMIT as number,
+    fixtures: s.FIXTURES ? path.resolve(cwd, s.FIXTURES) : null,
+    logLevel: s.LOG_LEVEL,
+    logFormat: s.LOG_FORMAT,
+    bcryptCost: s.BCRYPT_COST,
+    bodyLimit: s.BODY_LIMIT,
     clockStart,
-    settings: Object.freeze(s),
+    settings: Object.freeze(all),
   };
 }

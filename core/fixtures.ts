@@ -1,8 +1,9 @@
 import * as fs from 'node:fs';
 import { bcrypt } from './auth/bcrypt';
-import { isRole } from './auth/roles';
+import { ROLES } from './auth/roles';
 import { emailProblem, loginProblem, type NewUser } from './auth/users';
-import type { FixtureProblem, NamespaceModule, SiteContext } from './namespace';
+import type { FixtureProblem, FixturesSection, NamespaceModule, SiteContext } from './namespace';
+import { documentProblems, type Schema } from './validation';
 
 /** A fixtures file that cannot be used; the message lists every problem with its path in the file. */
 export class FixtureError extends Error {
@@ -36,7 +37,13 @@ export interface Fixtures {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Helpers for namespace validators: each returns problems, never throws. */
+/** `value[key]` checked against `schema` by the one validation mechanism; `is required` when absent and required. */
+function field(value: Record<string, unknown>, key: string, path: string, required: boolean, schema: Schema): FixtureProblem[] {
+  if (!(key in value) || value[key] === undefined) return required ? [{ path: `${path}.${key}`, message: 'is required' }] : [];
+  return documentProblems(value[key], schema, `${path}.${key}`);
+}
+
+/** Helpers for namespace validators (each a schema checked by core/validation.ts): each returns problems, never throws. */
 export const fixtureChecks = {
   isObject,
   unknownKeys(value: Record<string, unknown>, allowed: readonly string[], path: string): FixtureProblem[] {
@@ -45,81 +52,103 @@ export const fixtureChecks = {
       .map((k) => ({ path: `${path}.${k}`, message: `unknown key (allowed: ${allowed.join(', ')})` }));
   },
   string(value: Record<string, unknown>, key: string, path: string, required: boolean): FixtureProblem[] {
-    if (!(key in value) || value[key] === undefined) return required ? [{ path: `${path}.${key}`, message: 'is required' }] : [];
-    return typeof value[key] === 'string' && (value[key] as string) !== '' ? [] : [{ path: `${path}.${key}`, message: 'must be a non-empty string' }];
+    return field(value, key, path, required, { type: 'string', minLength: 1 });
   },
   integer(value: Record<string, unknown>, key: string, path: string, required: boolean, min = Number.MIN_SAFE_INTEGER): FixtureProblem[] {
-    if (!(key in value) || value[key] === undefined) return required ? [{ path: `${path}.${key}`, message: 'is required' }] : [];
-    const n = value[key];
-    return typeof n === 'number' && Number.isInteger(n) && n >= min ? [] : [{ path: `${path}.${key}`, message: `must be an integer${min > Number.MIN_SAFE_INTEGER ? ` >= ${min}` : ''}` }];
+    return field(value, key, path, required, { type: 'integer', ...(min > Number.MIN_SAFE_INTEGER ? { minimum: min } : {}) });
   },
   array(value: Record<string, unknown>, key: string, path: string, required: boolean): FixtureProblem[] {
-    if (!(key in value) || value[key] === undefined) return required ? [{ path: `${path}.${key}`, message: 'is required' }] : [];
-    return Array.isArray(value[key]) ? [] : [{ path: `${path}.${key}`, message: 'must be an array' }];
+    return field(value, key, path, required, { type: 'array' });
   },
 };
 
-const USER_KEYS = ['login', 'email', 'role', 'displayName', 'firstName', 'lastName', 'url', 'description', 'id', 'password', 'applicationPasswords'] as const;
-const APP_PASSWORD_KEYS = ['name', 'password', 'uuid', 'appId', 'created'] as const;
+const text = { type: 'string' } as const satisfies Schema;
+const nonEmpty = { type: 'string', minLength: 1 } as const satisfies Schema;
 
-function validateUsers(users: unknown): FixtureProblem[] {
-  const c = fixtureChecks;
-  if (!Array.isArray(users)) return [{ path: 'users', message: 'must be an array of users' }];
+/** The `users` section: WordPress's rules for logins, e-mails and roles; application passwords in plain text (hashed on load). */
+const USERS_SCHEMA: Schema = {
+  type: 'array',
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      login: { ...nonEmpty, required: true, validate: (v) => loginProblem(String(v)) ?? true },
+      email: { ...nonEmpty, required: true, validate: (v) => emailProblem(String(v)) ?? true },
+      role: { type: 'string', enum: Object.keys(ROLES) },
+      displayName: text,
+      firstName: text,
+      lastName: text,
+      url: text,
+      description: text,
+      id: { type: 'integer', minimum: 1 },
+      password: text,
+      applicationPasswords: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            name: { ...nonEmpty, required: true },
+            password: { ...nonEmpty, required: true, validate: (v) => String(v).replace(/[^a-z\d]/gi, '') !== '' || 'must contain letters or digits' },
+            uuid: { type: 'string', format: 'uuid' },
+            appId: { type: 'string', validate: (v) => v === '' || UUID.test(String(v)) || 'must be "" or a UUID' },
+            created: { type: 'integer', minimum: 0 },
+          },
+        },
+      },
+    },
+  },
+};
+
+/** What the schema cannot say: logins and e-mails (without case), ids and application-password uuids are each used once. */
+function duplicateUsers(users: unknown[]): FixtureProblem[] {
   const problems: FixtureProblem[] = [];
-  const logins = new Set<string>();
-  const emails = new Set<string>();
-  const ids = new Set<number>();
-  const uuids = new Set<string>();
+  const seen = { login: new Set<string>(), email: new Set<string>(), id: new Set<number>(), uuid: new Set<string>() };
   users.forEach((user, i) => {
+    if (!isObject(user)) return;
     const at = `users[${i}]`;
-    if (!isObject(user)) {
-      problems.push({ path: at, message: 'must be an object' });
-      return;
-    }
-    problems.push(...c.unknownKeys(user, USER_KEYS, at), ...c.string(user, 'login', at, true), ...c.string(user, 'email', at, true));
-    for (const key of ['displayName', 'firstName', 'lastName', 'url', 'description', 'password'] as const) {
-      if (key in user && typeof user[key] !== 'string') problems.push({ path: `${at}.${key}`, message: 'must be a string' });
-    }
-    problems.push(...c.integer(user, 'id', at, false, 1));
-    if ('role' in user && (typeof user.role !== 'string' || !isRole(user.role))) problems.push({ path: `${at}.role`, message: 'must be one of administrator, editor, author, contributor, subscriber' });
-    if (typeof user.login === 'string' && user.login !== '') {
-      const problem = loginProblem(user.login);
-      if (problem) problems.push({ path: `${at}.login`, message: problem });
-      if (logins.has(user.login.trim().toLowerCase())) problems.push({ path: `${at}.login`, message: `duplicate login "${user.login}"` });
-      logins.add(user.login.trim().toLowerCase());
-    }
-    if (typeof user.email === 'string' && user.email !== '') {
-      const problem = emailProblem(user.email);
-      if (problem) problems.push({ path: `${at}.email`, message: problem });
-      if (emails.has(user.email.trim().toLowerCase())) problems.push({ path: `${at}.email`, message: `duplicate e-mail "${user.email}"` });
-      emails.add(user.email.trim().toLowerCase());
+    for (const key of ['login', 'email'] as const) {
+      if (typeof user[key] !== 'string' || user[key] === '') continue;
+      const value = (user[key] as string).trim().toLowerCase();
+      if (seen[key].has(value)) problems.push({ path: `${at}.${key}`, message: `duplicate ${key === 'login' ? 'login' : 'e-mail'} "${user[key] as string}"` });
+      seen[key].add(value);
     }
     if (typeof user.id === 'number') {
-      if (ids.has(user.id)) problems.push({ path: `${at}.id`, message: `duplicate id ${user.id}` });
-      ids.add(user.id);
+      if (seen.id.has(user.id)) problems.push({ path: `${at}.id`, message: `duplicate id ${user.id}` });
+      seen.id.add(user.id);
     }
-    if ('applicationPasswords' in user) {
-      if (!Array.isArray(user.applicationPasswords)) problems.push({ path: `${at}.applicationPasswords`, message: 'must be an array' });
-      else
-        user.applicationPasswords.forEach((ap: unknown, j: number) => {
-          const apAt = `${at}.applicationPasswords[${j}]`;
-          if (!isObject(ap)) {
-            problems.push({ path: apAt, message: 'must be an object' });
-            return;
-          }
-          problems.push(...c.unknownKeys(ap, APP_PASSWORD_KEYS, apAt), ...c.string(ap, 'name', apAt, true), ...c.string(ap, 'password', apAt, true));
-          if (typeof ap.password === 'string' && ap.password.replace(/[^a-z\d]/gi, '') === '') problems.push({ path: `${apAt}.password`, message: 'must contain letters or digits' });
-          if ('uuid' in ap) {
-            if (typeof ap.uuid !== 'string' || !UUID.test(ap.uuid)) problems.push({ path: `${apAt}.uuid`, message: 'must be a UUID' });
-            else if (uuids.has(ap.uuid.toLowerCase())) problems.push({ path: `${apAt}.uuid`, message: `duplicate uuid ${ap.uuid}` });
-            else uuids.add(ap.uuid.toLowerCase());
-          }
-          if ('appId' in ap && (typeof ap.appId !== 'string' || (ap.appId !== '' && !UUID.test(ap.appId)))) problems.push({ path: `${apAt}.appId`, message: 'must be "" or a UUID' });
-          problems.push(...c.integer(ap, 'created', apAt, false, 0));
-        });
-    }
+    if (!Array.isArray(user.applicationPasswords)) return;
+    user.applicationPasswords.forEach((ap: unknown, j: number) => {
+      if (!isObject(ap) || typeof ap.uuid !== 'string' || !UUID.test(ap.uuid)) return;
+      if (seen.uuid.has(ap.uuid.toLowerCase())) problems.push({ path: `${at}.applicationPasswords[${j}].uuid`, message: `duplicate uuid ${ap.uuid}` });
+      seen.uuid.add(ap.uuid.toLowerCase());
+    });
   });
   return problems;
+}
+
+function validateUsers(users: unknown): FixtureProblem[] {
+  if (!Array.isArray(users)) return [{ path: 'users', message: 'must be an array of users' }];
+  return [...documentProblems(users, USERS_SCHEMA, 'users'), ...duplicateUsers(users)];
+}
+
+/** The index of the first record a path is in (`x.items[3].name` → 3), -1 for none. */
+function recordOf(path: string): number {
+  const m = /\[(\d+)\]/.exec(path);
+  return m ? Number(m[1]) : -1;
+}
+
+/**
+ * Every problem of a namespace's section: its schema's (core/validation.ts), then the rules the schema
+ * cannot say, listed record by record (a record's schema problems before its other ones).
+ */
+export function sectionProblems(section: FixturesSection, value: unknown, prefix: string): FixtureProblem[] {
+  const shape = section.schema ? documentProblems(value, section.schema, prefix) : [];
+  // A section whose top level is not the declared shape has nothing further to check.
+  if (shape.some((p) => p.path === prefix)) return shape;
+  const rules = section.validate ? section.validate(value, prefix) : [];
+  if (shape.length === 0 || rules.length === 0) return [...shape, ...rules];
+  return [...shape, ...rules].map((p, order) => ({ p, order })).sort((a, b) => recordOf(a.p.path) - recordOf(b.p.path) || a.order - b.order).map(({ p }) => p);
 }
 
 /** Checks a whole fixtures object: the users section and each namespace's section, unknown top-level keys refused. */
@@ -132,7 +161,7 @@ export function validateFixtures(data: unknown, modules: readonly NamespaceModul
     if (key === 'users') problems.push(...validateUsers(value));
     else if (sections.has(key)) {
       const module = sections.get(key)!;
-      if (module.fixtures) problems.push(...module.fixtures.validate(value, key));
+      if (module.fixtures) problems.push(...sectionProblems(module.fixtures, value, key));
       else problems.push({ path: key, message: `the ${key} namespace takes no fixtures` });
     } else problems.push({ path: key, message: `unknown section (allowed: users, ${modules.filter((m) => m.fixtures).map((m) => m.id).join(', ')})` });
   }

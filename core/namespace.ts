@@ -2,7 +2,8 @@ import type { ApplicationPasswords } from './auth/application-passwords';
 import type { VerifiedSecrets } from './auth/credential-cache';
 import type { Users } from './auth/users';
 import type { Clock } from './clock';
-import type { Config, SettingsSpec } from './config';
+import { settingsOf, type Config, type SettingsSpec, type SettingValues } from './config';
+import type { Schema } from './validation';
 import type { Logger } from './log';
 import type { Mailer } from './mail';
 import type { RestServer } from './rest/server';
@@ -99,17 +100,67 @@ export interface NamespaceModule {
   id: string;
   /** REST namespace, e.g. `availo/v1`. */
   namespace: string;
-  /** Settings this namespace reads (documented in .env.example); read once at start with the core's. */
+  /** Settings this namespace reads (documented in .env.example or its folder's README.md); read once at start with the core's. */
   settings?: SettingsSpec;
+  /**
+   * How the namespace's own error bodies look (Availo's `{Data, status, message}`, JSON:API's
+   * `{data: {type: 'errors'}}`...); absent: WordPress's `{code, message, data: {status}}` only.
+   * Every namespace may also answer in WordPress's envelope (rest_forbidden, 429). The fuzz test
+   * checks every error body the namespace sends against this.
+   */
+  errorEnvelope?: ErrorEnvelope;
   register(ctx: SiteContext): NamespacePlugin | void;
-  /** The namespace's section of the fixtures file. */
-  fixtures?: {
-    /** Every problem in the section; paths start with `prefix`. */
-    validate(section: unknown, prefix: string): FixtureProblem[];
-    load(section: unknown, ctx: SiteContext): void | Promise<void>;
-  };
+  /** The namespace's section of the fixtures file (`<id>` at the top level). */
+  fixtures?: FixturesSection;
   /** Command-line commands: `wp-token-emulator <id> ...`. */
   cli?: CliGroup;
   /** Top-level commands needing no store (`wp-token-emulator <name> ...`; test control's reset, clock, ...). */
   commands?: Record<string, StandaloneCommand>;
+}
+
+/** A namespace's section of the fixtures file, checked before anything is stored. */
+export interface FixturesSection {
+  /** The section's shape, checked by the one validation mechanism (core/validation.ts): every problem, with its path. */
+  schema?: Schema;
+  /** Rules a schema cannot say (duplicates across records); paths start with `prefix`. */
+  validate?(section: unknown, prefix: string): FixtureProblem[];
+  load(section: unknown, ctx: SiteContext): void | Promise<void>;
+}
+
+/** A namespace's error envelope, declared once in its module. */
+export interface ErrorEnvelope {
+  /** What it looks like, for people (`{"Data": null, "status": false, "message": "..."}`). */
+  example: string;
+  /** Whether a response body is an error in this envelope. */
+  isError(body: unknown): boolean;
+}
+
+/** What a namespace's register, fixtures loader and commands get: the site, and its own settings typed from their spec. */
+export interface NamespaceContext<S extends SettingsSpec> extends SiteContext {
+  settings: SettingValues<S>;
+}
+
+/** A namespace module as written: like NamespaceModule, with `register` given its settings typed. */
+export interface NamespaceDefinition<S extends SettingsSpec> extends Omit<NamespaceModule, 'settings' | 'register'> {
+  /** Settings this namespace reads, each with its type and default (declared once: `ctx.settings.X` is typed from here). */
+  settings?: S;
+  register(ctx: NamespaceContext<S>): NamespacePlugin | void;
+}
+
+/**
+ * Declares a namespace module: its settings' types are inferred from their spec, so `register` reads
+ * `ctx.settings.ACME_PROFILE` as `'docs' | 'live'` with no cast and no repeated default.
+ */
+export function defineNamespace<const S extends SettingsSpec = Record<never, never>>(definition: NamespaceDefinition<S>): NamespaceModule {
+  const { register, settings, ...rest } = definition;
+  return {
+    ...rest,
+    ...(settings ? { settings } : {}),
+    register: (ctx) => register({ ...ctx, settings: settingsOf(ctx.config, settings ?? ({} as S)) }),
+  };
+}
+
+/** A namespace's own settings, typed, where only the SiteContext is at hand (command-line commands, fixtures loaders). */
+export function namespaceSettings<S extends SettingsSpec>(ctx: SiteContext, spec: S): SettingValues<S> {
+  return settingsOf(ctx.config, spec);
 }

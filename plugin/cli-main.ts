@@ -1,6 +1,7 @@
 import { main } from './cli';
 import './commands';
 import './store-commands';
+import './scaffold';
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -87,6 +87,28 @@ function listOf(items: readonly unknown[]): string {
   return `${words.slice(0, -1).join(', ')}, and ${words[words.length - 1]}`;
 }
 
+/** A JSON value's own type, no coercion: how fixtures and other JSON documents are checked (`strict`). */
+function jsonTypeMatches(type: string, value: unknown): boolean {
+  switch (type) {
+    case 'string':
+      return typeof value === 'string';
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'array':
+      return Array.isArray(value);
+    case 'object':
+      return typeof value === 'object' && value !== null && !Array.isArray(value);
+    case 'null':
+      return value === null;
+    default:
+      return true;
+  }
+}
+
 function typeMatches(type: string, value: unknown): boolean {
   switch (type) {
     case 'string':
@@ -110,15 +132,19 @@ function typeMatches(type: string, value: unknown): boolean {
 
 const err = (code: string, message: string, param: string, extra: Record<string, unknown> = {}) => new WpError(code, message, { status: 400, param, ...extra });
 
-/** rest_validate_value_from_schema(): null when valid, otherwise the WordPress error. */
-export function validateValue(value: unknown, schema: ArgSchema, param: string): WpError | null {
+/**
+ * rest_validate_value_from_schema(): null when valid, otherwise the WordPress error. `strict`: JSON
+ * types as they are ("5" is not an integer, "a,b" not an array), for documents rather than request
+ * parameters (fixtures).
+ */
+export function validateValue(value: unknown, schema: ArgSchema, param: string, strict = false): WpError | null {
   const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
   let type: string | undefined;
   if (types.length > 0) {
-    type = types.find((t) => typeMatches(t, value));
+    type = types.find((t) => (strict ? jsonTypeMatches(t, value) : typeMatches(t, value)));
     if (type === undefined) return err('rest_invalid_type', `${param} is not of type ${types.join(',')}.`, param);
   }
-  if (schema.enum && !schema.enum.some((option) => option === value || (type !== 'string' && String(option) === String(value)))) {
+  if (schema.enum && !schema.enum.some((option) => option === value || (!strict && type !== 'string' && String(option) === String(value)))) {
     return err('rest_not_in_enum', `${param} is not one of ${listOf(schema.enum)}.`, param);
   }
   if (type === 'integer' || type === 'number') {
@@ -173,7 +199,7 @@ export function validateValue(value: unknown, schema: ArgSchema, param: string):
     if (schema.maxItems !== undefined && list.length > schema.maxItems) return err('rest_too_many_items', `${param} must contain at most ${schema.maxItems} items.`, param);
     if (schema.items) {
       for (let i = 0; i < list.length; i++) {
-        const itemError = validateValue(list[i], schema.items, `${param}[${i}]`);
+        const itemError = validateValue(list[i], schema.items, `${param}[${i}]`, strict);
         if (itemError) return itemError;
       }
     }
@@ -184,7 +210,7 @@ export function validateValue(value: unknown, schema: ArgSchema, param: string):
     for (const [key, sub] of Object.entries(schema.properties)) {
       if (sub.required && !(key in object)) return err('rest_property_required', `${key} is a required property of ${param}.`, param);
       if (key in object) {
-        const subError = validateValue(object[key], sub, `${param}[${key}]`);
+        const subError = validateValue(object[key], sub, `${param}[${key}]`, strict);
         if (subError) return subError;
       }
     }

@@ -2,9 +2,11 @@ import { StoreWriteError, type Store } from '../store';
 import { WpError, isWpError, wpErrors } from './errors';
 import { RestRequest } from './request';
 import { RestResponse, isRestResponse } from './response';
-import { INDEX_KEYWORDS, sanitizeValue, validateValue, type ArgSchema } from './schema';
+import { validateArgs } from '../validation';
+import { INDEX_KEYWORDS, type ArgSchema } from './schema';
 
 const INDEX_KEYWORD_SET: ReadonlySet<string> = new Set(INDEX_KEYWORDS);
+const NO_ARGS: Record<string, ArgSchema> = {};
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export const READABLE: readonly Method[] = ['GET'];
@@ -280,33 +282,10 @@ export class RestServer {
     return null;
   }
 
-  /** WP_REST_Request::has_valid_params() then sanitize_params(): missing first, then each arg's schema. */
+  /** WP_REST_Request::has_valid_params() then sanitize_params(), by the one validation mechanism (core/validation.ts). */
   private validateParams(req: RestRequest, endpoint: RegisteredEndpoint, options: NamespaceOptions): WpError | null {
     if (req.jsonError && options.validateJson !== false) return wpErrors.invalidJson(req.jsonError.code, req.jsonError.message);
-    const args = endpoint.args ?? {};
-    const missing = Object.entries(args)
-      .filter(([name, arg]) => arg.required === true && req.rawParam(name) === undefined && req.defaults[name] === undefined)
-      .map(([name]) => name);
-    if (missing.length > 0) return new WpError('rest_missing_callback_param', `Missing parameter(s): ${missing.join(', ')}`, { status: 400, params: missing });
-    const invalid: Record<string, string> = {};
-    const details: Record<string, unknown> = {};
-    for (const [name, arg] of Object.entries(args)) {
-      const value = req.rawParam(name);
-      if (value === undefined) continue;
-      const error = validateValue(value, arg, name);
-      if (error) {
-        invalid[name] = error.message;
-        // WordPress 6.8 gives `data: {param}` only for rest_invalid_type; every other schema error has `data: null`.
-        details[name] = { code: error.code, message: error.message, data: error.code === 'rest_invalid_type' && error.data.param !== undefined ? { param: error.data.param } : null };
-      } else {
-        req.sanitized[name] = sanitizeValue(value, arg);
-      }
-    }
-    if (Object.keys(invalid).length > 0) {
-      return new WpError('rest_invalid_param', `Invalid parameter(s): ${Object.keys(invalid).join(', ')}`, { status: 400, params: invalid, details });
-    }
-    for (const [name, value] of Object.entries(req.defaults)) if (!(name in req.sanitized) && req.rawParam(name) === undefined) req.sanitized[name] = value;
-    return null;
+    return validateArgs(endpoint.args ?? NO_ARGS, (name) => req.rawParam(name), req.defaults, req.sanitized);
   }
 
   private async respond(req: RestRequest, endpoint: RegisteredEndpoint, options: NamespaceOptions, checked: CheckedPermission): Promise<RestResponse> {

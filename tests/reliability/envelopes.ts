@@ -1,8 +1,12 @@
 /**
- * The error envelopes the emulator may answer with, per namespace. Every namespace may answer in
- * WordPress's envelope (the application-password layer is the same for all: rest_forbidden, 429,
- * rest_no_route outside a vendor's own catch-all); vendors add their own.
+ * The error envelopes the emulator may answer with, per namespace: WordPress's for every namespace
+ * (the application-password layer is the same for all: rest_forbidden, 429, rest_no_route outside a
+ * vendor's own catch-all), plus the one each namespace module declares (`errorEnvelope`), so a new
+ * namespace is covered as soon as it is listed in plugin/namespaces.ts.
  */
+import type { NamespaceModule } from '../../core/namespace';
+import { allNamespaces } from '../../plugin/namespaces';
+
 type Body = Record<string, unknown> | null;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -10,12 +14,12 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export const isWordPressError = (b: Body): boolean =>
   isObject(b) && typeof b.code === 'string' && typeof b.message === 'string' && isObject(b.data) && typeof b.data.status === 'number';
 
-const vendorErrors: Record<string, (b: Body) => boolean> = {
-  'availo/v1': (b) => isObject(b) && 'Data' in b && typeof b.status === 'boolean' && 'message' in b,
-  'purewl/v1': (b) => isObject(b) && isObject(b.header) && typeof b.header.code === 'number' && 'response_code' in b.header && 'body' in b,
-  'pkmnapi/v1': (b) => isObject(b) && isObject(b.data) && b.data.type === 'errors' && typeof b.data.id === 'string' && isObject(b.data.attributes) && typeof b.data.attributes.message === 'string',
-  'fess/v1': (b) => isObject(b) && isObject(b.response) && typeof b.response.status === 'number',
-};
+/** Each namespace's own error envelope, as its module declares it. */
+export function declaredEnvelopes(modules: readonly NamespaceModule[] = allNamespaces): Map<string, (body: unknown) => boolean> {
+  return new Map(modules.flatMap((m) => (m.errorEnvelope ? [[m.namespace.toLowerCase(), m.errorEnvelope.isError] as const] : [])));
+}
+
+const vendorErrors = declaredEnvelopes();
 
 /** The namespace of a /wp-json path (`/wp-json/availo/v1/api/x` → `availo/v1`). */
 export function namespaceOfPath(path: string): string {
@@ -26,6 +30,6 @@ export function namespaceOfPath(path: string): string {
 /** Whether an error body is in an envelope its namespace may use. */
 export function isKnownErrorEnvelope(namespace: string, body: Body): boolean {
   if (isWordPressError(body)) return true;
-  const vendor = vendorErrors[namespace];
+  const vendor = vendorErrors.get(namespace);
   return vendor ? vendor(body) : false;
 }

@@ -9,7 +9,8 @@ import { parseData } from '../../core/store';
 import type { EmulatorApp } from '../../plugin/app';
 import { createSite } from '../../plugin/site';
 import { asAdmin, asEditor, standardApp } from '../helpers';
-import { isKnownErrorEnvelope, namespaceOfPath } from './envelopes';
+import { allNamespaces } from '../../plugin/namespaces';
+import { declaredEnvelopes, isKnownErrorEnvelope, namespaceOfPath } from './envelopes';
 
 /**
  * Property-based fuzzing of every route the emulator serves (read from its own discovery index, so
@@ -182,6 +183,16 @@ function requestArb(): fc.Arbitrary<FuzzRequest> {
 // ---- properties ------------------------------------------------------------------------------
 
 describe(`fuzz: ${RUNS} generated requests over every route`, () => {
+  it("takes each namespace's error envelope from its module, and each recognizes its own example", () => {
+    const envelopes = declaredEnvelopes();
+    expect([...envelopes.keys()]).toEqual(expect.arrayContaining(['availo/v1', 'purewl/v1', 'pkmnapi/v1', 'fess/v1']));
+    for (const module of allNamespaces) {
+      if (!module.errorEnvelope) continue;
+      expect(module.errorEnvelope.isError(JSON.parse(module.errorEnvelope.example))).toBe(true);
+      expect(module.errorEnvelope.isError({ ok: true })).toBe(false);
+    }
+  });
+
   it('never answers 5xx, and every error body is in its namespace envelope', async () => {
     expect(routes.length).toBeGreaterThan(5);
     await fc.assert(

@@ -1,5 +1,6 @@
-import { fixtureChecks } from '../../../core/fixtures';
-import type { FixtureProblem, SiteContext } from '../../../core/namespace';
+import { fixtureChecks, sectionProblems } from '../../../core/fixtures';
+import type { FixtureProblem, FixturesSection, SiteContext } from '../../../core/namespace';
+import type { Schema } from '../../../core/validation';
 import { AvailoAccounts, accountCodeProblem, passwordProblem } from './accounts';
 
 /**
@@ -10,36 +11,37 @@ export interface AvailoFixtures {
   accounts?: { AccountCode: string; Password: string }[];
 }
 
-const SECTION_KEYS = ['accounts'] as const;
-const ACCOUNT_KEYS = ['AccountCode', 'Password'] as const;
+/** The rules the REST API and the command line apply, without the field name the path already says. */
+const rule = (problem: (value: unknown) => string | null, field: string) => (value: unknown) => problem(value)?.replace(new RegExp(`^${field} `), '') ?? true;
 
-export function validateAvailoFixtures(section: unknown, prefix: string): FixtureProblem[] {
-  if (!fixtureChecks.isObject(section)) return [{ path: prefix, message: 'must be an object like {"accounts": [{"AccountCode": "...", "Password": "..."}]}' }];
-  const problems: FixtureProblem[] = [...fixtureChecks.unknownKeys(section, SECTION_KEYS, prefix), ...fixtureChecks.array(section, 'accounts', prefix, false)];
-  if (!Array.isArray(section.accounts)) return problems;
+const SCHEMA: Schema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    accounts: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          AccountCode: { required: true, validate: rule(accountCodeProblem, 'AccountCode') },
+          Password: { required: true, validate: rule(passwordProblem, 'Password') },
+        },
+      },
+    },
+  },
+};
+
+/** What the schema cannot say: account codes are unique, compared without case. */
+function duplicateCodes(section: unknown, prefix: string): FixtureProblem[] {
+  const problems: FixtureProblem[] = [];
+  const accounts = fixtureChecks.isObject(section) && Array.isArray(section.accounts) ? (section.accounts as unknown[]) : [];
   const seen = new Set<string>();
-  section.accounts.forEach((account: unknown, i: number) => {
-    const at = `${prefix}.accounts[${i}]`;
-    if (!fixtureChecks.isObject(account)) {
-      problems.push({ path: at, message: 'must be an object with AccountCode and Password' });
-      return;
-    }
-    problems.push(...fixtureChecks.unknownKeys(account, ACCOUNT_KEYS, at));
-    if (account.AccountCode === undefined) problems.push({ path: `${at}.AccountCode`, message: 'is required' });
-    else {
-      const problem = accountCodeProblem(account.AccountCode);
-      if (problem) problems.push({ path: `${at}.AccountCode`, message: problem.replace(/^AccountCode /, '') });
-      else {
-        const key = AvailoAccounts.keyOf(account.AccountCode as string);
-        if (seen.has(key)) problems.push({ path: `${at}.AccountCode`, message: `duplicate AccountCode "${account.AccountCode as string}" (codes are compared without case)` });
-        seen.add(key);
-      }
-    }
-    if (account.Password === undefined) problems.push({ path: `${at}.Password`, message: 'is required' });
-    else {
-      const problem = passwordProblem(account.Password);
-      if (problem) problems.push({ path: `${at}.Password`, message: problem.replace(/^Password /, '') });
-    }
+  accounts.forEach((account, i) => {
+    if (!fixtureChecks.isObject(account) || accountCodeProblem(account.AccountCode) !== null) return;
+    const key = AvailoAccounts.keyOf(account.AccountCode as string);
+    if (seen.has(key)) problems.push({ path: `${prefix}.accounts[${i}].AccountCode`, message: `duplicate AccountCode "${account.AccountCode as string}" (codes are compared without case)` });
+    seen.add(key);
   });
   return problems;
 }
@@ -47,4 +49,11 @@ export function validateAvailoFixtures(section: unknown, prefix: string): Fixtur
 export async function loadAvailoFixtures(section: unknown, ctx: SiteContext): Promise<void> {
   const accounts = new AvailoAccounts(ctx);
   for (const account of (section as AvailoFixtures).accounts ?? []) await accounts.create(account.AccountCode, account.Password);
+}
+
+export const availoFixtures: FixturesSection = { schema: SCHEMA, validate: duplicateCodes, load: loadAvailoFixtures };
+
+/** Every problem in an `availo` section, paths starting with `prefix`. */
+export function validateAvailoFixtures(section: unknown, prefix: string): FixtureProblem[] {
+  return sectionProblems(availoFixtures, section, prefix);
 }

@@ -1,4 +1,5 @@
-import type { NamespaceModule, SiteContext, TokenIntrospection } from '../../../core/namespace';
+import type { SettingsSpec } from '../../../core/config';
+import { defineNamespace, type NamespaceContext, type TokenIntrospection } from '../../../core/namespace';
 import type { WpError } from '../../../core/rest/errors';
 import type { RestRequest } from '../../../core/rest/request';
 import { RestResponse } from '../../../core/rest/response';
@@ -6,7 +7,7 @@ import { ALLMETHODS, type Method } from '../../../core/rest/server';
 import { deriveKey, randomAlphanumeric } from '../../../core/secrets';
 import { AccountError, AvailoAccounts, isoSeconds, MAX_PASSWORD_BYTES } from './accounts';
 import { availoCli } from './cli';
-import { loadAvailoFixtures, validateAvailoFixtures } from './fixtures';
+import { availoFixtures } from './fixtures';
 import { AVAILO_ISSUER, AvailoTokens, jwtLibrary } from './tokens';
 
 /**
@@ -31,6 +32,13 @@ const MESSAGES = {
   notObject: 'The request body must be a JSON object with AccountCode and Password.',
   internal: 'An error has occurred.',
 } as const;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Availo's error envelope: `{"Data": null, "status": false, "message": "..."}`. */
+export function isAvailoError(body: unknown): boolean {
+  return isObject(body) && 'Data' in body && typeof body.status === 'boolean' && 'message' in body;
+}
 
 export function availoOk(data: unknown, status = 200, headers: Record<string, string> = {}): RestResponse {
   return new RestResponse({ Data: data, status: true, message: null }, status, headers);
@@ -83,9 +91,19 @@ function accountErrorResponse(e: unknown): RestResponse {
   throw e;
 }
 
-function register(ctx: SiteContext) {
+const SETTINGS = {
+  AVAILO_TOKEN_LIFETIME: {
+    type: 'integer',
+    default: 900,
+    min: 60,
+    max: 86_400,
+    doc: 'Seconds an Availo access token stays valid (Availo: 15 minutes, a config key on their side).',
+  },
+} as const satisfies SettingsSpec;
+
+function register(ctx: NamespaceContext<typeof SETTINGS>) {
   const accounts = new AvailoAccounts(ctx);
-  const lifetime = () => Number(ctx.config.settings.AVAILO_TOKEN_LIFETIME ?? 900);
+  const lifetime = () => ctx.settings.AVAILO_TOKEN_LIFETIME;
   const tokens = new AvailoTokens(deriveKey(ctx.secrets, 'availo-jwt'), ctx.clock, lifetime);
   const isAdmin = (req: RestRequest) => ctx.users.can(req.user, 'manage_options');
 
@@ -246,19 +264,12 @@ function register(ctx: SiteContext) {
   };
 }
 
-export const availo: NamespaceModule = {
+export const availo = defineNamespace({
   id: 'availo',
   namespace: NS,
-  settings: {
-    AVAILO_TOKEN_LIFETIME: {
-      type: 'integer',
-      default: 900,
-      min: 60,
-      max: 86_400,
-      doc: 'Seconds an Availo access token stays valid (Availo: 15 minutes, a config key on their side).',
-    },
-  },
+  settings: SETTINGS,
   register,
-  fixtures: { validate: validateAvailoFixtures, load: loadAvailoFixtures },
+  fixtures: availoFixtures,
   cli: availoCli,
-};
+  errorEnvelope: { example: '{"Data": null, "status": false, "message": "..."}', isError: isAvailoError },
+});

@@ -1,4 +1,4 @@
-import type { NamespaceModule, SiteContext, TokenIntrospection } from '../../../core/namespace';
+import { defineNamespace, type TokenIntrospection } from '../../../core/namespace';
 import { WpError } from '../../../core/rest/errors';
 import type { Endpoint } from '../../../core/rest/server';
 import type { Params, RestRequest } from '../../../core/rest/request';
@@ -38,7 +38,7 @@ interface IssuedToken {
 }
 const MAX_INDEXED = 50_000;
 
-export const everestBackup: NamespaceModule = {
+export const everestBackup = defineNamespace({
   id: 'everest-backup',
   namespace: NAMESPACE,
   settings: {
@@ -49,8 +49,8 @@ export const everestBackup: NamespaceModule = {
       doc: 'docs: follow the Everest Backup API document (action answered as "ebwp-" + slug, a JSON body sent as text/plain is read). live: follow plugin 2.3.12 (action echoed as sanitized, text/plain bodies ignored like WordPress does).',
     },
   },
-  register(ctx: SiteContext) {
-    const profile = (ctx.config.settings.EVEREST_PROFILE ?? 'docs') as EverestProfile;
+  register(ctx) {
+    const profile: EverestProfile = ctx.settings.EVEREST_PROFILE;
     const issued = new Map<string, IssuedToken>();
     const lenientBodies = new WeakMap<RestRequest, Params | null>();
 
@@ -170,4 +170,4 @@ export const everestBackup: NamespaceModule = {
       },
     };
   },
-};
+});

@@ -1,5 +1,6 @@
-import type { FixtureProblem, SiteContext } from '../../../core/namespace';
-import { fixtureChecks } from '../../../core/fixtures';
+import type { FixtureProblem, FixturesSection, SiteContext } from '../../../core/namespace';
+import type { Schema } from '../../../core/validation';
+import { fixtureChecks, sectionProblems } from '../../../core/fixtures';
 import { distinct, encodeDocsPermission } from './wire';
 import { createTokenRecord, tokenCollection } from './tokens';
 
@@ -12,36 +13,37 @@ export interface FessFixtures {
   tokens?: Array<{ name: string; token?: string; parameterName?: string; expiredTime?: number; permissions?: string[] }>;
 }
 
-const TOKEN_KEYS = ['name', 'token', 'parameterName', 'expiredTime', 'permissions'] as const;
+/** Fess's limits on the fields (the admin form's sizes). */
+const SCHEMA: Schema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    tokens: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          name: { type: 'string', required: true, minLength: 1, maxLength: 1000 },
+          token: { type: 'string', minLength: 1, maxLength: 10_000, validate: (v) => !/\s/.test(String(v)) || 'must not contain whitespace' },
+          parameterName: { type: 'string', minLength: 1 },
+          expiredTime: { type: 'integer', minimum: 0 },
+          permissions: { type: 'array', items: { type: 'string', pattern: '\\S', description: 'a non-empty string' } },
+        },
+      },
+    },
+  },
+};
 
-export function validateFessFixtures(section: unknown, prefix: string): FixtureProblem[] {
-  const c = fixtureChecks;
-  if (!c.isObject(section)) return [{ path: prefix, message: 'must be an object like {"tokens": [...]}' }];
-  const problems: FixtureProblem[] = [...c.unknownKeys(section, ['tokens'], prefix)];
-  if (section.tokens === undefined) return problems;
-  if (!Array.isArray(section.tokens)) return [...problems, { path: `${prefix}.tokens`, message: 'must be an array' }];
+/** What the schema cannot say: each token once. */
+function duplicateTokens(section: unknown, prefix: string): FixtureProblem[] {
+  const problems: FixtureProblem[] = [];
+  const entries = fixtureChecks.isObject(section) && Array.isArray(section.tokens) ? (section.tokens as unknown[]) : [];
   const seen = new Set<string>();
-  section.tokens.forEach((entry: unknown, i: number) => {
-    const at = `${prefix}.tokens[${i}]`;
-    if (!c.isObject(entry)) {
-      problems.push({ path: at, message: 'must be an object' });
-      return;
-    }
-    problems.push(...c.unknownKeys(entry, TOKEN_KEYS, at), ...c.string(entry, 'name', at, true), ...c.string(entry, 'token', at, false), ...c.string(entry, 'parameterName', at, false));
-    if (typeof entry.name === 'string' && entry.name.length > 1000) problems.push({ path: `${at}.name`, message: 'must be at most 1000 characters' });
-    if (typeof entry.token === 'string' && entry.token !== '') {
-      if (/\s/.test(entry.token)) problems.push({ path: `${at}.token`, message: 'must not contain whitespace' });
-      else if (entry.token.length > 10000) problems.push({ path: `${at}.token`, message: 'must be at most 10000 characters' });
-      else if (seen.has(entry.token)) problems.push({ path: `${at}.token`, message: 'duplicate token' });
-      seen.add(entry.token);
-    }
-    problems.push(...c.integer(entry, 'expiredTime', at, false, 0));
-    problems.push(...c.array(entry, 'permissions', at, false));
-    if (Array.isArray(entry.permissions)) {
-      entry.permissions.forEach((p: unknown, j: number) => {
-        if (typeof p !== 'string' || p.trim() === '') problems.push({ path: `${at}.permissions[${j}]`, message: 'must be a non-empty string' });
-      });
-    }
+  entries.forEach((entry, i) => {
+    if (!fixtureChecks.isObject(entry) || typeof entry.token !== 'string' || entry.token === '' || /\s/.test(entry.token) || entry.token.length > 10_000) return;
+    if (seen.has(entry.token)) problems.push({ path: `${prefix}.tokens[${i}].token`, message: 'duplicate token' });
+    seen.add(entry.token);
   });
   return problems;
 }
@@ -58,4 +60,11 @@ export function loadFessFixtures(section: unknown, ctx: SiteContext): void {
       by: 'fixtures',
     });
   }
+}
+
+export const fessFixtures: FixturesSection = { schema: SCHEMA, validate: duplicateTokens, load: loadFessFixtures };
+
+/** Every problem in a `fess` section, paths starting with `prefix`. */
+export function validateFessFixtures(section: unknown, prefix: string): FixtureProblem[] {
+  return sectionProblems(fessFixtures, section, prefix);
 }

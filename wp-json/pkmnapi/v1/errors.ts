@@ -35,6 +35,13 @@ export class PkmnapiError extends WpError {
   }
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Whether a body is a pkmnapi error (JSON:API style): `{"data":{"id","type":"errors","attributes":{"message"}}}`. */
+export function isPkmnapiError(body: unknown): boolean {
+  return isObject(body) && isObject(body.data) && body.data.type === 'errors' && typeof body.data.id === 'string' && isObject(body.data.attributes) && typeof body.data.attributes.message === 'string';
+}
+
 /** `{"data":{"id","type":"errors","attributes":{"message"}}}` with the given status. */
 export function pkmnapiError(status: number, id: PkmnapiErrorId, message: string): RestResponse {
   return new RestResponse({ data: { id, type: 'errors', attributes: { message } } }, status);

@@ -1,5 +1,6 @@
 import { MailDeliveryError } from '../../../core/mail';
-import type { NamespaceModule, SiteContext, TokenIntrospection } from '../../../core/namespace';
+import { isPkmnapiError } from './errors';
+import { defineNamespace, type TokenIntrospection } from '../../../core/namespace';
 import type { WpError } from '../../../core/rest/errors';
 import type { RestRequest } from '../../../core/rest/request';
 import { RestResponse } from '../../../core/rest/response';
@@ -42,7 +43,7 @@ export interface RevokedToken {
 
 const TOKEN_PATTERN = /^[A-Za-z0-9]{64}$/;
 
-export const pkmnapi: NamespaceModule = {
+export const pkmnapi = defineNamespace({
   id: 'pkmnapi',
   namespace: NAMESPACE,
   settings: {
@@ -67,14 +68,14 @@ export const pkmnapi: NamespaceModule = {
       doc: 'Seconds after which one more request is allowed once the burst is used up (the real RATE_LIMIT_DURATION).',
     },
   },
-  register(ctx: SiteContext) {
-    const profile = (ctx.config.settings.PKMNAPI_PROFILE ?? 'docs') as PkmnapiProfile;
+  register(ctx) {
+    const profile: PkmnapiProfile = ctx.settings.PKMNAPI_PROFILE;
     const live = profile === 'live';
     const hashKey = deriveKey(ctx.secrets, 'pkmnapi').toString('base64');
     const hash = (secret: string) => keyedHash(hashKey, secret);
     const users = ctx.store.collection<PkmnapiUser>('pkmnapi.users');
     const revoked = ctx.store.collection<RevokedToken>('pkmnapi.revoked');
-    const limiter = new GcraLimiter(Number(ctx.config.settings.PKMNAPI_RATE_LIMIT ?? 120), Number(ctx.config.settings.PKMNAPI_RATE_WINDOW ?? 60), () => ctx.clock.now());
+    const limiter = new GcraLimiter(ctx.settings.PKMNAPI_RATE_LIMIT, ctx.settings.PKMNAPI_RATE_WINDOW, () => ctx.clock.now());
 
     ctx.rest.registerNamespace(NAMESPACE, {
       json: 'plain',
@@ -269,4 +270,5 @@ export const pkmnapi: NamespaceModule = {
       reset: () => limiter.reset(),
     };
   },
-};
+  errorEnvelope: { example: '{"data": {"id": "error_not_found", "type": "errors", "attributes": {"message": "..."}}}', isError: isPkmnapiError },
+});

@@ -36,6 +36,13 @@ export const ATOM_ERRORS = {
 
 export type AtomErrorName = keyof typeof ATOM_ERRORS;
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Whether a body is in Atom's envelope with an error code: `{"header":{code,message,response_code},"body":{}}`. */
+export function isAtomError(body: unknown): boolean {
+  return isObject(body) && isObject(body.header) && typeof body.header.code === 'number' && 'response_code' in body.header && 'body' in body;
+}
+
 /** `200 {"header":{"code":1,"message":"success","response_code":1},"body":...}` */
 export function atomSuccess(body: Record<string, unknown>, status = 200): RestResponse {
   return new RestResponse({ header: { code: 1, message: 'success', response_code: 1 }, body }, status);

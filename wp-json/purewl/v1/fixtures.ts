@@ -1,41 +1,54 @@
-import { fixtureChecks } from '../../../core/fixtures';
-import type { FixtureProblem, SiteContext } from '../../../core/namespace';
+import { fixtureChecks, sectionProblems } from '../../../core/fixtures';
+import type { FixtureProblem, FixturesSection, SiteContext } from '../../../core/namespace';
+import type { Schema } from '../../../core/validation';
 import { MAX_RESELLER_ID, PureWlState, RESELLER_UID, SECRET_KEY } from './state';
 
-const RESELLER_KEYS = ['secretKey', 'resellerId', 'resellerUid'] as const;
+const UID_RULE = '1 to 64 characters (letters, digits, ".", "_", "-"), start with a letter or digit, and not be all digits';
 
-/** `{"resellers":[{"secretKey","resellerId","resellerUid"}]}`: every problem with its path (`purewl.resellers[1].resellerId`). */
-export function validatePureWlFixtures(section: unknown, prefix: string): FixtureProblem[] {
-  const c = fixtureChecks;
-  if (!c.isObject(section)) return [{ path: prefix, message: 'must be an object: {"resellers": [...]}' }];
-  const problems: FixtureProblem[] = [...c.unknownKeys(section, ['resellers'], prefix), ...c.array(section, 'resellers', prefix, false)];
-  if (!Array.isArray(section.resellers)) return problems;
-  const ids = new Set<number>();
-  const uids = new Set<string>();
-  const secrets = new Set<string>();
-  section.resellers.forEach((item: unknown, i: number) => {
-    const at = `${prefix}.resellers[${i}]`;
-    if (!c.isObject(item)) {
-      problems.push({ path: at, message: 'must be an object with secretKey, and optionally resellerId and resellerUid' });
-      return;
-    }
-    problems.push(...c.unknownKeys(item, RESELLER_KEYS, at), ...c.string(item, 'secretKey', at, true), ...c.string(item, 'resellerUid', at, false));
-    problems.push(...c.integer(item, 'resellerId', at, false, 1));
-    if (typeof item.secretKey === 'string' && item.secretKey !== '') {
-      if (!SECRET_KEY.test(item.secretKey)) problems.push({ path: `${at}.secretKey`, message: 'must be 8 to 256 printable ASCII characters without spaces' });
-      else if (secrets.has(item.secretKey)) problems.push({ path: `${at}.secretKey`, message: 'duplicate secretKey (each reseller needs its own)' });
-      secrets.add(item.secretKey);
-    }
-    if (typeof item.resellerId === 'number' && Number.isInteger(item.resellerId)) {
-      if (item.resellerId > MAX_RESELLER_ID) problems.push({ path: `${at}.resellerId`, message: `must be at most ${MAX_RESELLER_ID}` });
-      else if (ids.has(item.resellerId)) problems.push({ path: `${at}.resellerId`, message: `duplicate resellerId ${item.resellerId}` });
-      ids.add(item.resellerId);
-    }
-    if (typeof item.resellerUid === 'string' && item.resellerUid !== '') {
-      if (!RESELLER_UID.test(item.resellerUid) || /^\d+$/.test(item.resellerUid)) {
-        problems.push({ path: `${at}.resellerUid`, message: 'must be 1 to 64 characters (letters, digits, ".", "_", "-"), start with a letter or digit, and not be all digits' });
-      } else if (uids.has(item.resellerUid)) problems.push({ path: `${at}.resellerUid`, message: `duplicate resellerUid "${item.resellerUid}"` });
-      uids.add(item.resellerUid);
+/** `{"resellers":[{"secretKey","resellerId","resellerUid"}]}`. */
+const SCHEMA: Schema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    resellers: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          secretKey: { type: 'string', required: true, minLength: 1, validate: (v) => SECRET_KEY.test(String(v)) || 'must be 8 to 256 printable ASCII characters without spaces' },
+          resellerId: { type: 'integer', minimum: 1, maximum: MAX_RESELLER_ID },
+          resellerUid: { type: 'string', minLength: 1, pattern: RESELLER_UID.source, description: UID_RULE },
+        },
+      },
+    },
+  },
+};
+
+/** What the schema cannot say: secret keys, ids and uids are each used once, and a uid is not all digits (it would read as an id). */
+function duplicates(section: unknown, prefix: string): FixtureProblem[] {
+  const problems: FixtureProblem[] = [];
+  const items = fixtureChecks.isObject(section) && Array.isArray(section.resellers) ? (section.resellers as unknown[]) : [];
+  const seen = { secretKey: new Set<unknown>(), resellerId: new Set<unknown>(), resellerUid: new Set<unknown>() };
+  items.forEach((item, i) => {
+    if (!fixtureChecks.isObject(item)) return;
+    const usable = {
+      secretKey: typeof item.secretKey === 'string' && SECRET_KEY.test(item.secretKey),
+      resellerId: typeof item.resellerId === 'number' && Number.isInteger(item.resellerId) && item.resellerId <= MAX_RESELLER_ID,
+      resellerUid: typeof item.resellerUid === 'string' && RESELLER_UID.test(item.resellerUid),
+    };
+    for (const key of ['secretKey', 'resellerId', 'resellerUid'] as const) {
+      if (!usable[key]) continue;
+      const value = item[key];
+      if (key === 'resellerUid' && /^\d+$/.test(String(value))) {
+        problems.push({ path: `${prefix}.resellers[${i}].resellerUid`, message: `must be ${UID_RULE}` });
+        continue;
+      }
+      if (seen[key].has(value)) {
+        const message = key === 'secretKey' ? 'duplicate secretKey (each reseller needs its own)' : key === 'resellerId' ? `duplicate resellerId ${String(value)}` : `duplicate resellerUid "${String(value)}"`;
+        problems.push({ path: `${prefix}.resellers[${i}].${key}`, message });
+      }
+      seen[key].add(value);
     }
   });
   return problems;
@@ -47,4 +60,11 @@ export async function loadPureWlFixtures(section: unknown, ctx: SiteContext): Pr
   const items = ((section as { resellers?: Record<string, unknown>[] }).resellers ?? []).slice();
   items.sort((a, b) => Number(a.resellerId === undefined) - Number(b.resellerId === undefined));
   for (const item of items) await state.createReseller({ secretKey: item.secretKey, resellerId: item.resellerId, resellerUid: item.resellerUid });
+}
+
+export const pureWlFixtures: FixturesSection = { schema: SCHEMA, validate: duplicates, load: loadPureWlFixtures };
+
+/** Every problem in a `purewl` section, with its path (`purewl.resellers[1].resellerId`). */
+export function validatePureWlFixtures(section: unknown, prefix: string): FixtureProblem[] {
+  return sectionProblems(pureWlFixtures, section, prefix);
 }

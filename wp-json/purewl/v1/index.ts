@@ -1,9 +1,10 @@
-import type { NamespaceModule, SiteContext } from '../../../core/namespace';
+import { defineNamespace, type SiteContext } from '../../../core/namespace';
 import type { RestRequest } from '../../../core/rest/request';
 import { ALLMETHODS } from '../../../core/rest/server';
 import { pureWlCli } from './cli';
-import { atomError, atomSuccess, coreErrorToAtom } from './envelope';
-import { loadPureWlFixtures, validatePureWlFixtures } from './fixtures';
+import { atomError, atomSuccess, coreErrorToAtom, isAtomError } from './envelope';
+import { pureWlFixtures } from './fixtures';
+import { PUREWL_SETTINGS } from './settings';
 import { publicReseller, PureWlState, ResellerError, type GrantRecord } from './state';
 
 const NAMESPACE = 'purewl/v1';
@@ -158,26 +159,12 @@ function registerPureWl(ctx: SiteContext) {
   };
 }
 
-export const purewl: NamespaceModule = {
+export const purewl = defineNamespace({
   id: 'purewl',
   namespace: NAMESPACE,
-  settings: {
-    PUREWL_TOKEN_EXPIRY: {
-      type: 'integer',
-      default: 3600,
-      min: 1,
-      max: 31_536_000,
-      doc: 'Lifetime of PureWL Atom access tokens in seconds (the "expiry" of the accessToken answer).',
-    },
-    PUREWL_REFRESH_TOKEN_EXPIRY: {
-      type: 'integer',
-      default: 2_592_000,
-      min: 1,
-      max: 315_360_000,
-      doc: 'Lifetime of PureWL Atom refresh tokens in seconds (default 30 days). Each refresh token works once.',
-    },
-  },
+  settings: PUREWL_SETTINGS,
   register: registerPureWl,
-  fixtures: { validate: validatePureWlFixtures, load: loadPureWlFixtures },
+  fixtures: pureWlFixtures,
   cli: pureWlCli,
-};
+  errorEnvelope: { example: '{"header": {"code": 4003, "message": "...", "response_code": 0}, "body": {}}', isError: isAtomError },
+});

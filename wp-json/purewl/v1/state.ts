@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { SiteContext, TokenIntrospection } from '../../../core/namespace';
+import { namespaceSettings, type SiteContext, type TokenIntrospection } from '../../../core/namespace';
 import { deriveKey, keyedHash, randomAlphanumeric } from '../../../core/secrets';
 import type { Collection } from '../../../core/store';
+import { PUREWL_SETTINGS } from './settings';
 
 /** A reseller (partner account). The secret key is kept only as a bcrypt hash plus a keyed-hash lookup key. */
 export interface ResellerRecord {
@@ -106,11 +107,11 @@ export class PureWlState {
   }
 
   get accessTtl(): number {
-    return this.ctx.config.settings.PUREWL_TOKEN_EXPIRY as number;
+    return namespaceSettings(this.ctx, PUREWL_SETTINGS).PUREWL_TOKEN_EXPIRY;
   }
 
   get refreshTtl(): number {
-    return this.ctx.config.settings.PUREWL_REFRESH_TOKEN_EXPIRY as number;
+    return namespaceSettings(this.ctx, PUREWL_SETTINGS).PUREWL_REFRESH_TOKEN_EXPIRY;
   }
 
   tokenHash(token: string): string {
