@@ -4,6 +4,7 @@
  * closest ones that were received (near misses), so a failing test says what went wrong.
  * Pure: it reads entries and mails given to it; matchers.ts gets them in process or over HTTP.
  */
+import { globToRegExp } from '../path-pattern';
 
 /** What verification reads of a journal entry. */
 export interface ReceivedRequest {
@@ -63,20 +64,6 @@ export interface Verdict<T> {
 }
 
 const NEAR_MISSES = 3;
-
-function globToRegExp(glob: string): RegExp {
-  let source = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*' && glob[i + 1] === '*') {
-      source += '.*';
-      i++;
-    } else if (c === '*') source += '[^/]*';
-    else if (c === '?') source += '[^/]';
-    else source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${source}$`, 'i');
-}
 
 /** How an expected value reads in a message (an asymmetric matcher by its own description). */
 export function describeValue(expected: unknown): string {
