@@ -40,12 +40,17 @@ describe('GET /wp-json/emulator/v1/tokens', () => {
   });
 
   it('a pkmnapi token (sent by mail) shows active, then rotated when a new one replaces it, and revoked when deleted', async () => {
-    await pkmn({ data: { type: 'access_tokens', attributes: { email_address: 'ash@example.com' } } }).expect(201);
-    let list = (await tokens()).tokens;
-    expect(list).toEqual([expect.objectContaining({ vendor: 'pkmnapi', sub: 'ash@example.com', state: 'active', source: 'mail to ash@example.com: Pkmnapi access token' })]);
-    await pkmn({ data: { type: 'access_tokens', attributes: { email_address: 'ash@example.com' } } });
-    list = (await tokens()).tokens;
-    if (list.length === 2) expect(list.map((t: { state: string }) => t.state)).toEqual(['active', 'rotated']);
+    const attributes = { email_address: 'ash@example.com' };
+    await pkmn({ data: { type: 'access_tokens', attributes } }).expect(201);
+    expect((await tokens()).tokens).toEqual([expect.objectContaining({ vendor: 'pkmnapi', sub: 'ash@example.com', state: 'active', source: 'mail to ash@example.com: Pkmnapi access token' })]);
+    emu.clock.advance(601);
+    await pkmn({ data: { type: 'access_tokens', attributes } }).expect(201);
+    expect((await tokens()).tokens.map((t: { state: string }) => t.state)).toEqual(['active', 'rotated']);
+    emu.clock.advance(601);
+    await request(emu.app).post(`${PKMN}/delete`).set('Authorization', asAdmin).set('Content-Type', 'application/json').send(JSON.stringify({ data: { type: 'access_tokens', attributes } })).expect(201);
+    const code = /code=(\w+)/.exec(emu.outbox.list({ to: 'ash@example.com' }).at(-1)!.text)![1]!;
+    await request(emu.app).delete(PKMN).set('Authorization', asAdmin).set('Content-Type', 'application/json').send(JSON.stringify({ data: { type: 'access_tokens', attributes: { ...attributes, code } } })).expect(204);
+    expect((await tokens()).tokens.map((t: { state: string }) => t.state)).toEqual(['revoked', 'rotated']);
   });
 
   it('is for administrators only, and forgets the tokens on reset', async () => {

@@ -65,7 +65,9 @@ export interface TokenLedgerOptions {
 
 export class TokenLedger {
   readonly #options: TokenLedgerOptions;
-  #pending: Pending[] = [];
+  /** A ring of the last MAX_PENDING answers: `#next` is where the next one goes. */
+  #pending: (Pending | undefined)[] = [];
+  #next = 0;
   readonly #known = new Map<string, Known>();
   readonly #scannedMail = new Set<string>();
   #order = 0;
@@ -77,13 +79,14 @@ export class TokenLedger {
   /** An answer of a vendor namespace was handed over (called on the request path: only queues). */
   observe(body: Buffer, seenAt: number, source: string): void {
     if (body.length === 0) return;
-    if (this.#pending.length >= MAX_PENDING) this.#pending.shift();
-    this.#pending.push({ body, seenAt, source });
+    this.#pending[this.#next] = { body, seenAt, source };
+    this.#next = (this.#next + 1) % MAX_PENDING;
   }
 
   /** Forget every token (the site was reset: what it had issued is no longer known). */
   clear(): void {
     this.#pending = [];
+    this.#next = 0;
     this.#known.clear();
     for (const mail of this.#options.mails()) this.#scannedMail.add(mail.id);
   }
@@ -106,9 +109,11 @@ export class TokenLedger {
   }
 
   #drain(): void {
-    const pending = this.#pending;
+    // Oldest first: from the slot the next answer would take, round the ring.
+    const pending = [...this.#pending.slice(this.#next), ...this.#pending.slice(0, this.#next)];
     this.#pending = [];
-    for (const item of pending) this.#scan(item.body.toString('utf8'), item.seenAt, item.source);
+    this.#next = 0;
+    for (const item of pending) if (item) this.#scan(item.body.toString('utf8'), item.seenAt, item.source);
     for (const mail of this.#options.mails()) {
       if (this.#scannedMail.has(mail.id)) continue;
       this.#scannedMail.add(mail.id);
