@@ -11,6 +11,7 @@ import type { SiteSecrets } from './secrets';
 import type { Store } from './store';
 import type { CliGroup, StandaloneCommand } from './cli';
 import type { PipelineRegistry } from './pipeline/pipeline';
+import type { PluginRegistry } from './plugins';
 
 /** Everything a namespace module may use. Namespaces never import each other; they share only this. */
 export interface SiteContext {
@@ -29,6 +30,8 @@ export interface SiteContext {
   pipeline: PipelineRegistry;
   /** The site as a whole, for extensions that act on it (test control). */
   site: SiteServices;
+  /** The site's plugins (every namespace module but wp/v2): list, activate, deactivate. Set once every module is registered. */
+  pluginRegistry?: PluginRegistry;
 }
 
 /** What the site offers every module about itself. */
@@ -92,7 +95,7 @@ export interface AdminScreen {
 }
 
 /**
- * A vendor namespace: one folder under wp-json/, listed once in plugin/namespaces.ts.
+ * A vendor namespace: one folder under wp-json/, listed once in wp-json/index.ts.
  * `register` adds its routes to ctx.rest (and may return hooks); everything else is optional.
  */
 export interface NamespaceModule {
@@ -113,7 +116,7 @@ export interface NamespaceModule {
   /** The namespace's section of the fixtures file (`<id>` at the top level). */
   fixtures?: FixturesSection;
   /** Command-line commands: `wp-token-emulator <id> ...`. */
-  cli?: CliGroup;
+  cli?: CliGroup | readonly CliGroup[];
   /** Top-level commands needing no store (`wp-token-emulator <name> ...`; test control's reset, clock, ...). */
   commands?: Record<string, StandaloneCommand>;
 }

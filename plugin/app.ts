@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { ExtensionHandles } from '../core/namespace';
+import { adminScreens } from './admin';
 import { createSite, type Site, type SiteOptions } from './site';
 
 export type CreateAppOptions = SiteOptions;
@@ -58,6 +59,9 @@ export function buildExpressApp(site: Site): Express {
         `<p>REST API: <a href="${escapeHtml(url)}/wp-json/">${escapeHtml(url)}/wp-json/</a></p></body></html>\n`,
     );
   });
+
+  // wp-login.php and the wp-admin screens (plugin/admin/, docs/admin-screens.md).
+  app.use(adminScreens(site).router);
 
   app.use((_req: Request, res: Response) => {
     res.status(404).type('html').send('<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Page not found</title></head><body><h1>Not Found</h1></body></html>\n');

@@ -26,7 +26,7 @@ function standaloneCommands(modules: readonly NamespaceModule[]): Map<string, St
 }
 
 function groupsOf(modules: readonly NamespaceModule[]): CliGroup[] {
-  return modules.flatMap((m) => (m.cli ? [m.cli] : []));
+  return modules.flatMap((m) => (m.cli ? ([] as CliGroup[]).concat(m.cli) : []));
 }
 
 /** The command named by the longest run of leading words: `user application-password create` → group user, key `application-password create`. */

@@ -5,5 +5,5 @@ export { allNamespaces } from './namespaces';
 export { createClock, type Clock } from '../core/clock';
 export { WpError } from '../core/rest/errors';
 export { RestResponse } from '../core/rest/response';
-export { FaultError, type Fault, type FaultSpec, type JournalEntry, type JournalFilter } from '../wp-json/emulator/v1';
+export { FaultError, type Fault, type FaultSpec, type JournalEntry, type JournalFilter } from '../wp-json';
 export type { TokenIntrospection } from '../core/namespace';

@@ -6,11 +6,11 @@ import { registerStandaloneCommand } from './cli';
 /**
  * `wp-token-emulator scaffold namespace <vendor>/<version>` (WP-CLI's `scaffold` word): copies
  * examples/namespace-template/ to wp-json/<vendor>/<version>/ with the names filled in, and lists the
- * new module in plugin/namespaces.ts. Run it in the project's root.
+ * new module in wp-json/index.ts (the list). Run it in the project's root.
  */
 
 export const TEMPLATE_DIR = path.join('examples', 'namespace-template');
-const LIST_FILE = path.join('plugin', 'namespaces.ts');
+const LIST_FILE = path.join('wp-json', 'index.ts');
 
 /** The names a namespace is known by, from `acme/v1` (or `acme-labs/v2`). */
 export interface NamespaceNames {
@@ -62,9 +62,9 @@ export function fillTemplate(text: string, names: NamespaceNames): string {
     .replace(/(['"(])\.\.\/\.\.\//g, '$1../../../');
 }
 
-/** plugin/namespaces.ts with the module imported and in the list (before the test-control namespace, which stays last). */
+/** wp-json/index.ts with the module imported and in the list (before the test-control namespace, which stays last). */
 export function addToList(source: string, names: NamespaceNames): string {
-  const importLine = `import { ${names.exportName} } from '../wp-json/${names.namespace}';`;
+  const importLine = `import { ${names.exportName} } from './${names.namespace}';`;
   if (source.includes(importLine)) throw new CliError(`${names.namespace} is already listed in ${LIST_FILE}.`);
   const lines = source.split('\n');
   let lastImport = -1;

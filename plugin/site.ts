@@ -4,7 +4,8 @@ import { VerifiedSecrets } from '../core/auth/credential-cache';
 import { Users } from '../core/auth/users';
 import { createClock, type Clock } from '../core/clock';
 import { applicationPasswordAuthenticator } from '../core/auth/application-password-auth';
-import { buildConfig, type Config, type SettingsSpec, type SettingValue } from '../core/config';
+import { AuthCookies, cookieAuthenticator } from '../core/auth/cookie';
+import { buildConfig, coreSettings, settingsOf, type Config, type SettingsSpec, type SettingValue } from '../core/config';
 import { loadFixtures, readFixturesFile, validateFixtures, type Fixtures } from '../core/fixtures';
 import { createLogger, type Logger } from '../core/log';
 import { Mailer } from '../core/mail';
@@ -13,6 +14,7 @@ import type { ExtensionHandles, NamespaceModule, NamespacePlugin, SiteContext, T
 import { requestLogStage } from '../core/log';
 import { Pipeline } from '../core/pipeline/pipeline';
 import { RestServer } from '../core/rest/server';
+import { registerPlugins } from '../core/plugins';
 import { deriveKey, loadSecrets } from '../core/secrets';
 import { Store, type StoreFs } from '../core/store';
 import { allNamespaces } from './namespaces';
@@ -26,7 +28,7 @@ export interface SiteOptions {
   fixtures?: Fixtures | string;
   /** A clock, or a time to freeze it at. */
   clock?: Clock | Date | string | number;
-  /** Namespace modules to activate (default: all of plugin/namespaces.ts). */
+  /** Namespace modules to activate (default: all of wp-json/index.ts). */
   namespaces?: readonly NamespaceModule[];
   logger?: Logger;
   /** File-system calls of the store (tests make the disk fail through this). */
@@ -51,6 +53,8 @@ export interface Site extends SiteContext {
   fixturesSkipped: boolean;
   /** The request pipeline every request goes through (docs/architecture.md). */
   pipeline: Pipeline;
+  /** WordPress's login cookies and sessions (wp-login.php, cookie authentication of REST requests). */
+  cookies: AuthCookies;
   /** The modules' in-process handles (createApp() exposes them). */
   handles: Partial<ExtensionHandles>;
   /** Asks every namespace about a token; `vendor` narrows the search. */
@@ -123,7 +127,7 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
     const ctx: SiteContext = { config, clock, store, users, applicationPasswords, secrets, mailer, log, rest, verifiedSecrets, pipeline, site: services };
 
     const plugins = new Map<string, NamespacePlugin>();
-    for (const module of modules) plugins.set(module.id, module.register(ctx) ?? {});
+    const pluginRegistry = (ctx.pluginRegistry = registerPlugins(store, rest, modules, (module) => plugins.set(module.id, module.register(ctx) ?? {})));
 
     let firstRun: Site['firstRun'] = null;
     let fixturesSkipped = false;
@@ -136,6 +140,7 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
         const { password } = applicationPasswords.create(admin.id, { name: 'wp-token-emulator' });
         firstRun = { login: admin.login, password, userId: admin.id };
       }
+      pluginRegistry.startWith(String(config.settings.ACTIVE_PLUGINS ?? 'all'));
       const collections = store.exportData().collections;
       for (const name of VOLATILE_COLLECTIONS) delete collections[name];
       baseline.put('collections', collections);
@@ -143,12 +148,14 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
     } else {
       fixturesSkipped = fixtures !== null;
     }
+    pluginRegistry.apply();
 
+    const core = settingsOf(config, coreSettings);
     const throttle = new LoginThrottle(clock, {
-      enabled: config.settings.AUTH_THROTTLE as boolean,
-      maxPerIp: config.settings.AUTH_THROTTLE_MAX_PER_IP as number,
-      maxPerUser: config.settings.AUTH_THROTTLE_MAX_PER_USER as number,
-      windowSeconds: config.settings.AUTH_THROTTLE_WINDOW as number,
+      enabled: core.AUTH_THROTTLE,
+      maxPerIp: core.AUTH_THROTTLE_MAX_PER_IP,
+      maxPerUser: core.AUTH_THROTTLE_MAX_PER_USER,
+      windowSeconds: core.AUTH_THROTTLE_WINDOW,
     });
 
     // Who is asking: each authenticator in turn (docs/architecture.md, "Adding an authenticator").
@@ -163,6 +170,9 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
         },
       }),
     );
+    // WordPress's login cookie with its X-WP-Nonce (core/auth/cookie.ts; the screens in plugin/admin/).
+    const cookies = new AuthCookies({ store, users, secrets, clock, siteUrl: config.siteUrl });
+    pipeline.authenticate.use(cookieAuthenticator(cookies));
     // One line per request (method, redacted path, status, duration); headers and bodies never.
     pipeline.use(requestLogStage(log));
     const handles: Partial<ExtensionHandles> = {};
@@ -176,6 +186,7 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
       firstRun,
       fixturesSkipped,
       pipeline,
+      cookies,
       handles,
       introspect(token, vendor) {
         for (const module of modules) {
@@ -192,6 +203,7 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
         throttle.clear();
         mailer.clear();
         for (const plugin of plugins.values()) plugin.reset?.();
+        pluginRegistry.apply();
         // The clock goes back to how the site started: frozen at its start time, or the machine's time.
         if (initialClock.mode === 'frozen') clock.set(initialClock.now);
         else clock.real();

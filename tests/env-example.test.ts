@@ -23,7 +23,7 @@ function namespacePage(namespace: string): Map<string, string> {
 /**
  * .env.example documents every setting the server reads, and nothing it does not. A namespace's
  * settings may be documented on its folder's README.md instead (a scaffolded namespace is), so a
- * namespace is covered as soon as it is listed in plugin/namespaces.ts.
+ * namespace is covered as soon as it is listed in wp-json/index.ts.
  */
 describe('.env.example', () => {
   const documented = documentedIn(fs.readFileSync(path.join(__dirname, '..', '.env.example'), 'utf8'));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { phpString, removeAccents, sanitizeTextField, sanitizeTitle, sanitizeTitleWithDashes, sanitizeTitleWithDashesFull, stripslashes, utf8UriEncode } from '../wp-json/everest-backup/v1/formatting';
-import { nonceTick, wpCreateNonce, wpVerifyNonce } from '../wp-json/everest-backup/v1/nonce';
+import { phpString, removeAccents, sanitizeTextField, sanitizeTitle, sanitizeTitleWithDashes, sanitizeTitleWithDashesFull, stripslashes, utf8UriEncode } from '../core/wordpress/formatting';
+import { nonceTick, wpCreateNonce, wpVerifyNonce } from '../core/wordpress/nonces';
 import { sizeFormat, uniqid } from '../wp-json/everest-backup/v1/backup';
 import { generateSecrets } from '../core/secrets';
 

@@ -30,9 +30,9 @@ describe('scaffold namespace', () => {
     expect(fillTemplate("import { x } from '../../core/x';\nconst NS = 'sample-vendor/v1'; // sampleVendorV1 SampleVendorTokens SAMPLE_VENDOR_X Sample Vendor sample-vendor.tokens", names)).toBe(
       "import { x } from '../../../core/x';\nconst NS = 'acme/v1'; // acmeV1 AcmeTokens ACME_X Acme acme.tokens",
     );
-    const list = "import { a } from '../wp-json/a/v1';\nimport { emulator } from '../wp-json/emulator/v1';\n\nexport const allNamespaces: readonly NamespaceModule[] = [a, emulator];\n";
+    const list = "import { a } from './a/v1';\nimport { emulator } from './emulator/v1';\n\nexport const allNamespaces: readonly NamespaceModule[] = [a, emulator];\n";
     expect(addToList(list, names)).toBe(
-      "import { a } from '../wp-json/a/v1';\nimport { emulator } from '../wp-json/emulator/v1';\nimport { acmeV1 } from '../wp-json/acme/v1';\n\nexport const allNamespaces: readonly NamespaceModule[] = [a, acmeV1, emulator];\n",
+      "import { a } from './a/v1';\nimport { emulator } from './emulator/v1';\nimport { acmeV1 } from './acme/v1';\n\nexport const allNamespaces: readonly NamespaceModule[] = [a, acmeV1, emulator];\n",
     );
     expect(() => addToList(addToList(list, names), names)).toThrow(/already listed/);
   });
@@ -50,7 +50,7 @@ describe('scaffold namespace', () => {
       }
       for (const file of ['package.json', 'tsconfig.json', 'jest.config.js', '.env.example']) fs.copyFileSync(path.join(ROOT, file), path.join(tmp, file));
       fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(tmp, 'node_modules'), 'dir');
-      const listBefore = fs.readFileSync(path.join(tmp, 'plugin', 'namespaces.ts'), 'utf8');
+      const listBefore = fs.readFileSync(path.join(tmp, 'wp-json', 'index.ts'), 'utf8');
 
       // The command line, run in the copy's root (the compiled CLI that npm test's global setup builds).
       const scaffold = run(process.execPath, [path.join(ROOT, 'bin', 'wp-token-emulator.js'), 'scaffold', 'namespace', 'acme/v1'], tmp);
@@ -58,8 +58,8 @@ describe('scaffold namespace', () => {
       expect(scaffold.status).toBe(0);
       expect(scaffold.stdout).toContain('Success: Scaffolded acme/v1.');
       expect(fs.readdirSync(path.join(tmp, 'wp-json', 'acme', 'v1')).sort()).toEqual(['README.md', 'acme.test.ts', 'cli.ts', 'index.ts', 'tokens.ts']);
-      const listAfter = fs.readFileSync(path.join(tmp, 'plugin', 'namespaces.ts'), 'utf8');
-      expect(listAfter).toContain("import { acmeV1 } from '../wp-json/acme/v1';");
+      const listAfter = fs.readFileSync(path.join(tmp, 'wp-json', 'index.ts'), 'utf8');
+      expect(listAfter).toContain("import { acmeV1 } from './acme/v1';");
       expect(listAfter.split('\n').length).toBe(listBefore.split('\n').length + 1);
       // Scaffolding it again is refused and changes nothing.
       const again = run(process.execPath, [path.join(ROOT, 'bin', 'wp-token-emulator.js'), 'scaffold', 'namespace', 'acme/v1'], tmp);

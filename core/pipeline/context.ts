@@ -32,6 +32,8 @@ export interface Authentication {
    * cookie authentication refuses a bad nonce with 403 rest_cookie_invalid_nonce).
    */
   refusal?: WpError;
+  /** Headers an authenticator adds to the REST answer (cookie authentication: a fresh X-WP-Nonce). */
+  responseHeaders?: Record<string, string>;
 }
 
 export const ANONYMOUS: Authentication = Object.freeze({ user: null, method: null, appPassword: null, attemptedLogin: null, failure: 'no-credentials' });

@@ -67,7 +67,9 @@ export async function dispatchRest(ctx: RequestContext, server: RestServer): Pro
   const { method, byHeader } = overriddenMethod(rawQuery, ctx.method, ctx.req.headers['x-http-method-override']);
   const restReq = restRequestOf(ctx, route, query, method);
   const { auth } = ctx;
-  const nonceError = ctx.bodyError ? null : cookieNonceError(restReq);
+  // The cookie authenticator (core/auth/cookie.ts) checked the nonce of a request it claimed: its
+  // refusal is the nonce error, and a nonce it accepted (responseHeaders: a fresh one) is not checked again.
+  const nonceError = ctx.bodyError ? null : (auth.refusal ?? (auth.responseHeaders ? null : cookieNonceError(restReq)));
   const facts = { restReq, jsonp, byHeader, nonceFailed: nonceError !== null };
   if (auth.failure === 'throttled') {
     // Brute-force protection answers in WordPress's envelope whatever the namespace.

@@ -47,6 +47,7 @@ export function restAnswer(ctx: RequestContext, dispatched: DispatchResult, serv
   const ownHeaders = server.namespaceOptions(dispatched.namespace).ownHeaders === true;
   const headers = ownHeaders ? {} : baseHeaders(ctx, siteUrl, loggedIn);
   if (!ownHeaders && sendsNoCache(loggedIn, dispatched.nonceFailed === true, dispatched.byHeader === true, status)) Object.assign(headers, noCacheHeaders());
+  if (ctx.auth.responseHeaders) Object.assign(headers, ctx.auth.responseHeaders);
   let finalStatus = status;
   const enveloped = query._envelope !== undefined;
   if (enveloped) {

@@ -149,6 +149,12 @@ export function validateValue(value: unknown, schema: ArgSchema, param: string, 
   }
   if (type === 'integer' || type === 'number') {
     const n = Number(value);
+    if (schema.minimum !== undefined && schema.maximum !== undefined) {
+      // rest_validate_number_value_from_schema: both bounds give one "between" message.
+      const outside = (schema.exclusiveMinimum ? n <= schema.minimum : n < schema.minimum) || (schema.exclusiveMaximum ? n >= schema.maximum : n > schema.maximum);
+      const kind = (exclusive?: boolean) => (exclusive ? 'exclusive' : 'inclusive');
+      if (outside) return err('rest_out_of_bounds', `${param} must be between ${schema.minimum} (${kind(schema.exclusiveMinimum)}) and ${schema.maximum} (${kind(schema.exclusiveMaximum)})`, param);
+    }
     if (schema.minimum !== undefined && (schema.exclusiveMinimum ? n <= schema.minimum : n < schema.minimum)) {
       return err('rest_out_of_bounds', schema.exclusiveMinimum ? `${param} must be greater than ${schema.minimum}` : `${param} must be greater than or equal to ${schema.minimum}`, param);
     }

@@ -27,6 +27,8 @@ export interface Endpoint {
   args?: Record<string, ArgSchema>;
   /** Listed in the discovery index (default true). */
   showInIndex?: boolean;
+  /** WordPress's `allow_batch` (shown as `"allow_batch": {"v1": true}` in the index). */
+  allowBatch?: boolean;
 }
 
 export interface RouteOptions {
@@ -103,6 +105,8 @@ function methodsOf(methods: Method | readonly Method[]): readonly Method[] {
 export class RestServer {
   private readonly routes = new Map<string, Route>();
   private readonly namespaces = new Map<string, NamespaceOptions>();
+  /** Namespaces of inactive plugins: their routes match nothing and are not in the index. */
+  private readonly disabled = new Set<string>();
 
   /** The store's change counter, when known: see useStateVersion(). */
   private stateVersion: (() => unknown) | null = null;
@@ -180,11 +184,22 @@ export class RestServer {
   }
 
   hasNamespace(namespace: string): boolean {
-    return this.namespaces.has(namespace);
+    return this.namespaces.has(namespace) && !this.disabled.has(namespace);
   }
 
   namespaceList(): string[] {
-    return [...this.namespaces.keys()];
+    return [...this.namespaces.keys()].filter((ns) => !this.disabled.has(ns));
+  }
+
+  /** Deactivating a plugin removes its namespace's routes at run time (rest_no_route, gone from the index); activating brings them back. */
+  setNamespaceEnabled(namespace: string, enabled: boolean): void {
+    if (enabled) this.disabled.delete(namespace);
+    else this.disabled.add(namespace);
+    this.prefixes = null;
+  }
+
+  private isDisabled(route: Route): boolean {
+    return this.disabled.size > 0 && this.disabled.has(route.namespace);
   }
 
   /** The namespace a route path belongs to (longest match), or null. */
@@ -198,7 +213,7 @@ export class RestServer {
 
   private namespacePrefixes(): { ns: string; exact: string; prefix: string }[] {
     if (this.prefixes === null) {
-      this.prefixes = [...this.namespaces.keys()]
+      this.prefixes = this.namespaceList()
         .map((ns, order) => ({ ns, exact: `/${ns}`, prefix: `/${ns}/`, order }))
         // Equal lengths keep registration order, as the loop this replaces did (it kept the first of equal length).
         .sort((a, b) => b.ns.length - a.ns.length || a.order - b.order)
@@ -262,13 +277,14 @@ export class RestServer {
   }
 
   private findRoute(path: string): Route | null {
-    for (const route of this.routes.values()) if (route.regex.test(path)) return route;
+    for (const route of this.routes.values()) if (!this.isDisabled(route) && route.regex.test(path)) return route;
     return null;
   }
 
   private match(req: RestRequest): { route: Route; endpoint: RegisteredEndpoint } | null {
     const method = req.method === 'HEAD' ? 'GET' : req.method;
     for (const route of this.routes.values()) {
+      if (this.isDisabled(route)) continue;
       const m = route.regex.exec(req.route);
       if (!m) continue;
       const endpoint = route.endpoints.find((e) => e.methodList.includes(method as Method));
@@ -353,7 +369,7 @@ export class RestServer {
         args[name] = entry;
       }
       // PHP encodes an empty array as [] — WordPress shows "args": [] for an endpoint without args.
-      (data.endpoints as unknown[]).push({ methods: [...endpoint.methodList], args: Object.keys(args).length ? args : [] });
+      (data.endpoints as unknown[]).push({ methods: [...endpoint.methodList], ...(endpoint.allowBatch ? { allow_batch: { v1: true } } : {}), args: Object.keys(args).length ? args : [] });
     }
     if (context === 'help' && route.options.schema) data.schema = route.options.schema();
     const readable = route.pattern.replace(/\(\?P<(\w+?)>.*?\)/g, '{$1}');
@@ -364,7 +380,7 @@ export class RestServer {
   private routesData(filter: (route: Route) => boolean): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const route of this.routes.values()) {
-      if (!filter(route)) continue;
+      if (!filter(route) || this.isDisabled(route)) continue;
       const data = this.routeData(route, 'view');
       if (data) out[route.pattern] = data;
     }

@@ -7,7 +7,7 @@ import { allNamespaces } from '../../plugin/namespaces';
 import { asAdmin, asEditor, standardApp, standardFixtures } from '../../tests/helpers';
 import { sampleVendorV1 } from './index';
 
-/** The site's namespaces with this one (listed in plugin/namespaces.ts once scaffolded; added here otherwise). */
+/** The site's namespaces with this one (listed in wp-json/index.ts once scaffolded; added here otherwise). */
 const namespaces = allNamespaces.includes(sampleVendorV1) ? allNamespaces : [...allNamespaces, sampleVendorV1];
 const TOKEN = '/wp-json/sample-vendor/v1/token';
 

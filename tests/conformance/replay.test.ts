@@ -69,6 +69,16 @@ const KEPT_HEADER = /^(content-type|allow|link|x-robots-tag|x-content-type-optio
  */
 const DEVIATIONS: { cases: RegExp; where: string; reason: string }[] = [
   // (filled with the deviations the replay finds; see docs/conformance.md)
+  {
+    cases: /^(discovery-(index|namespace-wp-v2)|everest-index$)/,
+    where: 'body.routes["/wp/v2/users"].endpoints[0].args.has_published_posts: missing',
+    reason: 'The emulator has no posts or post types; docs/admin-screens.md',
+  },
+  {
+    cases: /^users-update-alice-on-admin$/,
+    where: 'header allow: missing',
+    reason: 'WordPress lets anyone read an author of published posts (admin wrote "Hello world!"); the emulator has no posts',
+  },
 ];
 
 // ---- normalisation ----------------------------------------------------------------------------
@@ -319,7 +329,7 @@ describe.each(recordings)('conformance with WordPress 6.8 (recorded): $file', ({
   it('replayed at least 40 recorded cases, and every listed deviation still occurs', () => {
     expect(recording.cases.length).toBeGreaterThanOrEqual(40);
     expect(replayed).toBe(recording.cases.length);
-    const stale = DEVIATIONS.filter((_d, i) => !deviationsSeen.has(i)).map((d) => `${d.cases} ${d.where}`);
+    const stale = DEVIATIONS.filter((d, i) => recording.cases.some((c) => d.cases.test(c.name)) && !deviationsSeen.has(i)).map((d) => `${d.cases} ${d.where}`);
     expect(stale).toEqual([]);
   });
 });

@@ -25,7 +25,7 @@ describe('checkArgs: parameters against declared args, as a route checks them', 
     if (result.ok) return;
     expect(result.error.code).toBe('rest_invalid_param');
     expect(result.error.message).toBe('Invalid parameter(s): status, path, times');
-    expect(result.error.data.params).toEqual({ status: 'status must be less than or equal to 599', path: 'path is not of type string.', times: 'times must be greater than or equal to 1' });
+    expect(result.error.data.params).toEqual({ status: 'status must be between 200 (inclusive) and 599 (inclusive)', path: 'path is not of type string.', times: 'times must be greater than or equal to 1' });
   });
 
   it('reads own properties only', () => {

@@ -2,7 +2,7 @@
  * The error envelopes the emulator may answer with, per namespace: WordPress's for every namespace
  * (the application-password layer is the same for all: rest_forbidden, 429, rest_no_route outside a
  * vendor's own catch-all), plus the one each namespace module declares (`errorEnvelope`), so a new
- * namespace is covered as soon as it is listed in plugin/namespaces.ts.
+ * namespace is covered as soon as it is listed in wp-json/index.ts.
  */
 import type { NamespaceModule } from '../../core/namespace';
 import { allNamespaces } from '../../plugin/namespaces';

@@ -309,7 +309,7 @@ describe('constant-time comparison of secrets', () => {
     expect(read('core/auth/application-passwords.ts')).toMatch(/safeEqual\(item\.password, hashed\)/);
     expect(read('wp-json/pkmnapi/v1/index.ts')).toMatch(/safeEqual\(hash\(code\), user\.deleteCodeHash\)/);
     expect(read('wp-json/fess/v1/tokens.ts')).toMatch(/safeEqual\(found\.token, value\)/);
-    expect(read('wp-json/everest-backup/v1/nonce.ts')).toMatch(/safeEqual\(nonceFor\(/);
+    expect(read('core/wordpress/nonces.ts')).toMatch(/safeEqual\(nonceFor\(/);
     expect(read('wp-json/availo/v1/tokens.ts')).toMatch(/jwt\.verify\([^)]*algorithms: \['HS256'\]/);
     expect(read('core/secrets.ts')).toMatch(/timingSafeEqual\(left, right\)/);
   });

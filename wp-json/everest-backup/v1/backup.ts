@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { encodeJson } from '../../../core/rest/json';
-import { sanitizeTitle } from './formatting';
+import { sanitizeTitle } from '../../../core/wordpress/formatting';
 
 /** The modules a manual backup can leave out, in the order the plugin exports them. */
 export const MODULES = ['database', 'plugins', 'media', 'themes', 'content'] as const;

@@ -4,9 +4,9 @@ import type { Endpoint } from '../../../core/rest/server';
 import type { Params, RestRequest } from '../../../core/rest/request';
 import { safeEqual } from '../../../core/secrets';
 import { MODULES, simulateBackup, type BackupParams, type Module } from './backup';
-import { sanitizeTextField, sanitizeTitle, wpUnslash } from './formatting';
+import { sanitizeTextField, sanitizeTitle, wpUnslash } from '../../../core/wordpress/formatting';
 import { registerLiveRoutes } from './live';
-import { NONCE_LIFE, TICK_SECONDS, nonceFor, nonceTick, wpCreateNonce, wpHashNonce, wpVerifyNonce } from './nonce';
+import { NONCE_LIFE, TICK_SECONDS, nonceFor, nonceTick, wpCreateNonce, wpHashNonce, wpVerifyNonce } from '../../../core/wordpress/nonces';
 
 export const NAMESPACE = 'everest-backup/v1';
 export type EverestProfile = 'docs' | 'live';

@@ -1,7 +1,7 @@
 import type { SiteContext } from '../../../core/namespace';
 import { RestResponse } from '../../../core/rest/response';
 import { CREATABLE, READABLE, type Endpoint } from '../../../core/rest/server';
-import { wpVerifyNonce } from './nonce';
+import { wpVerifyNonce } from '../../../core/wordpress/nonces';
 
 /**
  * The `live` profile's REST surface: what Everest Backup 2.3.12 registers, read from its public code

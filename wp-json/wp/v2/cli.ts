@@ -4,6 +4,7 @@ import { isRole, ROLES } from '../../../core/auth/roles';
 import { UserError, type UserRecord } from '../../../core/auth/users';
 import { checkOptions, CliError, flag, formatItem, formatItems, selectFields, stringOption, type CliCommand, type CliGroup, type CliIO, type ParsedArgs } from '../../../core/cli';
 import type { SiteContext } from '../../../core/namespace';
+import { userUpdate } from './user-update-cli';
 
 /**
  * `wp-token-emulator user ...`: WP-CLI's `wp user` and `wp user application-password` commands,
@@ -336,6 +337,7 @@ export const userCli: CliGroup = {
     create: userCreate,
     list: userList,
     get: userGet,
+    update: userUpdate,
     delete: userDelete,
     'application-password create': apCreate,
     'application-password list': apList,

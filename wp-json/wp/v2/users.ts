@@ -8,6 +8,7 @@ import { parseFieldsParam } from '../../../core/rest/fields';
 import type { RestRequest } from '../../../core/rest/request';
 import { DELETABLE, EDITABLE, READABLE, type Method } from '../../../core/rest/server';
 import { contextArg, userDeleteArgs, userEditArgs, userSchema } from './schemas';
+import { registerUserCollection } from './users-collection';
 
 /** Gravatar URLs as WordPress 6.8 builds them: SHA-256 of the trimmed, lower-cased e-mail. */
 export function avatarUrls(email: string): Record<string, string> {
@@ -69,8 +70,61 @@ export function prepareUser(ctx: SiteContext, user: UserRecord, req: RestRequest
   return data;
 }
 
-/** `GET|POST|PUT|PATCH|DELETE /wp/v2/users/me`. */
+/**
+ * WP_REST_Users_Controller::update_item's checks and prepare_item_for_database, on a copy of the
+ * user (the caller stores it): username not editable, e-mail and slug unique, roles
+ * (check_role_update), the text fields and the password. Returns the first error, or null.
+ */
+export async function applyUserChanges(ctx: SiteContext, user: UserRecord, req: RestRequest, options: { skipSlug?: boolean; skipPassword?: boolean }): Promise<WpError | null> {
+  const { users } = ctx;
+  const email = req.param('email');
+  if (typeof email === 'string') {
+    const owner = users.byEmail(email);
+    if (owner && owner.id !== user.id) return new WpError('rest_user_invalid_email', 'Invalid email address.', { status: 400 });
+  }
+  const username = req.param('username');
+  if (typeof username === 'string' && username !== '' && username !== user.login) return new WpError('rest_user_invalid_argument', 'Username is not editable.', { status: 400 });
+  const slug = req.param('slug');
+  if (!options.skipSlug && typeof slug === 'string' && slug !== '' && slug !== user.slug && users.list().some((u) => u.slug === slug)) {
+    return new WpError('rest_user_invalid_slug', 'Invalid slug.', { status: 400 });
+  }
+  const roles = req.param('roles');
+  if (Array.isArray(roles) && roles.length > 0) {
+    for (const role of roles.map(String)) {
+      if (!isRole(role)) return new WpError('rest_user_invalid_role', `The role ${role} does not exist.`, { status: 400 });
+      // Nobody may take edit_users away from themself; only administrators hand out roles.
+      const self = req.user !== null && req.user.id === user.id;
+      if ((self && !users.can({ ...user, roles: [role] }, 'edit_users')) || !users.can(req.user, 'promote_users')) {
+        return new WpError('rest_user_invalid_role', 'Sorry, you are not allowed to give users that role.', { status: 403 });
+      }
+    }
+    user.roles = roles.map(String);
+  }
+  if (typeof email === 'string') user.email = email;
+  const text = (key: string, set: (v: string) => void) => {
+    const v = req.param(key);
+    if (typeof v === 'string') set(v);
+  };
+  text('name', (v) => (user.displayName = v));
+  text('first_name', (v) => (user.firstName = v));
+  text('last_name', (v) => (user.lastName = v));
+  text('url', (v) => (user.url = v));
+  text('description', (v) => (user.description = v));
+  text('nickname', (v) => (user.nickname = v));
+  text('locale', (v) => (user.locale = v === 'en_US' ? '' : v));
+  if (!options.skipSlug) text('slug', (v) => v !== '' && (user.slug = v.toLowerCase().replace(/[^a-z0-9_-]+/g, '-')));
+  const password = req.param('password');
+  if (!options.skipPassword && typeof password === 'string') {
+    if (password.trim() === '') return new WpError('rest_user_invalid_password', 'Passwords cannot be empty.', { status: 400 });
+    if (password.includes('\\')) return new WpError('rest_user_invalid_password', 'Passwords cannot contain the "\\" character.', { status: 400 });
+    user.passwordHash = await bcrypt().hash(password, ctx.config.bcryptCost);
+  }
+  return null;
+}
+
+/** `GET|POST|PUT|PATCH|DELETE /wp/v2/users/me`, after the collection and `/users/<id>` (WordPress's index order). */
 export function registerUsers(ctx: SiteContext): void {
+  registerUserCollection(ctx);
   const { rest, users } = ctx;
   const cannot = (req: RestRequest, code: string, message: string) => new WpError(code, message, { status: req.isLoggedIn ? 403 : 401 });
   const current = (req: RestRequest): UserRecord | WpError =>
@@ -107,39 +161,8 @@ export function registerUsers(ctx: SiteContext): void {
           const found = current(req);
           if (found instanceof WpError) return found;
           const user: UserRecord = { ...found, roles: [...found.roles] };
-          const username = req.param('username');
-          if (username !== undefined && username !== user.login) return new WpError('rest_user_invalid_argument', "Username isn't editable.", { status: 400 });
-          const email = req.param('email');
-          if (typeof email === 'string' && email.toLowerCase() !== user.email.toLowerCase()) {
-            const other = users.byEmail(email);
-            if (other && other.id !== user.id) return new WpError('rest_user_invalid_email', 'Invalid email address.', { status: 400 });
-            user.email = email;
-          }
-          const roles = req.param('roles');
-          if (Array.isArray(roles)) {
-            for (const role of roles) if (!isRole(String(role))) return new WpError('rest_user_invalid_role', 'Sorry, you are not allowed to give users that role.', { status: 403 });
-            if (users.can(user, 'edit_users') && !roles.includes('administrator')) {
-              return new WpError('rest_user_invalid_role', 'Sorry, you are not allowed to give users that role.', { status: 403 });
-            }
-            user.roles = roles.map(String);
-          }
-          const text = (key: string, set: (v: string) => void) => {
-            const v = req.param(key);
-            if (typeof v === 'string') set(v);
-          };
-          text('name', (v) => (user.displayName = v));
-          text('first_name', (v) => (user.firstName = v));
-          text('last_name', (v) => (user.lastName = v));
-          text('url', (v) => (user.url = v));
-          text('description', (v) => (user.description = v));
-          text('nickname', (v) => (user.nickname = v));
-          text('locale', (v) => (user.locale = v === 'en_US' ? '' : v));
-          text('slug', (v) => (user.slug = v.toLowerCase().replace(/[^a-z0-9_-]+/g, '-')));
-          const password = req.param('password');
-          if (typeof password === 'string') {
-            if (password === '' || password.includes('\\')) return new WpError('rest_user_invalid_password', 'Passwords cannot be empty or contain the "\\" character.', { status: 400 });
-            user.passwordHash = await bcrypt().hash(password, ctx.config.bcryptCost);
-          }
+          const failed = await applyUserChanges(ctx, user, req, {});
+          if (failed) return failed;
           users.update(user);
           return prepareUser(ctx, user, req, 'edit');
         },

@@ -20,7 +20,11 @@ export const DASHBOARD_SCRIPT = String.raw`(function () {
     for (var i = 2; i < arguments.length; i++) if (arguments[i] != null) el.append(arguments[i]);
     return el;
   }
-  function status(text, error) { var s = byId('emu-status'); s.textContent = text; s.className = error ? 'notice notice-error' : text ? 'notice notice-success' : ''; }
+  function status(text, error, link) {
+    var s = byId('emu-status'); s.textContent = text; s.className = error ? 'notice notice-error' : text ? 'notice notice-success' : '';
+    if (link) s.append(' ', h('a', { href: link[0], text: link[1] }));
+  }
+  var loginAgain = function () { return [cfg.root.replace(/wp-json\/$/, '') + 'wp-login.php?redirect_to=' + encodeURIComponent(location.href), 'Log in again']; };
 
   function call(method, url, body) {
     var headers = { 'X-WP-Nonce': cfg.nonce, Accept: 'application/json' };
@@ -178,9 +182,9 @@ export const DASHBOARD_SCRIPT = String.raw`(function () {
     if (!state.faults.length) body.append(h('tr', null, h('td', { colspan: '7', text: 'No faults.' })));
   }
 
-  var busy = false, timer = null;
+  var busy = false, timer = null, stopped = false;
   function refresh() {
-    if (busy) return Promise.resolve();
+    if (busy || stopped) return Promise.resolve();
     busy = true;
     return Promise.all([api('GET', '/clock'), api('GET', '/tokens'), api('GET', '/outbox'), api('GET', '/journal'), api('GET', '/faults')]).then(function (r) {
       state.clock = { timestamp: r[0].timestamp + (Date.parse(r[0].now) % 1000) / 1000, mode: r[0].mode, at: performance.now() };
@@ -191,7 +195,12 @@ export const DASHBOARD_SCRIPT = String.raw`(function () {
       if (changed('journal', state.journal)) { renderRequests(); renderEntry(); }
       if (changed('faults', state.faults)) renderFaults();
       tick();
-    }).catch(function (e) { status('Could not read the emulator: ' + e.message, true); }).then(function () { busy = false; });
+    }).catch(function (e) {
+      // The login session ended (logged out, expired, or a reset emptied the sessions): stop, and offer the login screen.
+      if (stopped) return;
+      if (e.status === 401 || e.status === 403) { stopped = true; clearInterval(timer); status('Your login session has ended (' + e.message + ').', true, loginAgain()); }
+      else status('Could not read the emulator: ' + e.message, true);
+    }).then(function () { busy = false; });
   }
   function act(promise, done) {
     return promise.then(function () { status(done); state.seen = {}; return refresh(); }).catch(function (e) { status(e.message, true); });
@@ -236,7 +245,12 @@ export const DASHBOARD_SCRIPT = String.raw`(function () {
 
   byId('emu-reset').addEventListener('click', function () { byId('emu-reset-confirm').hidden = false; byId('emu-reset-yes').focus(); });
   byId('emu-reset-no').addEventListener('click', function () { byId('emu-reset-confirm').hidden = true; byId('emu-reset').focus(); });
-  byId('emu-reset-yes').addEventListener('click', function () { byId('emu-reset-confirm').hidden = true; act(api('POST', '/reset'), 'The emulator is back to its fixtures.'); });
+  // A reset empties the store, login sessions included: this page can read no more until its user logs in again.
+  byId('emu-reset-yes').addEventListener('click', function () {
+    byId('emu-reset-confirm').hidden = true;
+    api('POST', '/reset').then(function () { stopped = true; clearInterval(timer); status('The emulator is back to its fixtures, and your login session with it.', false, loginAgain()); })
+      .catch(function (e) { status(e.message, true); });
+  });
 
   refresh();
   timer = setInterval(refresh, 1000);

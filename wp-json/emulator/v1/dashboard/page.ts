@@ -29,7 +29,7 @@ const CSS = `
 .emu-tabs button{border:1px solid #c3c4c7;border-bottom:none;background:#dcdcde;padding:6px 14px;font-size:14px;cursor:pointer;border-radius:3px 3px 0 0}
 .emu-tabs button[aria-selected=true]{background:#f0f0f1;font-weight:600;margin-bottom:-1px;border-bottom:1px solid #f0f0f1}
 .emu-panel[hidden]{display:none}
-.emu-clockbar{float:right;font-size:13px;color:#50575e}
+.emu-clockbar{text-align:right;margin:-34px 0 14px;font-size:13px;color:#50575e}
 .emu-state{display:inline-block;padding:0 8px;border-radius:9px;font-size:12px;line-height:18px;color:#fff;background:#787c82}
 .emu-state-active{background:#00a32a}.emu-state-expired{background:#dba617;color:#1d2327}.emu-state-revoked{background:#d63638}.emu-state-rotated{background:#2271b1}
 .emu-split{display:grid;grid-template-columns:1fr 1fr;gap:12px;margin-top:12px}

@@ -1,5 +1,5 @@
-import type { SiteSecrets } from '../../../core/secrets';
-import { hmac, safeEqual } from '../../../core/secrets';
+import type { SiteSecrets } from '../secrets';
+import { hmac, safeEqual } from '../secrets';
 
 /** WordPress's nonce_life (DAY_IN_SECONDS); a tick is half of it. */
 export const NONCE_LIFE = 86_400;

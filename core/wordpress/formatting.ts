@@ -1,7 +1,6 @@
 /**
- * The WordPress formatting functions the Everest Backup plugin runs over its input, re-written in
- * TypeScript from WordPress 6.8's wp-includes/formatting.php: wp_unslash (stripslashes),
- * sanitize_text_field and sanitize_title (remove_accents + sanitize_title_with_dashes, 'save' context).
+ * WordPress formatting functions any namespace (plugin) may use, re-written in TypeScript from
+ * WordPress 6.8's wp-includes/formatting.php: wp_unslash (stripslashes), sanitize_text_field and sanitize_title (remove_accents + sanitize_title_with_dashes, 'save' context).
  * PHP works on bytes; these work on JavaScript strings and give the same result for valid UTF-8.
  */
 

@@ -1,0 +1,312 @@
+import request from 'supertest';
+import type { EmulatorApp } from '../../plugin/app';
+import { asAdmin, standardApp } from '../helpers';
+
+/**
+ * The login and admin screens and cookie authentication over HTTP (no browser): what WordPress 6.8
+ * answers, as seen on wp-oracle (field names, cookie names, redirects, REST cookie-nonce answers).
+ * The same flows in a real browser: tests/browser/*.browser.test.ts.
+ */
+
+const SITE = 'http://127.0.0.1:8882';
+let emulator: EmulatorApp;
+
+beforeAll(async () => {
+  emulator = await standardApp({ settings: { SITE_URL: SITE } });
+});
+afterAll(() => emulator.close());
+
+/** md5('http://127.0.0.1:8882'): WordPress's COOKIEHASH for that site URL, as wp-oracle sends it. */
+const HASH = '04b862c9da7d0876ad1bff774a26caf5';
+
+function cookieJar(setCookies: string[] | undefined): string {
+  return (setCookies ?? []).map((c) => c.split(';')[0]).join('; ');
+}
+
+async function logIn(login = 'admin', password = 'password'): Promise<{ cookie: string; location: string }> {
+  const res = await request(emulator.app)
+    .post('/wp-login.php')
+    .set('Cookie', 'wordpress_test_cookie=WP%20Cookie%20check')
+    .type('form')
+    .send({ log: login, pwd: password, 'wp-submit': 'Log In', redirect_to: `${SITE}/wp-admin/`, testcookie: '1' });
+  expect(res.status).toBe(302);
+  const setCookies = res.headers['set-cookie'] as unknown as string[];
+  // The logged-in cookie (path /) and the auth cookie (path /wp-admin) carry the same session.
+  const loggedIn = setCookies.find((c) => c.startsWith(`wordpress_logged_in_${HASH}=`) && c.includes('path=/;'))!;
+  const auth = setCookies.find((c) => c.startsWith(`wordpress_${HASH}=`) && c.includes('path=/wp-admin'))!;
+  return { cookie: cookieJar([loggedIn, auth, 'wordpress_test_cookie=WP%20Cookie%20check']), location: res.headers.location as string };
+}
+
+function nonceOf(html: string): string {
+  return /"nonce":"([0-9a-f]{10})"/.exec(html)![1]!;
+}
+
+describe('wp-login.php', () => {
+  test('the form has WordPress field names, the test cookie and X-Frame-Options', async () => {
+    const res = await request(emulator.app).get('/wp-login.php');
+    expect(res.status).toBe(200);
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['set-cookie']).toEqual(['wordpress_test_cookie=WP%20Cookie%20check; path=/; HttpOnly']);
+    for (const name of ['log', 'pwd', 'rememberme', 'wp-submit', 'redirect_to', 'testcookie']) expect(res.text).toContain(`name="${name}"`);
+    expect(res.text).toContain(`name="redirect_to" value="${SITE}/wp-admin/"`);
+  });
+
+  test('logging in sets WordPress cookie names and paths and redirects to redirect_to', async () => {
+    const res = await request(emulator.app)
+      .post('/wp-login.php')
+      .set('Cookie', 'wordpress_test_cookie=WP%20Cookie%20check')
+      .type('form')
+      .send({ log: 'admin', pwd: 'password', redirect_to: `${SITE}/wp-admin/profile.php`, testcookie: '1' });
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBe(`${SITE}/wp-admin/profile.php`);
+    expect(res.headers['x-redirect-by']).toBe('WordPress');
+    const paths = (res.headers['set-cookie'] as unknown as string[]).map((c) => `${c.split('=')[0]} ${/path=([^;]*)/.exec(c)![1]}`);
+    expect(paths).toEqual([
+      'wordpress_test_cookie /',
+      `wordpress_${HASH} /wp-content/plugins`,
+      `wordpress_${HASH} /wp-admin`,
+      `wordpress_logged_in_${HASH} /`,
+    ]);
+  });
+
+  test('a wrong password shows WordPress\'s error and sets no login cookie', async () => {
+    const res = await request(emulator.app)
+      .post('/wp-login.php')
+      .set('Cookie', 'wordpress_test_cookie=WP%20Cookie%20check')
+      .type('form')
+      .send({ log: 'admin', pwd: 'wrong', testcookie: '1' });
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('The password you entered for the username <strong>admin</strong> is incorrect.');
+    expect((res.headers['set-cookie'] as unknown as string[]).join()).not.toContain('logged_in');
+  });
+
+  test('an application password is not a login password', async () => {
+    const res = await request(emulator.app)
+      .post('/wp-login.php')
+      .set('Cookie', 'wordpress_test_cookie=WP%20Cookie%20check')
+      .type('form')
+      .send({ log: 'admin', pwd: 'AAAA BBBB CCCC DDDD EEEE FFFF', testcookie: '1' });
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('id="login_error"');
+  });
+
+  test('a logged-in browser still gets the form; reauth=1 clears its cookies first', async () => {
+    const { cookie } = await logIn();
+    const form = await request(emulator.app).get('/wp-login.php').set('Cookie', cookie);
+    expect(form.status).toBe(200);
+    expect(form.text).toContain('id="loginform"');
+    const reauth = await request(emulator.app).get('/wp-login.php?reauth=1').set('Cookie', cookie);
+    const cleared = (reauth.headers['set-cookie'] as unknown as string[]).filter((c) => /=%20; expires=.*Max-Age=0/.test(c)).map((c) => c.split('=')[0]);
+    expect(cleared).toEqual([`wordpress_${HASH}`, `wordpress_${HASH}`, `wordpress_logged_in_${HASH}`]);
+  });
+
+  test('a form body over the limit gets an error page, not a 500', async () => {
+    const res = await request(emulator.app).post('/wp-login.php').type('form').send(`log=${'a'.repeat(1_100_000)}&pwd=x`);
+    expect(res.status).toBe(413);
+    expect(res.text).toContain('The form sent more data than the site accepts.');
+  });
+
+  test('without the test cookie: "Cookies are blocked"', async () => {
+    const res = await request(emulator.app).post('/wp-login.php').type('form').send({ log: 'admin', pwd: 'password', testcookie: '1' });
+    expect(res.text).toContain('Cookies are blocked or not supported by your browser.');
+  });
+
+  test('an off-site redirect_to falls back to wp-admin/; a subscriber lands on the profile', async () => {
+    const res = await request(emulator.app)
+      .post('/wp-login.php')
+      .set('Cookie', 'wordpress_test_cookie=x')
+      .type('form')
+      .send({ log: 'admin', pwd: 'password', redirect_to: 'https://evil.example/', testcookie: '1' });
+    expect(res.headers.location).toBe(`${SITE}/wp-admin/`);
+  });
+
+  test('logging out needs the log-out nonce, ends the session and redirects to ?loggedout=true', async () => {
+    const { cookie } = await logIn();
+    const bad = await request(emulator.app).get('/wp-login.php?action=logout&_wpnonce=bad').set('Cookie', cookie);
+    expect(bad.status).toBe(403);
+    expect(bad.text).toContain('Do you really want to <a href=');
+    const link = /href="([^"]*action=logout[^"]*)"/.exec(bad.text)![1]!.replace(/&amp;/g, '&').replace(SITE, '');
+    const out = await request(emulator.app).get(link).set('Cookie', cookie);
+    expect(out.status).toBe(302);
+    expect(out.headers.location).toBe(`${SITE}/wp-login.php?loggedout=true&wp_lang=en_US`);
+    // The old cookie no longer logs anyone in.
+    const after = await request(emulator.app).get('/wp-admin/profile.php').set('Cookie', cookie);
+    expect(after.status).toBe(302);
+  });
+});
+
+describe('wp-admin screens', () => {
+  test('not logged in: wp-login.php with redirect_to back and reauth=1, as WordPress', async () => {
+    const res = await request(emulator.app).get('/wp-admin/profile.php');
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBe(`${SITE}/wp-login.php?redirect_to=http%3A%2F%2F127.0.0.1%3A8882%2Fwp-admin%2Fprofile.php&reauth=1`);
+    const flow = await request(emulator.app).get('/wp-admin/authorize-application.php?app_name=Foo&success_url=https%3A%2F%2Fexample.com%2Fcb');
+    expect(flow.headers.location).toBe(
+      `${SITE}/wp-login.php?redirect_to=http%3A%2F%2F127.0.0.1%3A8882%2Fwp-admin%2Fauthorize-application.php%3Fapp_name%3DFoo%26success_url%3Dhttps%253A%252F%252Fexample.com%252Fcb&reauth=1`,
+    );
+  });
+
+  test('profile.php lists the application passwords with WordPress\'s names and ids', async () => {
+    const { cookie } = await logIn();
+    const res = await request(emulator.app).get('/wp-admin/profile.php').set('Cookie', cookie);
+    expect(res.status).toBe(200);
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    for (const id of ['new_application_password_name', 'do_new_application_password', 'revoke-all-application-passwords', 'revoke-application-password-11111111-1111-4111-8111-111111111111']) {
+      expect(res.text).toContain(`id="${id}"`);
+    }
+    expect(res.text).toContain('November 14, 2023');
+  });
+
+  test('user-edit.php: one\'s own id goes to profile.php; an editor may not edit others', async () => {
+    const admin = await logIn();
+    const own = await request(emulator.app).get('/wp-admin/user-edit.php?user_id=1').set('Cookie', admin.cookie);
+    expect(own.headers.location).toBe(`${SITE}/wp-admin/profile.php`);
+    const other = await request(emulator.app).get('/wp-admin/user-edit.php?user_id=2').set('Cookie', admin.cookie);
+    expect(other.status).toBe(200);
+    expect(other.text).toContain('data-user-id="2"');
+    const editor = await logIn('alice', 'alice-pass');
+    const denied = await request(emulator.app).get('/wp-admin/user-edit.php?user_id=1').set('Cookie', editor.cookie);
+    expect(denied.status).toBe(403);
+  });
+});
+
+describe('plugins.php and users.php', () => {
+  test('activate/deactivate links carry WordPress\'s per-plugin nonce; a bad one is refused', async () => {
+    const { cookie } = await logIn();
+    const page = await request(emulator.app).get('/wp-admin/plugins.php').set('Cookie', cookie);
+    const link = /href="([^"]*action=deactivate&amp;plugin=availo%2Favailo\.php[^"]*)"/.exec(page.text)![1]!.replace(/&amp;/g, '&');
+    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:8882\/wp-admin\/plugins\.php\?action=deactivate&plugin=availo%2Favailo\.php&plugin_status=all&paged=1&s&_wpnonce=[0-9a-f]{10}$/);
+    const forged = await request(emulator.app).get(link.replace(SITE, '').replace(/_wpnonce=\w+/, '_wpnonce=bad')).set('Cookie', cookie);
+    expect(forged.status).toBe(403);
+    expect(emulator.site.pluginRegistry!.activeIds().has('availo')).toBe(true);
+    const done = await request(emulator.app).get(link.replace(SITE, '')).set('Cookie', cookie);
+    expect(done.headers.location).toBe(`${SITE}/wp-admin/plugins.php?deactivate=true&plugin_status=all&paged=1&s=`);
+    expect(emulator.site.pluginRegistry!.activeIds().has('availo')).toBe(false);
+    emulator.site.pluginRegistry!.setStatus(emulator.site.pluginRegistry!.find('availo')!, 'active');
+  });
+
+  test('an editor may neither manage plugins nor list users; users.php links each user to their screen', async () => {
+    const { cookie } = await logIn('alice', 'alice-pass');
+    expect((await request(emulator.app).get('/wp-admin/plugins.php').set('Cookie', cookie)).status).toBe(403);
+    expect((await request(emulator.app).get('/wp-admin/users.php').set('Cookie', cookie)).status).toBe(403);
+    const admin = await logIn();
+    const users = await request(emulator.app).get('/wp-admin/users.php').set('Cookie', admin.cookie);
+    expect(users.text).toContain(`href="${SITE}/wp-admin/user-edit.php?user_id=2&amp;wp_http_referer=%2Fwp-admin%2Fusers.php"`);
+    expect(users.text).toContain(`href="${SITE}/wp-admin/profile.php?wp_http_referer=%2Fwp-admin%2Fusers.php"`);
+  });
+});
+
+describe('cookie authentication of the REST API (rest_cookie_check_errors)', () => {
+  test('cookie + X-WP-Nonce: logged in, with a fresh X-WP-Nonce; cookie alone: anonymous; bad nonce: 403', async () => {
+    const { cookie } = await logIn();
+    const page = await request(emulator.app).get('/wp-admin/profile.php').set('Cookie', cookie);
+    const nonce = nonceOf(page.text);
+    const ok = await request(emulator.app).get('/wp-json/wp/v2/users/me').set('Cookie', cookie).set('X-WP-Nonce', nonce);
+    expect(ok.status).toBe(200);
+    expect(ok.body.id).toBe(1);
+    expect(ok.headers['x-wp-nonce']).toBe(nonce);
+    const viaQuery = await request(emulator.app).get(`/wp-json/wp/v2/users/me?_wpnonce=${nonce}`).set('Cookie', cookie);
+    expect(viaQuery.status).toBe(200);
+    const none = await request(emulator.app).get('/wp-json/wp/v2/users/me').set('Cookie', cookie);
+    expect(none.status).toBe(401);
+    expect(none.body.code).toBe('rest_not_logged_in');
+    const bad = await request(emulator.app).get('/wp-json/wp/v2/users/me').set('Cookie', cookie).set('X-WP-Nonce', 'bad');
+    expect(bad.status).toBe(403);
+    expect(bad.body).toEqual({ code: 'rest_cookie_invalid_nonce', message: 'Cookie check failed', data: { status: 403 } });
+    const index = await request(emulator.app).get('/wp-json/?_wpnonce=bad').set('Cookie', cookie);
+    expect(index.status).toBe(403);
+  });
+
+  test('introspecting with cookie auth: no application password (rest_no_authenticated_app_password)', async () => {
+    const { cookie } = await logIn();
+    const nonce = nonceOf((await request(emulator.app).get('/wp-admin/profile.php').set('Cookie', cookie)).text);
+    const res = await request(emulator.app).get('/wp-json/wp/v2/users/me/application-passwords/introspect').set('Cookie', cookie).set('X-WP-Nonce', nonce);
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('rest_no_authenticated_app_password');
+  });
+
+  test('a bad nonce without any cookie is refused too; Basic auth ignores the nonce', async () => {
+    const res = await request(emulator.app).get('/wp-json/wp/v2/users/me').set('X-WP-Nonce', 'bad');
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe('rest_cookie_invalid_nonce');
+    const basic = await request(emulator.app).get('/wp-json/wp/v2/users/me').set('Authorization', asAdmin).set('X-WP-Nonce', 'bad');
+    expect(basic.status).toBe(200);
+  });
+});
+
+describe('authorize-application.php', () => {
+  const APP_ID = 'a1b2c3d4-0000-4000-8000-000000000000';
+  async function form(cookie: string, query: string) {
+    const res = await request(emulator.app).get(`/wp-admin/authorize-application.php?${query}`).set('Cookie', cookie);
+    return { res, nonce: /name="_wpnonce" value="([^"]*)"/.exec(res.text)?.[1] };
+  }
+
+  test('the form has WordPress\'s fields; reject_url defaults to success_url?success=false', async () => {
+    const { cookie } = await logIn();
+    const { res } = await form(cookie, `app_name=Foo&app_id=${APP_ID}&success_url=http%3A%2F%2F127.0.0.1%3A9999%2Fcb`);
+    expect(res.status).toBe(200);
+    for (const name of ['_wpnonce', '_wp_http_referer', 'action', 'app_id', 'success_url', 'reject_url', 'app_name', 'approve', 'reject']) expect(res.text).toContain(`name="${name}"`);
+    expect(res.text).toContain('name="reject_url" value="http://127.0.0.1:9999/cb?success=false"');
+    expect(res.text).toContain(`http://127.0.0.1:9999/cb?site_url=${SITE}&amp;user_login=admin&amp;password=[------]`);
+  });
+
+  test('approve redirects to success_url with site_url, user_login and password, which then works', async () => {
+    const { cookie } = await logIn();
+    const { nonce } = await form(cookie, 'app_name=Foo');
+    const res = await request(emulator.app)
+      .post('/wp-admin/authorize-application.php')
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ _wpnonce: nonce, action: 'authorize_application_password', app_id: APP_ID, success_url: 'http://127.0.0.1:9999/cb?x=1', reject_url: '', app_name: 'Foo', approve: 'Yes' });
+    expect(res.status).toBe(302);
+    const location = new URL(res.headers.location as string);
+    expect(`${location.origin}${location.pathname}`).toBe('http://127.0.0.1:9999/cb');
+    expect([...location.searchParams.keys()]).toEqual(['x', 'site_url', 'user_login', 'password']);
+    expect(location.searchParams.get('site_url')).toBe(SITE);
+    const password = location.searchParams.get('password')!;
+    expect(password).toMatch(/^[A-Za-z0-9]{24}$/);
+    const me = await request(emulator.app).get('/wp-json/wp/v2/users/me').set('Authorization', 'Basic ' + Buffer.from(`admin:${password}`).toString('base64'));
+    expect(me.status).toBe(200);
+    // The journal (which keeps response headers) does not show the new password.
+    const journal = JSON.stringify(emulator.journal.list());
+    expect(journal).toContain("authorize-application.php");
+    expect(journal).not.toContain(password);
+    const item = emulator.applicationPasswords.list(1).find((p) => p.name === 'Foo')!;
+    expect(item.appId).toBe(APP_ID);
+  });
+
+  test('reject goes to reject_url as given, or wp-admin/ without one; a bad nonce is refused', async () => {
+    const { cookie } = await logIn();
+    const { nonce } = await form(cookie, 'app_name=Foo');
+    const post = (body: Record<string, string>) => request(emulator.app).post('/wp-admin/authorize-application.php').set('Cookie', cookie).type('form').send({ action: 'authorize_application_password', app_name: 'Foo', app_id: '', ...body });
+    const rejected = await post({ _wpnonce: nonce!, success_url: 'http://127.0.0.1:9999/cb', reject_url: 'http://127.0.0.1:9999/no?a=b', reject: 'No' });
+    expect(rejected.headers.location).toBe('http://127.0.0.1:9999/no?a=b');
+    const noReject = await post({ _wpnonce: nonce!, success_url: 'http://127.0.0.1:9999/cb', reject_url: '', reject: 'No' });
+    expect(noReject.headers.location).toBe(`${SITE}/wp-admin/`);
+    const forged = await post({ _wpnonce: 'bad', success_url: 'http://127.0.0.1:9999/cb', reject_url: '', approve: 'Yes' });
+    expect(forged.status).toBe(403);
+    expect(forged.text).toContain('The link you followed has expired.');
+  });
+
+  test('javascript: success_url: "Invalid URL format." and no approve button; app_id must be a UUID', async () => {
+    const { cookie } = await logIn();
+    const { res } = await form(cookie, 'app_name=Foo&success_url=javascript%3Aalert(1)');
+    expect(res.status).toBe(500);
+    expect(res.text).toContain('The Authorize Application request is not allowed. Invalid URL format. Invalid URL format.');
+    expect(res.text).not.toContain('approve');
+    const bad = await form(cookie, 'app_name=Foo&app_id=nope');
+    expect(bad.res.text).toContain('The application ID must be a UUID.');
+  });
+
+  test('no success_url: the password is shown on the page, chunked', async () => {
+    const { cookie } = await logIn();
+    const { nonce } = await form(cookie, 'app_name=Bar');
+    const res = await request(emulator.app)
+      .post('/wp-admin/authorize-application.php')
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ _wpnonce: nonce, action: 'authorize_application_password', app_id: '', success_url: '', reject_url: '', app_name: 'Bar', approve: 'Yes' });
+    expect(res.status).toBe(200);
+    expect(res.text).toMatch(/id="new-application-password-value" type="text" class="code" readonly="readonly" value="(\w{4} ){5}\w{4}"/);
+  });
+});

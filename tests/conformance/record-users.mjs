@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+// Records WordPress 6.8's wp/v2/users collection and item routes from a fresh wp-oracle site into
+// recordings/users-6.8.json (the format of README.md), for the replay test. Plain Node 20 ESM.
+//
+//   ../shared/wp-oracle/wp-oracle start --port 8882          # a fresh site (or: reset)
+//   node tests/conformance/record-users.mjs --base http://127.0.0.1:8882
+//
+// Only cases that do not depend on posts are recorded: the emulator has none, and WordPress shows
+// users to those without list_users only as authors of published posts (docs/admin-screens.md).
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const argv = process.argv.slice(2);
+const at = argv.indexOf('--base');
+const BASE = (at === -1 ? 'http://127.0.0.1:8882' : argv[at + 1]).replace(/\/+$/, '');
+const OUT = path.join(HERE, 'recordings', 'users-6.8.json');
+
+const b64 = (s) => Buffer.from(s).toString('base64');
+const AUTH = {
+  anonymous: null,
+  admin: `Basic ${b64('admin:AAAA BBBB CCCC DDDD EEEE FFFF')}`,
+  alice: `Basic ${b64('alice:GGGG HHHH IIII JJJJ KKKK LLLL')}`,
+};
+const KEEP = /^(content-type|allow|link|x-robots-tag|x-content-type-options|access-control-.*|vary|expires|cache-control|location|x-wp-total|x-wp-totalpages)$/;
+
+const json = (method, p, auth, body) => ({ method, path: `/wp-json/wp/v2${p}`, auth, body: body === undefined ? null : JSON.stringify(body) });
+
+// [name, request, note?]
+const CASES = [
+  ['users-list-admin', json('GET', '/users', 'admin')],
+  ['users-list-admin-edit', json('GET', '/users?context=edit', 'admin')],
+  ['users-list-admin-per-page-1', json('GET', '/users?per_page=1', 'admin')],
+  ['users-list-admin-page-2', json('GET', '/users?per_page=1&page=2', 'admin')],
+  ['users-list-admin-page-beyond', json('GET', '/users?per_page=1&page=5', 'admin')],
+  ['users-list-admin-search', json('GET', '/users?search=ali', 'admin')],
+  ['users-list-admin-orderby-id-desc', json('GET', '/users?orderby=id&order=desc', 'admin')],
+  ['users-list-admin-roles', json('GET', '/users?roles=editor', 'admin')],
+  ['users-list-admin-include', json('GET', '/users?include=2', 'admin')],
+  ['users-list-admin-exclude', json('GET', '/users?exclude=1', 'admin')],
+  ['users-list-admin-slug', json('GET', '/users?slug=alice', 'admin')],
+  ['users-list-admin-orderby-email', json('GET', '/users?orderby=email', 'admin')],
+  ['users-list-admin-bad-orderby', json('GET', '/users?orderby=nope', 'admin')],
+  ['users-list-admin-per-page-too-big', json('GET', '/users?per_page=101', 'admin')],
+  ['users-list-alice-roles', json('GET', '/users?roles=editor', 'alice')],
+  ['users-list-alice-edit', json('GET', '/users?context=edit', 'alice')],
+  ['users-list-alice-orderby-email', json('GET', '/users?orderby=email', 'alice')],
+  ['users-list-alice-who-authors', json('GET', '/users?who=authors', 'alice')],
+  ['users-list-anonymous-edit', json('GET', '/users?context=edit', 'anonymous')],
+  ['users-get-admin', json('GET', '/users/1', 'admin')],
+  ['users-get-admin-alice-edit', json('GET', '/users/2?context=edit', 'admin')],
+  ['users-get-admin-missing', json('GET', '/users/99', 'admin')],
+  ['users-get-alice-self', json('GET', '/users/2', 'alice')],
+  ['users-get-alice-admin-edit', json('GET', '/users/1?context=edit', 'alice')],
+  ['users-create-alice-forbidden', json('POST', '/users', 'alice', { username: 'bob', email: 'bob@example.com', password: 'bob-pass' })],
+  ['users-create-missing-params', json('POST', '/users', 'admin', { username: 'bob' })],
+  ['users-create-bob', json('POST', '/users', 'admin', { username: 'bob', email: 'bob@example.com', password: 'bob-pass', name: 'Bob Builder', roles: ['author'] })],
+  ['users-create-existing-login', json('POST', '/users', 'admin', { username: 'bob', email: 'bob2@example.com', password: 'p' })],
+  ['users-create-existing-email', json('POST', '/users', 'admin', { username: 'bobby', email: 'bob@example.com', password: 'p' })],
+  ['users-create-bad-role', json('POST', '/users', 'admin', { username: 'carol', email: 'carol@example.com', password: 'p', roles: ['nope'] })],
+  ['users-create-with-id', json('POST', '/users', 'admin', { id: 3, username: 'carol', email: 'carol@example.com', password: 'p' })],
+  ['users-create-taken-slug', json('POST', '/users', 'admin', { username: 'carol', email: 'carol@example.com', password: 'p', slug: 'alice' })],
+  ['users-update-bob', json('POST', '/users/3', 'admin', { first_name: 'Bob', last_name: 'Builder', description: 'Builds things.', nickname: 'bobb' })],
+  ['users-update-bob-username', json('POST', '/users/3', 'admin', { username: 'robert' })],
+  ['users-update-bob-taken-slug', json('POST', '/users/3', 'admin', { slug: 'alice' })],
+  ['users-update-bob-taken-email', json('PUT', '/users/3', 'admin', { email: 'alice@example.com' })],
+  ['users-update-bob-roles', json('PATCH', '/users/3', 'admin', { roles: ['editor'] })],
+  ['users-update-bob-bad-role', json('POST', '/users/3', 'admin', { roles: ['nope'] })],
+  ['users-update-alice-on-admin', json('POST', '/users/1', 'alice', { name: 'Hacked' })],
+  ['users-update-alice-roles-on-self', json('POST', '/users/2', 'alice', { roles: ['administrator'] })],
+  ['users-me-alice-taken-slug', json('POST', '/users/me', 'alice', { slug: 'admin' })],
+  ['users-update-missing', json('POST', '/users/99', 'admin', { name: 'x' })],
+  ['users-delete-alice-forbidden', json('DELETE', '/users/4?force=true&reassign=1', 'alice')],
+  ['users-delete-no-reassign', json('DELETE', '/users/4?force=true', 'admin')],
+  ['users-delete-no-force', json('DELETE', '/users/4?reassign=1', 'admin')],
+  ['users-delete-reassign-self', json('DELETE', '/users/4?force=true&reassign=4', 'admin')],
+  ['users-delete-carol', json('DELETE', '/users/4?force=true&reassign=1', 'admin')],
+  ['users-delete-bob', json('DELETE', '/users/3?force=true&reassign=1', 'admin')],
+  ['users-list-after-delete', json('GET', '/users', 'admin')],
+];
+
+/** JSON paths of the values that differ between runs (dates of users registered at install or now). */
+function volatileOf(body) {
+  const out = [];
+  const walk = (v, p) => {
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${p}[${i}]`));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${p}.${k}`);
+    else if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00$/.test(v)) out.push({ path: p, kind: 'date' });
+  };
+  walk(body, 'response.body');
+  return out;
+}
+
+const cases = [];
+for (const [name, req] of CASES) {
+  const headers = {};
+  if (AUTH[req.auth]) headers.Authorization = AUTH[req.auth];
+  if (req.body !== null) headers['Content-Type'] = 'application/json';
+  const res = await fetch(BASE + req.path, { method: req.method, headers, body: req.body ?? undefined });
+  const text = await res.text();
+  const kept = {};
+  for (const [k, v] of res.headers) if (KEEP.test(k)) kept[k] = v;
+  const body = text === '' ? null : JSON.parse(text);
+  const recorded = { name, request: { method: req.method, path: req.path, headers, body: req.body, auth: req.auth }, response: { status: res.status, headers: kept, body } };
+  const volatile = volatileOf(body);
+  if (volatile.length) recorded.volatile = volatile;
+  cases.push(recorded);
+  process.stdout.write(`${res.status} ${name}\n`);
+}
+
+const users = [
+  { id: 1, login: 'admin', email: 'admin@localhost.com', role: 'administrator', loginPassword: 'password', appPassword: 'AAAA BBBB CCCC DDDD EEEE FFFF', appPasswordName: 'oracle-admin', uuid: '11111111-1111-4111-8111-111111111111', created: 1700000000 },
+  { id: 2, login: 'alice', email: 'alice@example.com', name: 'Alice Example', role: 'editor', loginPassword: 'alice-pass', appPassword: 'GGGG HHHH IIII JJJJ KKKK LLLL', appPasswordName: 'oracle-alice', uuid: '22222222-2222-4222-8222-222222222222', created: 1700000000 },
+];
+const site = await (await fetch(`${BASE}/wp-json/`)).json();
+const out = {
+  source: 'WordPress 6.8 via ../shared/wp-oracle (php -S, SQLite), fresh site, no mu-plugin',
+  recordedWith: 'tests/conformance/record-users.mjs',
+  base: BASE,
+  site: { name: site.name, url: BASE, namespaces: site.namespaces },
+  fixture: { users },
+  auth: AUTH,
+  cases,
+};
+fs.writeFileSync(OUT, JSON.stringify(out, null, 2) + '\n');
+process.stdout.write(`${cases.length} cases → ${path.relative(process.cwd(), OUT)}\n`);

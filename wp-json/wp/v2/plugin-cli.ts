@@ -1,0 +1,172 @@
+import { checkOptions, CliError, flag, formatItems, selectFields, stringOption, type CliGroup, type CliIO, type ParsedArgs } from '../../../core/cli';
+import type { SiteContext } from '../../../core/namespace';
+import type { PluginInfo, PluginRegistry, PluginStatus } from '../../../core/plugins';
+
+/**
+ * `wp-token-emulator plugin ...`: WP-CLI's `wp plugin list|status|activate|deactivate|is-active`,
+ * with its words, messages and exit codes. On a running server the command is forwarded to it, so
+ * the routes come and go at once.
+ */
+
+function registryOf(ctx: SiteContext): PluginRegistry {
+  if (!ctx.pluginRegistry) throw new CliError('This site has no plugins.');
+  return ctx.pluginRegistry;
+}
+
+/** WP-CLI names a plugin by its folder (`akismet`); the file (`akismet/akismet.php`) works too. */
+function row(registry: PluginRegistry, plugin: PluginInfo): Record<string, unknown> {
+  return {
+    name: plugin.id,
+    status: registry.status(plugin),
+    update: 'none',
+    version: plugin.version,
+    update_version: '',
+    auto_update: 'off',
+    title: plugin.name,
+    description: plugin.description,
+    file: `${plugin.file}.php`,
+    author: plugin.author,
+  };
+}
+
+const FIELDS = ['name', 'status', 'update', 'version', 'update_version', 'auto_update', 'title', 'description', 'file', 'author'];
+const DEFAULT_FIELDS = ['name', 'status', 'update', 'version', 'update_version', 'auto_update'];
+
+/** activate / deactivate: WP-CLI's messages, `--all`, and exit 1 when a named plugin was not found. */
+async function toggle(args: ParsedArgs, io: CliIO, ctx: SiteContext, wanted: PluginStatus): Promise<number> {
+  checkOptions(args, ['all']);
+  const registry = registryOf(ctx);
+  const all = flag(args, 'all');
+  if (!all && args.positional.length === 0) throw new CliError('Please specify one or more plugins, or use --all.');
+  const verb = wanted === 'active' ? 'activate' : 'deactivate';
+  const done = wanted === 'active' ? 'activated' : 'deactivated';
+  const targets: PluginInfo[] = [];
+  let missing = 0;
+  for (const ref of all ? registry.list().map((p) => p.id) : args.positional) {
+    const plugin = registry.find(ref);
+    if (!plugin) {
+      io.err(`Warning: The '${ref}' plugin could not be found.`);
+      missing++;
+    } else targets.push(plugin);
+  }
+  let changed = 0;
+  let already = 0;
+  for (const plugin of targets) {
+    if (registry.status(plugin) === wanted) {
+      if (!all) io.err(wanted === 'active' ? `Warning: Plugin '${plugin.id}' is already active.` : `Warning: Plugin '${plugin.id}' isn't active.`);
+      already++;
+      continue;
+    }
+    registry.setStatus(plugin, wanted);
+    io.out(`Plugin '${plugin.id}' ${done}.`);
+    changed++;
+  }
+  if (changed > 0) await ctx.store.commit();
+  const total = targets.length + missing;
+  if (changed === 0 && missing > 0) throw new CliError(`No plugins ${done}.`);
+  if (changed === 0 && already > 0) {
+    io.out(`Success: Plugin${already > 1 ? 's' : ''} already ${done}.`);
+    return 0;
+  }
+  if (missing > 0) throw new CliError(`Only ${done} ${changed} of ${total} plugins.`);
+  io.out(`Success: ${verb === 'activate' ? 'Activated' : 'Deactivated'} ${changed} of ${all ? changed : total} plugins.`);
+  return 0;
+}
+
+export const pluginCli: CliGroup = {
+  name: 'plugin',
+  description: 'The site\'s plugins (one per vendor namespace, and the test-control API), as WP-CLI\'s wp plugin.',
+  commands: {
+    list: {
+      synopsis: 'list [--status=<status>] [--field=<field>] [--fields=<fields>] [--format=<format>]',
+      description: 'List the plugins (name, status, update, version, update_version, auto_update).',
+      help: {
+        options: {
+          '--status': 'Only the plugins with this status: active or inactive.',
+          '--field': 'Print the value of a single field for each plugin.',
+          '--fields': 'Limit the output to these fields (name, status, update, version, update_version, auto_update, title, description, file, author).',
+          '--format': 'Render output in a particular format: table, json, csv, count or ids. Default: table.',
+        },
+        examples: ['# The active plugins', '$ wp-token-emulator plugin list --status=active --field=name', 'everest-backup'],
+      },
+      run(args, io, ctx) {
+        checkOptions(args, ['status', 'field', 'fields', 'format']);
+        const registry = registryOf(ctx);
+        const status = stringOption(args, 'status');
+        const items = registry.list().map((p) => row(registry, p)).filter((r) => status === undefined || r.status === status);
+        const fields = selectFields(args, FIELDS, DEFAULT_FIELDS);
+        const format = stringOption(args, 'format') ?? 'table';
+        if (typeof args.options.field === 'string') {
+          for (const item of items) io.out(String(item[fields[0]!] ?? ''));
+          return 0;
+        }
+        formatItems(io, format, items, fields, 'name');
+        return 0;
+      },
+    },
+    status: {
+      synopsis: 'status [<plugin>]',
+      description: 'The status of every plugin, or the details of one.',
+      help: {
+        options: { '<plugin>': 'A plugin (everest-backup, availo, purewl, pkmnapi, fess, emulator) to show in detail.' },
+        examples: ['# Is Everest Backup active?', '$ wp-token-emulator plugin status everest-backup', 'Plugin everest-backup details:'],
+      },
+      run(args, io, ctx) {
+        checkOptions(args, []);
+        const registry = registryOf(ctx);
+        const ref = args.positional[0];
+        if (ref === undefined) {
+          const plugins = registry.list();
+          io.out(`${plugins.length} installed plugins:`);
+          for (const p of plugins) io.out(`  ${registry.status(p) === 'active' ? 'A' : 'I'} ${p.id.padEnd(20)} ${p.version}`);
+          io.out('\nLegend: A = Active, I = Inactive');
+          return 0;
+        }
+        const plugin = registry.find(ref);
+        if (!plugin) throw new CliError(`The '${ref}' plugin could not be found.`);
+        io.out(`Plugin ${plugin.id} details:`);
+        io.out(`    Name: ${plugin.name}`);
+        io.out(`    Status: ${registry.status(plugin) === 'active' ? 'Active' : 'Inactive'}`);
+        io.out(`    Version: ${plugin.version}`);
+        io.out(`    Author: ${plugin.author}`);
+        io.out(`    Description: ${plugin.description}`);
+        io.out(`    REST namespaces: ${plugin.namespaces.join(', ')}`);
+        return 0;
+      },
+    },
+    activate: {
+      synopsis: 'activate [<plugin>...] [--all]',
+      description: 'Activate plugins: their REST routes come back (data kept).',
+      help: {
+        options: { '<plugin>': 'One or more plugins to activate.', '--all': 'Activate every plugin.' },
+        examples: ['# Bring Everest Backup\'s routes back', '$ wp-token-emulator plugin activate everest-backup', "Plugin 'everest-backup' activated.", 'Success: Activated 1 of 1 plugins.'],
+      },
+      run: (args, io, ctx) => toggle(args, io, ctx, 'active'),
+    },
+    deactivate: {
+      synopsis: 'deactivate [<plugin>...] [--all]',
+      description: 'Deactivate plugins: their REST routes answer 404 rest_no_route (data kept).',
+      help: {
+        options: { '<plugin>': 'One or more plugins to deactivate.', '--all': 'Deactivate every plugin.' },
+        examples: ['# Take Everest Backup\'s routes away', '$ wp-token-emulator plugin deactivate everest-backup', "Plugin 'everest-backup' deactivated.", 'Success: Deactivated 1 of 1 plugins.'],
+      },
+      run: (args, io, ctx) => toggle(args, io, ctx, 'inactive'),
+    },
+    'is-active': {
+      synopsis: 'is-active <plugin>',
+      description: 'Exit code 0 when the plugin is active, 1 otherwise.',
+      help: {
+        options: { '<plugin>': 'The plugin to check.' },
+        examples: ['# Check in a script', '$ wp-token-emulator plugin is-active everest-backup && echo active', 'active'],
+      },
+      run(args, _io, ctx) {
+        checkOptions(args, []);
+        const ref = args.positional[0];
+        if (ref === undefined) throw new CliError('Missing argument <plugin>.');
+        const registry = registryOf(ctx);
+        const plugin = registry.find(ref);
+        return plugin && registry.status(plugin) === 'active' ? 0 : 1;
+      },
+    },
+  },
+};

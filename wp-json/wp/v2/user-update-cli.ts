@@ -1,0 +1,92 @@
+import { bcrypt } from '../../../core/auth/bcrypt';
+import { isRole } from '../../../core/auth/roles';
+import type { UserRecord } from '../../../core/auth/users';
+import { checkOptions, CliError, type CliCommand } from '../../../core/cli';
+
+/**
+ * `wp-token-emulator user update <user>... [--<field>=<value>]`: WP-CLI's `wp user update`, with its
+ * field options, messages and exit codes.
+ */
+
+/** WP-CLI's option → how it changes the user. */
+const FIELDS: Record<string, (user: UserRecord, value: string) => string | null> = {
+  user_nicename: (u, v) => ((u.slug = v.toLowerCase().replace(/[^a-z0-9_-]+/g, '-')), null),
+  user_url: (u, v) => ((u.url = v), null),
+  user_email: (u, v) => (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v) ? ((u.email = v), null) : `'${v}' is an invalid email.`),
+  display_name: (u, v) => ((u.displayName = v), null),
+  nickname: (u, v) => ((u.nickname = v), null),
+  first_name: (u, v) => ((u.firstName = v), null),
+  last_name: (u, v) => ((u.lastName = v), null),
+  description: (u, v) => ((u.description = v), null),
+  role: (u, v) => (isRole(v) ? ((u.roles = [v]), null) : `Role doesn't exist: ${v}`),
+  locale: (u, v) => ((u.locale = v === 'en_US' ? '' : v), null),
+};
+const OTHER = ['user_pass', 'skip-email'];
+
+export const userUpdate: CliCommand = {
+  synopsis: 'update <user>... [--user_pass=<password>] [--user_nicename=<nice_name>] [--user_url=<url>] [--user_email=<email>] [--display_name=<display_name>] [--nickname=<nickname>] [--first_name=<first_name>] [--last_name=<last_name>] [--description=<description>] [--role=<role>] [--locale=<locale>] [--skip-email]',
+  description: 'Updates an existing user.',
+  help: {
+    options: {
+      '<user>': 'The user ID, e-mail or login of the user(s) to update.',
+      '--user_pass': 'A new login password (stored as a bcrypt hash).',
+      '--user_nicename': 'A new slug (user_nicename); must not be another user\'s.',
+      '--user_url': 'A new website address.',
+      '--user_email': 'A new e-mail address; must not be another user\'s.',
+      '--display_name': 'A new display name.',
+      '--nickname': 'A new nickname.',
+      '--first_name': 'A new first name.',
+      '--last_name': 'A new last name.',
+      '--description': 'A new biographical description.',
+      '--role': 'A new role: administrator, editor, author, contributor or subscriber.',
+      '--locale': 'A new locale (en_US).',
+      '--skip-email': 'Do not send a notification e-mail (the emulator sends none anyway).',
+    },
+    examples: ['# Update the display name of user alice', '$ wp-token-emulator user update alice --display_name=Alicia', 'Success: Updated user 2.'],
+  },
+  async run(args, io, ctx) {
+    if (args.positional.length === 0) throw new CliError('Missing argument <user>: a user ID, e-mail or login.');
+    checkOptions(args, [...Object.keys(FIELDS), ...OTHER]);
+    // --skip-email: the emulator sends no mail for a changed e-mail or password anyway.
+    const options = Object.entries(args.options).filter(([name]) => name !== 'skip-email');
+    if (options.length === 0) throw new CliError('Need some fields to update.');
+    const found: UserRecord[] = [];
+    for (const ref of args.positional) {
+      const user = ctx.users.resolve(ref);
+      if (user) found.push(user);
+      else io.err(`Warning: Invalid user ID, email or login: '${ref}'`);
+    }
+    if (found.length === 0) throw new CliError('No valid users found.');
+    let failures = 0;
+    for (const original of found) {
+      const user: UserRecord = { ...original, roles: [...original.roles] };
+      let problem: string | null = null;
+      for (const [name, value] of options) {
+        if (typeof value !== 'string') {
+          problem = `--${name} needs a value.`;
+          break;
+        }
+        if (name === 'user_email') {
+          const owner = ctx.users.byEmail(value);
+          if (owner && owner.id !== user.id) problem = 'Sorry, that email address is already used!';
+        }
+        if (name === 'user_nicename' && ctx.users.list().some((u) => u.id !== user.id && u.slug === value.toLowerCase())) problem = 'Sorry, that nicename is already used.';
+        if (name === 'user_pass') {
+          if (value === '' || value.includes('\\')) problem = 'Passwords cannot be empty or contain the "\\" character.';
+          else user.passwordHash = await bcrypt().hash(value, ctx.config.bcryptCost);
+        }
+        problem ??= name in FIELDS ? FIELDS[name]!(user, value) : null;
+        if (problem) break;
+      }
+      if (problem) {
+        io.err(`Error: ${problem}`);
+        failures++;
+        continue;
+      }
+      ctx.users.update(user);
+      io.out(`Success: Updated user ${user.id}.`);
+    }
+    await ctx.store.commit();
+    return failures > 0 ? 1 : 0;
+  },
+};
