@@ -182,9 +182,10 @@ export const DASHBOARD_SCRIPT = String.raw`(function () {
     if (!state.faults.length) body.append(h('tr', null, h('td', { colspan: '7', text: 'No faults.' })));
   }
 
-  var busy = false, timer = null, stopped = false;
+  var busy = false, again = false, timer = null, stopped = false;
   function refresh() {
-    if (busy || stopped) return Promise.resolve();
+    if (stopped) return Promise.resolve();
+    if (busy) { again = true; return Promise.resolve(); }
     busy = true;
     return Promise.all([api('GET', '/clock'), api('GET', '/tokens'), api('GET', '/outbox'), api('GET', '/journal'), api('GET', '/faults')]).then(function (r) {
       state.clock = { timestamp: r[0].timestamp + (Date.parse(r[0].now) % 1000) / 1000, mode: r[0].mode, at: performance.now() };
@@ -200,7 +201,7 @@ export const DASHBOARD_SCRIPT = String.raw`(function () {
       if (stopped) return;
       if (e.status === 401 || e.status === 403) { stopped = true; clearInterval(timer); status('Your login session has ended (' + e.message + ').', true, loginAgain()); }
       else status('Could not read the emulator: ' + e.message, true);
-    }).then(function () { busy = false; });
+    }).then(function () { busy = false; if (again) { again = false; refresh(); } });
   }
   function act(promise, done) {
     return promise.then(function () { status(done); state.seen = {}; return refresh(); }).catch(function (e) { status(e.message, true); });
@@ -212,7 +213,8 @@ export const DASHBOARD_SCRIPT = String.raw`(function () {
     tabs.forEach(function (t) { var on = t === tab; t.setAttribute('aria-selected', String(on)); t.tabIndex = on ? 0 : -1; byId(t.getAttribute('aria-controls')).hidden = !on; });
   }
   tabs.forEach(function (t, i) {
-    t.addEventListener('click', function () { select(t); history.replaceState(null, '', '#' + t.id.slice(8)); });
+    // Choosing a tab shows it fresh (no wait for the next second's poll).
+    t.addEventListener('click', function () { select(t); history.replaceState(null, '', '#' + t.id.slice(8)); refresh(); });
     t.addEventListener('keydown', function (ev) {
       var d = ev.key === 'ArrowRight' ? 1 : ev.key === 'ArrowLeft' ? -1 : 0;
       if (d) { var n = tabs[(i + d + tabs.length) % tabs.length]; select(n); n.focus(); }
