@@ -1,9 +1,11 @@
+import * as fs from 'node:fs/promises';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { EmulatorApp } from '../../plugin/app';
 import { close, launchBrowser, listen } from '../browser/browser';
 import { asAdmin, standardApp, standardFixtures } from '../helpers';
+import { harErrors } from './har-schema';
 
 /**
  * The dashboard (wp-admin/admin.php?page=emulator) in a real Chromium, as a person uses it: log in,
@@ -151,6 +153,12 @@ test('Requests: a wrong-password request says why it was anonymous; filters by s
   await expect(page.locator('#emu-request-view').textContent()).resolves.toContain('"authorization": "[redacted]"');
   expect(await rows.count()).toBe(1);
   await shot('dashboard-requests');
+  // Download HAR: the filtered journal as a HAR 1.2 file.
+  const [download] = await Promise.all([page.waitForEvent('download'), panel('requests').getByRole('button', { name: 'Download HAR' }).click()]);
+  expect(download.suggestedFilename()).toBe('emulator-journal.har');
+  const har = JSON.parse(await fs.readFile((await download.path())!, 'utf8'));
+  expect(harErrors(har)).toEqual([]);
+  expect(har.log.entries.map((e: { response: { status: number } }) => e.response.status)).toEqual([401]);
 });
 
 test('Faults: add one with the form, it applies, remove it; Reset asks first', async () => {

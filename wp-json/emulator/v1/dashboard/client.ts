@@ -227,7 +227,10 @@ export const DASHBOARD_SCRIPT = String.raw`(function () {
   byId('emu-har').addEventListener('click', function () {
     var q = [], ns = byId('emu-f-namespace').value, m = byId('emu-f-method').value, st = byId('emu-f-status').value.trim();
     if (ns) q.push('namespace=' + encodeURIComponent(ns)); if (m) q.push('method=' + encodeURIComponent(m)); if (st) q.push('status=' + encodeURIComponent(st));
+    var user = byId('emu-f-user').value;
     api('GET', '/journal/har' + (q.length ? '?' + q.join('&') : '')).then(function (har) {
+      // The journal has no user filter: the entries of other users are left out here, as the table leaves them out.
+      if (user) har.log.entries = har.log.entries.filter(function (e) { return user === '(anonymous)' ? e._emulator.user === null : e._emulator.user === user; });
       var a = h('a', { href: URL.createObjectURL(new Blob([JSON.stringify(har, null, 2)], { type: 'application/json' })), download: 'emulator-journal.har' });
       document.body.append(a); a.click(); a.remove();
     }).catch(function (e) { status(e.message, true); });
