@@ -8,5 +8,9 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(lowdb|steno)/)'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   testTimeout: 30000,
+  // One worker per core (jest's default is cores - 1: on the 2-core CI machine, one suite at a time).
+  // Many suites wait on child processes (the built bin, npm pack/install, tsc, a browser), so a
+  // second suite beside them uses the core they leave idle (docs/performance.md, "Test time").
+  maxWorkers: '100%',
   globalSetup: '<rootDir>/tests/global-setup.js',
 };

@@ -37,9 +37,9 @@ export interface ServerProcess {
  * Starts `node <entry>` with exactly `env` (plus PATH) in `cwd`, and resolves once it prints
  * "listening on http://...". Rejects with its output if it exits or takes longer than `timeoutMs`.
  */
-export function spawnServer(entry: string, env: Record<string, string>, cwd: string, timeoutMs = 60_000): Promise<ServerProcess> {
+export function spawnServer(entry: string, env: Record<string, string>, cwd: string, timeoutMs = 60_000, nodeArgs: readonly string[] = []): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry], {
+    const child = spawn(process.execPath, [...nodeArgs, entry], {
       cwd,
       env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? cwd, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -30,6 +30,8 @@ async function oneRequest(emu: EmulatorApp): Promise<void> {
 
 interface Round {
   firstTimes: number[];
+  /** CPU ms (user + system, all threads) of each createApp() + first request: less moved by a busy machine than wall time. */
+  firstCpu: number[];
   beforeMb: number;
   aliveMb: number;
   afterMb: number;
@@ -45,11 +47,15 @@ async function round(count: number): Promise<Round> {
   const heapBeforeMb = heapMb();
   const apps: EmulatorApp[] = [];
   const firstTimes: number[] = [];
+  const firstCpu: number[] = [];
   for (let i = 0; i < count; i++) {
     const started = process.hrtime.bigint();
+    const cpu = process.cpuUsage();
     const emu = await createApp({ fixtures });
     await oneRequest(emu);
     firstTimes.push(Number(process.hrtime.bigint() - started) / 1e6);
+    const used = process.cpuUsage(cpu);
+    firstCpu.push((used.user + used.system) / 1000);
     for (let j = 1; j < 10; j++) await oneRequest(emu);
     apps.push(emu);
   }
@@ -60,7 +66,7 @@ async function round(count: number): Promise<Round> {
   apps.length = 0;
   await new Promise((r) => setTimeout(r, 200));
   gc();
-  return { firstTimes, beforeMb, aliveMb, afterMb: rssMb(), heapBeforeMb, heapAliveMb, heapAfterMb: heapMb() };
+  return { firstTimes, firstCpu, beforeMb, aliveMb, afterMb: rssMb(), heapBeforeMb, heapAliveMb, heapAfterMb: heapMb() };
 }
 
 async function main(): Promise<void> {
@@ -77,13 +83,16 @@ async function main(): Promise<void> {
   const times = [...first.firstTimes].sort((a, b) => a - b);
   const mid = times.length >> 1;
   const median = times.length % 2 ? times[mid]! : (times[mid - 1]! + times[mid]!) / 2;
+  const cpu = [...first.firstCpu].sort((a, b) => a - b);
+  const medianCpuMs = cpu.length % 2 ? cpu[mid]! : (cpu[mid - 1]! + cpu[mid]!) / 2;
   process.stdout.write(
     JSON.stringify({
       count,
       medianMs: median,
+      medianCpuMs,
       p90Ms: times[Math.floor(times.length * 0.9)] ?? median,
-      first: { ...first, firstTimes: undefined },
-      second: { ...second, firstTimes: undefined },
+      first: { ...first, firstTimes: undefined, firstCpu: undefined },
+      second: { ...second, firstTimes: undefined, firstCpu: undefined },
     }) + '\n',
   );
 }

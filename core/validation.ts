@@ -83,6 +83,17 @@ export function checkArgs(args: Args, source: Values): { ok: true; values: Value
   return error ? { ok: false, error } : { ok: true, values };
 }
 
+/**
+ * The parameters a rest_invalid_param or rest_missing_callback_param error names, each with what is
+ * wrong with it: for code that reports a checkArgs() failure in its own terms (an exception naming the field).
+ */
+export function paramProblems(error: WpError): Problem[] {
+  const params = error.data.params;
+  if (Array.isArray(params)) return params.map((param) => ({ path: String(param), message: error.message }));
+  if (params !== null && typeof params === 'object') return Object.entries(params).map(([path, message]) => ({ path, message: String(message) }));
+  return [{ path: String(error.data.param ?? ''), message: error.message }];
+}
+
 const typeNames: Record<string, string> = { string: 'a string', integer: 'an integer', number: 'a number', boolean: 'a boolean', array: 'an array', object: 'an object', null: 'null' };
 
 /** A schema error said the way document problems are said (`must be a non-empty string`). */

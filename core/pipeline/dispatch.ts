@@ -63,7 +63,8 @@ export async function dispatchRest(ctx: RequestContext, server: RestServer): Pro
   // An invalid JSONP callback is refused before anything else, as WordPress does in serve_request.
   const jsonp = jsonpCallback(rawQuery);
   if (jsonp !== null && !isValidJsonpCallback(jsonp)) return { response: new RestResponse(null, 400), namespace: ctx.namespace, query: {}, early: jsonpError() };
-  const query = qs.parse(rawQuery, QS_OPTIONS) as Params;
+  // No query string (most API calls): nothing for qs to parse (it would answer {} after its option setup).
+  const query = rawQuery === '' ? {} : (qs.parse(rawQuery, QS_OPTIONS) as Params);
   const { method, byHeader } = overriddenMethod(rawQuery, ctx.method, ctx.req.headers['x-http-method-override']);
   const restReq = restRequestOf(ctx, route, query, method);
   const { auth } = ctx;

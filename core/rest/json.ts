@@ -1,10 +1,13 @@
+/** What PHP's json_encode escapes beyond JSON.stringify: '/' and every non-ASCII character. */
+const PHP_ESCAPED = /[/\u0080-\uffff]/;
+
 /**
  * JSON as the REST server sends it. WordPress (PHP's json_encode without flags) escapes `/` and
  * every non-ASCII character; clients that compare bytes see the same text from the emulator.
  */
 export function encodeJson(data: unknown, style: 'php' | 'plain'): string {
   const text = JSON.stringify(data) ?? 'null';
-  if (style === 'plain') return text;
+  if (style === 'plain' || !PHP_ESCAPED.test(text)) return text;
   return text.replace(/\//g, '\\/').replace(/[\u0080-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }
 

@@ -1,5 +1,5 @@
 import { CliError, checkedArgs } from '../../core/cli';
-import { checkArgs, documentProblems, invalidParam, type Args } from '../../core/validation';
+import { checkArgs, documentProblems, invalidParam, paramProblems, type Args } from '../../core/validation';
 
 /** The one validation mechanism: route args, other parameter objects (faults, journal filters), documents (fixtures). */
 describe('checkArgs: parameters against declared args, as a route checks them', () => {
@@ -31,6 +31,16 @@ describe('checkArgs: parameters against declared args, as a route checks them', 
   it('reads own properties only', () => {
     const source = Object.create({ path: '/inherited' }) as Record<string, unknown>;
     expect(checkArgs(args, source).ok).toBe(false);
+  });
+
+  it('paramProblems names each parameter of a failure with its message, for callers that throw their own error', () => {
+    const invalid = checkArgs(args, { status: 700, path: 5 });
+    const missing = checkArgs(args, {});
+    expect(invalid.ok || paramProblems(invalid.error)).toEqual([
+      { path: 'status', message: 'status must be less than or equal to 599' },
+      { path: 'path', message: 'path is not of type string.' },
+    ]);
+    expect(missing.ok || paramProblems(missing.error)).toEqual([{ path: 'path', message: 'Missing parameter(s): path' }]);
   });
 
   it('invalidParam is the one-parameter form', () => {

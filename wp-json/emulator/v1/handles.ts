@@ -15,7 +15,7 @@ export interface TestControlHandles {
     clear(filter?: { to?: string }): number;
   };
   journal: {
-    /** Journaled requests oldest first (secrets redacted); throws on an invalid filter. */
+    /** Journaled requests oldest first (secrets redacted); throws JournalFilterError (as GET /journal would answer) on an invalid filter. */
     list(filter?: JournalFilter): JournalEntry[];
     clear(): number;
     /** How many entries it keeps at most (0: none). */
@@ -24,7 +24,7 @@ export interface TestControlHandles {
     readonly bytes: number;
   };
   faults: {
-    /** Adds a fault; throws FaultError naming the bad field. */
+    /** Adds a fault; throws FaultError naming the bad field (as POST /faults would answer). */
     add(spec: FaultSpec): Fault;
     list(): Fault[];
     remove(id: string): boolean;

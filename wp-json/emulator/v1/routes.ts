@@ -2,7 +2,10 @@ import type { SiteContext } from '../../../core/namespace';
 import { WpError } from '../../../core/rest/errors';
 import type { RestRequest } from '../../../core/rest/request';
 import { RestResponse } from '../../../core/rest/response';
+import { invalidParam } from '../../../core/validation';
 import { FaultError, type FaultSpec } from './faults/faults';
+import { FAULT_ARGS } from './faults/spec';
+import { JOURNAL_FILTER_ARGS } from './journal/filter';
 import { JournalFilterError, type JournalFilter } from './journal/journal';
 import { EMULATOR_NAMESPACE } from './namespace';
 import type { TestControl } from './test-control';
@@ -14,14 +17,6 @@ import type { TestControl } from './test-control';
 
 /** Latest time the clock may show (JavaScript's Date limit is far beyond; this keeps ISO strings 4-digit years). */
 const MAX_TIME_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
-
-function invalidParam(param: string, message: string): WpError {
-  return new WpError('rest_invalid_param', `Invalid parameter(s): ${param}`, {
-    status: 400,
-    params: { [param]: message },
-    details: { [param]: { code: 'rest_invalid_param', message, data: null } },
-  });
-}
 
 function clockState(ctx: SiteContext) {
   const state = ctx.clock.state();
@@ -107,25 +102,12 @@ export function registerRoutes(ctx: SiteContext, control: TestControl): void {
     {
       methods: ['GET'],
       permission: admin,
-      args: {
-        namespace: { type: 'string', description: 'A REST namespace (availo/v1) or a module id (availo).' },
-        path: { type: 'string', description: 'A glob matched against the request path (/wp-json/availo/v1/**).' },
-        status: { type: ['integer', 'string'], description: 'A status (503), a class (5xx) or a comma-separated list.' },
-        method: { type: 'string', description: 'HTTP method.' },
-        limit: { type: 'integer', minimum: 1, description: 'Only the last N matching requests.' },
-      },
+      args: JOURNAL_FILTER_ARGS,
       handler: (req) => {
-        const filter: JournalFilter = {};
-        for (const name of ['namespace', 'path', 'method'] as const) {
-          const value = req.param(name);
-          if (typeof value === 'string' && value !== '') filter[name] = value;
-        }
-        const status = req.param('status');
-        if (status !== undefined && status !== '') filter.status = status as string | number;
-        const limit = req.param('limit');
-        if (limit !== undefined) filter.limit = limit as number;
+        const filter: Record<string, unknown> = {};
+        for (const name of Object.keys(JOURNAL_FILTER_ARGS)) if (req.param(name) !== undefined) filter[name] = req.param(name);
         try {
-          const entries = control.journal.list(filter);
+          const entries = control.journal.list(filter as JournalFilter);
           return new RestResponse(entries, 200, { 'X-WP-Total': String(entries.length) });
         } catch (e) {
           if (e instanceof JournalFilterError) return invalidParam(e.param, e.message);
@@ -148,32 +130,14 @@ export function registerRoutes(ctx: SiteContext, control: TestControl): void {
     {
       methods: ['POST'],
       permission: admin,
-      args: {
-        method: { type: 'string', description: 'HTTP method to match, or * (default).' },
-        path: { type: 'string', description: 'Glob of the path to match: * within a segment, ** across segments.' },
-        pathRegex: { type: 'string', description: 'Regular expression of the path to match (instead of path).' },
-        latencyMs: { type: 'integer', minimum: 0, maximum: 60000, description: 'Delay before answering, in milliseconds.' },
-        status: { type: 'integer', minimum: 200, maximum: 599, description: 'Status to answer with instead of the route.' },
-        body: { description: 'JSON body to answer with (null: no body).' },
-        headers: { type: 'object', description: 'Extra headers to answer with.' },
-        times: { type: 'integer', minimum: 1, description: 'How many matching requests (default: until cleared).' },
-      },
+      args: FAULT_ARGS,
       handler: (req) => {
-        const spec: FaultSpec = {};
-        for (const name of ['method', 'path', 'pathRegex'] as const) {
-          const value = req.param(name);
-          if (value !== undefined) spec[name] = value as string;
-        }
-        for (const name of ['latencyMs', 'status', 'times'] as const) {
-          const value = req.param(name);
-          if (value !== undefined) spec[name] = value as number;
-        }
-        const headers = req.param('headers');
-        if (headers !== undefined) spec.headers = headers as Record<string, string>;
+        const spec: Record<string, unknown> = {};
+        for (const name of Object.keys(FAULT_ARGS)) if (req.param(name) !== undefined) spec[name] = req.param(name);
+        // A JSON `"body": null` is a value here (no body), not an absent parameter.
         if (Object.prototype.hasOwnProperty.call(req.jsonParams, 'body')) spec.body = req.jsonParams.body;
-        else if (req.param('body') !== undefined) spec.body = req.param('body');
         try {
-          const fault = control.faults.add(spec);
+          const fault = control.faults.add(spec as FaultSpec);
           return new RestResponse(fault, 201, { Location: rest.restUrl(`/${ns}/faults/${fault.id}`) });
         } catch (e) {
           if (e instanceof FaultError) return invalidParam(e.param, e.message);

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../../../core/clock';
-import { PathPatternError, compilePathPattern } from '../path-pattern';
+import { checkFault } from './spec';
+
+export { FaultError } from './spec';
 
 /**
  * Fault injection for tests (WireMock's fault stubs, in miniature): requests matching a method and a
@@ -53,20 +55,6 @@ export interface Fault {
   /** ISO time by the emulator's clock. */
   created: string;
 }
-
-/** A fault spec is invalid; `param` names the field. */
-export class FaultError extends Error {
-  constructor(
-    readonly param: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'FaultError';
-  }
-}
-
-const METHOD = /^[A-Z]+$/;
-const MAX_LATENCY_MS = 60_000;
 
 interface ActiveFault extends Fault {
   regex: RegExp;
@@ -126,63 +114,19 @@ export class Faults {
     for (const cancel of cancels) cancel();
   }
 
-  /** Validates and adds a fault; throws FaultError naming the bad field. Faults are tried oldest first. */
+  /** Validates (FAULT_ARGS, the same declaration as POST /faults) and adds a fault; throws FaultError naming the bad field. Faults are tried oldest first. */
   add(spec: FaultSpec): Fault {
-    if (spec === null || typeof spec !== 'object') throw new FaultError('fault', 'A fault is an object: {method, path, status, body, latencyMs, times}.');
-    const method = spec.method === undefined || spec.method === null || spec.method === '' ? '*' : String(spec.method).toUpperCase();
-    if (method !== '*' && !METHOD.test(method)) throw new FaultError('method', 'method is an HTTP method such as POST, or * for any.');
-    if (spec.path !== undefined && spec.pathRegex !== undefined) throw new FaultError('path', 'Give path (a glob) or pathRegex, not both.');
-    if (spec.path === undefined && spec.pathRegex === undefined) throw new FaultError('path', 'path (a glob such as /wp-json/purewl/v1/**) or pathRegex is required.');
-    if (spec.path !== undefined && !(spec.path instanceof RegExp) && (typeof spec.path !== 'string' || !spec.path.startsWith('/'))) {
-      throw new FaultError('path', 'path is a glob starting with / (e.g. /wp-json/purewl/v1/auth/v1/accessToken or /wp-json/availo/v1/**).');
-    }
-    if (spec.pathRegex !== undefined && (typeof spec.pathRegex !== 'string' || spec.pathRegex === '')) throw new FaultError('pathRegex', 'pathRegex is a non-empty regular expression.');
-    let regex: RegExp;
-    try {
-      regex = compilePathPattern(spec)!;
-    } catch (e) {
-      if (e instanceof PathPatternError) throw new FaultError(e.param, e.message);
-      throw e;
-    }
-    const latencyMs = spec.latencyMs ?? 0;
-    if (typeof latencyMs !== 'number' || !Number.isInteger(latencyMs) || latencyMs < 0 || latencyMs > MAX_LATENCY_MS) {
-      throw new FaultError('latencyMs', `latencyMs is a whole number of milliseconds from 0 to ${MAX_LATENCY_MS}.`);
-    }
-    const status = spec.status ?? null;
-    if (status !== null && (typeof status !== 'number' || !Number.isInteger(status) || status < 200 || status > 599)) {
-      throw new FaultError('status', 'status is an HTTP status from 200 to 599.');
-    }
-    if (status === null && latencyMs === 0) throw new FaultError('status', 'A fault needs a status to answer with, a latencyMs to add, or both.');
-    if (spec.body !== undefined && status === null) throw new FaultError('body', 'body is only sent with a status.');
-    const headers: Record<string, string> = {};
-    if (spec.headers !== undefined && spec.headers !== null) {
-      if (typeof spec.headers !== 'object' || Array.isArray(spec.headers)) throw new FaultError('headers', 'headers is an object of header names to string values.');
-      for (const [name, value] of Object.entries(spec.headers)) {
-        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) || typeof value !== 'string' || /[\r\n]/.test(value)) {
-          throw new FaultError('headers', `headers.${name} must be a valid header name with a single-line string value.`);
-        }
-        if (/^(content-length|transfer-encoding|connection)$/i.test(name)) throw new FaultError('headers', `headers.${name} is set by the server.`);
-        headers[name] = value;
-      }
-    }
-    const times = spec.times ?? null;
-    if (times !== null && (typeof times !== 'number' || !Number.isInteger(times) || times < 1)) throw new FaultError('times', 'times is a whole number of at least 1 (omit it to apply until cleared).');
-    const body =
-      spec.body !== undefined
-        ? spec.body
-        : status !== null && status >= 400
-          ? { code: 'emulator_fault', message: `Fault injected by the emulator (status ${status}).`, data: { status } }
-          : null;
+    const { path, pathRegex, regex, ...checked } = checkFault(spec);
     const fault: ActiveFault = {
       id: randomUUID(),
-      method,
-      ...(spec.path instanceof RegExp ? { pathRegex: spec.path.source } : typeof spec.path === 'string' ? { path: spec.path } : { pathRegex: spec.pathRegex! }),
-      latencyMs,
-      status,
-      body,
-      headers,
-      times,
-      remaining: times,
+      method: checked.method,
+      ...(path instanceof RegExp ? { pathRegex: path.source } : path !== undefined ? { path } : { pathRegex: pathRegex! }),
+      latencyMs: checked.latencyMs,
+      status: checked.status,
+      body: checked.body,
+      headers: checked.headers,
+      times: checked.times,
+      remaining: checked.times,
       matched: 0,
       created: new Date(this.clock.now()).toISOString(),
       regex,

@@ -1,29 +1,53 @@
+import { checkArgs, paramProblems, type Args } from '../../../../core/validation';
 import { globToRegExp } from '../path-pattern';
 import { JournalFilterError, type JournalEntry, type JournalFilter } from './journal';
 
-function statusMatcher(status: JournalFilter['status']): ((s: number) => boolean) | null {
-  if (status === undefined || status === '') return null;
-  const parts = (Array.isArray(status) ? status : String(status).split(',')).map((p) => String(p).trim().toLowerCase()).filter(Boolean);
-  const tests = parts.map((p) => {
-    if (/^[1-5]\d\d$/.test(p)) return (s: number) => s === Number(p);
-    if (/^[1-5]xx$/.test(p)) return (s: number) => Math.floor(s / 100) === Number(p[0]);
-    throw new JournalFilterError('status', `status is a status (503), a class (5xx) or a comma-separated list of them; "${p}" is neither.`);
-  });
-  return (s) => tests.some((t) => t(s));
+/**
+ * What a journal filter may hold, declared once as WordPress arg schemas: `GET /journal` declares
+ * these args (the core checks them before the handler) and `emu.journal.list(filter)` checks the same
+ * object with the same declaration through `checkArgs`, so both give the same message.
+ */
+
+const STATUS_PART = /^[1-5](\d\d|xx)$/;
+
+function statusParts(status: unknown): string[] {
+  return (Array.isArray(status) ? status : String(status).split(',')).map((p) => String(p).trim().toLowerCase()).filter(Boolean);
 }
 
-/** Checks and compiles a filter; throws JournalFilterError naming the bad field. */
-export function compileJournalFilter(filter: JournalFilter): (entry: JournalEntry) => boolean {
-  const byStatus = statusMatcher(filter.status);
-  let byPath: RegExp | null = null;
-  if (filter.path instanceof RegExp) byPath = filter.path;
-  else if (typeof filter.path === 'string' && filter.path !== '') {
-    if (!filter.path.startsWith('/')) throw new JournalFilterError('path', 'path is a glob starting with / (e.g. /wp-json/availo/v1/**).');
-    byPath = globToRegExp(filter.path);
+function statusProblem(status: unknown): true | string {
+  const bad = statusParts(status).find((p) => !STATUS_PART.test(p));
+  return bad === undefined || `status is a status (503), a class (5xx) or a comma-separated list of them; "${bad}" is neither.`;
+}
+
+export const JOURNAL_FILTER_ARGS = {
+  namespace: { type: 'string', description: 'A REST namespace (availo/v1) or a module id (availo).' },
+  path: { type: 'string', pattern: '^(/|$)', description: 'A glob matched against the request path, starting with / (/wp-json/availo/v1/**).' },
+  status: { type: ['integer', 'string', 'array'], items: { type: ['integer', 'string'] }, validate: statusProblem, description: 'A status (503), a class (5xx) or a comma-separated list.' },
+  method: { type: 'string', description: 'HTTP method.' },
+  limit: { type: 'integer', minimum: 1, description: 'Only the last N matching requests.' },
+} satisfies Args;
+
+function statusMatcher(status: unknown): ((s: number) => boolean) | null {
+  const tests = statusParts(status).map((p) => (p.endsWith('xx') ? (s: number) => Math.floor(s / 100) === Number(p[0]) : (s: number) => s === Number(p)));
+  return tests.length === 0 ? null : (s) => tests.some((t) => t(s));
+}
+
+/** Checks (JOURNAL_FILTER_ARGS) and compiles a filter; throws JournalFilterError naming the first bad field. */
+export function compileJournalFilter(given: JournalFilter): { match: (entry: JournalEntry) => boolean; limit: number | undefined } {
+  if (given === null || typeof given !== 'object' || Array.isArray(given)) throw new JournalFilterError('filter', 'A journal filter is an object: {namespace, path, status, method, limit}.');
+  // A RegExp path (in process only) is not a parameter WordPress could describe: taken as it is.
+  const regexPath = given.path instanceof RegExp ? given.path : null;
+  const checked = checkArgs(JOURNAL_FILTER_ARGS, regexPath ? { ...given, path: undefined } : { ...given });
+  if (!checked.ok) {
+    const [first] = paramProblems(checked.error);
+    throw new JournalFilterError(first!.path, first!.message);
   }
+  const filter = checked.values as { namespace?: string; path?: string; status?: unknown; method?: string; limit?: number };
+  const byStatus = filter.status === undefined ? null : statusMatcher(filter.status);
+  const byPath = regexPath ?? (filter.path ? globToRegExp(filter.path) : null);
   const ns = filter.namespace?.toLowerCase().replace(/^\/+|\/+$/g, '');
   const method = filter.method?.toUpperCase();
-  return (entry) => {
+  const match = (entry: JournalEntry): boolean => {
     if (byStatus && !byStatus(entry.status)) return false;
     if (method && entry.method !== method) return false;
     if (ns) {
@@ -37,4 +61,5 @@ export function compileJournalFilter(filter: JournalFilter): (entry: JournalEntr
     }
     return true;
   };
+  return { match, limit: filter.limit };
 }

@@ -111,8 +111,7 @@ export class Journal {
 
   /** Matching entries, oldest first (the last `limit` of them). Throws JournalFilterError for a bad filter. */
   list(filter: JournalFilter = {}): JournalEntry[] {
-    if (filter.limit !== undefined && (!Number.isInteger(filter.limit) || filter.limit < 1)) throw new JournalFilterError('limit', 'limit is a whole number of at least 1.');
-    const match = compileJournalFilter(filter);
+    const { match, limit } = compileJournalFilter(filter);
     const found: JournalEntry[] = [];
     for (let i = 0; i < this.count; i++) {
       const slot = this.slots[(this.start + i) % this.size]!;
@@ -122,7 +121,7 @@ export class Journal {
       }
       if (match(slot.entry)) found.push(slot.entry);
     }
-    return filter.limit !== undefined ? found.slice(-filter.limit) : found;
+    return limit !== undefined ? found.slice(-limit) : found;
   }
 
   /** Empties the journal; returns how many entries there were. */
