@@ -69,6 +69,7 @@ describe('GET /wp-json/emulator/v1/journal/har', () => {
     const res = await request(emu.app).get('/wp-json/emulator/v1/journal/har').set('Authorization', asAdmin).expect(200);
     expect(res.headers['content-disposition']).toBe('attachment; filename="emulator-journal.har"');
     expect(harErrors(res.body)).toEqual([]);
+    expect(res.body.log.creator).toEqual({ name: 'wp-token-emulator', version: require('../../package.json').version });
     expect(res.body.log.entries).toHaveLength(2);
     expect(res.body.log.entries[1]._emulator.auth).toEqual({ method: null, failure: 'wrong-password' });
     for (const secret of [token, ADMIN_PASSWORD, 'correct horse', 'WRON GWRO NGWR ONGW RONG WRON']) expect(res.text).not.toContain(secret);

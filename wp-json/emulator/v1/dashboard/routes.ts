@@ -1,9 +1,11 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { SiteContext } from '../../../../core/namespace';
 import type { RequestContext } from '../../../../core/pipeline/context';
-import { WpError } from '../../../../core/rest/errors';
 import type { RestRequest } from '../../../../core/rest/request';
-import type { ArgSchema } from '../../../../core/rest/schema';
+import { invalidParam } from '../../../../core/validation';
 import { RestResponse } from '../../../../core/rest/response';
+import { JOURNAL_FILTER_ARGS } from '../journal/filter';
 import { toHar } from '../journal/har';
 import { JournalFilterError, type JournalEntry, type JournalFilter } from '../journal/journal';
 import { EMULATOR_NAMESPACE } from '../namespace';
@@ -16,36 +18,26 @@ import { TokenLedger } from './tokens';
  * control API (EMULATOR_API=on), for administrators.
  */
 
-const PACKAGE_VERSION = '0.1.0';
+let packageVersion: string | undefined;
 
-export const journalFilterArgs: Record<string, ArgSchema> = {
-  namespace: { type: 'string', description: 'A REST namespace (availo/v1) or a module id (availo).' },
-  path: { type: 'string', description: 'A glob matched against the request path (/wp-json/availo/v1/**).' },
-  status: { type: ['integer', 'string'], description: 'A status (503), a class (5xx) or a comma-separated list.' },
-  method: { type: 'string', description: 'HTTP method.' },
-  limit: { type: 'integer', minimum: 1, description: 'Only the last N matching requests.' },
-};
-
-export function journalFilterOf(req: RestRequest): JournalFilter {
-  const filter: JournalFilter = {};
-  for (const name of ['namespace', 'path', 'method'] as const) {
-    const value = req.param(name);
-    if (typeof value === 'string' && value !== '') filter[name] = value;
+/** The package's version (the HAR's creator), from the package.json above this file, in the source or the build. */
+function creatorVersion(): string {
+  if (packageVersion !== undefined) return packageVersion;
+  packageVersion = 'unknown';
+  for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'wp-token-emulator' && pkg.version) return (packageVersion = pkg.version);
+    } catch {
+      // not here
+    }
   }
-  const status = req.param('status');
-  if (status !== undefined && status !== '') filter.status = status as string | number;
-  const limit = req.param('limit');
-  if (limit !== undefined) filter.limit = limit as number;
-  return filter;
-}
-
-function invalidParam(param: string, message: string): WpError {
-  return new WpError('rest_invalid_param', `Invalid parameter(s): ${param}`, { status: 400, params: { [param]: message } });
+  return packageVersion;
 }
 
 /** The journal as HAR 1.2 (entries already redacted: the archive holds no secret). */
 export function journalHar(entries: readonly JournalEntry[], siteUrl: string) {
-  return toHar(entries, { baseUrl: siteUrl, version: PACKAGE_VERSION });
+  return toHar(entries, { baseUrl: siteUrl, version: creatorVersion() });
 }
 
 /** The dashboard's routes and the token ledger's stage; returns the ledger (cleared by reset). */
@@ -81,10 +73,13 @@ export function registerDashboardRoutes(ctx: SiteContext, control: TestControl, 
   ctx.rest.registerRoute(ns, '/journal/har', {
     methods: ['GET'],
     permission: admin,
-    args: journalFilterArgs,
+    args: JOURNAL_FILTER_ARGS,
     handler: (req) => {
+      // The journal's own filters, checked by the same declaration as GET /journal.
+      const filter: Record<string, unknown> = {};
+      for (const name of Object.keys(JOURNAL_FILTER_ARGS)) if (req.param(name) !== undefined) filter[name] = req.param(name);
       try {
-        const har = journalHar(control.journal.list(journalFilterOf(req)), ctx.config.siteUrl);
+        const har = journalHar(control.journal.list(filter as JournalFilter), ctx.config.siteUrl);
         return new RestResponse(har, 200, { 'Content-Disposition': 'attachment; filename="emulator-journal.har"' });
       } catch (e) {
         if (e instanceof JournalFilterError) return invalidParam(e.param, e.message);
