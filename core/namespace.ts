@@ -1,6 +1,7 @@
 import type { ApplicationPasswords } from './auth/application-passwords';
 import type { VerifiedSecrets } from './auth/credential-cache';
 import type { Users } from './auth/users';
+import type { NamespaceOpenApiSource } from './openapi/types';
 import type { Clock } from './clock';
 import { settingsOf, type Config, type SettingsSpec, type SettingValues } from './config';
 import type { Schema } from './validation';
@@ -101,6 +102,8 @@ export interface AdminScreen {
 export interface NamespaceModule {
   /** Short id: settings prefix, fixtures section, introspection `vendor`, command-line group. */
   id: string;
+  /** What the routes cannot say for its OpenAPI document: token schemes, response schemas, examples (core/openapi). */
+  openapi?: NamespaceOpenApiSource;
   /** REST namespace, e.g. `availo/v1`. */
   namespace: string;
   /** Settings this namespace reads (documented in .env.example or its folder's README.md); read once at start with the core's. */

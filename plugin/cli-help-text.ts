@@ -157,6 +157,12 @@ export const HELP: Record<string, CommandHelp> = {
     },
     examples: ['# Move the clock 15 minutes on', '$ wp-token-emulator clock advance 900', '2030-01-01T00:15:00.000Z (frozen)'],
   },
+  openapi: {
+    synopsis: 'openapi [--namespace=<namespace>] [--format=<format>] [--url=<url>] [--user=<login>] [--password=<app-password>]',
+    description: "Prints a running server's OpenAPI 3.1 document, generated from its routes: the whole site, or one namespace (docs/openapi.md).",
+    options: { '--namespace': 'One namespace, as /wp-json/ lists it (default: the whole site).', '--format': 'json (default) or yaml.', ...CONTROL },
+    examples: ['# The site\'s document as YAML', '$ wp-token-emulator openapi --format=yaml > openapi.yaml'],
+  },
   'outbox list': {
     synopsis: 'outbox list [--to=<email>] [--format=<format>] [--fields=<fields>] [--field=<field>] [--url=<url>] [--user=<login>] [--password=<app-password>]',
     description: "Lists the mail a running server sent (its outbox). `outbox` alone does the same.",

@@ -14,6 +14,7 @@ import type { ExtensionHandles, NamespaceModule, NamespacePlugin, SiteContext, T
 import { requestLogStage } from '../core/log';
 import { Pipeline } from '../core/pipeline/pipeline';
 import { RestServer } from '../core/rest/server';
+import { describeNamespace } from '../core/openapi';
 import { registerPlugins } from '../core/plugins';
 import { deriveKey, loadSecrets } from '../core/secrets';
 import { Store, type StoreFs } from '../core/store';
@@ -128,6 +129,7 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
 
     const plugins = new Map<string, NamespacePlugin>();
     const pluginRegistry = (ctx.pluginRegistry = registerPlugins(store, rest, modules, (module) => plugins.set(module.id, module.register(ctx) ?? {})));
+    for (const module of modules) describeNamespace(rest, module.namespace, module.openapi, config.settings);
 
     let firstRun: Site['firstRun'] = null;
     let fixturesSkipped = false;

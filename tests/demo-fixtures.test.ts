@@ -3,6 +3,7 @@ import request from 'supertest';
 import { createApp } from '../plugin/app';
 import type { EmulatorApp } from '../plugin/app';
 import { basic } from './helpers';
+import { checkResponsesOf } from './openapi/response-hook';
 
 /** The README's and vendor pages' demo examples run on examples/demo-fixtures.json: keep them true. */
 describe('examples/demo-fixtures.json', () => {
@@ -10,6 +11,7 @@ describe('examples/demo-fixtures.json', () => {
   const admin = basic('admin', 'AAAA BBBB CCCC DDDD EEEE FFFF');
   beforeAll(async () => {
     emu = await createApp({ fixtures: path.join(__dirname, '..', 'examples', 'demo-fixtures.json'), settings: { BCRYPT_COST: 4 } });
+    checkResponsesOf(emu); // answers checked against the OpenAPI document, as standardApp()'s are
   });
   afterAll(() => emu.close());
 

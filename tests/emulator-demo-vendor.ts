@@ -17,6 +17,8 @@ export const slowRoute = {
 
 export const demoVendor: NamespaceModule = {
   id: 'demo',
+  // Its own error envelope, for its OpenAPI document (the response check of tests/helpers.ts reads it).
+  openapi: { errorSchema: { type: 'object', required: ['error'], properties: { error: { type: 'string' } } } },
   namespace: 'demo/v1',
   register(ctx) {
     ctx.rest.registerNamespace('demo/v1', { json: 'plain' });

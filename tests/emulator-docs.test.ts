@@ -4,6 +4,7 @@
  */
 import request from 'supertest';
 import { createApp, type EmulatorApp } from '../plugin';
+import { checkResponsesOf } from './openapi/response-hook';
 
 const ADMIN = 'Basic ' + Buffer.from('admin:AAAA BBBB CCCC DDDD EEEE FFFF').toString('base64');
 const fixtures = {
@@ -16,6 +17,7 @@ const fixtures = {
 let emu: EmulatorApp;
 beforeEach(async () => {
   emu = await createApp({ fixtures, settings: { CLOCK_START: '2030-01-01T00:00:00Z', BCRYPT_COST: 4 } });
+  checkResponsesOf(emu); // answers checked against the OpenAPI document, as standardApp()'s are
 });
 afterEach(() => emu.close());
 

@@ -2,6 +2,7 @@ import * as fsp from 'node:fs/promises';
 import { createApp, type CreateAppOptions, type EmulatorApp } from '../plugin/app';
 import type { Fixtures } from '../core/fixtures';
 import { nodeFs, type StoreFs } from '../core/store';
+import { checkResponsesOf } from './openapi/response-hook';
 
 /** Known application passwords of the standard test users (the same as wp-oracle's fixture). */
 export const ADMIN_PASSWORD = 'AAAA BBBB CCCC DDDD EEEE FFFF';
@@ -47,8 +48,10 @@ export const asEditor = basic('alice', EDITOR_PASSWORD);
 export const asSubscriber = basic('sam', SUBSCRIBER_PASSWORD);
 
 /** createApp with the standard users, a low bcrypt cost, and whatever else the test gives. */
-export function standardApp(options: CreateAppOptions = {}): Promise<EmulatorApp> {
-  return createApp({ fixtures: standardFixtures, ...options, settings: { BCRYPT_COST: 4, ...options.settings } });
+export async function standardApp(options: CreateAppOptions = {}): Promise<EmulatorApp> {
+  const emu = await createApp({ fixtures: standardFixtures, ...options, settings: { BCRYPT_COST: 4, ...options.settings } });
+  checkResponsesOf(emu); // every response supertest gets from it is checked against its OpenAPI document
+  return emu;
 }
 
 /**

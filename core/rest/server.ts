@@ -87,6 +87,15 @@ export interface SiteInfo {
   applicationPasswords: boolean;
 }
 
+/** A registered route as routeList() describes it: its pattern, namespace and the endpoints the index shows. */
+export interface RouteDescription {
+  pattern: string;
+  namespace: string;
+  endpoints: { methods: readonly Method[]; args: Readonly<Record<string, ArgSchema>>; guarded: boolean }[];
+  /** The route's item schema (what OPTIONS shows), when it has one. */
+  schema?: Record<string, unknown>;
+}
+
 /** `(?P<name>...)` (PHP's named groups) to JavaScript's `(?<name>...)`. */
 function toJsRegex(pattern: string): RegExp {
   return new RegExp(`^${pattern.replace(/\(\?P</g, '(?<')}$`, 'i');
@@ -385,6 +394,16 @@ export class RestServer {
       if (data) out[route.pattern] = data;
     }
     return out;
+  }
+
+  /** The registered routes of active namespaces in registration order, as the index lists them (for generated documents: core/openapi). */
+  routeList(): readonly RouteDescription[] {
+    return [...this.routes.values()].filter((route) => !this.isDisabled(route)).map((route) => ({
+      pattern: route.pattern,
+      namespace: route.namespace,
+      endpoints: route.endpoints.filter((e) => e.showInIndex !== false).map((e) => ({ methods: e.methodList, args: e.args ?? {}, guarded: e.permission !== undefined })),
+      ...(route.options.schema ? { schema: route.options.schema() } : {}),
+    }));
   }
 
   /** SITE/wp-json + path. */

@@ -75,6 +75,23 @@ export const sampleVendorV1 = defineNamespace({
     example: '{"error": "invalid_request", "error_description": "..."}',
     isError: (body) => isObject(body) && typeof body.error === 'string' && typeof body.error_description === 'string',
   },
+  // What its OpenAPI document cannot read from the routes (docs/openapi.md): the envelope as a schema, the token's answer.
+  openapi: {
+    errorSchema: { type: 'object', required: ['error', 'error_description'], properties: { error: { type: 'string' }, error_description: { type: 'string' } } },
+    operations: {
+      'POST /token': {
+        responses: {
+          200: {
+            schema: {
+              type: 'object',
+              required: ['access_token', 'token_type', 'expires_in', 'scope'],
+              properties: { access_token: { type: 'string' }, token_type: { const: 'Bearer' }, expires_in: { type: 'integer' }, scope: { type: 'string' } },
+            },
+          },
+        },
+      },
+    },
+  },
 
   register(ctx) {
     const tokens = new SampleVendorTokens(ctx);

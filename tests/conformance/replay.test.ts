@@ -16,6 +16,7 @@ import { wpV2 } from '../../wp-json/wp/v2';
 import { conformanceModule } from './conformance-module';
 import type { NamespaceModule } from '../../core/namespace';
 import { everestBackup } from '../../wp-json/everest-backup/v1';
+import { checkResponsesOf } from '../openapi/response-hook';
 
 interface RecordedCase {
   name: string;
@@ -305,6 +306,7 @@ describe.each(recordings)('conformance with WordPress 6.8 (recorded): $file', ({
       fixtures: fixturesOf(recording),
       settings: { SITE_URL, SITE_NAME: recording.site.name, SITE_DESCRIPTION: '', BCRYPT_COST: 4, AUTH_THROTTLE: false, ...recording.emulator?.settings },
     });
+    checkResponsesOf(emu); // every replayed answer is checked against the OpenAPI document too
   });
   afterAll(async () => {
     await emu.close();

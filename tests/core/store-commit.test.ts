@@ -65,6 +65,7 @@ let handlerGate: { arrived: boolean; release: () => void } = { arrived: false, r
 const notes: NamespaceModule = {
   id: 'notes',
   namespace: 'notes/v1',
+  openapi: { errorSchema: { type: 'object', required: ['ok', 'why'], properties: { ok: { const: false }, why: { type: 'string' } } } },
   register(ctx) {
     const items = ctx.store.collection<{ id: string; text: string }>('notes.items');
     ctx.rest.registerNamespace('notes/v1', {

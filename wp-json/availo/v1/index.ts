@@ -1,3 +1,4 @@
+import { availoOpenApi } from './openapi';
 import type { SettingsSpec } from '../../../core/config';
 import { defineNamespace, type NamespaceContext, type TokenIntrospection } from '../../../core/namespace';
 import type { WpError } from '../../../core/rest/errors';
@@ -266,6 +267,7 @@ function register(ctx: NamespaceContext<typeof SETTINGS>) {
 
 export const availo = defineNamespace({
   id: 'availo',
+  openapi: availoOpenApi,
   namespace: NS,
   settings: SETTINGS,
   register,

@@ -6,6 +6,8 @@ import { testControlHandles } from './handles';
 import { journalStage } from './journal/stage';
 import { EMULATOR_NAMESPACE, isControlRequest } from './namespace';
 import { registerRoutes } from './routes';
+import { emulatorOpenApi, registerOpenApiRoute } from './openapi';
+import { openApiCommand } from './openapi-command';
 import { createTestControl } from './test-control';
 import { dashboardScreen } from './dashboard/page';
 import { registerDashboardRoutes } from './dashboard/routes';
@@ -37,7 +39,8 @@ export const emulator: NamespaceModule = {
       doc: 'Most bytes the journal holds in memory (bodies, URLs, headers); the oldest entries go first.',
     },
   },
-  commands: controlCommands,
+  commands: { ...controlCommands, openapi: openApiCommand },
+  openapi: emulatorOpenApi,
   register(ctx) {
     const control = createTestControl(ctx);
     const apiOn = ctx.config.settings.EMULATOR_API === true;
@@ -47,6 +50,7 @@ export const emulator: NamespaceModule = {
     ctx.pipeline.use(faultStage({ faults: control.faults, exempt }));
     ctx.pipeline.use(journalStage(control.journal, exempt));
     if (apiOn) registerRoutes(ctx, control);
+    if (apiOn) registerOpenApiRoute(ctx);
     const ledger = apiOn ? registerDashboardRoutes(ctx, control, exempt) : null;
     return {
       reset: () => {

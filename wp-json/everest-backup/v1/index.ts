@@ -1,3 +1,4 @@
+import { everestOpenApi } from './openapi';
 import { defineNamespace, type TokenIntrospection } from '../../../core/namespace';
 import { WpError } from '../../../core/rest/errors';
 import type { Endpoint } from '../../../core/rest/server';
@@ -40,6 +41,7 @@ const MAX_INDEXED = 50_000;
 
 export const everestBackup = defineNamespace({
   id: 'everest-backup',
+  openapi: everestOpenApi,
   namespace: NAMESPACE,
   settings: {
     EVEREST_PROFILE: {

@@ -1,3 +1,4 @@
+import { fessOpenApi } from './openapi';
 import { defineNamespace, type TokenIntrospection } from '../../../core/namespace';
 import { registerAdminApi } from './admin';
 import { coreErrorToFess, fessApi, isFessEnvelope } from './envelope';
@@ -18,6 +19,7 @@ const NS = 'fess/v1';
 
 export const fess = defineNamespace({
   id: 'fess',
+  openapi: fessOpenApi,
   namespace: NS,
   settings: {
     FESS_PROFILE: {

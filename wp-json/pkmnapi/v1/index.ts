@@ -1,3 +1,4 @@
+import { pkmnapiOpenApi } from './openapi';
 import { MailDeliveryError } from '../../../core/mail';
 import { isPkmnapiError } from './errors';
 import { defineNamespace, type TokenIntrospection } from '../../../core/namespace';
@@ -45,6 +46,7 @@ const TOKEN_PATTERN = /^[A-Za-z0-9]{64}$/;
 
 export const pkmnapi = defineNamespace({
   id: 'pkmnapi',
+  openapi: pkmnapiOpenApi,
   namespace: NAMESPACE,
   settings: {
     PKMNAPI_PROFILE: {

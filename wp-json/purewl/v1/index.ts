@@ -1,3 +1,4 @@
+import { purewlOpenApi } from './openapi';
 import { defineNamespace, type SiteContext } from '../../../core/namespace';
 import type { RestRequest } from '../../../core/rest/request';
 import { ALLMETHODS } from '../../../core/rest/server';
@@ -161,6 +162,7 @@ function registerPureWl(ctx: SiteContext) {
 
 export const purewl = defineNamespace({
   id: 'purewl',
+  openapi: purewlOpenApi,
   namespace: NAMESPACE,
   settings: PUREWL_SETTINGS,
   register: registerPureWl,

@@ -1,3 +1,4 @@
+import { wpOpenApi } from './openapi';
 import type { FixtureProblem, NamespaceModule } from '../../../core/namespace';
 import { registerApplicationPasswords } from './application-passwords';
 import { userCli } from './cli';
@@ -24,6 +25,7 @@ function validateWpFixtures(section: unknown, prefix: string): FixtureProblem[] 
  */
 export const wpV2: NamespaceModule = {
   id: 'wp',
+  openapi: wpOpenApi,
   namespace: 'wp/v2',
   settings: {
     ACTIVE_PLUGINS: {

@@ -32,8 +32,8 @@ function thrown(run: () => unknown): { param: string; message: string } {
 
 describe('a fault spec: the same answer over HTTP and in process', () => {
   it.each([
-    ['a status out of range', { path: '/x', status: 99 }, 'status', 'status must be greater than or equal to 200'],
-    ['a latency too long', { path: '/x', latencyMs: 600000 }, 'latencyMs', 'latencyMs must be less than or equal to 60000'],
+    ['a status out of range', { path: '/x', status: 99 }, 'status', 'status must be between 200 (inclusive) and 599 (inclusive)'],
+    ['a latency too long', { path: '/x', latencyMs: 600000 }, 'latencyMs', 'latencyMs must be between 0 (inclusive) and 60000 (inclusive)'],
     ['times 0', { path: '/x', status: 500, times: 0 }, 'times', 'times must be greater than or equal to 1'],
     ['a fractional status', { path: '/x', status: 500.5 }, 'status', 'status is not of type integer.'],
     ['an invalid method', { path: '/x', status: 500, method: 'GE T' }, 'method', 'method does not match pattern ^(\\*|[A-Za-z]*)$.'],

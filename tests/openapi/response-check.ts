@@ -1,0 +1,129 @@
+import { createRequire } from 'node:module';
+import type Ajv2020 from 'ajv/dist/2020';
+import type { ValidateFunction } from 'ajv/dist/2020';
+
+type Doc = Record<string, any>;
+
+/**
+ * Once per jest worker, not once per test file: jest gives every test file its own module registry,
+ * so Ajv (slow to load) and the compiled validators live in a module that Node's own require loads
+ * (worker-cache.js). The same schema with the same components is compiled once for every app and test.
+ */
+const nodeRequire = createRequire(__filename);
+const worker = nodeRequire('./worker-cache.js') as { ajv: Ajv2020 | null; compiled: Map<string, ValidateFunction>; documents: Map<string, Doc> };
+const ajv: Ajv2020 = (worker.ajv ??= new (nodeRequire('ajv/dist/2020').default as typeof Ajv2020)({ strict: false, allErrors: false, validateFormats: false }));
+const compiled = worker.compiled;
+/** Documents by what they are generated from (see response-hook.ts): most test files' apps share one. */
+export const workerDocuments = worker.documents;
+
+interface PathMatcher {
+  regex: RegExp;
+  item: Record<string, any>;
+  /** Fewer template parameters first: a concrete path wins over a template, as OpenAPI says. */
+  params: number;
+}
+
+interface Prepared {
+  matchers: PathMatcher[];
+  componentsKey: string;
+  /** Any namespace's error envelope: what a path the document does not have may answer. */
+  anyError: Record<string, unknown>;
+}
+
+const prepared = new WeakMap<Doc, Prepared>();
+
+function prepare(doc: Doc): Prepared {
+  let p = prepared.get(doc);
+  if (p) return p;
+
+  const matchers: PathMatcher[] = Object.entries(doc.paths as Record<string, Record<string, any>>).map(([path, item]) => {
+    let params = 0;
+    const source = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}/g, (_m, name: string) => {
+      params++;
+      const declared = Object.values(item).flatMap((op: any) => op.parameters ?? []).find((x: any) => x.in === 'path' && x.name === name);
+      // The parameter's own pattern (the route's group), so `plugin` (`akismet/akismet`) and the catch-alls take slashes as the server does.
+      const pattern = declared?.schema?.pattern as string | undefined;
+      return pattern ? `(?:${pattern.replace(/^\^/, '').replace(/\$$/, '')})` : '([^/]+)';
+    });
+    return { regex: new RegExp(`^${source}/?$`, 'i'), item, params };
+  });
+  matchers.sort((a, b) => a.params - b.params);
+  const errors = Object.keys(doc.components.schemas).filter((name) => name.endsWith('Error')).map((name) => ({ $ref: `#/components/schemas/${name}` }));
+  p = { matchers, componentsKey: JSON.stringify(doc.components), anyError: { anyOf: errors } };
+  prepared.set(doc, p);
+  return p;
+}
+
+function validator(p: Prepared, schema: unknown): ValidateFunction {
+  const key = `${p.componentsKey}\n${JSON.stringify(schema)}`;
+  let fn = compiled.get(key);
+  if (!fn) {
+    fn = ajv.compile({ ...(schema as object), components: JSON.parse(p.componentsKey) });
+    compiled.set(key, fn);
+  }
+  return fn;
+}
+
+export interface Exchange {
+  method: string;
+  /** Path and query as sent. */
+  url: string;
+  status: number;
+  contentType: string | undefined;
+  /** The body as received (undefined: none). */
+  text: string | undefined;
+  /** The X-HTTP-Method-Override header sent, if any. */
+  methodOverride?: string;
+}
+
+/** What is wrong with one response against the document (status, content type, body schema); null when nothing is. */
+export function checkResponse(doc: Doc, exchange: Exchange): string | null {
+  const url = new URL(exchange.url, 'http://x');
+  let path = decodeURIComponent(url.pathname);
+  const restRoute = url.searchParams.get('rest_route');
+  if (restRoute !== null && (path === '/' || path === '/index.php')) path = `/wp-json${restRoute}`;
+  if (!path.startsWith('/wp-json')) return null; // the site's pages: not the REST API
+  if (path === '/wp-json') path = '/wp-json/';
+  let method = exchange.method.toUpperCase();
+  if (method === 'OPTIONS') return null; // WordPress's route help, not an operation
+  // Global parameters that change the answer's status, shape or type (WordPress's _envelope, _fields, _jsonp) are left to their own tests.
+  if ([...url.searchParams.keys()].some((name) => /^_(envelope|fields|jsonp|embed)(\[|$)/.test(name))) return null;
+  // WordPress's method override (WP_REST_Server::serve_request): the `_method` parameter, else the header.
+  const override = url.searchParams.get('_method') ?? exchange.methodOverride;
+  if (override) method = override.toUpperCase();
+  const head = method === 'HEAD';
+  if (head) method = 'GET';
+  const p = prepare(doc);
+  const where = `${exchange.method} ${exchange.url} → ${exchange.status}`;
+  const matcher = p.matchers.find((m) => m.regex.test(path));
+  const operation = matcher?.item[method.toLowerCase()];
+  const media = exchange.contentType?.split(';')[0].trim().toLowerCase();
+  const parse = (): { ok: true; value: unknown } | { ok: false } => {
+    try {
+      return { ok: true, value: JSON.parse(exchange.text ?? '') };
+    } catch {
+      return { ok: false };
+    }
+  };
+  if (!operation) {
+    // Not in the document: only an error may come back, in some namespace's envelope.
+    if (exchange.status < 400) return `${where}: ${method} ${path} is not in the document but answered ${exchange.status}`;
+    if (head || media !== 'application/json') return null;
+    const body = parse();
+    if (!body.ok) return `${where}: body is not JSON`;
+    const fn = validator(p, p.anyError);
+    return fn(body.value) ? null : `${where}: error body is in no declared envelope: ${ajv.errorsText(fn.errors)}`;
+  }
+  const response = operation.responses[String(exchange.status)] ?? operation.responses[`${String(exchange.status)[0]}XX`] ?? operation.responses.default;
+  if (!response) return `${where}: status ${exchange.status} is not declared`;
+  const content = response.content as Record<string, { schema: unknown }> | undefined;
+  // 204, 205 and 304 never carry a body (HTTP): the declared status is what there is to check.
+  if ([204, 205, 304].includes(exchange.status)) return exchange.text ? `${where}: a ${exchange.status} with a body` : null;
+  if (!content) return exchange.text ? `${where}: the document declares no body, got ${exchange.text.slice(0, 80)}` : null;
+  if (!media || !(media in content)) return `${where}: content type ${exchange.contentType} is not one of ${Object.keys(content).join(', ')}`;
+  if (head || !media.endsWith('json')) return null;
+  const body = parse();
+  if (!body.ok) return `${where}: body is not JSON`;
+  const fn = validator(p, content[media].schema);
+  return fn(body.value) ? null : `${where}: body does not match the schema: ${ajv.errorsText(fn.errors)} (${(exchange.text ?? '').slice(0, 200)})`;
+}
