@@ -75,6 +75,7 @@ export const DASHBOARD_SCRIPT = String.raw`(function () {
   }
 
   function tick() {
+    if (!state.clock) return; // until the site clock is known, nothing to count with
     var now = siteNow();
     byId('emu-clock-bar').textContent = iso(Math.floor(now)) + (state.clock ? ' (' + state.clock.mode + ')' : '');
     byId('emu-clock-now').textContent = iso(Math.floor(now));
