@@ -37,7 +37,7 @@ describe('checkArgs: parameters against declared args, as a route checks them', 
     const invalid = checkArgs(args, { status: 700, path: 5 });
     const missing = checkArgs(args, {});
     expect(invalid.ok || paramProblems(invalid.error)).toEqual([
-      { path: 'status', message: 'status must be less than or equal to 599' },
+      { path: 'status', message: 'status must be between 200 (inclusive) and 599 (inclusive)' },
       { path: 'path', message: 'path is not of type string.' },
     ]);
     expect(missing.ok || paramProblems(missing.error)).toEqual([{ path: 'path', message: 'Missing parameter(s): path' }]);
