@@ -82,6 +82,17 @@ export interface NamespacePlugin {
   close?(): void;
   /** What createApp() exposes of this module in process (see ExtensionHandles). */
   handles?: Partial<ExtensionHandles>;
+  /** wp-admin screens this module adds (add_menu_page): `wp-admin/admin.php?page=<slug>`, in the admin menu. */
+  adminScreens?: readonly AdminScreen[];
+}
+
+/** A wp-admin screen of a module: the host site serves it to logged-in users with `capability`, in wp-admin's frame. */
+export interface AdminScreen {
+  slug: string;
+  menuTitle: string;
+  capability: string;
+  /** The screen's content; `restNonce` is the user's `wp_rest` nonce for calls to `restRoot` (`<site>/wp-json/`). */
+  render(page: { restRoot: string; restNonce: string }): { title: string; body: string; script?: string };
 }
 
 /**

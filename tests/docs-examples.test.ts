@@ -259,7 +259,8 @@ async function runProgram(run: PageRun, blocks: Block[]): Promise<void> {
   // in a first-line comment (`// wp-json/acme/v1/index.ts`), else from the project's root.
   const named = /^\/\/\s*(\S+\.[jt]s)\s*$/.exec(blocks[0]!.code.split('\n')[0]!.trim());
   const base = path.join(ROOT, named ? path.dirname(named[1]!) : '.');
-  const load = (id: string): unknown => (id === 'wp-token-emulator' ? require('../plugin') : require(id.startsWith('.') ? path.resolve(base, id) : id));
+  const load = (id: string): unknown =>
+    id === 'wp-token-emulator' ? require('../plugin') : id === 'wp-token-emulator/matchers' ? require('../wp-json/emulator/v1/verify/matchers') : require(id.startsWith('.') ? path.resolve(base, id) : id);
   let step = 'the program';
   try {
     new Function('require', 'module', 'exports', code)(load, mod, mod.exports);

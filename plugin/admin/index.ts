@@ -5,6 +5,7 @@ import { adminUrl, die, requireLogin, sendAdmin, type AdminContext } from './con
 import { esc } from './layout';
 import { registerLists } from './lists';
 import { registerLogin } from './login';
+import { registerModuleScreens } from './module-screens';
 import { registerProfile } from './profile';
 
 export interface AdminScreens {
@@ -21,6 +22,7 @@ export function adminScreens(site: Site): AdminScreens {
   registerProfile(router, ctx);
   registerAuthorize(router, ctx);
   registerLists(router, ctx);
+  registerModuleScreens(router, ctx);
 
   router.get(['/wp-admin', '/wp-admin/', '/wp-admin/index.php'], (req: Request, res: Response) => {
     const login = requireLogin(ctx, req, res);

@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import type { UserRecord } from '../../core/auth/users';
 import type { Site } from '../site';
+import { moduleMenu } from './module-screens';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#039;' };
 
@@ -109,6 +110,7 @@ export function adminPage(site: Site, o: AdminPageOptions): string {
     ['plugins.php', 'Plugins', can('activate_plugins')],
     ['users.php', 'Users', can('list_users')],
     ['profile.php', 'Profile', true],
+    ...moduleMenu(site, o.user).map(([file, label]): [string, string, boolean] => [file, label, true]),
   ];
   const items = menu
     .filter(([, , shown]) => shown)

@@ -146,6 +146,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/wp-json/emulator/v1/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_emulator_v1_tokens"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wp-json/emulator/v1/journal/har": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_emulator_v1_journal_har"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1091,6 +1123,142 @@ export interface operations {
                         openapi: "3.1.0";
                         info: Record<string, never>;
                         paths: Record<string, never>;
+                    };
+                };
+            };
+            /** @description Bad request: missing or invalid parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not authenticated (or the credentials were refused) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Any other error, in the namespace's error envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+        };
+    };
+    get_emulator_v1_tokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        now: string;
+                        timestamp: number;
+                        mode: string;
+                        tokens: {
+                            vendor: string;
+                            prefix: string;
+                            hash: string;
+                            sub: string | null;
+                            iat: number;
+                            exp: number | null;
+                            /** @enum {unknown} */
+                            state: "active" | "expired" | "revoked" | "rotated";
+                            source: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not authenticated (or the credentials were refused) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+            /** @description Any other error, in the namespace's error envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordPressError"];
+                };
+            };
+        };
+    };
+    get_emulator_v1_journal_har: {
+        parameters: {
+            query?: {
+                /** @description A REST namespace (availo/v1) or a module id (availo). */
+                namespace?: string;
+                /** @description A glob matched against the request path, starting with / (/wp-json/availo/v1/**). */
+                path?: string;
+                /** @description A status (503), a class (5xx) or a comma-separated list. */
+                status?: number | string | (number | string)[];
+                /** @description HTTP method. */
+                method?: string;
+                /** @description Only the last N matching requests. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        log: {
+                            /** @constant */
+                            version: "1.2";
+                            creator: Record<string, never>;
+                            entries: Record<string, never>[];
+                        };
                     };
                 };
             };

@@ -1,4 +1,4 @@
-import { CliError, checkOptions, formatItems, parseArgs, printValue, selectFields, stringOption, type CliIO, type ParsedArgs, type StandaloneCommand } from '../../../core/cli';
+import { CliError, checkOptions, flag, formatItems, parseArgs, printValue, selectFields, stringOption, type CliIO, type ParsedArgs, type StandaloneCommand } from '../../../core/cli';
 import { ConfigError, buildConfig } from '../../../core/config';
 import { EMULATOR_NAMESPACE } from './namespace';
 
@@ -222,14 +222,14 @@ const JOURNAL_FIELDS = ['id', 'time', 'method', 'path', 'route', 'namespace', 's
 
 const journalCommand: StandaloneCommand = {
   synopsis:
-    'journal [list [--namespace=<ns>] [--path=<glob>] [--status=<status>] [--method=<method>] [--limit=<n>] [--format=<format>] [--fields=<fields>] | clear] [--url=<url>] [--user=<login>] [--password=<app password>]',
-  description: 'List or empty the request journal of a running server (secrets redacted).',
+    'journal [list [--namespace=<ns>] [--path=<glob>] [--status=<status>] [--method=<method>] [--limit=<n>] [--format=<format>] [--fields=<fields>] | export --har [<filters>] | clear] [--url=<url>] [--user=<login>] [--password=<app password>]',
+  description: 'List, export (HAR 1.2) or empty the request journal of a running server (secrets redacted).',
   async run(argv, io, env) {
     const args = parseArgs(argv);
     const filters = ['namespace', 'path', 'status', 'method', 'limit'];
-    checkOptions(args, [...CONNECTION_OPTIONS, ...filters, 'format', 'fields', 'field']);
+    checkOptions(args, [...CONNECTION_OPTIONS, ...filters, 'format', 'fields', 'field', 'har']);
     const [action = 'list', ...extra] = words(args);
-    if (extra.length > 0 || !['list', 'clear'].includes(action)) throw usageError(this.synopsis);
+    if (extra.length > 0 || !['list', 'clear', 'export'].includes(action)) throw usageError(this.synopsis);
     if (action === 'clear') {
       const target = resolveTarget(args, env);
       const { deleted } = (await callControl(target, 'DELETE', '/journal')) as { deleted: number };
@@ -240,6 +240,13 @@ const journalCommand: StandaloneCommand = {
     for (const name of filters) {
       const value = stringOption(args, name);
       if (value !== undefined) params.set(name, value);
+    }
+    if (action === 'export') {
+      // HAR 1.2 on standard output (`> journal.har`): what Chrome DevTools' Network panel imports.
+      if (!flag(args, 'har')) throw new CliError('journal export writes HAR 1.2: add --har.');
+      const query = params.toString();
+      io.out(JSON.stringify(await callControl(resolveTarget(args, env), 'GET', `/journal/har${query ? `?${query}` : ''}`), null, 2));
+      return 0;
     }
     const format = stringOption(args, 'format') ?? 'table';
     const fields = selectFields(args, JOURNAL_FIELDS, ['id', 'time', 'method', 'path', 'status', 'durationMs', 'user']);

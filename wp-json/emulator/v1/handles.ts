@@ -3,6 +3,8 @@ import type { Fault, FaultSpec } from './faults/faults';
 import type { MailMessage } from '../../../core/mail';
 import type { SiteContext, TokenIntrospection } from '../../../core/namespace';
 import type { TestControl } from './test-control';
+import { verifyMails, verifyRequests, type MailExpectation, type RequestExpectation } from './verify/expectation';
+import { VerificationError } from './verify/matchers';
 
 /** What createApp() adds for tests: the control API's operations without HTTP. */
 export interface TestControlHandles {
@@ -36,6 +38,10 @@ export interface TestControlHandles {
   reset(): Promise<void>;
   /** RFC 7662-style: what any namespace knows about a token. */
   introspect(token: string, vendor?: string): TokenIntrospection;
+  /** The journal's matching requests; throws a VerificationError listing the closest ones when none (or not `times`) match. */
+  verify(expectation: RequestExpectation): JournalEntry[];
+  /** As verify, for the outbox. */
+  verifyMail(expectation: MailExpectation): MailMessage[];
 }
 
 declare module '../../../core/namespace' {
@@ -78,5 +84,15 @@ export function testControlHandles(ctx: SiteContext, control: TestControl): Test
     },
     reset: () => control.reset(),
     introspect: (token, vendor) => control.introspect(token, vendor),
+    verify: (expectation) => {
+      const verdict = verifyRequests(journal.list(), expectation);
+      if (!verdict.pass) throw new VerificationError(verdict.message);
+      return verdict.matched as JournalEntry[];
+    },
+    verifyMail: (expectation) => {
+      const verdict = verifyMails(ctx.mailer.list(), expectation);
+      if (!verdict.pass) throw new VerificationError(verdict.message);
+      return verdict.matched as MailMessage[];
+    },
   };
 }

@@ -9,6 +9,8 @@ import { registerRoutes } from './routes';
 import { emulatorOpenApi, registerOpenApiRoute } from './openapi';
 import { openApiCommand } from './openapi-command';
 import { createTestControl } from './test-control';
+import { dashboardScreen } from './dashboard/page';
+import { registerDashboardRoutes } from './dashboard/routes';
 
 export { EMULATOR_NAMESPACE } from './namespace';
 export { FaultError, type Fault, type FaultSpec } from './faults/faults';
@@ -49,10 +51,15 @@ export const emulator: NamespaceModule = {
     ctx.pipeline.use(journalStage(control.journal, exempt));
     if (apiOn) registerRoutes(ctx, control);
     if (apiOn) registerOpenApiRoute(ctx);
+    const ledger = apiOn ? registerDashboardRoutes(ctx, control, exempt) : null;
     return {
-      reset: () => control.faults.clear(),
+      reset: () => {
+        control.faults.clear();
+        ledger?.clear();
+      },
       close: () => control.faults.close(),
       handles: testControlHandles(ctx, control),
+      adminScreens: apiOn ? [dashboardScreen] : [],
     };
   },
 };

@@ -28,6 +28,11 @@ const deleted = { type: 'object', required: ['deleted'], properties: { deleted: 
 const message = { type: 'object', required: ['id', 'to', 'subject', 'text'], properties: { id: {}, to: { type: 'string' }, subject: { type: 'string' }, text: { type: 'string' }, sentAt: { type: 'string' } } };
 const entry = { type: 'object', required: ['id', 'method', 'path', 'status'], properties: { id: { type: 'integer' }, method: { type: 'string' }, path: { type: 'string' }, status: { type: 'integer' }, fault: { type: ['string', 'null'] } } };
 const fault = { type: 'object', required: ['id'], properties: { id: { type: 'string' } } };
+const ledgerToken = {
+  type: 'object',
+  required: ['vendor', 'prefix', 'hash', 'sub', 'iat', 'exp', 'state', 'source'],
+  properties: { vendor: { type: 'string' }, prefix: { type: 'string' }, hash: { type: 'string' }, sub: { type: ['string', 'null'] }, iat: { type: 'integer' }, exp: { type: ['integer', 'null'] }, state: { enum: ['active', 'expired', 'revoked', 'rotated'] }, source: { type: 'string' } },
+};
 const ok = (schema: Record<string, unknown>, status = 200) => ({ responses: { [status]: { schema } } });
 
 /** The extension's own facts for its document: the answers of its routes (docs/control-api.md). */
@@ -47,6 +52,8 @@ export const emulatorOpenApi: NamespaceOpenApi = {
     'DELETE /faults': ok(deleted),
     'GET /faults/{id}': ok(fault),
     'DELETE /faults/{id}': ok(deleted),
+    'GET /tokens': ok({ type: 'object', required: ['now', 'timestamp', 'mode', 'tokens'], properties: { now: { type: 'string' }, timestamp: { type: 'integer' }, mode: { type: 'string' }, tokens: { type: 'array', items: ledgerToken } } }),
+    'GET /journal/har': ok({ type: 'object', required: ['log'], properties: { log: { type: 'object', required: ['version', 'creator', 'entries'], properties: { version: { const: '1.2' }, creator: { type: 'object' }, entries: { type: 'array', items: { type: 'object' } } } } } }),
     'POST /tokens/introspect': ok({ type: 'object', required: ['active', 'vendor'], properties: { active: { type: 'boolean' }, vendor: { type: 'string' }, sub: { type: 'string' }, exp: { type: 'integer' }, iat: { type: 'integer' } } }),
     'GET /openapi': {
       summary: 'The OpenAPI 3.1 document of the site, or of one namespace',
