@@ -6,9 +6,10 @@
  * The tarball is packed once from dist/ as jest's globalSetup built it (--ignore-scripts: packing
  * would otherwise run `prepare`, a rebuild of dist/ under the feet of the suites running beside
  * this one). Its dependencies install from the local npm cache where they are there
- * (--prefer-offline); the test runners are this repository's devDependencies, linked in.
+ * (--prefer-offline); the test runners are this repository's devDependencies, linked in. The six
+ * checks are separate processes, started together once the project is installed.
  */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -31,7 +32,25 @@ function run(command: string, args: string[], cwd: string, timeout = 3 * MINUTES
   return spawnSync(command, args, { cwd, env: childEnv(), encoding: 'utf8', timeout });
 }
 
-function expectSuccess(result: SpawnSyncReturns<string>): string {
+type Outcome = Pick<SpawnSyncReturns<string>, 'status' | 'signal' | 'stdout' | 'stderr' | 'error'>;
+
+/** run(), without blocking: the checks are separate processes, so they run side by side (the suite's wall time is the slowest, not the sum). */
+function start(command: string, args: string[], cwd: string, timeout = 4 * MINUTES): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd, env: childEnv(), timeout });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', (error) => resolve({ status: null, signal: null, stdout, stderr, error }));
+    child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
+  });
+}
+
+/** The six checks of the installed package, started together at the end of beforeAll. */
+const checks: Record<string, Promise<Outcome>> = {};
+
+function expectSuccess(result: Outcome): string {
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   if (result.status !== 0) throw new Error(`exit ${result.status ?? result.signal}${result.error ? ` (${result.error.message})` : ''}:\n${output.slice(-4000)}`);
   return output;
@@ -53,9 +72,18 @@ beforeAll(() => {
     fs.mkdirSync(path.dirname(link), { recursive: true });
     fs.symlinkSync(path.join(ROOT, 'node_modules', name), link, 'dir');
   }
+  const jest = path.join(dir, 'node_modules', 'jest', 'bin', 'jest.js');
+  checks.cjs = start(process.execPath, ['--no-experimental-require-module', 'cjs/check.cjs'], dir);
+  checks.esm = start(process.execPath, ['esm/check.mjs'], dir);
+  checks.jestJs = start(process.execPath, [jest, '--ci'], path.join(dir, 'jest-js'));
+  checks.tsJest = start(process.execPath, [jest, '--ci'], path.join(dir, 'ts-jest'));
+  const tsc = path.join(dir, 'node_modules', 'typescript', 'bin', 'tsc');
+  checks.tsc = start(process.execPath, [tsc, '--noEmit', '--strict', '--module', 'commonjs', '--target', 'es2022', '--types', 'jest', 'emulator.test.ts'], path.join(dir, 'ts-jest'));
+  checks.vitest = start(process.execPath, [path.join(dir, 'node_modules', 'vitest', 'vitest.mjs'), 'run'], path.join(dir, 'vitest'));
 }, 5 * MINUTES);
 
-afterAll(() => {
+afterAll(async () => {
+  await Promise.all(Object.values(checks)); // none still writing into the directory removed below
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -76,33 +104,32 @@ describe('the packed tarball', () => {
 });
 
 describe('installed in a fresh project, with no configuration beyond the test runner', () => {
-  it("require('wp-token-emulator') from CommonJS, with require() of ES modules switched off", () => {
-    const out = expectSuccess(run(process.execPath, ['--no-experimental-require-module', 'cjs/check.cjs'], dir));
+  it("require('wp-token-emulator') from CommonJS, with require() of ES modules switched off", async () => {
+    const out = expectSuccess(await checks.cjs!);
     expect(out).toContain('CJS: users/me 200 admin');
-  });
+  }, 4 * MINUTES);
 
-  it("import { createApp } from 'wp-token-emulator' in an ES module", () => {
-    const out = expectSuccess(run(process.execPath, ['esm/check.mjs'], dir));
+  it("import { createApp } from 'wp-token-emulator' in an ES module", async () => {
+    const out = expectSuccess(await checks.esm!);
     expect(out).toContain('ESM: users/me 200 admin');
-  });
+  }, 4 * MINUTES);
 
-  it("a plain JavaScript jest test with jest's defaults", () => {
-    const out = expectSuccess(run(process.execPath, [path.join(dir, 'node_modules', 'jest', 'bin', 'jest.js'), '--ci'], path.join(dir, 'jest-js')));
+  it("a plain JavaScript jest test with jest's defaults", async () => {
+    const out = expectSuccess(await checks.jestJs!);
     expect(out).toMatch(/Tests:\s+1 passed, 1 total/);
   }, 4 * MINUTES);
 
-  it('a TypeScript jest test with the ts-jest preset (type-checked against the package types)', () => {
-    const out = expectSuccess(run(process.execPath, [path.join(dir, 'node_modules', 'jest', 'bin', 'jest.js'), '--ci'], path.join(dir, 'ts-jest')));
+  it('a TypeScript jest test with the ts-jest preset (type-checked against the package types)', async () => {
+    const out = expectSuccess(await checks.tsJest!);
     expect(out).toMatch(/Tests:\s+1 passed, 1 total/);
   }, 4 * MINUTES);
 
-  it("the package's declarations type-check under tsc --strict, without skipLibCheck", () => {
-    const tsc = path.join(dir, 'node_modules', 'typescript', 'bin', 'tsc');
-    expectSuccess(run(process.execPath, [tsc, '--noEmit', '--strict', '--module', 'commonjs', '--target', 'es2022', '--types', 'jest', 'emulator.test.ts'], path.join(dir, 'ts-jest')));
+  it("the package's declarations type-check under tsc --strict, without skipLibCheck", async () => {
+    expectSuccess(await checks.tsc!);
   }, 4 * MINUTES);
 
-  it('a vitest 3 test', () => {
-    const out = expectSuccess(run(process.execPath, [path.join(dir, 'node_modules', 'vitest', 'vitest.mjs'), 'run'], path.join(dir, 'vitest')));
+  it('a vitest 3 test', async () => {
+    const out = expectSuccess(await checks.vitest!);
     expect(out).toMatch(/Tests\s+1 passed \(1\)/);
   }, 4 * MINUTES);
 });
