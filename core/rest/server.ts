@@ -3,67 +3,14 @@ import { WpError, isWpError, wpErrors } from './errors';
 import { RestRequest } from './request';
 import { RestResponse, isRestResponse } from './response';
 import { validateArgs } from '../validation';
-import { INDEX_KEYWORDS, type ArgSchema } from './schema';
+import type { ArgSchema } from './schema';
+import { namespaceIndex, routeData, routesData, siteIndex } from './discovery';
+import { methodsOf, READABLE, toJsRegex, type Endpoint, type Method, type NamespaceOptions, type RegisteredEndpoint, type Route, type RouteDescription, type RouteOptions, type SiteInfo } from './routes';
 
-const INDEX_KEYWORD_SET: ReadonlySet<string> = new Set(INDEX_KEYWORDS);
+// The route vocabulary lives in ./routes; re-exported here, where namespaces have always imported it.
+export { ALLMETHODS, CREATABLE, DELETABLE, EDITABLE, READABLE, type Endpoint, type HandlerResult, type Method, type NamespaceOptions, type RouteDescription, type RouteOptions, type SiteInfo } from './routes';
+
 const NO_ARGS: Record<string, ArgSchema> = {};
-
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-export const READABLE: readonly Method[] = Object.freeze(['GET'] as Method[]);
-export const CREATABLE: readonly Method[] = Object.freeze(['POST'] as Method[]);
-export const EDITABLE: readonly Method[] = Object.freeze(['POST', 'PUT', 'PATCH'] as Method[]);
-export const DELETABLE: readonly Method[] = Object.freeze(['DELETE'] as Method[]);
-export const ALLMETHODS: readonly Method[] = Object.freeze(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as Method[]);
-
-/** What a handler may return: data (sent as 200 JSON), a RestResponse, or a WpError. */
-export type HandlerResult = unknown;
-
-/** One method set of a route (a handler in WordPress terms). */
-export interface Endpoint {
-  methods: Method | readonly Method[];
-  handler(req: RestRequest): HandlerResult | Promise<HandlerResult>;
-  /** WordPress's permission_callback: false → rest_forbidden (401 anonymous, 403 logged in); a WpError is sent as is. Omitted: public. */
-  permission?(req: RestRequest): boolean | WpError | Promise<boolean | WpError>;
-  args?: Record<string, ArgSchema>;
-  /** Listed in the discovery index (default true). */
-  showInIndex?: boolean;
-  /** WordPress's `allow_batch` (shown as `"allow_batch": {"v1": true}` in the index). */
-  allowBatch?: boolean;
-}
-
-export interface RouteOptions {
-  /** The JSON schema shown by OPTIONS (WordPress's `schema` callback). */
-  schema?: () => Record<string, unknown>;
-}
-
-export interface NamespaceOptions {
-  /** 'php' (default): JSON as WordPress writes it (escaped `/` and non-ASCII). 'plain' for vendors whose servers are not PHP. */
-  json?: 'php' | 'plain';
-  /**
-   * Vendor envelope for errors the core raises inside this namespace (no route, invalid JSON, bad
-   * params, body too large, store unavailable, internal error). rest_forbidden is never passed: the
-   * WordPress layer's permission answer is the same for every vendor. Return undefined to keep WordPress's.
-   */
-  onCoreError?(error: WpError, req: RestRequest): RestResponse | undefined;
-  /** Last touch on every response of the namespace (a vendor's `Server` header, say). */
-  decorate?(res: RestResponse, req: RestRequest): void;
-  /** The namespace sends only its own headers: none of WordPress's (CORS, X-Robots-Tag, Link, no-cache). */
-  ownHeaders?: boolean;
-  /** WordPress rejects a malformed JSON body before the route runs (default true); false hands it to the handler as req.jsonError. */
-  validateJson?: boolean;
-}
-
-interface RegisteredEndpoint extends Endpoint {
-  methodList: readonly Method[];
-}
-
-interface Route {
-  pattern: string;
-  namespace: string;
-  regex: RegExp;
-  endpoints: RegisteredEndpoint[];
-  options: RouteOptions;
-}
 
 /** The matched endpoint's permission answer, and the store's change counter when it was asked. */
 interface CheckedPermission {
@@ -77,56 +24,6 @@ export interface Dispatched {
   response: RestResponse;
   route: Route | null;
   namespace: string | null;
-}
-
-export interface SiteInfo {
-  name: string;
-  description: string;
-  url: string;
-  /** Application passwords available: the index's `authentication` entry. */
-  applicationPasswords: boolean;
-}
-
-/** A registered route as routeList() describes it: its pattern, namespace and the endpoints the index shows. */
-export interface RouteDescription {
-  pattern: string;
-  namespace: string;
-  endpoints: { methods: readonly Method[]; args: Readonly<Record<string, ArgSchema>>; guarded: boolean }[];
-  /** The route's item schema (what OPTIONS shows), when it has one. */
-  schema?: Record<string, unknown>;
-}
-
-/**
- * Compiled route patterns, shared by every site of the process: each createApp() registers the same
- * routes, and compiling them again was a third of its cost. Sharing is not observable: the regexes
- * have neither the g nor the y flag, so exec() and test() keep no state (lastIndex) between calls.
- */
-const compiled = new Map<string, RegExp>();
-
-/** `(?P<name>...)` (PHP's named groups) to JavaScript's `(?<name>...)`. */
-function toJsRegex(pattern: string): RegExp {
-  let regex = compiled.get(pattern);
-  if (regex === undefined) {
-    if (compiled.size >= 4096) compiled.clear();
-    regex = new RegExp(`^${pattern.replace(/\(\?P</g, '(?<')}$`, 'i');
-    compiled.set(pattern, regex);
-  }
-  return regex;
-}
-
-/** Method lists, per `methods` value of an endpoint definition (module-level constants, mostly): frozen, so no site can change another's. */
-const methodLists = new WeakMap<readonly Method[], readonly Method[]>();
-
-function methodsOf(methods: Method | readonly Method[]): readonly Method[] {
-  if (typeof methods !== 'string') {
-    const known = methodLists.get(methods);
-    if (known !== undefined) return known;
-  }
-  const list = typeof methods === 'string' ? methods.split(',').map((m) => m.trim().toUpperCase() as Method) : methods.map((m) => m.toUpperCase() as Method);
-  const unique = Object.freeze([...new Set(list)]);
-  // A caller's array could be changed later: only frozen ones (and the shared constants) are remembered.
-  if (typeof methods !== 'string' && Object.isFrozen(methods)) methodLists.set(methods, unique);
-  return unique;
 }
 
 /**
@@ -387,36 +284,11 @@ export class RestServer {
 
   /** One route's entry in the index (get_data_for_route). */
   private routeData(route: Route, context: 'view' | 'help'): Record<string, unknown> | null {
-    const data: Record<string, unknown> = { namespace: route.namespace, methods: [] as string[], endpoints: [] as unknown[] };
-    const shown = route.endpoints.filter((e) => e.showInIndex !== false);
-    if (shown.length === 0) return null;
-    for (const endpoint of shown) {
-      (data.methods as string[]).push(...endpoint.methodList);
-      const args: Record<string, unknown> = {};
-      for (const [name, arg] of Object.entries(endpoint.args ?? {})) {
-        const entry: Record<string, unknown> = {};
-        // WordPress keeps each arg's keys in the order they were registered (only the allowed keywords).
-        for (const [keyword, value] of Object.entries(arg)) if (INDEX_KEYWORD_SET.has(keyword) && value !== undefined) entry[keyword] = value;
-        entry.required = arg.required === true;
-        args[name] = entry;
-      }
-      // PHP encodes an empty array as [] — WordPress shows "args": [] for an endpoint without args.
-      (data.endpoints as unknown[]).push({ methods: [...endpoint.methodList], ...(endpoint.allowBatch ? { allow_batch: { v1: true } } : {}), args: Object.keys(args).length ? args : [] });
-    }
-    if (context === 'help' && route.options.schema) data.schema = route.options.schema();
-    const readable = route.pattern.replace(/\(\?P<(\w+?)>.*?\)/g, '{$1}');
-    if (!readable.includes('{')) data._links = { self: [{ href: this.restUrl(readable) }] };
-    return data;
+    return routeData(route, context, (path) => this.restUrl(path));
   }
 
   private routesData(filter: (route: Route) => boolean): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const route of this.routes.values()) {
-      if (!filter(route) || this.isDisabled(route)) continue;
-      const data = this.routeData(route, 'view');
-      if (data) out[route.pattern] = data;
-    }
-    return out;
+    return routesData(this.routes.values(), (route) => filter(route) && !this.isDisabled(route), (path) => this.restUrl(path));
   }
 
   /** The registered routes of active namespaces in registration order, as the index lists them (for generated documents: core/openapi). */
@@ -435,32 +307,10 @@ export class RestServer {
   }
 
   private index(): Record<string, unknown> {
-    const site = this.site();
-    return {
-      name: site.name,
-      description: site.description,
-      url: site.url,
-      home: site.url,
-      gmt_offset: '0', // get_option('gmt_offset') is a string in WordPress
-      timezone_string: '',
-      page_for_posts: 0,
-      page_on_front: 0,
-      show_on_front: 'posts',
-      namespaces: this.namespaceList(),
-      authentication: site.applicationPasswords ? { 'application-passwords': { endpoints: { authorization: `${site.url}/wp-admin/authorize-application.php` } } } : [],
-      routes: this.routesData(() => true),
-      site_logo: 0,
-      site_icon: 0,
-      site_icon_url: '',
-      _links: { help: [{ href: 'https://developer.wordpress.org/rest-api/' }] },
-    };
+    return siteIndex(this.site(), this.namespaceList(), this.routesData(() => true));
   }
 
   private namespaceIndex(namespace: string): Record<string, unknown> {
-    return {
-      namespace,
-      routes: this.routesData((route) => route.namespace === namespace),
-      _links: { up: [{ href: this.restUrl('/') }] },
-    };
+    return namespaceIndex(namespace, this.routesData((route) => route.namespace === namespace), this.restUrl('/'));
   }
 }
