@@ -43,7 +43,10 @@ function walk(dirs, visit) {
     visit(full, true);
     for (const entry of entries) {
       const rel = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk([rel], visit);
+      // Installed packages are never sources (npm run bench installs its peers in bench/peers/node_modules).
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules') walk([rel], visit);
+      }
       else visit(path.join(ROOT, rel), false);
     }
   }
