@@ -119,7 +119,8 @@ export function freePort(): Promise<number> {
   });
 }
 
-function getStatus(url: string): Promise<number> {
+/** GET `url` on a new connection: its status, or 0 when nothing answers (within 2 s). */
+export function getStatus(url: string): Promise<number> {
   return new Promise((resolve) => {
     const req = http.get(url, { agent: false }, (res) => {
       res.resume();

@@ -7,10 +7,9 @@
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { freePort, median } from './lib';
+import { freePort, getStatus, median } from './lib';
 
 export interface NpmStartRow {
   scenario: string;
@@ -28,17 +27,6 @@ app.get('/', (req, res) => res.json({ name: 'bare' }));
 app.listen(Number(process.env.PORT), process.env.HOST, () => console.log('listening'));
 `;
 
-function status(url: string): Promise<number> {
-  return new Promise((resolve) => {
-    const req = http.get(url, { agent: false }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', () => resolve(0));
-    req.setTimeout(2000, () => req.destroy());
-  });
-}
-
 /** `npm start` in `cwd`; milliseconds from spawn to the first 200 on `url`. Stops npm and the server (their process group) after. */
 async function npmStart(cwd: string, env: Record<string, string>, url: string, timeoutMs = 60_000): Promise<number> {
   const npmCli = process.env.npm_execpath;
@@ -55,7 +43,7 @@ async function npmStart(cwd: string, env: Record<string, string>, url: string, t
   };
   try {
     for (;;) {
-      if ((await status(url)) === 200) return Number(process.hrtime.bigint() - started) / 1e6;
+      if ((await getStatus(url)) === 200) return Number(process.hrtime.bigint() - started) / 1e6;
       if (child.exitCode !== null) throw new Error(`npm start in ${cwd} exited with code ${child.exitCode} before answering 200`);
       if (Number(process.hrtime.bigint() - started) / 1e6 > timeoutMs) throw new Error(`npm start in ${cwd} did not answer 200 within ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 2));

@@ -161,4 +161,3 @@ export async function playgroundColdStart(peersDir: string, wordpressTree: strin
   return { times, version };
 }
 
-export { freePort };

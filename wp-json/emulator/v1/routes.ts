@@ -6,7 +6,7 @@ import { invalidParam } from '../../../core/validation';
 import { FaultError, type FaultSpec } from './faults/faults';
 import { FAULT_ARGS } from './faults/spec';
 import { JOURNAL_FILTER_ARGS } from './journal/filter';
-import { JournalFilterError, type JournalFilter } from './journal/journal';
+import { JournalFilterError, type JournalEntry, type JournalFilter } from './journal/journal';
 import { EMULATOR_NAMESPACE } from './namespace';
 import type { TestControl } from './test-control';
 
@@ -104,15 +104,8 @@ export function registerRoutes(ctx: SiteContext, control: TestControl): void {
       permission: admin,
       args: JOURNAL_FILTER_ARGS,
       handler: (req) => {
-        const filter: Record<string, unknown> = {};
-        for (const name of Object.keys(JOURNAL_FILTER_ARGS)) if (req.param(name) !== undefined) filter[name] = req.param(name);
-        try {
-          const entries = control.journal.list(filter as JournalFilter);
-          return new RestResponse(entries, 200, { 'X-WP-Total': String(entries.length) });
-        } catch (e) {
-          if (e instanceof JournalFilterError) return invalidParam(e.param, e.message);
-          throw e;
-        }
+        const entries = journalEntriesOf(control, req);
+        return entries instanceof WpError ? entries : new RestResponse(entries, 200, { 'X-WP-Total': String(entries.length) });
       },
     },
     { methods: ['DELETE'], permission: admin, handler: () => ({ deleted: control.journal.clear() }) },
@@ -181,4 +174,20 @@ export function registerRoutes(ctx: SiteContext, control: TestControl): void {
 
 function faultNotFound(): WpError {
   return new WpError('emulator_fault_not_found', 'No fault with that id (it may have run out of matches or been cleared).', { status: 404 });
+}
+
+/**
+ * The journal entries a request's filter parameters (JOURNAL_FILTER_ARGS, already checked by the
+ * route's declared args) select, or WordPress's rest_invalid_param for a filter the journal refuses.
+ * GET /journal and GET /journal/har read the journal through this one place.
+ */
+export function journalEntriesOf(control: TestControl, req: RestRequest): JournalEntry[] | WpError {
+  const filter: Record<string, unknown> = {};
+  for (const name of Object.keys(JOURNAL_FILTER_ARGS)) if (req.param(name) !== undefined) filter[name] = req.param(name);
+  try {
+    return control.journal.list(filter as JournalFilter);
+  } catch (e) {
+    if (e instanceof JournalFilterError) return invalidParam(e.param, e.message);
+    throw e;
+  }
 }

@@ -96,6 +96,8 @@ export class PureWlState {
   readonly refresh: Collection<TokenRecord>;
   private readonly tokenKey: string;
   private readonly lookupKey: string;
+  /** The namespace's settings, resolved once (settings are read once at start). */
+  private readonly settings: ReturnType<typeof namespaceSettings<typeof PUREWL_SETTINGS>>;
 
   constructor(private readonly ctx: SiteContext) {
     this.resellers = ctx.store.collection<ResellerRecord>('purewl.resellers');
@@ -104,14 +106,15 @@ export class PureWlState {
     this.refresh = ctx.store.collection<TokenRecord>('purewl.refreshTokens');
     this.tokenKey = deriveKey(ctx.secrets, 'purewl').toString('base64');
     this.lookupKey = deriveKey(ctx.secrets, 'purewl.secret-lookup').toString('base64');
+    this.settings = namespaceSettings(ctx, PUREWL_SETTINGS);
   }
 
   get accessTtl(): number {
-    return namespaceSettings(this.ctx, PUREWL_SETTINGS).PUREWL_TOKEN_EXPIRY;
+    return this.settings.PUREWL_TOKEN_EXPIRY;
   }
 
   get refreshTtl(): number {
-    return namespaceSettings(this.ctx, PUREWL_SETTINGS).PUREWL_REFRESH_TOKEN_EXPIRY;
+    return this.settings.PUREWL_REFRESH_TOKEN_EXPIRY;
   }
 
   tokenHash(token: string): string {

@@ -3,12 +3,13 @@ import * as path from 'node:path';
 import type { SiteContext } from '../../../../core/namespace';
 import type { RequestContext } from '../../../../core/pipeline/context';
 import type { RestRequest } from '../../../../core/rest/request';
-import { invalidParam } from '../../../../core/validation';
+import { WpError } from '../../../../core/rest/errors';
 import { RestResponse } from '../../../../core/rest/response';
 import { JOURNAL_FILTER_ARGS } from '../journal/filter';
 import { toHar } from '../journal/har';
-import { JournalFilterError, type JournalEntry, type JournalFilter } from '../journal/journal';
+import type { JournalEntry } from '../journal/journal';
 import { EMULATOR_NAMESPACE } from '../namespace';
+import { journalEntriesOf } from '../routes';
 import type { TestControl } from '../test-control';
 import { TokenLedger } from './tokens';
 
@@ -75,16 +76,10 @@ export function registerDashboardRoutes(ctx: SiteContext, control: TestControl, 
     permission: admin,
     args: JOURNAL_FILTER_ARGS,
     handler: (req) => {
-      // The journal's own filters, checked by the same declaration as GET /journal.
-      const filter: Record<string, unknown> = {};
-      for (const name of Object.keys(JOURNAL_FILTER_ARGS)) if (req.param(name) !== undefined) filter[name] = req.param(name);
-      try {
-        const har = journalHar(control.journal.list(filter as JournalFilter), ctx.config.siteUrl);
-        return new RestResponse(har, 200, { 'Content-Disposition': 'attachment; filename="emulator-journal.har"' });
-      } catch (e) {
-        if (e instanceof JournalFilterError) return invalidParam(e.param, e.message);
-        throw e;
-      }
+      // The journal's own filters, read and checked exactly as GET /journal does.
+      const entries = journalEntriesOf(control, req);
+      if (entries instanceof WpError) return entries;
+      return new RestResponse(journalHar(entries, ctx.config.siteUrl), 200, { 'Content-Disposition': 'attachment; filename="emulator-journal.har"' });
     },
   });
   return ledger;

@@ -1,6 +1,7 @@
 import { MAX_GLOB_LENGTH, type PathMatcher } from '../../../../core/glob';
 import { checkArgs, paramProblems, type Args } from '../../../../core/validation';
 import { PathPatternError, compilePathPattern } from '../path-pattern';
+import type { Fault } from './faults';
 
 /**
  * What a fault spec may hold, declared once as WordPress arg schemas: `POST /faults` declares these
@@ -53,19 +54,12 @@ export const FAULT_ARGS = {
   times: { type: ['integer', 'null'], minimum: 1, description: 'How many matching requests (default: until cleared).' },
 } satisfies Args;
 
-/** A spec as checked: coerced, defaults applied, its path pattern compiled. */
-export interface CheckedFault {
-  method: string;
+/** A spec as checked: coerced, defaults applied, its path pattern compiled (a fault as listed, less its bookkeeping). */
+export type CheckedFault = Pick<Fault, 'method' | 'pathRegex' | 'latencyMs' | 'status' | 'body' | 'headers' | 'times'> & {
   /** The glob, or the RegExp given in process. */
   path?: string | RegExp;
-  pathRegex?: string;
-  latencyMs: number;
-  status: number | null;
-  body: unknown;
-  headers: Record<string, string>;
-  times: number | null;
   regex: PathMatcher;
-}
+};
 
 /** Checks a spec (FAULT_ARGS, then the rules across fields); throws FaultError naming the first bad field. */
 export function checkFault(spec: unknown): CheckedFault {

@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import type { JournalEntry } from './journal';
 
 /**
  * HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/) from journal entries: what Chrome
@@ -7,23 +8,11 @@ import { STATUS_CODES } from 'node:http';
  * user, the fault, how it authenticated or why it was anonymous) goes in `_emulator`, HAR's way of custom fields.
  */
 
-/** The fields of a journal entry the conversion reads (the journal's `JournalEntry` has them all). */
-export interface HarSourceEntry {
-  id: number;
-  time: string;
-  method: string;
-  path: string;
-  route: string | null;
-  namespace: string | null;
-  status: number;
-  durationMs: number;
-  user: string | null;
-  fault: string | null;
+/** The fields of a journal entry the conversion reads (entries read back over HTTP may lack `auth`). */
+export type HarSourceEntry = Pick<JournalEntry, 'id' | 'time' | 'method' | 'path' | 'route' | 'namespace' | 'status' | 'durationMs' | 'user' | 'fault' | 'request' | 'response'> & {
   /** How the request authenticated, or why it was anonymous (`failure`: `wrong-password`, ...). */
   auth?: { method: string | null; failure: string | null };
-  request: { headers: Record<string, string | string[]>; query: unknown; body: unknown };
-  response: { headers: Record<string, string | string[]>; body: unknown };
-}
+};
 
 export interface HarNameValue {
   name: string;

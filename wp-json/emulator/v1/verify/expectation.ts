@@ -4,21 +4,14 @@
  * closest ones that were received (near misses), so a failing test says what went wrong.
  * Pure: it reads entries and mails given to it; matchers.ts gets them in process or over HTTP.
  */
+import type { JournalEntry } from '../journal/journal';
 import { globToRegExp } from '../path-pattern';
 
 /** What verification reads of a journal entry. */
-export interface ReceivedRequest {
-  id: number;
-  time: string;
-  method: string;
-  path: string;
-  route: string | null;
-  namespace: string | null;
-  status: number;
-  user: string | null;
+export type ReceivedRequest = Pick<JournalEntry, 'id' | 'time' | 'method' | 'path' | 'route' | 'namespace' | 'status' | 'user'> & {
   /** Why the request was anonymous (`wrong-password`, ...), when the journal says. */
   auth?: { failure: string | null };
-}
+};
 
 /** What verification reads of a mail. */
 export interface SentMail {
