@@ -1,5 +1,5 @@
 import type { RequestContext } from './context';
-import { internalErrorAnswer, writeAnswer } from './respond';
+import { headerList, internalErrorAnswer, writeAnswer } from './respond';
 
 /** The respond stage's one write (what is written is decided by core/rest/http.ts: tests/core/rest.test.ts). */
 
@@ -9,7 +9,10 @@ function fakeResponse() {
     headersSent: false,
     writableEnded: false,
     statusCode: 0,
-    setHeader: (name: string, value: string) => calls.push(`setHeader ${name}: ${value}`),
+    writeHead: (status: number, headers: string[]) => {
+      res.statusCode = status;
+      calls.push(`writeHead ${status} ${headers.join('|')}`);
+    },
     end: (body?: Buffer) => {
       calls.push(`end ${body === undefined ? '-' : body.toString()}`);
       res.writableEnded = true;
@@ -19,13 +22,13 @@ function fakeResponse() {
 }
 
 describe('respond: the one write', () => {
-  it('sets the status and each header, then ends with the body in one call; records what was written', () => {
+  it('writes the status and every header in one writeHead, then ends with the body in one call; records what was written', () => {
     const { res, calls } = fakeResponse();
     const ctx = { res, started: performance.now(), answer: null, written: false, durationMs: null } as unknown as RequestContext;
     const answer = { status: 201, headers: { 'Content-Type': 'text/plain', 'Content-Length': '2' }, body: Buffer.from('ok') };
     expect(writeAnswer(ctx, answer)).toBe(true);
     expect(res.statusCode).toBe(201);
-    expect(calls).toEqual(['setHeader Content-Type: text/plain', 'setHeader Content-Length: 2', 'end ok']);
+    expect(calls).toEqual(['writeHead 201 Content-Type|text/plain|Content-Length|2', 'end ok']);
     expect(ctx.answer).toBe(answer);
     expect(ctx.written).toBe(true);
     expect(ctx.durationMs).toBeGreaterThanOrEqual(0);
@@ -38,6 +41,11 @@ describe('respond: the one write', () => {
     expect(writeAnswer(ctx, internalErrorAnswer())).toBe(false);
     expect(calls).toEqual(['end -']);
     expect(ctx.written).toBe(false);
+  });
+
+  it('header names that differ only in case are one header, as setHeader makes them (first place, last name and value)', () => {
+    expect(headerList({ Allow: 'GET', 'Cache-Control': 'no-cache', 'cache-control': 'private', Link: '<x>' })).toEqual(['Allow', 'GET', 'cache-control', 'private', 'Link', '<x>']);
+    expect(headerList({})).toEqual([]);
   });
 
   it('the internal error is WordPress\'s envelope, no stack', () => {

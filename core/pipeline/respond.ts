@@ -15,6 +15,29 @@ export function internalErrorAnswer(): Answer {
 }
 
 /**
+ * The headers as one flat list for `writeHead` (Node's fast path: no header object is built, each
+ * line is validated once as it is written; measured ~6 µs less per response than a `setHeader` per
+ * header, docs/performance.md). Names that differ only in case are one header, as `setHeader` makes
+ * them: the first one's place, the last one's name and value.
+ */
+export function headerList(headers: Record<string, string>): string[] {
+  const list: string[] = [];
+  const lowered: string[] = [];
+  for (const name in headers) {
+    const lower = name.toLowerCase();
+    const at = lowered.indexOf(lower);
+    if (at === -1) {
+      lowered.push(lower);
+      list.push(name, headers[name]!);
+    } else {
+      list[2 * at] = name;
+      list[2 * at + 1] = headers[name]!;
+    }
+  }
+  return list;
+}
+
+/**
  * The one write of a response the pipeline answers. Returns false when the response was already
  * under way (then it is only ended).
  */
@@ -25,8 +48,7 @@ export function writeAnswer(ctx: RequestContext, answer: Answer): boolean {
     if (!res.writableEnded) res.end();
     return false;
   }
-  res.statusCode = answer.status;
-  for (const name in answer.headers) res.setHeader(name, answer.headers[name]!);
+  res.writeHead(answer.status, headerList(answer.headers));
   if (answer.body === null) res.end();
   else res.end(answer.body);
   ctx.written = true;

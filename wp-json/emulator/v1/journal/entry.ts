@@ -19,7 +19,7 @@ export interface SeenRequest {
   fault: string | null;
 }
 
-/** What the journal keeps of the answer: status, headers, the body's first bytes (`seen` false: written by the host, not looked at). */
+/** What the journal keeps of the answer: status, headers (names in any case), the body's first bytes (`seen` false: written by the host, not looked at). */
 export interface SeenResponse {
   status: number;
   headers: Record<string, string | string[] | number | undefined>;
@@ -47,7 +47,9 @@ export function buildEntry(req: SeenRequest, res: SeenResponse, route: string | 
   // Only the first MAX_CAPTURE bytes of the body are looked at (BODY_LIMIT allows far more).
   const requestBody = keepBody(req.body, req.bodyLength, headerString(req.headers['content-type']), secrets);
 
-  const responseHeaders = res.headers;
+  // As Node's getHeaders() names them: lower case (the pipeline's own answers come as written).
+  const responseHeaders: SeenResponse['headers'] = {};
+  for (const [name, value] of Object.entries(res.headers)) responseHeaders[name.toLowerCase()] = value;
   const responseType = headerString(responseHeaders['content-type']);
   const responseBody: KeptBody = res.seen
     ? keepBody(res.raw, res.total, responseType, secrets)

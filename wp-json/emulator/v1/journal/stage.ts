@@ -27,6 +27,12 @@ function captured(body: Buffer): Buffer {
  * entry is parsed and redacted only when the journal is read. Nothing at all is looked at when the
  * journal keeps nothing (size 0).
  */
+/** A header's value whatever the case of its name. */
+function headerValueOf(headers: Record<string, string>, lower: string): string | undefined {
+  for (const name in headers) if (name.toLowerCase() === lower) return headers[name];
+  return undefined;
+}
+
 export function journalStage(journal: Journal, exempt: (ctx: RequestContext) => boolean): StageHooks {
   return {
     name: 'journal',
@@ -44,10 +50,13 @@ export function journalStage(journal: Journal, exempt: (ctx: RequestContext) => 
         auth: { method: ctx.auth.method, failure: ctx.auth.failure },
         fault: ctx.fault?.id ?? null,
       };
-      const headers = res.getHeaders();
-      // The pipeline's own answer is seen whole; a page Express wrote is known by its headers only.
-      const body = ctx.written && ctx.answer !== null ? ctx.answer.body : null;
-      const length = Number(headers['content-length']);
+      // The pipeline's own answer is seen whole, headers as written (one writeHead: Node keeps no
+      // header object to ask); a page Express wrote is known by its headers only. Names are
+      // lower-cased when the entry is built.
+      const own = ctx.written && ctx.answer !== null ? ctx.answer : null;
+      const headers = own !== null ? own.headers : res.getHeaders();
+      const body = own !== null ? own.body : null;
+      const length = Number(own !== null ? headerValueOf(own.headers, 'content-length') : headers['content-length']);
       const answered: SeenResponse = {
         status: res.statusCode,
         headers,
