@@ -1,4 +1,4 @@
-import { createHmac, createSecretKey, randomBytes, randomFillSync, randomInt, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, randomBytes, randomFillSync, randomInt, timingSafeEqual, type KeyObject } from 'node:crypto';
 import type { Store } from './store';
 
 /**
@@ -73,18 +73,44 @@ export function keyedHash(key: string, value: string): string {
   return hmac('sha256', key, value, 'base64url');
 }
 
-/** Key objects of the few HMAC keys in use (a string key would be turned into one on every call). */
-const hmacKeys = new Map<string, KeyObject>();
+/** HMAC's block size in bytes for the algorithms in use (RFC 2104's B). */
+const HMAC_BLOCK = 64;
+
+/**
+ * One HMAC key, prepared once: a key longer than the hash's block is replaced by its hash, as RFC 2104
+ * (and OpenSSL inside createHmac) does on every call otherwise — WordPress's salts are 128 characters.
+ * The output is the same HMAC.
+ */
+export class HmacKey {
+  private readonly key: KeyObject;
+
+  constructor(
+    readonly algorithm: 'sha256' | 'md5',
+    key: string,
+  ) {
+    const bytes = Buffer.from(key, 'utf8');
+    this.key = createSecretKey(bytes.length > HMAC_BLOCK ? createHash(algorithm).update(bytes).digest() : bytes);
+  }
+
+  /** HMAC of `data` (UTF-8). */
+  digest(data: string, encoding: 'hex' | 'base64url'): string {
+    return createHmac(this.algorithm, this.key).update(data, 'utf8').digest(encoding);
+  }
+}
+
+/** The few HMAC keys in use, prepared (a string key would be turned into a key object on every call). */
+const hmacKeys = new Map<string, HmacKey>();
 
 /** HMAC of `data` (UTF-8) under `key` (UTF-8, as createHmac takes a string key). */
 export function hmac(algorithm: 'sha256' | 'md5', key: string, data: string, encoding: 'hex' | 'base64url'): string {
-  let keyObject = hmacKeys.get(key);
-  if (keyObject === undefined) {
+  const id = algorithm === 'md5' ? `m${key}` : `s${key}`;
+  let prepared = hmacKeys.get(id);
+  if (prepared === undefined) {
     if (hmacKeys.size >= 32) hmacKeys.clear();
-    keyObject = createSecretKey(Buffer.from(key, 'utf8'));
-    hmacKeys.set(key, keyObject);
+    prepared = new HmacKey(algorithm, key);
+    hmacKeys.set(id, prepared);
   }
-  return createHmac(algorithm, keyObject).update(data, 'utf8').digest(encoding);
+  return prepared.digest(data, encoding);
 }
 
 /** A key for one purpose, derived from the site's hash key (so namespaces never share key material). */

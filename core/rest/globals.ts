@@ -76,11 +76,13 @@ export function jsonpError(): { status: number; headers: Record<string, string>;
 
 /** WP_REST_Request::has_param(): present in any parameter source, whatever its value (null included). */
 function hasParam(req: RestRequest, name: string): boolean {
-  const sources: Params[] = [req.query, req.urlParams];
-  if (req.isJson) sources.unshift(req.jsonParams);
-  if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method)) sources.unshift(req.bodyParams);
-  return sources.some((source) => Object.prototype.hasOwnProperty.call(source, name));
+  const has = (source: Params) => Object.prototype.hasOwnProperty.call(source, name);
+  if (BODY_METHODS.has(req.method) && has(req.bodyParams)) return true;
+  if (req.isJson && has(req.jsonParams)) return true;
+  return has(req.query) || has(req.urlParams);
 }
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** `_pretty` in any parameter source: JSON_PRETTY_PRINT. */
 export function wantsPretty(req: RestRequest): boolean {
@@ -218,7 +220,7 @@ export function sanitizeUrl(input: string): string {
  * rest_send_cors_headers(): the Origin echoed through sanitize_url ('null' as is), with the methods
  * and credentials; otherwise `Vary: Origin` on an anonymous GET (by the request line's method).
  */
-export function corsHeaders(origin: string | undefined, requestLineMethod: string, loggedIn: boolean): Record<string, string> {
+export function corsHeaders(origin: string | undefined, requestLineMethod: string, loggedIn: boolean): Readonly<Record<string, string>> {
   if (origin !== undefined && origin !== '' && origin !== '0') {
     return {
       'Access-Control-Allow-Origin': origin === 'null' ? 'null' : sanitizeUrl(origin),
@@ -227,8 +229,11 @@ export function corsHeaders(origin: string | undefined, requestLineMethod: strin
       Vary: 'Origin',
     };
   }
-  return requestLineMethod === 'GET' && !loggedIn ? { Vary: 'Origin' } : {};
+  return requestLineMethod === 'GET' && !loggedIn ? VARY_ORIGIN : NO_HEADERS;
 }
+
+const VARY_ORIGIN: Readonly<Record<string, string>> = Object.freeze({ Vary: 'Origin' });
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
 
 // ---- authentication rules -------------------------------------------------------------------------
 
@@ -255,9 +260,11 @@ export function cookieNonceError(req: RestRequest, verify: (nonce: string) => bo
 }
 
 /** WordPress's no-cache headers: for a logged-in user, a failed cookie nonce, or a 4xx after an X-HTTP-Method-Override. */
-export function noCacheHeaders(): Record<string, string> {
-  return { Expires: 'Wed, 11 Jan 1984 05:00:00 GMT', 'Cache-Control': 'no-cache, must-revalidate, max-age=0, no-store, private' };
+export function noCacheHeaders(): Readonly<Record<string, string>> {
+  return NO_CACHE;
 }
+
+const NO_CACHE: Readonly<Record<string, string>> = Object.freeze({ Expires: 'Wed, 11 Jan 1984 05:00:00 GMT', 'Cache-Control': 'no-cache, must-revalidate, max-age=0, no-store, private' });
 
 /** Whether serve_request sends the no-cache headers for this answer. */
 export function sendsNoCache(loggedIn: boolean, nonceFailed: boolean, overriddenByHeader: boolean, status: number): boolean {

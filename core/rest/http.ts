@@ -19,7 +19,8 @@ export function baseHeaders(ctx: RequestContext, siteUrl: string, loggedIn: bool
   };
   // By the request line's method, not the overridden one: WordPress reads $_SERVER['REQUEST_METHOD'].
   const origin = ctx.req.headers.origin;
-  Object.assign(headers, corsHeaders(typeof origin === 'string' ? origin : undefined, ctx.method, loggedIn));
+  const cors = corsHeaders(typeof origin === 'string' ? origin : undefined, ctx.method, loggedIn);
+  for (const name in cors) headers[name] = cors[name]!;
   if (loggedIn) {
     headers.Expires = 'Wed, 11 Jan 1984 05:00:00 GMT';
     headers['Cache-Control'] = 'no-cache, must-revalidate, max-age=0, no-store, private';
@@ -46,7 +47,8 @@ export function restAnswer(ctx: RequestContext, dispatched: DispatchResult, serv
   const loggedIn = ctx.auth.user !== null;
   const ownHeaders = server.namespaceOptions(dispatched.namespace).ownHeaders === true;
   const headers = ownHeaders ? {} : baseHeaders(ctx, siteUrl, loggedIn);
-  if (!ownHeaders && sendsNoCache(loggedIn, dispatched.nonceFailed === true, dispatched.byHeader === true, status)) Object.assign(headers, noCacheHeaders());
+  // A logged-in user's headers already carry them (baseHeaders).
+  if (!ownHeaders && !loggedIn && sendsNoCache(loggedIn, dispatched.nonceFailed === true, dispatched.byHeader === true, status)) Object.assign(headers, noCacheHeaders());
   if (ctx.auth.responseHeaders) Object.assign(headers, ctx.auth.responseHeaders);
   let finalStatus = status;
   const enveloped = query._envelope !== undefined;
@@ -59,7 +61,7 @@ export function restAnswer(ctx: RequestContext, dispatched: DispatchResult, serv
   }
   const ownType = response.getHeader('Content-Type');
   if ((!ownType && !ownHeaders) || enveloped) {
-    for (const name of Object.keys(headers)) if (name.toLowerCase() === 'content-type') delete headers[name];
+    for (const name in headers) if (name.toLowerCase() === 'content-type') delete headers[name];
     headers['Content-Type'] = restContentType(dispatched.jsonp ?? null);
   }
   if (ctx.method === 'HEAD' || data === null || finalStatus === 204 || finalStatus === 304) return { status: finalStatus, headers, body: null };

@@ -5,7 +5,7 @@ import { RestResponse, isRestResponse } from './response';
 import { validateArgs } from '../validation';
 import type { ArgSchema } from './schema';
 import { namespaceIndex, routeData, routesData, siteIndex } from './discovery';
-import { methodsOf, READABLE, toJsRegex, type Endpoint, type Method, type NamespaceOptions, type RegisteredEndpoint, type Route, type RouteDescription, type RouteOptions, type SiteInfo } from './routes';
+import { methodsOf, READABLE, toJsRegex, type Endpoint, type HandlerResult, type Method, type NamespaceOptions, type RegisteredEndpoint, type Route, type RouteDescription, type RouteOptions, type SiteInfo } from './routes';
 
 // The route vocabulary lives in ./routes; re-exported here, where namespaces have always imported it.
 export { ALLMETHODS, CREATABLE, DELETABLE, EDITABLE, READABLE, type Endpoint, type HandlerResult, type Method, type NamespaceOptions, type RouteDescription, type RouteOptions, type SiteInfo } from './routes';
@@ -181,13 +181,15 @@ export class RestServer {
       }
       route = matched.route;
       const version = this.store?.version;
-      response = await this.respond(req, matched.endpoint, options, checked);
+      const responded = this.respond(req, matched.endpoint, options, checked);
+      response = responded instanceof Promise ? await responded : responded;
       const writes = req.method !== 'GET' && req.method !== 'HEAD';
       if (this.store !== null && (writes || this.store.version !== version)) await this.store.commit(); // commitWith()
     } catch (error) {
       response = this.errorResponse(this.toWpError(error, req), req, options);
     }
-    return { response: await this.finish(response, req, route, namespace, options, checked), route, namespace };
+    const finished = this.finish(response, req, route, namespace, options, checked);
+    return { response: finished instanceof Promise ? await finished : finished, route, namespace };
   }
 
   private toWpError(error: unknown, req: RestRequest): WpError {
@@ -233,51 +235,86 @@ export class RestServer {
     return validateArgs(endpoint.args ?? NO_ARGS, (name) => req.rawParam(name), req.defaults, req.sanitized);
   }
 
-  private async respond(req: RestRequest, endpoint: RegisteredEndpoint, options: NamespaceOptions, checked: CheckedPermission): Promise<RestResponse> {
+  /**
+   * Validation, permission, handler. Callbacks that answer at once (most do) are not awaited: each
+   * await is a trip through the microtask queue (docs/performance.md); one that returns a promise is.
+   * A throw, sync or async, reaches dispatch's catch either way.
+   */
+  private respond(req: RestRequest, endpoint: RegisteredEndpoint, options: NamespaceOptions, checked: CheckedPermission): RestResponse | Promise<RestResponse> {
     const invalid = this.validateParams(req, endpoint, options);
     if (invalid) return this.errorResponse(invalid, req, options);
     if (endpoint.permission) {
       // Read before asking: a change stored by anything while the answer is awaited makes finish() ask again.
       const version = this.stateVersion?.();
-      const allowed = await endpoint.permission(req);
-      if (this.stateVersion) {
-        checked.endpoint = endpoint;
-        checked.allowed = allowed === true;
-        checked.version = version;
-      }
-      if (isWpError(allowed)) return this.errorResponse(allowed, req, options);
-      if (allowed !== true) return this.errorResponse(wpErrors.forbidden(req.isLoggedIn), req, options);
+      const asked = endpoint.permission(req);
+      if (asked instanceof Promise) return asked.then((allowed) => this.permitted(req, endpoint, options, checked, version, allowed));
+      return this.permitted(req, endpoint, options, checked, version, asked);
     }
-    const result = await endpoint.handler(req);
+    return this.handle(req, endpoint, options);
+  }
+
+  private permitted(req: RestRequest, endpoint: RegisteredEndpoint, options: NamespaceOptions, checked: CheckedPermission, version: unknown, allowed: boolean | WpError): RestResponse | Promise<RestResponse> {
+    if (this.stateVersion) {
+      checked.endpoint = endpoint;
+      checked.allowed = allowed === true;
+      checked.version = version;
+    }
+    if (isWpError(allowed)) return this.errorResponse(allowed, req, options);
+    if (allowed !== true) return this.errorResponse(wpErrors.forbidden(req.isLoggedIn), req, options);
+    return this.handle(req, endpoint, options);
+  }
+
+  private handle(req: RestRequest, endpoint: RegisteredEndpoint, options: NamespaceOptions): RestResponse | Promise<RestResponse> {
+    const result = endpoint.handler(req);
+    if (result instanceof Promise) return result.then((value) => this.toResponse(value, req, options));
+    return this.toResponse(result, req, options);
+  }
+
+  private toResponse(result: HandlerResult, req: RestRequest, options: NamespaceOptions): RestResponse {
     if (isRestResponse(result)) return result;
     if (isWpError(result)) return this.errorResponse(result, req, options);
     return new RestResponse(result === undefined ? null : result, 200);
   }
 
   /** rest_post_dispatch: the Allow header (methods the current user may use on the matched route), then the namespace's touch. */
-  private async finish(response: RestResponse, req: RestRequest, route: Route | null, namespace: string | null, options: NamespaceOptions, checked?: CheckedPermission): Promise<RestResponse> {
-    if (route) {
-      const allowed: Method[] = [];
-      // The matched endpoint's answer stands if nothing was stored since it was asked.
-      const reuse = checked !== undefined && checked.endpoint !== null && this.stateVersion !== null && checked.version === this.stateVersion();
-      for (const endpoint of route.endpoints) {
-        let ok = true;
-        if (reuse && endpoint === checked.endpoint) ok = checked.allowed;
-        else if (endpoint.permission) {
-          try {
-            ok = (await endpoint.permission(req)) === true;
-          } catch {
-            ok = false;
-          }
-        }
-        for (const method of endpoint.methodList) {
-          const at = allowed.indexOf(method);
-          if (ok && at === -1) allowed.push(method);
-          if (!ok && at !== -1) allowed.splice(at, 1);
+  private finish(response: RestResponse, req: RestRequest, route: Route | null, namespace: string | null, options: NamespaceOptions, checked?: CheckedPermission): RestResponse | Promise<RestResponse> {
+    // The matched endpoint's answer stands if nothing was stored since it was asked.
+    const reused = route !== null && checked !== undefined && checked.endpoint !== null && this.stateVersion !== null && checked.version === this.stateVersion() ? checked : null;
+    // No permission to ask again (the usual case: one endpoint, its answer reused): no await.
+    if (route !== null && route.endpoints.some((endpoint) => endpoint.permission && endpoint !== reused?.endpoint)) return this.finishAsking(response, req, route, namespace, options, reused);
+    if (route !== null) this.allow(response, route, (endpoint) => (endpoint === reused?.endpoint ? reused.allowed : true));
+    if (namespace !== null) options.decorate?.(response, req);
+    return response;
+  }
+
+  /** The Allow header: the methods of the endpoints whose permission `ok` says the user has. */
+  private allow(response: RestResponse, route: Route, ok: (endpoint: RegisteredEndpoint) => boolean): void {
+    const allowed: Method[] = [];
+    for (const endpoint of route.endpoints) {
+      const yes = ok(endpoint);
+      for (const method of endpoint.methodList) {
+        const at = allowed.indexOf(method);
+        if (yes && at === -1) allowed.push(method);
+        if (!yes && at !== -1) allowed.splice(at, 1);
+      }
+    }
+    if (allowed.length > 0) response.header('Allow', allowed.join(', '));
+  }
+
+  /** finish() when a permission must be asked again (it may answer later): each is awaited, a throw counts as no. */
+  private async finishAsking(response: RestResponse, req: RestRequest, route: Route, namespace: string | null, options: NamespaceOptions, reused: CheckedPermission | null): Promise<RestResponse> {
+    const answers = new Map<RegisteredEndpoint, boolean>();
+    for (const endpoint of route.endpoints) {
+      if (reused !== null && endpoint === reused.endpoint) answers.set(endpoint, reused.allowed);
+      else if (endpoint.permission) {
+        try {
+          answers.set(endpoint, (await endpoint.permission(req)) === true);
+        } catch {
+          answers.set(endpoint, false);
         }
       }
-      if (allowed.length > 0) response.header('Allow', allowed.join(', '));
     }
+    this.allow(response, route, (endpoint) => answers.get(endpoint) ?? true);
     if (namespace !== null) options.decorate?.(response, req);
     return response;
   }
