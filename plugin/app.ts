@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
 import type { ExtensionHandles } from '../core/namespace';
 import { adminScreens } from './admin';
 import { createSite, type Site, type SiteOptions } from './site';
@@ -60,8 +60,15 @@ export function buildExpressApp(site: Site): Express {
     );
   });
 
-  // wp-login.php and the wp-admin screens (plugin/admin/, docs/admin-screens.md).
-  app.use(adminScreens(site).router);
+  // wp-login.php and the wp-admin screens (plugin/admin/, docs/admin-screens.md). Their router (some
+  // forty routes, each compiled by path-to-regexp) is built by the first request that gets this far:
+  // most emulators a test suite makes never show a screen, and building it was a quarter of
+  // createApp() (docs/performance.md, "100 emulators").
+  let admin: Router | null = null;
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    admin ??= adminScreens(site).router;
+    admin(req, res, next);
+  });
 
   app.use((_req: Request, res: Response) => {
     res.status(404).type('html').send('<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Page not found</title></head><body><h1>Not Found</h1></body></html>\n');

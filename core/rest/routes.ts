@@ -100,18 +100,19 @@ export function toJsRegex(pattern: string): RegExp {
   return regex;
 }
 
-/** Method lists, per `methods` value of an endpoint definition (module-level constants, mostly): frozen, so no site can change another's. */
-const methodLists = new WeakMap<readonly Method[], readonly Method[]>();
+/**
+ * Method lists, by how `methods` was written (`'GET, POST'`, `['POST']`): frozen, made once per
+ * process and shared by every site (no site can change another's; an endpoint's own array is only read).
+ */
+const methodLists = new Map<string, readonly Method[]>();
 
 export function methodsOf(methods: Method | readonly Method[]): readonly Method[] {
-  if (typeof methods !== 'string') {
-    const known = methodLists.get(methods);
-    if (known !== undefined) return known;
-  }
-  const list = typeof methods === 'string' ? methods.split(',').map((m) => m.trim().toUpperCase() as Method) : methods.map((m) => m.toUpperCase() as Method);
-  const unique = Object.freeze([...new Set(list)]);
-  // A caller's array could be changed later: only frozen ones (and the shared constants) are remembered.
-  if (typeof methods !== 'string' && Object.isFrozen(methods)) methodLists.set(methods, unique);
+  const written = typeof methods === 'string' ? methods : methods.join(',');
+  const known = methodLists.get(written);
+  if (known !== undefined) return known;
+  const unique = Object.freeze([...new Set(written.split(',').map((m) => m.trim().toUpperCase()).filter((m) => m !== ''))] as Method[]);
+  if (methodLists.size >= 256) methodLists.clear();
+  methodLists.set(written, unique);
   return unique;
 }
 
