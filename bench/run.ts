@@ -13,13 +13,14 @@ import * as path from 'node:path';
 import { Store } from '../core/store';
 import { allNamespaces } from '../plugin/namespaces';
 import { basic, coldStart, cpuSeconds, freePort, load, loadOneShot, median, rssMb, spawnServer, type LoadRequest, type LoadResult, type ServerProcess } from './lib';
-import { ADMIN, scenarios, type Scenario } from './scenarios';
+import { ADMIN, ADMIN_PASSWORD, scenarios, type Scenario } from './scenarios';
 import { npmStartRows } from './npm-start';
 import { ensurePeers, EVEREST_PATH, peers, playgroundColdStart } from './peers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SERVER = path.join(ROOT, 'dist', 'plugin', 'server.js');
 const BASELINE = path.join(ROOT, 'dist', 'bench', 'baseline-server.js');
+const FLOOR = path.join(ROOT, 'dist', 'bench', 'floor-server.js');
 const CREATE_APP = path.join(ROOT, 'dist', 'bench', 'create-app-timing.js');
 const MANY_APPS = path.join(ROOT, 'dist', 'bench', 'many-apps.js');
 const PEERS_DIR = path.join(ROOT, 'bench', 'peers');
@@ -432,6 +433,25 @@ async function runLimit(opts: Options, baseline: LoadResult): Promise<void> {
   }
 }
 
+/**
+ * The floor: the Everest request's own work (Basic credentials, the application password's HMAC and
+ * constant-time compare, the JSON body, two HMAC-MD5 nonces, WordPress's headers) on bare node:http
+ * (bench/floor-server.ts). Context for the limit target: what is left between it and the emulator
+ * is what the emulator adds.
+ */
+async function runFloor(opts: Options, baseline: LoadResult): Promise<void> {
+  const server = await spawnServer(FLOOR, { PORT: '0', HOST: '127.0.0.1', BENCH_LOGIN: ADMIN.login, BENCH_PASSWORD: ADMIN_PASSWORD }, ROOT);
+  try {
+    const { result } = await measure(server.url, everestRequest(), opts, server.pid);
+    results.set('floor', result);
+    addLoadRow("context: floor, Everest's own work on bare node:http", result, rssMb(server.pid), baseline, {
+      note: 'Basic credentials, HMAC-SHA256 application-password check compared in constant time, the JSON body, two HMAC-MD5 nonces, WordPress\'s REST headers in one writeHead; no pipeline, routing, validation, throttle, journal or store (bench/floor-server.ts)',
+    });
+  } finally {
+    await server.stop('SIGKILL');
+  }
+}
+
 /** Each peer serves the Everest answer as a static stub from its own process, driven like the emulator. */
 async function runPeers(opts: Options, baseline: LoadResult): Promise<void> {
   const problem = ensurePeers(PEERS_DIR);
@@ -466,6 +486,7 @@ let fastestPeer = '';
 function peerTargets(opts: Options): void {
   const everest = results.get('everest access-token');
   const limit = results.get('limit');
+  const floor = results.get('floor');
   const peer = results.get('fastest peer');
   if (!everest) return;
   if (peer) {
@@ -481,7 +502,9 @@ function peerTargets(opts: Options): void {
       p99: everest.p99,
       target: `>= 50% of the limit's req/s, p99 <= 2x${opts.connections === 100 ? '' : ' (checked at 100 connections)'}`,
       ok: ratio >= 0.5 && (opts.connections !== 100 || p99 <= 2),
-      note: `req/s ${fmt(everest.rps)} vs ${fmt(limit.rps)}; p99 ${fmt(everest.p99)} vs ${fmt(limit.p99)} ms (${p99.toFixed(1)}x) at ${opts.connections} connections; CPU µs/req ${fmt(everest.cpuUsPerRequest)} vs ${fmt(limit.cpuUsPerRequest)}`,
+      note:
+        `req/s ${fmt(everest.rps)} vs ${fmt(limit.rps)}; p99 ${fmt(everest.p99)} vs ${fmt(limit.p99)} ms (${p99.toFixed(1)}x) at ${opts.connections} connections; CPU µs/req ${fmt(everest.cpuUsPerRequest)} vs ${fmt(limit.cpuUsPerRequest)}` +
+        (floor ? `; the floor (Everest's own work on bare node:http) ${fmt(floor.rps)} req/s = ${Math.round((100 * floor.rps) / limit.rps)}% of the limit, CPU µs/req ${fmt(floor.cpuUsPerRequest)}` : ''),
     });
   }
 }
@@ -547,6 +570,10 @@ async function main(): Promise<void> {
   if (wanted('limit')) {
     process.stderr.write('bench: limit: bare node:http POST JSON\n');
     await runLimit(opts, baseline);
+  }
+  if (wanted('floor')) {
+    process.stderr.write("bench: context: floor (Everest's own work on bare node:http)\n");
+    await runFloor(opts, baseline);
   }
   if (opts.peers && wanted('peer') && !opts.quick) await runPeers(opts, baseline);
   for (const s of scenarios) {
