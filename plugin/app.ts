@@ -28,6 +28,9 @@ export interface HostApp {
  */
 export type EmulatorApp = HostApp & ExtensionHandles;
 
+/** The paths of the site's home page: `/` and `/index.php` (Express's default matching: any case, a trailing slash allowed). */
+const HOME_PATH = /^\/(?:index\.php\/?)?$/i;
+
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -49,7 +52,7 @@ export function buildExpressApp(site: Site): Express {
   site.rest.useStateVersion(() => site.store.version);
 
   // The site root, as WordPress serves it: an HTML page, and the Link header that API discovery reads.
-  app.get(['/', '/index.php'], (_req: Request, res: Response) => {
+  const home = (res: Response) => {
     const url = site.config.siteUrl;
     res.setHeader('Link', `<${url}/wp-json/>; rel="https://api.w.org/"`);
     res.type('html').send(
@@ -58,20 +61,23 @@ export function buildExpressApp(site: Site): Express {
         `<body><h1>${escapeHtml(site.config.siteName)}</h1><p>${escapeHtml(site.config.siteDescription)}</p>` +
         `<p>REST API: <a href="${escapeHtml(url)}/wp-json/">${escapeHtml(url)}/wp-json/</a></p></body></html>\n`,
     );
-  });
+  };
+  const notFound = (res: Response) => {
+    res.status(404).type('html').send('<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Page not found</title></head><body><h1>Not Found</h1></body></html>\n');
+  };
 
-  // wp-login.php and the wp-admin screens (plugin/admin/, docs/admin-screens.md). Their router (some
-  // forty routes, each compiled by path-to-regexp) is built by the first request that gets this far:
-  // most emulators a test suite makes never show a screen, and building it was a quarter of
-  // createApp() (docs/performance.md, "100 emulators").
+  // What Express serves, in order: the site root; wp-login.php and the wp-admin screens (plugin/admin/,
+  // docs/admin-screens.md); else WordPress's 404 page. One middleware rather than a route per part:
+  // each Express route or middleware compiles its path with path-to-regexp when the app is made, and
+  // a test suite makes many apps (docs/performance.md, "100 emulators"). The screens' router (some
+  // forty routes) is built by the first request that reaches it: most emulators never show a screen.
   let admin: Router | null = null;
   app.use((req: Request, res: Response, next: NextFunction) => {
+    // As `app.get(['/', '/index.php'])` matched: GET or HEAD, any case, an optional trailing slash.
+    if ((req.method === 'GET' || req.method === 'HEAD') && HOME_PATH.test(req.path)) return home(res);
     admin ??= adminScreens(site).router;
-    admin(req, res, next);
-  });
-
-  app.use((_req: Request, res: Response) => {
-    res.status(404).type('html').send('<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Page not found</title></head><body><h1>Not Found</h1></body></html>\n');
+    // The router calls back with nothing (or 'router') when no screen took the request, with an error when one failed.
+    admin(req, res, (error?: unknown) => (error && error !== 'router' && error !== 'route' ? next(error) : notFound(res)));
   });
 
   // Nothing below the routes should throw, but if it does: a plain 500, never a stack trace.

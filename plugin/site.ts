@@ -143,7 +143,8 @@ export async function createSite(options: SiteOptions = {}): Promise<Site> {
         firstRun = { login: admin.login, password, userId: admin.id };
       }
       pluginRegistry.startWith(String(config.settings.ACTIVE_PLUGINS ?? 'all'));
-      const collections = store.exportData().collections;
+      // `put` keeps its own copy: the records need not be copied before.
+      const collections = store.exportRecords().collections;
       for (const name of VOLATILE_COLLECTIONS) delete collections[name];
       baseline.put('collections', collections);
       await store.commit();

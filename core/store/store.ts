@@ -234,6 +234,15 @@ export class Store {
   }
 
   /**
+   * The same without copying the records: the store's own records, frozen (changing one throws), in
+   * new containers (the caller may add or drop collections and keys). For a caller that copies
+   * anyway, as `put` does: the site's baseline for reset() (one copy of the state, not two).
+   */
+  exportRecords(): StoreData {
+    return this.snapshotData();
+  }
+
+  /**
    * Replaces every collection at once (reset, restore). The next commit writes a whole snapshot.
    * Collections not named in `collections` are emptied.
    */

@@ -29,3 +29,30 @@ describe("Node's own request and response in the pipeline", () => {
     }
   });
 });
+
+describe('what the host (Express) serves', () => {
+  it('the home page at / and /index.php (any case, trailing slash, HEAD), the screens, else WordPress\'s 404 page', async () => {
+    const emu = await standardApp();
+    try {
+      for (const path of ['/', '/index.php', '/INDEX.PHP', '/index.php/']) {
+        const res = await request(emu.app).get(path);
+        expect([path, res.status, res.headers['content-type']]).toEqual([path, 200, 'text/html; charset=utf-8']);
+        expect(res.headers.link).toMatch(/\/wp-json\/>; rel="https:\/\/api\.w\.org\/"$/);
+      }
+      const head = await request(emu.app).head('/');
+      expect([head.status, head.text ?? '']).toEqual([200, '']);
+      // POST / is not the home page, nor is a path that only starts like it.
+      for (const [method, path] of [['post', '/'], ['get', '/index.phpx'], ['get', '/nothing-here']] as const) {
+        const res = await request(emu.app)[method](path);
+        expect([method, path, res.status]).toEqual([method, path, 404]);
+        expect(res.text).toContain('<h1>Not Found</h1>');
+      }
+      // A screen (built on first use) answers: the login form.
+      const login = await request(emu.app).get('/wp-login.php');
+      expect(login.status).toBe(200);
+      expect(login.text).toContain('name="log"');
+    } finally {
+      await emu.close();
+    }
+  });
+});

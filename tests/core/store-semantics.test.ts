@@ -131,3 +131,21 @@ it('holds in memory what a reopen would read: values JSON cannot keep are gone a
   expect(again.collection('odd').get('a')).toEqual(inMemory);
   await again.close();
 });
+
+describe('exportRecords(): the records without a copy', () => {
+  it.each([10, 5_000])('%i records: the same data as exportData(), records frozen, its containers the caller\'s', async (size) => {
+    const store = await Store.open({ file: null });
+    fill(store.collection<Token>('tokens'), size);
+    const view = store.exportRecords();
+    expect(view).toEqual(store.exportData());
+    const one = view.collections.tokens!.t1 as Token;
+    expect(() => {
+      'use strict';
+      one.meta.uses = 99;
+    }).toThrow(TypeError);
+    delete view.collections.tokens;
+    expect(store.collection<Token>('tokens').size).toBe(size);
+    expect(store.collection<Token>('tokens').get('t1')!.meta.uses).toBe(0);
+    await store.close();
+  });
+});
