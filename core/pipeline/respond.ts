@@ -14,6 +14,19 @@ export function internalErrorAnswer(): Answer {
   return { status: 500, headers: { 'Content-Type': 'application/json; charset=UTF-8', 'Content-Length': String(body.length) }, body };
 }
 
+/** Header names in lower case, kept (a response names the same dozen headers every time: no new string per header per response). */
+const LOWER = new Map<string, string>();
+
+function lowerName(name: string): string {
+  let lower = LOWER.get(name);
+  if (lower === undefined) {
+    lower = name.toLowerCase();
+    if (LOWER.size >= 512) LOWER.clear();
+    LOWER.set(name, lower);
+  }
+  return lower;
+}
+
 /**
  * The headers as one flat list for `writeHead` (Node's fast path: no header object is built, each
  * line is validated once as it is written; measured ~6 µs less per response than a `setHeader` per
@@ -24,7 +37,7 @@ export function headerList(headers: Record<string, string>): string[] {
   const list: string[] = [];
   const lowered: string[] = [];
   for (const name in headers) {
-    const lower = name.toLowerCase();
+    const lower = lowerName(name);
     const at = lowered.indexOf(lower);
     if (at === -1) {
       lowered.push(lower);

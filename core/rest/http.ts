@@ -61,7 +61,8 @@ export function restAnswer(ctx: RequestContext, dispatched: DispatchResult, serv
   }
   const ownType = response.getHeader('Content-Type');
   if ((!ownType && !ownHeaders) || enveloped) {
-    for (const name in headers) if (name.toLowerCase() === 'content-type') delete headers[name];
+    // (The length test first: no lower-cased copy of every other header's name.)
+    for (const name in headers) if (name.length === 12 && name.toLowerCase() === 'content-type') delete headers[name];
     headers['Content-Type'] = restContentType(dispatched.jsonp ?? null);
   }
   if (ctx.method === 'HEAD' || data === null || finalStatus === 204 || finalStatus === 304) return { status: finalStatus, headers, body: null };

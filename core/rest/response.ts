@@ -19,8 +19,9 @@ export class RestResponse {
   }
 
   getHeader(name: string): string | undefined {
-    const key = Object.keys(this.headers).find((n) => n.toLowerCase() === name.toLowerCase());
-    return key === undefined ? undefined : this.headers[key];
+    const wanted = name.toLowerCase();
+    for (const key in this.headers) if (key.length === wanted.length && key.toLowerCase() === wanted) return this.headers[key];
+    return undefined;
   }
 }
 
