@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Low, Memory } from 'lowdb';
+import type { ShapedJson } from './arena';
 import { Collection, type CompactPart } from './collection';
 import { DurableJsonFile, nodeFs, type StoreFs } from './durable-file';
 import { StoreWriteError } from './errors';
@@ -217,7 +218,7 @@ export class Store {
   }
 
   /** The snapshot file's text, captured now (see snapshot.ts). */
-  private snapshotParts(): Iterable<string | Buffer> {
+  private snapshotParts(): Iterable<string | Buffer | ShapedJson> {
     const parts: [string, string | CompactPart][] = [];
     for (const [name, collection] of this.collections) if (collection.size > 0) parts.push([name, collection.snapshotPart()]);
     return snapshotText(this.seq, parts);
