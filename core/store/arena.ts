@@ -32,21 +32,35 @@ export class RecordArena {
   /** Shapes by their field texts joined by NUL, and each shape's field texts. */
   private readonly shapeIds = new Map<string, number>();
   private readonly shapes: string[][] = [];
+  private lastShape = -1;
 
   /** Stores the JSON text `json`; returns its handle. */
   write(json: string | undefined): number {
     if (json === undefined) return UNDEFINED_HANDLE;
-    const fields = json.charCodeAt(0) === 123 ? splitFields(json) : null;
     let shape = -1;
-    if (fields !== null) {
-      shape = this.shapeIds.get(fields.names) ?? -1;
-      if (shape < 0 && this.shapes.length < MAX_SHAPES) {
-        shape = this.shapes.length;
-        this.shapes.push(fields.names.split('\0'));
-        this.shapeIds.set(fields.names, shape);
+    let text = json;
+    if (json.charCodeAt(0) === 123) {
+      // Most records have the shape of the one written before: checked in place, without building its names.
+      const values = this.lastShape >= 0 ? valuesOf(json, this.shapes[this.lastShape]!) : null;
+      if (values !== null) {
+        shape = this.lastShape;
+        text = values;
+      } else {
+        const fields = splitFields(json);
+        if (fields !== null) {
+          shape = this.shapeIds.get(fields.names) ?? -1;
+          if (shape < 0 && this.shapes.length < MAX_SHAPES) {
+            shape = this.shapes.length;
+            this.shapes.push(fields.names.split('\0'));
+            this.shapeIds.set(fields.names, shape);
+          }
+          if (shape >= 0) {
+            text = fields.values;
+            this.lastShape = shape;
+          }
+        }
       }
     }
-    const text = shape >= 0 ? fields!.values : json;
     const header = shape >= 0 ? 6 : 4;
     const flag = shape >= 0 ? SHAPED : 0;
     // Most records are ASCII (one byte a character); the exact length is asked only when that could not fit.
@@ -63,15 +77,6 @@ export class RecordArena {
     slab.writeUInt32LE((bytes | flag) >>> 0, this.offset);
     if (shape >= 0) slab.writeUInt16LE(shape, this.offset + 4);
     return this.advance(header + bytes);
-  }
-
-  /** Stores JSON given as UTF-8 bytes (`source[start..end)`); returns its handle. */
-  writeBytes(source: Buffer, start: number, end: number): number {
-    const size = 4 + (end - start);
-    const slab = this.room(size);
-    slab.writeUInt32LE(end - start, this.offset);
-    source.copy(slab, this.offset + 4, start, end);
-    return this.advance(size);
   }
 
   /** The slab the next `size` bytes go to (a record bigger than a slab gets a slab of its own). */
@@ -236,6 +241,21 @@ export function splitFields(json: string): { names: string; values: string } | n
     i++;
   }
   return count >= MIN_SHAPE_FIELDS ? { names, values } : null;
+}
+
+/** The values of `json` (joined by NUL) when it is an object of exactly the shape `names`, else null. */
+function valuesOf(json: string, names: readonly string[]): string | null {
+  let values = '';
+  let i = 0;
+  for (let k = 0; k < names.length; k++) {
+    const name = names[k]!;
+    if (!json.startsWith(name, i)) return null;
+    const start = i + name.length;
+    i = endOfValue(json, start);
+    if (i < 0) return null;
+    values += (k === 0 ? '' : '\0') + json.slice(start, i);
+  }
+  return i === json.length - 1 && json.charCodeAt(i) === 125 ? values : null;
 }
 
 /** The index after the JSON string that starts at `i` (a quote), or -1. */
