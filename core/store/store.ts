@@ -26,6 +26,12 @@ export interface StoreOptions {
    * arena.ts) and parses a record each time it is read (default 1,000; 0: every collection).
    */
   compactAbove?: number;
+  /**
+   * Whether opening a new file writes its first (empty) snapshot at once (default true). A caller
+   * that commits right after filling a new store (createSite's first run) passes false: the file is
+   * then written once, with what it holds, by that first commit (which writes a snapshot).
+   */
+  snapshotOnCreate?: boolean;
 }
 
 /**
@@ -114,9 +120,10 @@ export class Store {
       for (const change of log.changes) store.apply(change);
       await wal.open(log.goodBytes, log.totalBytes, log.changes.length);
       if (!existed) {
-        // Write the first snapshot now, so the file exists (and is ours) from the first start on.
+        // Write the first snapshot now, so the file exists (and is ours) from the first start on;
+        // for a new store whose opener commits next, that commit writes it.
         store.snapshotWanted = true;
-        await store.commit();
+        if (options.snapshotOnCreate !== false || !store.isNew) await store.commit();
       }
       return store;
     } catch (e) {
