@@ -1,6 +1,6 @@
 import { checkOptions, CliError, parseArgs, stringOption } from '../core/cli';
 import { registerStandaloneCommand } from './cli';
-import { runFromCommandLine } from './server';
+import { runFromCommandLine } from './serve';
 
 /** Commands that need no store of their own. Other modules add theirs with registerStandaloneCommand. */
 registerStandaloneCommand('serve', {

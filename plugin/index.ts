@@ -1,6 +1,6 @@
 export { createApp, buildExpressApp, type CreateAppOptions, type EmulatorApp } from './app';
 export { createSite, type Site, type SiteOptions } from './site';
-export { startServer, type RunningServer } from './server';
+export { startServer, type RunningServer } from './serve';
 export { allNamespaces } from './namespaces';
 export { createClock, type Clock } from '../core/clock';
 export { WpError } from '../core/rest/errors';

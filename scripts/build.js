@@ -8,12 +8,19 @@
  *   node scripts/build.js --if-stale   skip each part that is already newer than every source
  *   node scripts/build.js --bench      also bench/*.ts (npm run bench)
  *
- * The JavaScript keeps one output file per source file (dist/plugin/server.js, dist/core/...), as
+ * The JavaScript keeps one output file per source file (dist/plugin/index.js, dist/core/...), as
  * tsc would write it, with one difference: a dependency that ships only as an ES module (lowdb 7,
  * and steno behind it) is bundled into a CommonJS copy under dist/vendor/ and required from there.
  * Node 20.19 can require() an ES module, but jest's module loader and older tools cannot, so a
  * consumer's test runner would stop at `require('lowdb')`. With the copy, nothing ESM-only is ever
  * required at run time, whatever loads the package. Type checking is `npm run typecheck`'s job.
+ *
+ * One exception to one file per source: the server's entry point, dist/plugin/server.js (`npm
+ * start`, `node dist/plugin/server.js`), is one bundle of plugin/server.ts and the project's own
+ * modules it imports; packages stay require()s. Loading ~170 files took ~55 ms of a ~190 ms cold
+ * start (resolving, reading and compiling each); one file takes ~15 ms (docs/performance.md). The
+ * package's exports (dist/plugin/index.js, the matchers) stay one file per source, and nothing
+ * imports plugin/server.ts (it would get a second copy of every class).
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -122,6 +129,21 @@ function vendorNotice(specifier) {
   return `/*\n * ${pkg.name} ${pkg.version}, bundled as CommonJS by scripts/build.js (it ships only as an ES module).\n *\n${licence.split('\n').map((l) => ` * ${l}`.trimEnd()).join('\n')}\n */`;
 }
 
+/**
+ * Where a bare import (a package) goes: a require() of the package, or for an ESM-only package a
+ * require() of its CommonJS copy in dist/vendor/, relative to the output file `outFile`.
+ */
+function packageImport(spec, outFile, vendored, esmOnly) {
+  const dir = packageDir(spec);
+  if (dir === null) return { path: spec, external: true };
+  if (!esmOnly.has(dir)) esmOnly.set(dir, isEsmOnly(dir));
+  if (!esmOnly.get(dir)) return { path: spec, external: true };
+  vendored.add(spec);
+  let rel = path.relative(path.dirname(outFile), vendorFile(spec)).split(path.sep).join('/');
+  if (!rel.startsWith('.')) rel = `./${rel}`;
+  return { path: rel, external: true };
+}
+
 /** esbuild plugin: every import stays a require() of its own file, except ESM-only packages, which go to dist/vendor/. */
 function perFilePlugin(vendored) {
   const esmOnly = new Map();
@@ -132,34 +154,50 @@ function perFilePlugin(vendored) {
         if (args.kind === 'entry-point') return undefined;
         const spec = args.path;
         if (spec.startsWith('.') || path.isAbsolute(spec)) return { path: spec, external: true };
-        const dir = packageDir(spec);
-        if (dir === null) return { path: spec, external: true };
-        if (!esmOnly.has(dir)) esmOnly.set(dir, isEsmOnly(dir));
-        if (!esmOnly.get(dir)) return { path: spec, external: true };
-        vendored.add(spec);
-        const outDir = path.join(DIST, path.relative(ROOT, path.dirname(args.importer)));
-        let rel = path.relative(outDir, vendorFile(spec)).split(path.sep).join('/');
-        if (!rel.startsWith('.')) rel = `./${rel}`;
-        return { path: rel, external: true };
+        return packageImport(spec, path.join(DIST, path.relative(ROOT, args.importer)), vendored, esmOnly);
       });
     },
   };
 }
 
-/** The JavaScript: one CommonJS file per source file, plus the vendored ESM-only packages. */
+/** The server's entry point, bundled with the project's own modules (see the top of this file). */
+const SERVER_ENTRY = path.join(ROOT, 'plugin', 'server.ts');
+const SERVER_OUT = path.join(DIST, 'plugin', 'server.js');
+
+/** esbuild plugin for the server's bundle: the project's own modules go in; packages stay require()s, as above. */
+function ownModulesPlugin(vendored) {
+  const esmOnly = new Map();
+  return {
+    name: 'own-modules',
+    setup(build) {
+      build.onResolve({ filter: /^[^./]/ }, (args) => (path.isAbsolute(args.path) ? undefined : packageImport(args.path, SERVER_OUT, vendored, esmOnly)));
+    },
+  };
+}
+
+/** The JavaScript: one CommonJS file per source file, the server's bundle, and the vendored ESM-only packages. */
 async function buildJs({ bench = false } = {}) {
   const started = Date.now();
   const esbuild = require('esbuild');
   const vendored = new Set();
   const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' };
+  const tsconfig = path.join(ROOT, 'tsconfig.build.json');
   await esbuild.build({
     ...common,
-    entryPoints: sourceFiles(bench ? [...SOURCE_DIRS, 'bench'] : SOURCE_DIRS),
+    entryPoints: sourceFiles(bench ? [...SOURCE_DIRS, 'bench'] : SOURCE_DIRS).filter((file) => file !== SERVER_ENTRY),
     outdir: DIST,
     outbase: ROOT,
     sourcemap: true,
-    tsconfig: path.join(ROOT, 'tsconfig.build.json'),
+    tsconfig,
     plugins: [perFilePlugin(vendored)],
+  });
+  await esbuild.build({
+    ...common,
+    entryPoints: [SERVER_ENTRY],
+    outfile: SERVER_OUT,
+    sourcemap: true,
+    tsconfig,
+    plugins: [ownModulesPlugin(vendored)],
   });
   for (const spec of vendored) {
     await esbuild.build({

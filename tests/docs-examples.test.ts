@@ -35,7 +35,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { transformSync } from '@swc/core';
-import { startServer, type RunningServer } from '../plugin/server';
+import { startServer, type RunningServer } from '../plugin/serve';
 
 const ROOT = path.join(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'wp-token-emulator.js');

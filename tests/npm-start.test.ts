@@ -69,7 +69,7 @@ describe('npm start (scripts/start.js)', () => {
   });
 
   it('after a source changed: builds again, and runs the changed code', async () => {
-    const file = path.join(copy, 'plugin', 'server.ts');
+    const file = path.join(copy, 'plugin', 'serve.ts'); // bundled into dist/plugin/server.js
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('wp-token-emulator listening on', 'wp-token-emulator (changed) listening on'));
     const later = new Date(Date.now() + 2000);
     fs.utimesSync(file, later, later); // past any stamp written in the same clock tick

@@ -9,7 +9,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Store } from '../core/store';
-import { startServer } from '../plugin/server';
+import { startServer } from '../plugin/serve';
 import { StartError } from '../plugin/start-checks';
 
 const root = path.join(__dirname, '..');

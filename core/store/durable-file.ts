@@ -1,6 +1,7 @@
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Adapter } from 'lowdb';
+import type { ShapedJson } from './arena';
 import { StoreOpenError } from './errors';
 import { readData, type StoreData } from './format';
 
@@ -40,6 +41,13 @@ export async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
+/** A record kept by shape as its own buffer (one larger than the write chunk). */
+function bytesOf(part: ShapedJson): Buffer {
+  const buffer = Buffer.allocUnsafe(part.length);
+  part.copyTo(buffer, 0);
+  return buffer;
+}
+
 /**
  * lowdb adapter for the store's snapshot: compact JSON, written to a temporary file, fsynced and
  * renamed over the old one, so a reader (or a crash) only ever sees a whole file.
@@ -75,10 +83,11 @@ export class DurableJsonFile implements Adapter<StoreData> {
 
   /**
    * Writes the file as the concatenation of `parts`, through one 1 MB buffer: a store of 100,000
-   * records is never one 40 MB string. The parts must not change while this runs (the store hands
-   * over text and views of append-only slabs captured at one moment).
+   * records is never one 40 MB string; a record kept by shape (arena.ts) writes itself into it. The
+   * parts must not change while this runs (the store hands over text and views of append-only slabs
+   * captured at one moment).
    */
-  async writeParts(parts: Iterable<string | Buffer>): Promise<void> {
+  async writeParts(parts: Iterable<string | Buffer | ShapedJson>): Promise<void> {
     await this.replace(async (handle) => {
       const chunk = Buffer.allocUnsafeSlow(WRITE_CHUNK);
       let used = 0;
@@ -97,12 +106,12 @@ export class DurableJsonFile implements Adapter<StoreData> {
           if (used > 0) await writeAll(chunk, used);
           used = 0;
           if (most > WRITE_CHUNK) {
-            const buffer = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
+            const buffer = typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.isBuffer(part) ? part : bytesOf(part);
             await writeAll(buffer, buffer.length);
             continue;
           }
         }
-        used += typeof part === 'string' ? chunk.write(part, used, 'utf8') : part.copy(chunk, used);
+        used += typeof part === 'string' ? chunk.write(part, used, 'utf8') : Buffer.isBuffer(part) ? part.copy(chunk, used) : part.copyTo(chunk, used);
       }
       if (used > 0) await writeAll(chunk, used);
     });

@@ -215,10 +215,12 @@ function scan(buf: Buffer, compactAbove: number): Record<string, unknown> {
       const order = keys.map((_, k) => k);
       if (isIndex.includes(true)) order.sort((a, b) => (isIndex[a] ? (isIndex[b] ? Number(keys[a]) - Number(keys[b]) : -1) : isIndex[b] ? 1 : a - b));
       for (const k of order) {
-        JSON.parse(text(starts[k]!, ends[k]!)); // a record that is not JSON is corruption: parseData names it
+        const json = text(starts[k]!, ends[k]!);
+        JSON.parse(json); // a record that is not JSON is corruption: parseData names it
         const old = handles.get(keys[k]!);
         if (old !== undefined) arena.release(old);
-        handles.set(keys[k]!, arena.writeBytes(buf, starts[k]!, ends[k]!));
+        // As written by JSON.stringify, kept by shape (arena.ts); anything else (white space) as it is.
+        handles.set(keys[k]!, arena.write(json));
       }
       collections[name] = new CompactRecords(arena, handles);
       return to;

@@ -1,4 +1,4 @@
-import { UNDEFINED_HANDLE } from './arena';
+import { UNDEFINED_HANDLE, type ShapedJson } from './arena';
 import type { CompactPart } from './collection';
 import { emptyData } from './format';
 
@@ -8,7 +8,7 @@ import { emptyData } from './format';
  * keys, handles and slabs, which do not change) and produced while the file is written: a large
  * store never becomes one string.
  */
-export function snapshotText(seq: number, parts: readonly [string, string | CompactPart][]): Iterable<string | Buffer> {
+export function snapshotText(seq: number, parts: readonly [string, string | CompactPart][]): Iterable<string | Buffer | ShapedJson> {
   const head = JSON.stringify({ ...emptyData(), seq, collections: {} }).slice(0, -2);
   return (function* () {
     yield head;
@@ -26,7 +26,7 @@ export function snapshotText(seq: number, parts: readonly [string, string | Comp
         const handle = part.handles[i]!;
         if (handle === UNDEFINED_HANDLE) continue; // JSON.stringify leaves out an undefined value
         yield (firstRecord ? '' : ',') + JSON.stringify(part.keys[i]) + ':';
-        yield part.arena.bytes(handle, part.slabs);
+        yield part.arena.json(handle, part.slabs);
         firstRecord = false;
       }
       yield '}';

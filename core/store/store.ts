@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Low, Memory } from 'lowdb';
+import type { ShapedJson } from './arena';
 import { Collection, type CompactPart } from './collection';
 import { DurableJsonFile, nodeFs, type StoreFs } from './durable-file';
 import { StoreWriteError } from './errors';
@@ -25,6 +26,12 @@ export interface StoreOptions {
    * arena.ts) and parses a record each time it is read (default 1,000; 0: every collection).
    */
   compactAbove?: number;
+  /**
+   * Whether opening a new file writes its first (empty) snapshot at once (default true). A caller
+   * that commits right after filling a new store (createSite's first run) passes false: the file is
+   * then written once, with what it holds, by that first commit (which writes a snapshot).
+   */
+  snapshotOnCreate?: boolean;
 }
 
 /**
@@ -113,9 +120,10 @@ export class Store {
       for (const change of log.changes) store.apply(change);
       await wal.open(log.goodBytes, log.totalBytes, log.changes.length);
       if (!existed) {
-        // Write the first snapshot now, so the file exists (and is ours) from the first start on.
+        // Write the first snapshot now, so the file exists (and is ours) from the first start on;
+        // for a new store whose opener commits next, that commit writes it.
         store.snapshotWanted = true;
-        await store.commit();
+        if (options.snapshotOnCreate !== false || !store.isNew) await store.commit();
       }
       return store;
     } catch (e) {
@@ -217,7 +225,7 @@ export class Store {
   }
 
   /** The snapshot file's text, captured now (see snapshot.ts). */
-  private snapshotParts(): Iterable<string | Buffer> {
+  private snapshotParts(): Iterable<string | Buffer | ShapedJson> {
     const parts: [string, string | CompactPart][] = [];
     for (const [name, collection] of this.collections) if (collection.size > 0) parts.push([name, collection.snapshotPart()]);
     return snapshotText(this.seq, parts);

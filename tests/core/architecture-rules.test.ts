@@ -47,6 +47,16 @@ describe('architecture rules', () => {
     expect(offending([...core, ...plugin, ...wpJson], /\bres\.(write|end)\s*=[^=]/)).toEqual([]);
   });
 
+  it('nothing imports plugin/server.ts, the entry point built as one bundle (it would bring a second copy of every class)', () => {
+    const importers: string[] = [];
+    for (const file of [...core, ...plugin, ...wpJson, ...sources('bench'), ...sources('tests')]) {
+      for (const [, spec] of fs.readFileSync(path.join(ROOT, file), 'utf8').matchAll(/(?:from |require\()'(\.[^']*)'/g)) {
+        if (path.join(path.dirname(file), spec) === path.join('plugin', 'server')) importers.push(file);
+      }
+    }
+    expect(importers).toEqual([]);
+  });
+
   it('neither core/ nor plugin/ names the test-control namespace or its settings, not even in a module path', () => {
     const names = /emulator\/v1|EMULATOR_API|JOURNAL_SIZE|JOURNAL_MAX_BYTES/;
     expect(offending(core, names)).toEqual([]);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { collectAfterOpeningLargeStore } from '../../plugin/server';
+import { collectAfterOpeningLargeStore } from '../../plugin/serve';
 
 describe('one full collection after opening a large store', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wpte-gc-'));

@@ -55,6 +55,19 @@ describe('Store', () => {
     await store.close();
   });
 
+  it('with snapshotOnCreate false, a new file is written by the first commit, with what it holds', async () => {
+    const file = path.join(dir, 'db.json');
+    const store = await Store.open({ file, snapshotOnCreate: false });
+    expect(fs.existsSync(file)).toBe(false);
+    store.collection<{ n: number }>('items').put('a', { n: 1 });
+    await store.commit();
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).collections).toEqual({ items: { a: { n: 1 } } });
+    await store.close();
+    const again = await Store.open({ file, snapshotOnCreate: false });
+    expect(again.collection('items').get('a')).toEqual({ n: 1 });
+    await again.close();
+  });
+
   it('keeps committed changes across a reopen, through the write-ahead log', async () => {
     const file = path.join(dir, 'db.json');
     const store = await Store.open({ file });

@@ -64,6 +64,30 @@ it('observing an answer does no work until the ledger is read, and keeps only th
   expect(list.at(-1)!.sub).toBe('user500');
 });
 
+it('keeps the last 1,000 answers whatever their sizes: a large one, many small ones, sources in any script', () => {
+  const v = vendor();
+  const big = 'tok_big_xxxxxxxxxxxxxxxxxxxx';
+  v.issue(big, 'big');
+  for (let i = 0; i < 3000; i++) {
+    const token = `tok_${String(i).padStart(24, '0')}`;
+    v.issue(token, `user${i}`);
+    // Sizes from a few bytes to a few KB, and once an answer larger than a page, among the last 1,000.
+    const body = i === 2500 ? `${'x '.repeat(60_000)}${big}` : `${' '.repeat(i % 4000)}{"token":"${token}"}`;
+    v.ledger.observe(Buffer.from(body), 1_000_000 + i, `POST /é/${i}`);
+  }
+  const list = v.ledger.list();
+  expect(list).toHaveLength(1000);
+  expect(list[0]!.sub).toBe('user2999');
+  expect(list.find((t) => t.sub === 'big')!.source).toBe('POST /é/2500');
+  expect(list.filter((t) => t.sub !== 'big').map((t) => t.sub)).toEqual(Array.from({ length: 1000 }, (_, i) => `user${2999 - i}`).filter((s) => s !== 'user2500'));
+  expect(list.at(-1)!.sub).toBe('user2000');
+  // Read once: the next read finds nothing new, and later answers are queued again.
+  expect(v.ledger.list()).toHaveLength(1000);
+  v.issue('tok_after_xxxxxxxxxxxxxxxxxx', 'after');
+  v.ledger.observe(Buffer.from('tok_after_xxxxxxxxxxxxxxxxxx'), 2_000_000, 'POST /x');
+  expect(v.ledger.list()[0]!.sub).toBe('after');
+});
+
 it('expired by the clock, rotated when a newer token of the same subject exists, revoked otherwise', () => {
   const v = vendor();
   v.issue('tok_old_xxxxxxxxxxxxxxxxxxx', 'alice', 5000);

@@ -9,7 +9,7 @@ import type { TokenIntrospection } from '../../../../core/namespace';
  * `introspect` claims, and the state is asked again on every read, so it follows the site clock,
  * revocation, rotation and deletion as the vendor itself sees them.
  *
- * Cheap on the request path: an answer is only queued (a reference to its bytes, at most
+ * Cheap on the request path: an answer is only queued (its bytes copied, at most the last
  * MAX_PENDING of them); parsing and introspection happen when the ledger is read. The tokens are
  * kept in memory only (to ask their state) and never leave it: a reader gets a prefix and a hash.
  */
@@ -43,12 +43,6 @@ interface Known {
   order: number;
 }
 
-interface Pending {
-  body: Buffer;
-  seenAt: number;
-  source: string;
-}
-
 const MAX_PENDING = 1000;
 const MAX_TOKENS = 2000;
 /** Strings that may be tokens: long, no spaces (JWTs, hex, base64url, `nonce:hash`). */
@@ -63,11 +57,93 @@ export interface TokenLedgerOptions {
   mails(): readonly MailMessage[];
 }
 
+/** Bytes before an entry's source and body in a page: body length (u32), seenAt (f64), source length (u32). */
+const ENTRY_HEADER = 16;
+/** The first page's size; each next one doubles, up to PAGE_MAX (an emulator answering a few requests stays small). */
+const PAGE_MIN = 4 * 1024;
+const PAGE_MAX = 64 * 1024;
+
+interface Page {
+  bytes: Buffer;
+  used: number;
+  entries: number;
+}
+
+/**
+ * The answers queued unread, at most the last MAX_PENDING: each one's bytes (and its source) are
+ * copied into pages of bytes that are reused, so the request path leaves no object behind. Keeping
+ * a reference to each answer instead kept it alive for up to 1,000 requests: long enough for V8 to
+ * move it, and the 8 KB pool buffer it is a slice of, to the old generation, where it stays until a
+ * full collection (measured in docs/performance.md: most of the server's garbage under a write load).
+ */
+class AnswerLog {
+  #pages: Page[] = [];
+  /** Emptied pages of PAGE_MAX bytes, for the next ones. */
+  #spare: Buffer[] = [];
+  /** Entries in #pages (may exceed MAX_PENDING by up to one page: the oldest are skipped when read). */
+  #entries = 0;
+
+  append(body: Buffer, seenAt: number, source: string): void {
+    const most = ENTRY_HEADER + source.length * 3 + body.length;
+    let page = this.#pages[this.#pages.length - 1];
+    if (page === undefined || page.used + most > page.bytes.length) page = this.#newPage(most, page);
+    const bytes = page.bytes;
+    const at = page.used;
+    const sourceLength = bytes.write(source, at + ENTRY_HEADER, 'utf8');
+    bytes.writeUInt32LE(body.length, at);
+    bytes.writeDoubleLE(seenAt, at + 4);
+    bytes.writeUInt32LE(sourceLength, at + 12);
+    body.copy(bytes, at + ENTRY_HEADER + sourceLength);
+    page.used = at + ENTRY_HEADER + sourceLength + body.length;
+    page.entries++;
+    this.#entries++;
+    // A page whose every entry is older than the last MAX_PENDING goes back to the spares.
+    while (this.#pages.length > 1 && this.#entries - this.#pages[0]!.entries >= MAX_PENDING) this.#release(this.#pages.shift()!);
+  }
+
+  #newPage(most: number, last: Page | undefined): Page {
+    const size = Math.max(most, last === undefined ? PAGE_MIN : Math.min(PAGE_MAX, last.bytes.length * 2));
+    const bytes = size === PAGE_MAX && this.#spare.length > 0 ? this.#spare.pop()! : Buffer.allocUnsafeSlow(size);
+    const page = { bytes, used: 0, entries: 0 };
+    this.#pages.push(page);
+    return page;
+  }
+
+  #release(page: Page): void {
+    this.#entries -= page.entries;
+    if (page.bytes.length === PAGE_MAX) this.#spare.push(page.bytes);
+  }
+
+  /** The last MAX_PENDING answers, oldest first (each body as text); the log is empty afterwards. */
+  take(): { text: string; seenAt: number; source: string }[] {
+    const out: { text: string; seenAt: number; source: string }[] = [];
+    let skip = Math.max(0, this.#entries - MAX_PENDING);
+    for (const page of this.#pages) {
+      for (let at = 0, i = 0; i < page.entries; i++) {
+        const bytes = page.bytes;
+        const bodyLength = bytes.readUInt32LE(at);
+        const sourceLength = bytes.readUInt32LE(at + 12);
+        const bodyAt = at + ENTRY_HEADER + sourceLength;
+        if (skip > 0) skip--;
+        else out.push({ text: bytes.toString('utf8', bodyAt, bodyAt + bodyLength), seenAt: bytes.readDoubleLE(at + 4), source: bytes.toString('utf8', at + ENTRY_HEADER, bodyAt) });
+        at = bodyAt + bodyLength;
+      }
+    }
+    this.clear();
+    return out;
+  }
+
+  clear(): void {
+    for (const page of this.#pages) this.#release(page);
+    this.#pages = [];
+    this.#entries = 0;
+  }
+}
+
 export class TokenLedger {
   readonly #options: TokenLedgerOptions;
-  /** A ring of the last MAX_PENDING answers: `#next` is where the next one goes. */
-  #pending: (Pending | undefined)[] = [];
-  #next = 0;
+  /** The last MAX_PENDING answers, not yet scanned. */
+  readonly #pending = new AnswerLog();
   readonly #known = new Map<string, Known>();
   readonly #scannedMail = new Set<string>();
   #order = 0;
@@ -79,14 +155,12 @@ export class TokenLedger {
   /** An answer of a vendor namespace was handed over (called on the request path: only queues). */
   observe(body: Buffer, seenAt: number, source: string): void {
     if (body.length === 0) return;
-    this.#pending[this.#next] = { body, seenAt, source };
-    this.#next = (this.#next + 1) % MAX_PENDING;
+    this.#pending.append(body, seenAt, source);
   }
 
   /** Forget every token (the site was reset: what it had issued is no longer known). */
   clear(): void {
-    this.#pending = [];
-    this.#next = 0;
+    this.#pending.clear();
     this.#known.clear();
     for (const mail of this.#options.mails()) this.#scannedMail.add(mail.id);
   }
@@ -109,11 +183,7 @@ export class TokenLedger {
   }
 
   #drain(): void {
-    // Oldest first: from the slot the next answer would take, round the ring.
-    const pending = [...this.#pending.slice(this.#next), ...this.#pending.slice(0, this.#next)];
-    this.#pending = [];
-    this.#next = 0;
-    for (const item of pending) if (item) this.#scan(item.body.toString('utf8'), item.seenAt, item.source);
+    for (const item of this.#pending.take()) this.#scan(item.text, item.seenAt, item.source);
     for (const mail of this.#options.mails()) {
       if (this.#scannedMail.has(mail.id)) continue;
       this.#scannedMail.add(mail.id);
