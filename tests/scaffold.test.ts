@@ -98,7 +98,8 @@ describe('scaffold namespace', () => {
         ].join('\n'),
       );
       fs.writeFileSync(path.join(tmp, 'no-setup.js'), 'module.exports = async () => {};\n');
-      const jest = run(process.execPath, [require.resolve('jest/bin/jest'), '--ci', '--json', '--globalSetup', path.join(tmp, 'no-setup.js'), 'wp-json/acme/v1', 'tests/served.test.ts', 'tests/env-example.test.ts', 'tests/reliability/fuzz.test.ts'], tmp);
+      // In band: four small files, and this jest runs beside the outer one's workers (a worker process of its own would only add CPU).
+      const jest = run(process.execPath, [require.resolve('jest/bin/jest'), '--ci', '--runInBand', '--json', '--globalSetup', path.join(tmp, 'no-setup.js'), 'wp-json/acme/v1', 'tests/served.test.ts', 'tests/env-example.test.ts', 'tests/reliability/fuzz.test.ts'], tmp);
       const report = JSON.parse(jest.stdout) as { numFailedTests: number; numPassedTests: number; testResults: { name: string; status: string }[] };
       expect(report.testResults.map((r) => [path.relative(tmp, r.name), r.status]).sort()).toEqual([
         [path.join('tests', 'env-example.test.ts'), 'passed'],
