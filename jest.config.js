@@ -12,5 +12,7 @@ module.exports = {
   // Many suites wait on child processes (the built bin, npm pack/install, tsc, a browser), so a
   // second suite beside them uses the core they leave idle (docs/performance.md, "Test time").
   maxWorkers: '100%',
+  // The slowest suites first also when jest has no times of its own yet (CI): tests/sequencer.js.
+  testSequencer: '<rootDir>/tests/sequencer.js',
   globalSetup: '<rootDir>/tests/global-setup.js',
 };

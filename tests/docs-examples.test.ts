@@ -20,6 +20,7 @@
  *   A `curl` answered 4xx or 5xx fails the block unless the block mentions that status (an example
  *   that shows an error says which): a 401 usually means credentials that do not fit the page's state.
  * - `npx wp-token-emulator` runs the built bin (dist/, built by jest's globalSetup) on the page's store.
+ *   Servers and command lines hash with BCRYPT_COST=4 (cheap; a page's `npm start` line may set it).
  *   `npm install`/`ci`/`init`/`pack` are not repeated here; `npm test`, `npm run <script>` and
  *   `npx jest|vitest|tsc <files>` are checked (the script or file exists), not run: they are the suite
  *   this test is part of, the benchmark, or the packaging check.
@@ -135,7 +136,9 @@ interface PageRun {
 async function startPageServer(run: PageRun, settings: Record<string, string>): Promise<void> {
   if (run.server) await run.server.stop();
   run.server = null;
-  const env: Record<string, string> = { SITE_URL: 'http://127.0.0.1:8080', LOG_LEVEL: 'silent', ...settings, PORT: '0', HOST: '127.0.0.1' };
+  // BCRYPT_COST 4 (unless the line sets it), as for the blocks' command lines: the default 10 spent ~4 s of
+  // CPU per run hashing the fixtures' passwords and secrets, and nothing a page shows depends on the cost.
+  const env: Record<string, string> = { SITE_URL: 'http://127.0.0.1:8080', LOG_LEVEL: 'silent', BCRYPT_COST: '4', ...settings, PORT: '0', HOST: '127.0.0.1' };
   env.DB_FILE = path.resolve(run.dir, settings.DB_FILE ?? './data/db.json');
   if (settings.FIXTURES) env.FIXTURES = path.resolve(run.dir, settings.FIXTURES);
   // The page's folder stands for the reader's clone: relative paths and ./data are taken from there.

@@ -46,7 +46,7 @@ describe('scaffold namespace', () => {
       // The suite's tests that must pick a new namespace up by themselves: the fuzz test and the settings documentation test.
       fs.mkdirSync(path.join(tmp, 'tests', 'reliability'), { recursive: true });
       fs.mkdirSync(path.join(tmp, 'tests', 'openapi'), { recursive: true }); // helpers.ts's OpenAPI response check
-      for (const file of ['helpers.ts', path.join('openapi', 'response-hook.ts'), path.join('openapi', 'response-check.ts'), path.join('openapi', 'worker-cache.js'), 'env-example.test.ts', path.join('reliability', 'fuzz.test.ts'), path.join('reliability', 'envelopes.ts')]) {
+      for (const file of ['helpers.ts', path.join('openapi', 'response-hook.ts'), path.join('openapi', 'response-check.ts'), path.join('openapi', 'worker-cache.js'), 'sequencer.js', 'env-example.test.ts', path.join('reliability', 'fuzz.test.ts'), path.join('reliability', 'envelopes.ts')]) {
         fs.copyFileSync(path.join(ROOT, 'tests', file), path.join(tmp, 'tests', file));
       }
       for (const file of ['package.json', 'tsconfig.json', 'jest.config.js', '.env.example']) fs.copyFileSync(path.join(ROOT, file), path.join(tmp, file));
@@ -98,7 +98,8 @@ describe('scaffold namespace', () => {
         ].join('\n'),
       );
       fs.writeFileSync(path.join(tmp, 'no-setup.js'), 'module.exports = async () => {};\n');
-      const jest = run(process.execPath, [require.resolve('jest/bin/jest'), '--ci', '--json', '--globalSetup', path.join(tmp, 'no-setup.js'), 'wp-json/acme/v1', 'tests/served.test.ts', 'tests/env-example.test.ts', 'tests/reliability/fuzz.test.ts'], tmp);
+      // In band: four small files, and this jest runs beside the outer one's workers (a worker process of its own would only add CPU).
+      const jest = run(process.execPath, [require.resolve('jest/bin/jest'), '--ci', '--runInBand', '--json', '--globalSetup', path.join(tmp, 'no-setup.js'), 'wp-json/acme/v1', 'tests/served.test.ts', 'tests/env-example.test.ts', 'tests/reliability/fuzz.test.ts'], tmp);
       const report = JSON.parse(jest.stdout) as { numFailedTests: number; numPassedTests: number; testResults: { name: string; status: string }[] };
       expect(report.testResults.map((r) => [path.relative(tmp, r.name), r.status]).sort()).toEqual([
         [path.join('tests', 'env-example.test.ts'), 'passed'],

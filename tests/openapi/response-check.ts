@@ -10,7 +10,7 @@ type Doc = Record<string, any>;
  * (worker-cache.js). The same schema with the same components is compiled once for every app and test.
  */
 const nodeRequire = createRequire(__filename);
-const worker = nodeRequire('./worker-cache.js') as { ajv: Ajv2020 | null; compiled: Map<string, ValidateFunction>; documents: Map<string, Doc> };
+const worker = nodeRequire('./worker-cache.js') as { ajv: Ajv2020 | null; compiled: Map<string, ValidateFunction>; documents: Map<string, Doc>; components: Map<string, string> };
 const ajv: Ajv2020 = (worker.ajv ??= new (nodeRequire('ajv/dist/2020').default as typeof Ajv2020)({ strict: false, allErrors: false, validateFormats: false }));
 const compiled = worker.compiled;
 /** Documents by what they are generated from (see response-hook.ts): most test files' apps share one. */
@@ -25,7 +25,8 @@ interface PathMatcher {
 
 interface Prepared {
   matchers: PathMatcher[];
-  componentsKey: string;
+  /** The Ajv id the document's components were added under (componentsId). */
+  componentsId: string;
   /** Any namespace's error envelope: what a path the document does not have may answer. */
   anyError: Record<string, unknown>;
 }
@@ -49,16 +50,40 @@ function prepare(doc: Doc): Prepared {
   });
   matchers.sort((a, b) => a.params - b.params);
   const errors = Object.keys(doc.components.schemas).filter((name) => name.endsWith('Error')).map((name) => ({ $ref: `#/components/schemas/${name}` }));
-  p = { matchers, componentsKey: JSON.stringify(doc.components), anyError: { anyOf: errors } };
+  p = { matchers, componentsId: componentsId(JSON.stringify(doc.components)), anyError: { anyOf: errors } };
   prepared.set(doc, p);
   return p;
 }
 
+/**
+ * A document's components, added to Ajv once per worker as a schema of their own (the same components,
+ * the same id). Each response schema then refers to them there: compiling it walks only that schema,
+ * and a component is compiled once, not again inside every response schema that uses it.
+ */
+function componentsId(componentsJson: string): string {
+  let id = worker.components.get(componentsJson);
+  if (!id) {
+    id = `urn:wp-token-emulator:openapi-components:${worker.components.size}`;
+    ajv.addSchema({ $id: id, components: JSON.parse(componentsJson) as unknown });
+    worker.components.set(componentsJson, id);
+  }
+  return id;
+}
+
+/** The schema with its references to the document's components (`#/components/...`) pointed at them in Ajv. */
+function referringTo(id: string, schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map((item) => referringTo(id, item));
+  if (schema === null || typeof schema !== 'object') return schema;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) copy[key] = key === '$ref' && typeof value === 'string' && value.startsWith('#/components/') ? `${id}${value}` : referringTo(id, value);
+  return copy;
+}
+
 function validator(p: Prepared, schema: unknown): ValidateFunction {
-  const key = `${p.componentsKey}\n${JSON.stringify(schema)}`;
+  const key = `${p.componentsId}\n${JSON.stringify(schema)}`;
   let fn = compiled.get(key);
   if (!fn) {
-    fn = ajv.compile({ ...(schema as object), components: JSON.parse(p.componentsKey) });
+    fn = ajv.compile(referringTo(p.componentsId, schema) as object);
     compiled.set(key, fn);
   }
   return fn;
