@@ -15,12 +15,14 @@
  * consumer's test runner would stop at `require('lowdb')`. With the copy, nothing ESM-only is ever
  * required at run time, whatever loads the package. Type checking is `npm run typecheck`'s job.
  *
- * One exception to one file per source: the server's entry point, dist/plugin/server.js (`npm
+ * Two exceptions to one file per source: the server's entry point, dist/plugin/server.js (`npm
  * start`, `node dist/plugin/server.js`), is one bundle of plugin/server.ts and the project's own
- * modules it imports; packages stay require()s. Loading ~170 files took ~55 ms of a ~190 ms cold
+ * modules it imports, and so is the command line's, dist/plugin/cli-main.js (every `npx
+ * wp-token-emulator ...` start; what only `serve` needs is still loaded only then); packages stay
+ * require()s. Loading ~170 files took ~55 ms of a ~190 ms cold
  * start (resolving, reading and compiling each); one file takes ~15 ms (docs/performance.md). The
  * package's exports (dist/plugin/index.js, the matchers) stay one file per source, and nothing
- * imports plugin/server.ts (it would get a second copy of every class).
+ * imports plugin/server.ts or plugin/cli-main.ts (it would get a second copy of every class).
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -160,9 +162,19 @@ function perFilePlugin(vendored) {
   };
 }
 
-/** The server's entry point, bundled with the project's own modules (see the top of this file). */
+/**
+ * The entry points run as processes, each bundled with the project's own modules (see the top of
+ * this file): the server (`npm start`) and the command line (`bin/wp-token-emulator.js`). Both
+ * bundles are in dist/plugin/, where the per-file build would have put them.
+ */
 const SERVER_ENTRY = path.join(ROOT, 'plugin', 'server.ts');
 const SERVER_OUT = path.join(DIST, 'plugin', 'server.js');
+const CLI_ENTRY = path.join(ROOT, 'plugin', 'cli-main.ts');
+const CLI_OUT = path.join(DIST, 'plugin', 'cli-main.js');
+const BUNDLED = [
+  [SERVER_ENTRY, SERVER_OUT],
+  [CLI_ENTRY, CLI_OUT],
+];
 
 /** esbuild plugin for the server's bundle: the project's own modules go in; packages stay require()s, as above. */
 function ownModulesPlugin(vendored) {
@@ -184,21 +196,23 @@ async function buildJs({ bench = false } = {}) {
   const tsconfig = path.join(ROOT, 'tsconfig.build.json');
   await esbuild.build({
     ...common,
-    entryPoints: sourceFiles(bench ? [...SOURCE_DIRS, 'bench'] : SOURCE_DIRS).filter((file) => file !== SERVER_ENTRY),
+    entryPoints: sourceFiles(bench ? [...SOURCE_DIRS, 'bench'] : SOURCE_DIRS).filter((file) => !BUNDLED.some(([entry]) => entry === file)),
     outdir: DIST,
     outbase: ROOT,
     sourcemap: true,
     tsconfig,
     plugins: [perFilePlugin(vendored)],
   });
-  await esbuild.build({
-    ...common,
-    entryPoints: [SERVER_ENTRY],
-    outfile: SERVER_OUT,
-    sourcemap: true,
-    tsconfig,
-    plugins: [ownModulesPlugin(vendored)],
-  });
+  for (const [entry, outfile] of BUNDLED) {
+    await esbuild.build({
+      ...common,
+      entryPoints: [entry],
+      outfile,
+      sourcemap: true,
+      tsconfig,
+      plugins: [ownModulesPlugin(vendored)],
+    });
+  }
   for (const spec of vendored) {
     await esbuild.build({
       ...common,

@@ -47,11 +47,12 @@ describe('architecture rules', () => {
     expect(offending([...core, ...plugin, ...wpJson], /\bres\.(write|end)\s*=[^=]/)).toEqual([]);
   });
 
-  it('nothing imports plugin/server.ts, the entry point built as one bundle (it would bring a second copy of every class)', () => {
+  it('nothing imports plugin/server.ts or plugin/cli-main.ts, the entry points built as one bundle each (it would bring a second copy of every class)', () => {
     const importers: string[] = [];
     for (const file of [...core, ...plugin, ...wpJson, ...sources('bench'), ...sources('tests')]) {
       for (const [, spec] of fs.readFileSync(path.join(ROOT, file), 'utf8').matchAll(/(?:from |require\()'(\.[^']*)'/g)) {
-        if (path.join(path.dirname(file), spec) === path.join('plugin', 'server')) importers.push(file);
+        const target = path.join(path.dirname(file), spec);
+        if (target === path.join('plugin', 'server') || target === path.join('plugin', 'cli-main')) importers.push(file);
       }
     }
     expect(importers).toEqual([]);
