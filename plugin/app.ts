@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
 import type { ExtensionHandles } from '../core/namespace';
-import { adminScreens } from './admin';
+import type * as Admin from './admin';
 import { createSite, type Site, type SiteOptions } from './site';
 
 export type CreateAppOptions = SiteOptions;
@@ -75,7 +75,8 @@ export function buildExpressApp(site: Site): Express {
   app.use((req: Request, res: Response, next: NextFunction) => {
     // As `app.get(['/', '/index.php'])` matched: GET or HEAD, any case, an optional trailing slash.
     if ((req.method === 'GET' || req.method === 'HEAD') && HOME_PATH.test(req.path)) return home(res);
-    admin ??= adminScreens(site).router;
+    // The screens' code too is loaded then (a process that only answers REST requests never loads it).
+    admin ??= (require('./admin') as typeof Admin).adminScreens(site).router;
     // The router calls back with nothing (or 'router') when no screen took the request, with an error when one failed.
     admin(req, res, (error?: unknown) => (error && error !== 'router' && error !== 'route' ? next(error) : notFound(res)));
   });
