@@ -105,7 +105,8 @@ function parseOne(name: string, spec: SettingSpec, raw: string): SettingValue {
 /** Reads every setting in `spec` from `source` (strings, as in the environment) or the given overrides. */
 export function readSettings(spec: SettingsSpec, source: Record<string, string | undefined>, overrides: Record<string, SettingValue> = {}): Record<string, SettingValue> {
   const out: Record<string, SettingValue> = {};
-  for (const [name, setting] of Object.entries(spec)) {
+  for (const name in spec) {
+    const setting = spec[name]!;
     const override = overrides[name];
     if (override !== undefined) out[name] = parseOne(name, setting, String(override));
     else if (source[name] !== undefined && source[name] !== '') out[name] = parseOne(name, setting, source[name]!);
@@ -146,8 +147,13 @@ export interface Config {
   settings: Readonly<Record<string, SettingValue>>;
 }
 
+/** Each spec with the core's settings in front, made once per spec (a site is made per test in many suites). */
+const withCore = new WeakMap<SettingsSpec, SettingsSpec>();
+
 export function buildConfig(spec: SettingsSpec, source: Record<string, string | undefined>, overrides: Record<string, SettingValue> = {}, cwd = process.cwd()): Config {
-  const all = readSettings({ ...coreSettings, ...spec }, source, overrides);
+  let full = withCore.get(spec);
+  if (full === undefined) withCore.set(spec, (full = { ...coreSettings, ...spec }));
+  const all = readSettings(full, source, overrides);
   const s = settingsOf({ settings: all }, coreSettings);
   const host = s.HOST;
   const port = s.PORT;
