@@ -419,18 +419,22 @@ function everestRequest(): LoadRequest[] {
   return everest.requests.map((r) => ({ ...r, expect: [200] }));
 }
 
-/** The limit: a bare node:http server reading the same POST JSON body and answering the same shape. */
-async function runLimit(opts: Options, baseline: LoadResult): Promise<void> {
-  const server = await spawnServer(BASELINE, { PORT: '0', HOST: '127.0.0.1', BASELINE_KIND: 'node-post' }, ROOT);
+/** A bare comparison server (its own process) driven with the Everest request: its row, and its result under `key`. */
+async function runComparison(key: string, label: string, note: string, entry: string, env: Record<string, string>, opts: Options, baseline: LoadResult): Promise<void> {
+  const server = await spawnServer(entry, { PORT: '0', HOST: '127.0.0.1', ...env }, ROOT);
   try {
     const { result } = await measure(server.url, everestRequest(), opts, server.pid);
-    results.set('limit', result);
-    addLoadRow('limit: bare node:http, the Everest POST JSON', result, rssMb(server.pid), baseline, {
-      note: 'reads and parses the same POST JSON body, answers {"action","access_token"} with a fresh random token; no framework, no auth, no store',
-    });
+    results.set(key, result);
+    addLoadRow(label, result, rssMb(server.pid), baseline, { note });
   } finally {
     await server.stop('SIGKILL');
   }
+}
+
+/** The limit: a bare node:http server reading the same POST JSON body and answering the same shape. */
+function runLimit(opts: Options, baseline: LoadResult): Promise<void> {
+  const note = 'reads and parses the same POST JSON body, answers {"action","access_token"} with a fresh random token; no framework, no auth, no store';
+  return runComparison('limit', 'limit: bare node:http, the Everest POST JSON', note, BASELINE, { BASELINE_KIND: 'node-post' }, opts, baseline);
 }
 
 /**
@@ -439,17 +443,9 @@ async function runLimit(opts: Options, baseline: LoadResult): Promise<void> {
  * (bench/floor-server.ts). Context for the limit target: what is left between it and the emulator
  * is what the emulator adds.
  */
-async function runFloor(opts: Options, baseline: LoadResult): Promise<void> {
-  const server = await spawnServer(FLOOR, { PORT: '0', HOST: '127.0.0.1', BENCH_LOGIN: ADMIN.login, BENCH_PASSWORD: ADMIN_PASSWORD }, ROOT);
-  try {
-    const { result } = await measure(server.url, everestRequest(), opts, server.pid);
-    results.set('floor', result);
-    addLoadRow("context: floor, Everest's own work on bare node:http", result, rssMb(server.pid), baseline, {
-      note: 'Basic credentials, HMAC-SHA256 application-password check compared in constant time, the JSON body, two HMAC-MD5 nonces, WordPress\'s REST headers in one writeHead; no pipeline, routing, validation, throttle, journal or store (bench/floor-server.ts)',
-    });
-  } finally {
-    await server.stop('SIGKILL');
-  }
+function runFloor(opts: Options, baseline: LoadResult): Promise<void> {
+  const note = "Basic credentials, HMAC-SHA256 application-password check compared in constant time, the JSON body, two HMAC-MD5 nonces, WordPress's REST headers in one writeHead; no pipeline, routing, validation, throttle, journal or store (bench/floor-server.ts)";
+  return runComparison('floor', "context: floor, Everest's own work on bare node:http", note, FLOOR, { BENCH_LOGIN: ADMIN.login, BENCH_PASSWORD: ADMIN_PASSWORD }, opts, baseline);
 }
 
 /** Each peer serves the Everest answer as a static stub from its own process, driven like the emulator. */

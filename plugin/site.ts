@@ -70,15 +70,16 @@ export interface Site extends SiteContext {
 const BASELINE = '_baseline';
 const VOLATILE_COLLECTIONS = new Set([BASELINE]);
 
-/** The last list of modules asked about and its spec (frozen: it is shared by every site made with those modules). */
-let lastSpec: { modules: readonly NamespaceModule[]; spec: SettingsSpec } | null = null;
+/** Each list of modules' settings spec, made once (frozen: it is shared by every site made with that list). */
+const specs = new WeakMap<readonly NamespaceModule[], SettingsSpec>();
 
 export function settingsSpec(modules: readonly NamespaceModule[]): SettingsSpec {
-  if (lastSpec !== null && lastSpec.modules.length === modules.length && lastSpec.modules.every((m, i) => m === modules[i])) return lastSpec.spec;
-  const spec: SettingsSpec = { ...mailSettings };
-  for (const module of modules) Object.assign(spec, module.settings ?? {});
-  Object.freeze(spec);
-  lastSpec = { modules: [...modules], spec };
+  let spec = specs.get(modules);
+  if (spec === undefined) {
+    spec = { ...mailSettings };
+    for (const module of modules) Object.assign(spec, module.settings ?? {});
+    specs.set(modules, Object.freeze(spec));
+  }
   return spec;
 }
 

@@ -61,13 +61,11 @@ export async function dispatchRest(ctx: RequestContext, server: RestServer): Pro
   const route = ctx.route!;
   const rawQuery = queryOf(ctx.url);
   // An invalid JSONP callback is refused before anything else, as WordPress does in serve_request.
-  const jsonp = rawQuery === '' ? null : jsonpCallback(rawQuery);
+  const jsonp = jsonpCallback(rawQuery);
   if (jsonp !== null && !isValidJsonpCallback(jsonp)) return { response: new RestResponse(null, 400), namespace: ctx.namespace, query: {}, early: jsonpError() };
   // No query string (most API calls): nothing for qs to parse (it would answer {} after its option setup).
   const query = rawQuery === '' ? {} : (qs.parse(rawQuery, QS_OPTIONS) as Params);
-  const override = ctx.req.headers['x-http-method-override'];
-  // No query string and no override header (most API calls): the request line's method.
-  const { method, byHeader } = rawQuery === '' && override === undefined ? { method: ctx.method.toUpperCase(), byHeader: false } : overriddenMethod(rawQuery, ctx.method, override);
+  const { method, byHeader } = overriddenMethod(rawQuery, ctx.method, ctx.req.headers['x-http-method-override']);
   const restReq = restRequestOf(ctx, route, query, method);
   const { auth } = ctx;
   // The cookie authenticator (core/auth/cookie.ts) checked the nonce of a request it claimed: its

@@ -17,6 +17,7 @@ import type { Params, RestRequest } from './request';
  * (`name[]=x`, `name[a]=x`) makes it an array. Returns undefined when absent.
  */
 export function phpGet(rawQuery: string, name: string): string | string[] | undefined {
+  if (rawQuery === '') return undefined; // most API calls: nothing to split
   let value: string | string[] | undefined;
   for (const pair of rawQuery.split('&')) {
     if (pair === '') continue;

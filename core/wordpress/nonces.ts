@@ -1,5 +1,5 @@
 import type { SiteSecrets } from '../secrets';
-import { HmacKey, safeEqual } from '../secrets';
+import { hmac, safeEqual } from '../secrets';
 
 /** WordPress's nonce_life (DAY_IN_SECONDS); a tick is half of it. */
 export const NONCE_LIFE = 86_400;
@@ -10,17 +10,9 @@ export function nonceSalt(secrets: SiteSecrets): string {
   return secrets.nonceKey + secrets.nonceSalt;
 }
 
-/** wp_salt('nonce') prepared as an HMAC-MD5 key, once per site's secrets (a nonce is made on many requests). */
-const nonceKeys = new WeakMap<SiteSecrets, HmacKey>();
-
 /** wp_hash($data, 'nonce'): HMAC-MD5 keyed by wp_salt('nonce'), as 32 hex characters. */
 export function wpHashNonce(secrets: SiteSecrets, data: string): string {
-  let key = nonceKeys.get(secrets);
-  if (key === undefined) {
-    key = new HmacKey('md5', nonceSalt(secrets));
-    nonceKeys.set(secrets, key);
-  }
-  return key.digest(data, 'hex');
+  return hmac('md5', nonceSalt(secrets), data, 'hex');
 }
 
 /** wp_nonce_tick(): ceil(time() / (nonce_life / 2)). */

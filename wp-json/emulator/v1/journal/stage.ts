@@ -21,18 +21,18 @@ function captured(body: Buffer): Buffer {
   return body.length > MAX_CAPTURE ? Buffer.from(body.subarray(0, MAX_CAPTURE)) : body;
 }
 
-/**
- * The after-response stage of the request journal: once the answer is handed over, keeps references
- * to what the entry needs (the request's and answer's first 64 KB, headers, who, which fault); the
- * entry is parsed and redacted only when the journal is read. Nothing at all is looked at when the
- * journal keeps nothing (size 0).
- */
 /** A header's value whatever the case of its name. */
 function headerValueOf(headers: Record<string, string>, lower: string): string | undefined {
   for (const name in headers) if (name.toLowerCase() === lower) return headers[name];
   return undefined;
 }
 
+/**
+ * The after-response stage of the request journal: once the answer is handed over, keeps references
+ * to what the entry needs (the request's and answer's first 64 KB, headers, who, which fault); the
+ * entry is parsed and redacted only when the journal is read. Nothing at all is looked at when the
+ * journal keeps nothing (size 0).
+ */
 export function journalStage(journal: Journal, exempt: (ctx: RequestContext) => boolean): StageHooks {
   return {
     name: 'journal',
