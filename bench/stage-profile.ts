@@ -15,6 +15,7 @@
  * --limit profiles the limit row's server (bare node:http, same request) first, the same way.
  */
 import * as fs from 'node:fs';
+import { SourceMap } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { cpuSeconds, load, spawnServer, type LoadRequest } from './lib';
@@ -26,7 +27,7 @@ const LIMIT = path.join(ROOT, 'dist', 'bench', 'baseline-server.js');
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   children?: number[];
 }
 interface Profile {
@@ -57,6 +58,30 @@ function stageOf(url: string): string | null {
   if (!url.includes('/dist/')) return null;
   for (const [re, stage] of STAGES) if (re.test(url)) return stage;
   return 'other project code';
+}
+
+/**
+ * The source file a profile frame's code came from. dist/plugin/server.js is one bundle of the
+ * project's modules (scripts/build.js), so its frames are mapped back through its source map to
+ * the module they were written in, written as the path the per-file build would have had
+ * (dist/core/pipeline/respond.js), which is what STAGES matches.
+ */
+const sourceMaps = new Map<string, SourceMap | null>();
+function sourceOf(frame: ProfileNode['callFrame']): { url: string; line: number } {
+  const { url } = frame;
+  const asIs = { url, line: frame.lineNumber + 1 };
+  if (!url.endsWith('/dist/plugin/server.js')) return asIs;
+  let map = sourceMaps.get(url);
+  if (map === undefined) {
+    const file = url.replace(/^file:\/\//, '') + '.map';
+    map = fs.existsSync(file) ? new SourceMap(JSON.parse(fs.readFileSync(file, 'utf8'))) : null;
+    sourceMaps.set(url, map);
+  }
+  if (!map) return asIs;
+  const entry = map.findEntry(frame.lineNumber, frame.columnNumber) as { originalSource?: string; originalLine?: number };
+  if (!entry.originalSource) return asIs;
+  const rel = entry.originalSource.replace(/^.*?\/(core|plugin|wp-json)\//, '$1/').replace(/\.ts$/, '.js');
+  return { url: `${ROOT}/dist/${rel}`, line: (entry.originalLine ?? 0) + 1 };
 }
 
 /** Samples in writev are the kernel's loopback send plus, on a busy machine, time spent waiting for a CPU. */
@@ -143,7 +168,7 @@ function report(profile: Profile, from: number, to: number, cpuUs: number, userU
     else if (name === '(program)') stage = 'V8/native, not attributed (program)';
     else {
       let found: string | null = null;
-      for (let cur: number | undefined = id; cur !== undefined && found === null; cur = parent.get(cur)) found = stageOf(byId.get(cur)!.callFrame.url);
+      for (let cur: number | undefined = id; cur !== undefined && found === null; cur = parent.get(cur)) found = stageOf(sourceOf(byId.get(cur)!.callFrame).url);
       stage = found ?? "Node's HTTP parser, socket I/O, timers (no project frame)";
     }
     stageCache.set(id, stage);
@@ -167,8 +192,8 @@ function report(profile: Profile, from: number, to: number, cpuUs: number, userU
     }
     busy += w;
     stages.set(stage, (stages.get(stage) ?? 0) + w);
-    const { functionName, url, lineNumber } = node.callFrame;
-    const key = `${functionName || '(anonymous)'} ${url.replace(/^.*\/(dist|node_modules)\//, '$1/').replace(/^node:/, '')}:${lineNumber + 1}`;
+    const { url, line } = sourceOf(node.callFrame);
+    const key = `${node.callFrame.functionName || '(anonymous)'} ${url.replace(/^.*\/(dist|node_modules)\//, '$1/').replace(/^node:/, '')}:${line}`;
     selfByFn.set(key, (selfByFn.get(key) ?? 0) + w);
   }
   const lines = [

@@ -56,8 +56,9 @@ export function restRequestOf(ctx: RequestContext, route: string, query: Params,
 /**
  * The dispatch stage: brute-force protection's 429 and body errors first (in WordPress's or the
  * namespace's envelope), else RestServer.dispatch (route match, args, permission, handler, Allow).
+ * Synchronous when the route is (a throw then reaches the pipeline's guard); a promise otherwise.
  */
-export async function dispatchRest(ctx: RequestContext, server: RestServer): Promise<DispatchResult> {
+export function dispatchRest(ctx: RequestContext, server: RestServer): DispatchResult | Promise<DispatchResult> {
   const route = ctx.route!;
   const rawQuery = queryOf(ctx.url);
   // An invalid JSONP callback is refused before anything else, as WordPress does in serve_request.
@@ -86,6 +87,8 @@ export async function dispatchRest(ctx: RequestContext, server: RestServer): Pro
     const response = server.namespaceOptions(ctx.namespace).onCoreError?.(refused, restReq) ?? new RestResponse(refused.toJSON(), refused.status);
     return { response, namespace: ctx.namespace, query, ...facts };
   }
-  const dispatched = await server.dispatch(restReq);
+  // At once when the route answered at once (RestServer.dispatch): no turn of the microtask queue.
+  const dispatched = server.dispatch(restReq);
+  if (dispatched instanceof Promise) return dispatched.then((done) => ({ response: done.response, namespace: done.namespace, query, ...facts }));
   return { response: dispatched.response, namespace: dispatched.namespace, query, ...facts };
 }

@@ -2,9 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../clock';
 import type { RestServer } from '../rest/server';
 import { AuthenticateStage } from './authenticate';
-import { readBody } from './body';
+import { readBody, readBodyThen } from './body';
 import type { Answer, RequestContext } from './context';
-import { bodyFailureError, dispatchRest } from './dispatch';
+import { bodyFailureError, dispatchRest, type DispatchResult } from './dispatch';
 import { restAnswer } from '../rest/http';
 import { internalErrorAnswer, writeAnswer } from './respond';
 import { receiveContext } from './receive';
@@ -72,11 +72,15 @@ export class Pipeline implements PipelineRegistry {
     const received = () => this.guarded(ctx, 'authenticate', plain500, () => this.afterReceive(ctx, host, hooksFailed));
     runHooks(this.receiveHooks, 0, ctx, null, () => {
       if (ctx.route === null) return received();
-      readBody(req, this.options.bodyLimit).then((read) => {
-        ctx.body = read.body;
-        if (read.failure !== null) ctx.bodyError = bodyFailureError(read.failure, this.options.bodyLimit);
-        received();
-      }, hooksFailed);
+      readBodyThen(req, this.options.bodyLimit, (read) => {
+        try {
+          ctx.body = read.body;
+          if (read.failure !== null) ctx.bodyError = bodyFailureError(read.failure, this.options.bodyLimit);
+          received();
+        } catch (error) {
+          hooksFailed(error);
+        }
+      });
     }, hooksFailed);
   }
 
@@ -106,14 +110,18 @@ export class Pipeline implements PipelineRegistry {
 
   /** dispatch → respond → after-response for a REST request. */
   private dispatch(ctx: RequestContext): void {
-    dispatchRest(ctx, this.options.server).then(
-      (dispatched) =>
-        this.guarded(ctx, 'respond', internalErrorAnswer, () => {
-          writeAnswer(ctx, restAnswer(ctx, dispatched, this.options.server, this.options.siteUrl()));
-          this.afterResponse(ctx);
-        }),
-      (error: unknown) => this.fail(ctx, error, 'dispatch', internalErrorAnswer),
-    );
+    // A throw here is the dispatch stage's (afterReceive's guard); an answer given at once is written at once.
+    const dispatched = dispatchRest(ctx, this.options.server);
+    if (dispatched instanceof Promise) dispatched.then((done) => this.respond(ctx, done), (error: unknown) => this.fail(ctx, error, 'dispatch', internalErrorAnswer));
+    else this.respond(ctx, dispatched);
+  }
+
+  /** respond → after-response for a dispatched REST request. */
+  private respond(ctx: RequestContext, dispatched: DispatchResult): void {
+    this.guarded(ctx, 'respond', internalErrorAnswer, () => {
+      writeAnswer(ctx, restAnswer(ctx, dispatched, this.options.server, this.options.siteUrl()));
+      this.afterResponse(ctx);
+    });
   }
 
   /** An answer a before-dispatch hook gave (a fault): the body is read first, so after-response sees it. */

@@ -11,6 +11,8 @@ export function urlPath(url: string): string {
  * without a trailing slash; null when it is not a REST request.
  */
 export function restRouteOf(url: string): string | null {
+  // The usual REST URL (`/wp-json/ns/v1/x`: no query, nothing to decode, no trailing slash) is its own route.
+  if (url.startsWith('/wp-json/') && url.charCodeAt(url.length - 1) !== 47 && url.indexOf('?') === -1 && url.indexOf('#') === -1 && url.indexOf('%') === -1) return url.slice(8);
   const rawPath = urlPath(url);
   let route: string | null = null;
   if (rawPath === '/wp-json' || rawPath.startsWith('/wp-json/')) {

@@ -47,7 +47,8 @@ export function decodeJsonBody(body: Buffer): { value: unknown } | { error: { co
   } catch {
     return { error: JSON_ERRORS.utf8 };
   }
-  if (nestingDepth(text) > 512) return { error: JSON_ERRORS.depth };
+  // 513 levels take at least 513 characters: a shorter text needs no count.
+  if (text.length > 512 && nestingDepth(text) > 512) return { error: JSON_ERRORS.depth };
   try {
     return { value: JSON.parse(text) };
   } catch {

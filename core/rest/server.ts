@@ -89,6 +89,7 @@ export class RestServer {
       return;
     }
     this.routes.set(pattern, { pattern, namespace, regex: toJsRegex(pattern), endpoints: registered, options });
+    this.candidates.clear();
   }
 
   /**
@@ -103,7 +104,7 @@ export class RestServer {
   }
 
   /** The store whose changes dispatch makes durable before the answer: see commitWith(). */
-  private store: Pick<Store, 'version' | 'commit'> | null = null;
+  private store: Pick<Store, 'version' | 'commitIfOwed'> | null = null;
 
   /**
    * No handler commits: after a handler of a method that may write (not GET or HEAD), or any handler
@@ -112,7 +113,7 @@ export class RestServer {
    * nothing pending or being flushed it costs nothing). A failed commit answers 503, through the
    * namespace's onCoreError.
    */
-  commitWith(store: Pick<Store, 'version' | 'commit'>): void {
+  commitWith(store: Pick<Store, 'version' | 'commitIfOwed'>): void {
     this.store = store;
   }
 
@@ -159,41 +160,82 @@ export class RestServer {
     return (namespace !== null && this.namespaces.get(namespace)) || {};
   }
 
-  /** Matches, validates, checks permission and runs the handler; always returns a response, never throws. */
-  async dispatch(req: RestRequest): Promise<Dispatched> {
+  /**
+   * Matches, validates, checks permission and runs the handler; always gives a response, never
+   * throws. The answer is given at once when nothing on the way is asynchronous (the usual case: a
+   * synchronous permission and handler, nothing left to make durable); a promise otherwise. Each
+   * await is a trip through the microtask queue (docs/performance.md).
+   */
+  dispatch(req: RestRequest): Dispatched | Promise<Dispatched> {
     const namespace = this.namespaceOf(req.route);
     const options = this.namespaceOptions(namespace);
+    if (req.method === 'OPTIONS') return this.dispatchOptions(req, namespace, options);
+    const checked: CheckedPermission = { endpoint: null, allowed: false, version: undefined };
     let route: Route | null = null;
     let response: RestResponse;
-    const checked: CheckedPermission = { endpoint: null, allowed: false, version: undefined };
     try {
-      if (req.method === 'OPTIONS') {
-        route = this.findRoute(req.route);
-        if (route) {
-          const match = route.regex.exec(req.route);
-          req.urlParams = { ...(match?.groups ?? {}) };
-          response = new RestResponse(this.routeData(route, 'help'));
-          return { response: await this.finish(response, req, route, namespace, options), route, namespace };
-        }
-        // rest_handle_options_request: no matching route still answers 200, with an empty body.
-        return { response: new RestResponse([], 200), route: null, namespace };
-      }
-      const matched = this.match(req);
+      const matched = this.match(req, namespace);
       if (!matched) {
         response = this.errorResponse(wpErrors.noRoute(), req, options);
-        return { response: await this.finish(response, req, null, namespace, options), route: null, namespace };
+      } else {
+        route = matched.route;
+        const version = this.store?.version;
+        const responded = this.respond(req, matched.endpoint, options, checked);
+        if (responded instanceof Promise) return this.settle(req, route, namespace, options, checked, responded, version);
+        const commit = this.commitOwed(req, version);
+        if (commit !== null) return this.settle(req, route, namespace, options, checked, commit.then(() => responded), version, true);
+        response = responded;
       }
-      route = matched.route;
-      const version = this.store?.version;
-      const responded = this.respond(req, matched.endpoint, options, checked);
-      response = responded instanceof Promise ? await responded : responded;
-      const writes = req.method !== 'GET' && req.method !== 'HEAD';
-      if (this.store !== null && (writes || this.store.version !== version)) await this.store.commit(); // commitWith()
     } catch (error) {
       response = this.errorResponse(this.toWpError(error, req), req, options);
     }
+    return this.finished(response, req, route, namespace, options, route === null ? undefined : checked);
+  }
+
+  /**
+   * The changes to make durable before the answer (commitWith()): after a handler of a method that
+   * may write, or any handler while the store's change counter moved; null when there is nothing to
+   * wait for.
+   */
+  private commitOwed(req: RestRequest, version: number | undefined): Promise<void> | null {
+    if (this.store === null) return null;
+    const writes = req.method !== 'GET' && req.method !== 'HEAD';
+    return writes || this.store.version !== version ? this.store.commitIfOwed() : null;
+  }
+
+  /** dispatch() from the first promise on: the handler's answer, then the commit it owes (`committed`: already waited for), then finish. */
+  private async settle(req: RestRequest, route: Route, namespace: string | null, options: NamespaceOptions, checked: CheckedPermission, responded: Promise<RestResponse>, version: number | undefined, committed = false): Promise<Dispatched> {
+    let response: RestResponse;
+    try {
+      response = await responded;
+      if (!committed) await this.commitOwed(req, version);
+    } catch (error) {
+      response = this.errorResponse(this.toWpError(error, req), req, options);
+    }
+    return this.finished(response, req, route, namespace, options, checked);
+  }
+
+  /** finish(), then the Dispatched: at once when finish answered at once. */
+  private finished(response: RestResponse, req: RestRequest, route: Route | null, namespace: string | null, options: NamespaceOptions, checked?: CheckedPermission): Dispatched | Promise<Dispatched> {
     const finished = this.finish(response, req, route, namespace, options, checked);
-    return { response: finished instanceof Promise ? await finished : finished, route, namespace };
+    if (finished instanceof Promise) return finished.then((done) => ({ response: done, route, namespace }));
+    return { response: finished, route, namespace };
+  }
+
+  /** OPTIONS (rest_handle_options_request): the route's help data, or an empty 200 when no route matches. */
+  private async dispatchOptions(req: RestRequest, namespace: string | null, options: NamespaceOptions): Promise<Dispatched> {
+    let route: Route | null = null;
+    let response: RestResponse;
+    try {
+      route = this.findRoute(req.route);
+      if (!route) return { response: new RestResponse([], 200), route: null, namespace };
+      const match = route.regex.exec(req.route);
+      req.urlParams = { ...(match?.groups ?? {}) };
+      return { response: await this.finish(new RestResponse(this.routeData(route, 'help')), req, route, namespace, options), route, namespace };
+    } catch (error) {
+      response = this.errorResponse(this.toWpError(error, req), req, options);
+    }
+    return this.finished(response, req, route, namespace, options);
   }
 
   private toWpError(error: unknown, req: RestRequest): WpError {
@@ -216,9 +258,33 @@ export class RestServer {
     return null;
   }
 
-  private match(req: RestRequest): { route: Route; endpoint: RegisteredEndpoint } | null {
+  /**
+   * The routes that can match a path of namespace `ns` (namespaceOf), in registration order: a
+   * route's pattern is `/<its namespace>` then nothing or `/...`, matched without regard to case, so
+   * only routes of `ns` itself, of a namespace it lies under, or of one under it (namespaceOf reads
+   * case, the regex does not) can match; plus the site root and any route whose namespace has
+   * characters a regex reads specially. A path of no namespace is matched against every route.
+   * Made once per namespace; a new route starts the lists again.
+   */
+  private readonly candidates = new Map<string, Route[]>();
+
+  private candidatesFor(ns: string | null): Iterable<Route> {
+    if (ns === null) return this.routes.values();
+    let list = this.candidates.get(ns);
+    if (list === undefined) {
+      const lower = ns.toLowerCase();
+      list = [...this.routes.values()].filter((route) => {
+        const of = route.namespace.toLowerCase();
+        return of === '' || /[^a-z0-9_/-]/.test(of) || of === lower || lower.startsWith(`${of}/`) || of.startsWith(`${lower}/`);
+      });
+      this.candidates.set(ns, list);
+    }
+    return list;
+  }
+
+  private match(req: RestRequest, namespace: string | null): { route: Route; endpoint: RegisteredEndpoint } | null {
     const method = req.method === 'HEAD' ? 'GET' : req.method;
-    for (const route of this.routes.values()) {
+    for (const route of this.candidatesFor(namespace)) {
       if (this.isDisabled(route)) continue;
       const m = route.regex.exec(req.route);
       if (!m) continue;

@@ -148,6 +148,21 @@ export class Store {
   }
 
   /**
+   * commit() when there is something to wait for: null when every change made so far is already
+   * durable (nothing pending, nothing being flushed), so a caller need not wait a turn of the event
+   * loop for a promise that is already resolved (the REST path answers most requests this way).
+   */
+  commitIfOwed(): Promise<void> | null {
+    if (this.file === null) {
+      this.snapshotWanted = false;
+      this.undos = [];
+      return null;
+    }
+    if (!this.dirty && this.inFlight === null) return null;
+    return this.commit();
+  }
+
+  /**
    * Resolves when every change made so far is durable; rejects with StoreWriteError when the disk
    * refuses (the changes stay queued and the next commit tries again).
    */

@@ -7,7 +7,7 @@ import request from 'supertest';
 import { WpError } from '../../core/rest/errors';
 import { RestRequest } from '../../core/rest/request';
 import { RestServer } from '../../core/rest/server';
-import { Store } from '../../core/store';
+import { Store, StoreWriteError } from '../../core/store';
 import { ADMIN_PASSWORD, EDITOR_PASSWORD, asAdmin, basic, standardApp } from '../helpers';
 
 interface Rec {
@@ -189,5 +189,65 @@ describe('Allow header: the matched endpoint\'s permission answer', () => {
     } finally {
       await emu.close();
     }
+  });
+});
+
+describe('route matching: only the routes that can match a path are tried, in WordPress\'s order', () => {
+  const site = () => ({ name: 't', description: '', url: 'http://t.test', applicationPasswords: true });
+  const get = (route: string, method = 'GET') => new RestRequest(method, route, {}, {}, {}, undefined, null, Buffer.alloc(0), null, null, '127.0.0.1');
+
+  it('the first registered route that matches wins, also one of an outer namespace (acme/v1 before acme/v1/sub)', async () => {
+    const rest = new RestServer(site);
+    rest.registerRoute('other/v1', '/sub/x', { methods: 'GET', handler: () => 'other' });
+    rest.registerRoute('acme/v1', '/(?P<rest>.+)', { methods: 'GET', handler: (req) => `outer:${String(req.param('rest'))}` });
+    rest.registerRoute('acme/v1/sub', '/x', { methods: 'GET', handler: () => 'inner' });
+    expect((await rest.dispatch(get('/acme/v1/sub/x'))).response.data).toBe('outer:sub/x');
+    expect((await rest.dispatch(get('/other/v1/sub/x'))).response.data).toBe('other');
+    // A route registered later for an earlier path is tried after the earlier ones (lists start again).
+    rest.registerRoute('late/v1', '/y', { methods: 'GET', handler: () => 'late' });
+    expect((await rest.dispatch(get('/late/v1/y'))).response.data).toBe('late');
+  });
+
+  it('matches without regard to case, as WordPress\'s regex does, whatever namespace the path\'s case names', async () => {
+    const rest = new RestServer(site);
+    rest.registerRoute('acme/v1', '/thing', { methods: 'GET', handler: () => 'thing' });
+    rest.registerRoute('Acme/v1/deep', '/thing', { methods: 'GET', handler: () => 'deep' });
+    expect((await rest.dispatch(get('/ACME/V1/thing'))).response.data).toBe('thing');
+    expect((await rest.dispatch(get('/Acme/v1/deep/thing'))).response.data).toBe('deep');
+    expect((await rest.dispatch(get('/acme/v1/DEEP/thing'))).response.data).toBe('deep');
+    expect((await rest.dispatch(get('/acme/v1/nothing'))).response.status).toBe(404);
+  });
+
+  it('answers at once when the route does (no promise), and with a promise when the handler gives one', async () => {
+    const rest = new RestServer(site);
+    rest.registerRoute('acme/v1', '/now', { methods: 'GET', handler: () => 'now' });
+    rest.registerRoute('acme/v1', '/later', { methods: 'GET', handler: async () => 'later' });
+    const now = rest.dispatch(get('/acme/v1/now'));
+    expect(now).not.toBeInstanceOf(Promise);
+    expect((now as { response: { data: unknown } }).response.data).toBe('now');
+    const later = rest.dispatch(get('/acme/v1/later'));
+    expect(later).toBeInstanceOf(Promise);
+    expect((await later).response.data).toBe('later');
+  });
+
+  it('waits for the store when a write is owed, and answers 503 when it fails', async () => {
+    const rest = new RestServer(site);
+    let owed: Promise<void> | null = null;
+    let version = 0;
+    rest.commitWith({ get version() { return version; }, commitIfOwed: () => owed });
+    rest.registerRoute('acme/v1', '/write', { methods: 'POST', handler: () => (version++, 'written') });
+    expect(rest.dispatch(get('/acme/v1/write', 'POST'))).not.toBeInstanceOf(Promise); // nothing owed
+    let flushed!: () => void;
+    owed = new Promise<void>((resolve) => (flushed = resolve));
+    const waiting = rest.dispatch(get('/acme/v1/write', 'POST'));
+    expect(waiting).toBeInstanceOf(Promise);
+    let answered = false;
+    void (waiting as Promise<unknown>).then(() => (answered = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(answered).toBe(false); // not before the write is durable
+    flushed();
+    expect((await waiting).response.data).toBe('written');
+    owed = Promise.reject(new StoreWriteError('db.json', new Error('disk full')));
+    expect((await rest.dispatch(get('/acme/v1/write', 'POST'))).response.status).toBe(503);
   });
 });
