@@ -10,8 +10,8 @@ import { wpErrors } from '../rest/errors';
 
 /** A failure nothing else caught: WordPress's internal_server_error, never a stack trace. */
 export function internalErrorAnswer(): Answer {
-  const body = Buffer.from(encodeJson(wpErrors.internal().toJSON(), 'php'), 'utf8');
-  return { status: 500, headers: { 'Content-Type': 'application/json; charset=UTF-8', 'Content-Length': String(body.length) }, body };
+  const body = encodeJson(wpErrors.internal().toJSON(), 'php');
+  return { status: 500, headers: { 'Content-Type': 'application/json; charset=UTF-8', 'Content-Length': String(Buffer.byteLength(body)) }, body };
 }
 
 /** Header names in lower case, kept (a response names the same dozen headers every time: no new string per header per response). */

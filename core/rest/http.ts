@@ -69,8 +69,9 @@ export function restAnswer(ctx: RequestContext, dispatched: DispatchResult, serv
   const style = server.namespaceOptions(dispatched.namespace).json ?? 'php';
   const text = typeof data === 'string' && ownType && !enveloped && !/json/i.test(ownType);
   const pretty = restReq ? wantsPretty(restReq) : false;
-  const body = Buffer.isBuffer(data) ? data : Buffer.from(text ? (data as string) : encodeRestBody(data, style, pretty, dispatched.jsonp ?? null), 'utf8');
-  headers['Content-Length'] = String(body.length);
+  // The route's own bytes as they are; anything else as text (Answer: written as UTF-8).
+  const body = Buffer.isBuffer(data) ? data : text ? (data as string) : encodeRestBody(data, style, pretty, dispatched.jsonp ?? null);
+  headers['Content-Length'] = String(Buffer.byteLength(body));
   return { status: finalStatus, headers, body };
 }
 
@@ -78,7 +79,6 @@ export function restAnswer(ctx: RequestContext, dispatched: DispatchResult, serv
 /** An answer WordPress sends before dispatching (an invalid JSONP callback): only the headers sent by then. */
 function earlyAnswer(ctx: RequestContext, early: { status: number; headers: Record<string, string>; body: string }, siteUrl: string): Answer {
   const headers: Record<string, string> = { ...early.headers, 'X-Robots-Tag': 'noindex', Link: `<${siteUrl}/wp-json/>; rel="https://api.w.org/"`, 'X-Content-Type-Options': 'nosniff' };
-  const body = Buffer.from(early.body, 'utf8');
-  headers['Content-Length'] = String(body.length);
-  return { status: early.status, headers, body: ctx.method === 'HEAD' ? null : body };
+  headers['Content-Length'] = String(Buffer.byteLength(early.body));
+  return { status: early.status, headers, body: ctx.method === 'HEAD' ? null : early.body };
 }

@@ -7,9 +7,19 @@ export type Params = Record<string, unknown>;
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+const mediaTypes = new Map<string, string>();
+
 /** The media type of a Content-Type header, lower-cased, without parameters. */
 export function mediaType(contentType: string | undefined): string {
-  return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (contentType === undefined) return '';
+  // Clients send the same few Content-Type headers over and over: each one's media type is kept.
+  let type = mediaTypes.get(contentType);
+  if (type === undefined) {
+    type = contentType.split(';')[0]!.trim().toLowerCase();
+    if (mediaTypes.size >= 64) mediaTypes.clear();
+    mediaTypes.set(contentType, type);
+  }
+  return type;
 }
 
 /** WordPress's wp_is_json_media_type(): application/json and any +json type. */

@@ -5,9 +5,21 @@ import { hmac, safeEqual } from '../secrets';
 export const NONCE_LIFE = 86_400;
 export const TICK_SECONDS = NONCE_LIFE / 2;
 
+/**
+ * wp_salt('nonce') of each site's secrets object, made once: the same string object every time, so
+ * looking up its prepared HMAC key does not flatten and hash a new 128-character string per nonce.
+ * A secrets object is never changed in place (a reset or restore reads a new one from the store).
+ */
+const salts = new WeakMap<SiteSecrets, string>();
+
 /** wp_salt('nonce'): NONCE_KEY . NONCE_SALT. */
 export function nonceSalt(secrets: SiteSecrets): string {
-  return secrets.nonceKey + secrets.nonceSalt;
+  let joined = salts.get(secrets);
+  if (joined === undefined) {
+    joined = secrets.nonceKey + secrets.nonceSalt;
+    salts.set(secrets, joined);
+  }
+  return joined;
 }
 
 /** wp_hash($data, 'nonce'): HMAC-MD5 keyed by wp_salt('nonce'), as 32 hex characters. */

@@ -120,8 +120,12 @@ export function sanitizeTitleWithDashesFull(input: string): string {
   return finishTitle(title);
 }
 
+const SLUG = /^[a-z0-9_]+(?:-[a-z0-9_]+)*$/;
+
 /** The last steps: anything but %, a-z, 0-9, space, _ and - dropped; whitespace to '-'; runs of '-' to one; none at the ends. */
 function finishTitle(title: string): string {
+  // Already a slug (words of [a-z0-9_] joined by single hyphens, as most are by now): every step below would leave it unchanged.
+  if (SLUG.test(title)) return title;
   return title
     .replace(/[^%a-z0-9 _-]/g, '')
     .replace(/\s+/g, '-')

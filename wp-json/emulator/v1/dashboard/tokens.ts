@@ -83,18 +83,19 @@ class AnswerLog {
   /** Entries in #pages (may exceed MAX_PENDING by up to one page: the oldest are skipped when read). */
   #entries = 0;
 
-  append(body: Buffer, seenAt: number, source: string): void {
-    const most = ENTRY_HEADER + source.length * 3 + body.length;
+  append(body: Buffer | string, seenAt: number, source: string): void {
+    const most = ENTRY_HEADER + source.length * 3 + (typeof body === 'string' ? body.length * 3 : body.length);
     let page = this.#pages[this.#pages.length - 1];
     if (page === undefined || page.used + most > page.bytes.length) page = this.#newPage(most, page);
     const bytes = page.bytes;
     const at = page.used;
     const sourceLength = bytes.write(source, at + ENTRY_HEADER, 'utf8');
-    bytes.writeUInt32LE(body.length, at);
+    const bodyAt = at + ENTRY_HEADER + sourceLength;
+    const bodyLength = typeof body === 'string' ? bytes.write(body, bodyAt, 'utf8') : body.copy(bytes, bodyAt);
+    bytes.writeUInt32LE(bodyLength, at);
     bytes.writeDoubleLE(seenAt, at + 4);
     bytes.writeUInt32LE(sourceLength, at + 12);
-    body.copy(bytes, at + ENTRY_HEADER + sourceLength);
-    page.used = at + ENTRY_HEADER + sourceLength + body.length;
+    page.used = bodyAt + bodyLength;
     page.entries++;
     this.#entries++;
     // A page whose every entry is older than the last MAX_PENDING goes back to the spares.
@@ -153,7 +154,7 @@ export class TokenLedger {
   }
 
   /** An answer of a vendor namespace was handed over (called on the request path: only queues). */
-  observe(body: Buffer, seenAt: number, source: string): void {
+  observe(body: Buffer | string, seenAt: number, source: string): void {
     if (body.length === 0) return;
     this.#pending.append(body, seenAt, source);
   }

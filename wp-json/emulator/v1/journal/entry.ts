@@ -24,7 +24,8 @@ export interface SeenResponse {
   status: number;
   headers: Record<string, string | string[] | number | undefined>;
   durationMs: number;
-  raw: Buffer;
+  /** At most MAX_CAPTURE bytes, or the whole answer as text (short enough to be under MAX_CAPTURE bytes). */
+  raw: Buffer | string;
   total: number;
   seen: boolean;
 }
@@ -52,7 +53,7 @@ export function buildEntry(req: SeenRequest, res: SeenResponse, route: string | 
   for (const [name, value] of Object.entries(res.headers)) responseHeaders[name.toLowerCase()] = value;
   const responseType = headerString(responseHeaders['content-type']);
   const responseBody: KeptBody = res.seen
-    ? keepBody(res.raw, res.total, responseType, secrets)
+    ? keepBody(typeof res.raw === 'string' ? Buffer.from(res.raw, 'utf8') : res.raw, res.total, responseType, secrets)
     : { parsed: res.total === 0 ? null : `[${res.total} bytes of ${responseType ?? 'unknown type'}]`, kind: 'summary', total: res.total };
 
   // Longest first, so a secret that contains another is blanked whole.

@@ -21,6 +21,12 @@ function captured(body: Buffer): Buffer {
   return body.length > MAX_CAPTURE ? Buffer.from(body.subarray(0, MAX_CAPTURE)) : body;
 }
 
+/** An answer's body as the journal keeps it: text as it is (made into bytes only when an entry is built), bytes as captured(). */
+function capturedAnswer(body: Buffer | string): Buffer | string {
+  if (typeof body !== 'string') return captured(body);
+  return body.length * 3 <= MAX_CAPTURE ? body : captured(Buffer.from(body, 'utf8'));
+}
+
 /** A header's value whatever the case of its name. */
 function headerValueOf(headers: Record<string, string>, lower: string): string | undefined {
   for (const name in headers) if (name.toLowerCase() === lower) return headers[name];
@@ -61,8 +67,8 @@ export function journalStage(journal: Journal, exempt: (ctx: RequestContext) => 
         status: res.statusCode,
         headers,
         durationMs: ctx.durationMs ?? 0,
-        raw: body === null ? Buffer.alloc(0) : captured(body),
-        total: body !== null ? body.length : Number.isFinite(length) ? length : 0,
+        raw: body === null ? Buffer.alloc(0) : capturedAnswer(body),
+        total: body !== null ? Buffer.byteLength(body) : Number.isFinite(length) ? length : 0,
         seen: ctx.written,
       };
       const { route, namespace } = ctx;
