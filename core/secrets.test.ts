@@ -23,6 +23,18 @@ describe('HmacKey and hmac()', () => {
     }
   });
 
+  it('published test vectors (RFC 4231 case 2, RFC 2202 case 2)', () => {
+    expect(new HmacKey('sha256', 'Jefe').digest('what do ya want for nothing?', 'hex')).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+    expect(new HmacKey('md5', 'Jefe').digest('what do ya want for nothing?', 'hex')).toBe('750c783e6ab0b503eaa86e310a5db738');
+  });
+
+  it('messages around and beyond the room kept for them, one key used again and again (nothing left over between calls)', () => {
+    const key = new HmacKey('sha256', 'k'.repeat(128));
+    for (const data of ['', 'é'.repeat(170), 'x'.repeat(171), 'x'.repeat(512), '€'.repeat(600), 'short', 'x'.repeat(5000), '']) {
+      expect(key.digest(data, 'base64url')).toBe(createHmac('sha256', 'k'.repeat(128)).update(data, 'utf8').digest('base64url'));
+    }
+  });
+
   it('the same key string under two algorithms gives each its own HMAC', () => {
     expect(hmac('md5', 'key', 'data', 'hex')).toBe(createHmac('md5', 'key').update('data').digest('hex'));
     expect(hmac('sha256', 'key', 'data', 'hex')).toBe(createHmac('sha256', 'key').update('data').digest('hex'));

@@ -1,4 +1,4 @@
-import { createHash, createHmac, createSecretKey, randomBytes, randomFillSync, randomInt, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { createHash, createHmac, hash, randomBytes, randomFillSync, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Store } from './store';
 
 /**
@@ -76,26 +76,54 @@ export function keyedHash(key: string, value: string): string {
 
 /** HMAC's block size in bytes for the algorithms in use (RFC 2104's B). */
 const HMAC_BLOCK = 64;
+/** Message bytes the prepared inner block has room for (longer messages are streamed). */
+const HMAC_ROOM = 512;
+const DIGEST_BYTES = { sha256: 32, md5: 16 } as const;
 
 /**
- * One HMAC key, prepared once: a key longer than the hash's block is replaced by its hash, as RFC 2104
- * (and OpenSSL inside createHmac) does on every call otherwise — WordPress's salts are 128 characters.
- * The output is the same HMAC.
+ * One HMAC key, prepared once (RFC 2104): the key (hashed first when longer than the block, as
+ * OpenSSL does on every call otherwise: WordPress's salts are 128 characters) XORed with ipad and
+ * opad into two blocks kept for the key's lifetime. A digest is then two one-shot hashes,
+ * H((K ^ opad) || H((K ^ ipad) || data)), the same bytes createHmac gives (tests/core/hmac.test.ts
+ * checks them against it). Why not createHmac: in the server each createHmac cost ~5 µs of CPU (a
+ * MAC context made, initialised and freed per call, measured with bench/stage-profile.ts), three
+ * per Everest request; a one-shot hash reuses the digest Node keeps. The message is written into the
+ * inner block's room and wiped after (it may be a password).
  */
 export class HmacKey {
-  private readonly key: KeyObject;
+  private readonly inner: Buffer;
+  private readonly outer: Buffer;
 
   constructor(
     readonly algorithm: 'sha256' | 'md5',
     key: string,
   ) {
     const bytes = Buffer.from(key, 'utf8');
-    this.key = createSecretKey(bytes.length > HMAC_BLOCK ? createHash(algorithm).update(bytes).digest() : bytes);
+    const k = bytes.length > HMAC_BLOCK ? createHash(algorithm).update(bytes).digest() : bytes;
+    this.inner = Buffer.alloc(HMAC_BLOCK + HMAC_ROOM);
+    this.outer = Buffer.alloc(HMAC_BLOCK + DIGEST_BYTES[algorithm]);
+    for (let i = 0; i < HMAC_BLOCK; i++) {
+      const byte = i < k.length ? k[i]! : 0;
+      this.inner[i] = byte ^ 0x36;
+      this.outer[i] = byte ^ 0x5c;
+    }
+    bytes.fill(0);
   }
 
   /** HMAC of `data` (UTF-8). */
   digest(data: string, encoding: 'hex' | 'base64url'): string {
-    return createHmac(this.algorithm, this.key).update(data, 'utf8').digest(encoding);
+    let inner: string;
+    // At most 3 UTF-8 bytes per UTF-16 unit: a message this short surely fits the room.
+    if (data.length * 3 <= HMAC_ROOM) {
+      const n = this.inner.write(data, HMAC_BLOCK, 'utf8');
+      inner = hash(this.algorithm, this.inner.subarray(0, HMAC_BLOCK + n), 'binary');
+      this.inner.fill(0, HMAC_BLOCK, HMAC_BLOCK + n);
+    } else {
+      inner = createHash(this.algorithm).update(this.inner.subarray(0, HMAC_BLOCK)).update(data, 'utf8').digest('binary');
+    }
+    // The inner digest's bytes, as the 'binary' (Latin-1) string the hash gave them.
+    this.outer.write(inner, HMAC_BLOCK, 'latin1');
+    return hash(this.algorithm, this.outer, encoding);
   }
 }
 
