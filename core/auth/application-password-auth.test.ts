@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import type { EmulatorApp } from '../../plugin/app';
 import { ADMIN_PASSWORD, basic, standardApp } from '../../tests/helpers';
 import type { RequestContext } from '../pipeline/context';
 import { applicationPasswordAuthenticator } from './application-password-auth';
+import { normalizeApplicationPassword } from './application-passwords';
 import { LoginThrottle } from './throttle';
 
 /** The application-password authenticator: who the request is, or why it ended anonymous. */
@@ -61,5 +63,16 @@ describe('application-password authenticator', () => {
     expect(refused!.retryAfter).toBeGreaterThan(0);
     // Another address is not blocked.
     expect(auth.authenticate(ctxWith(basic('admin', ADMIN_PASSWORD), '10.0.0.2'))!.failure).toBeNull();
+  });
+});
+
+describe('normalizeApplicationPassword', () => {
+  it('drops every character but ASCII letters and digits, as WordPress does (the regex is the oracle)', () => {
+    const byRegex = (password: string) => password.replace(/[^a-z\d]/gi, '');
+    fc.assert(
+      fc.property(fc.string({ unit: fc.integer({ min: 0, max: 0x2ff }).map((c) => String.fromCharCode(c)), maxLength: 40 }), (password) => normalizeApplicationPassword(password) === byRegex(password)),
+      { numRuns: 5_000, seed: 20261205 },
+    );
+    for (const password of ['abcdABCD1234efghEFGH5678', 'abcd efgh ijkl', '\u0010\u0019', '', '@[`{']) expect(normalizeApplicationPassword(password)).toBe(byRegex(password));
   });
 });

@@ -120,17 +120,35 @@ export function sanitizeTitleWithDashesFull(input: string): string {
   return finishTitle(title);
 }
 
-const SLUG = /^[a-z0-9_]+(?:-[a-z0-9_]+)*$/;
-
-/** The last steps: anything but %, a-z, 0-9, space, _ and - dropped; whitespace to '-'; runs of '-' to one; none at the ends. */
-function finishTitle(title: string): string {
-  // Already a slug (words of [a-z0-9_] joined by single hyphens, as most are by now): every step below would leave it unchanged.
-  if (SLUG.test(title)) return title;
-  return title
-    .replace(/[^%a-z0-9 _-]/g, '')
-    .replace(/\s+/g, '-')
-    .replace(/-+/g, '-')
-    .replace(/^-+|-+$/g, '');
+/**
+ * The last steps of sanitize_title_with_dashes(), WordPress's four preg_replace calls in one pass:
+ * anything but %, a-z, 0-9, space, _ and - dropped; whitespace to '-' (only spaces are left by then);
+ * runs of '-' to one; none at the ends. Runs of kept characters are copied whole, one '-' is written
+ * between two runs that had a space or '-' between them. The four replaces are the oracle of its
+ * property test (tests/everest-backup-formatting.test.ts); one pass is ~3x faster.
+ */
+export function finishTitle(title: string): string {
+  let out = '';
+  let dash = false;
+  let run = -1;
+  for (let i = 0; i <= title.length; i++) {
+    const c = i < title.length ? title.charCodeAt(i) : -1;
+    const kept = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 37;
+    if (kept) {
+      if (run === -1) {
+        if (dash && out !== '') out += '-';
+        dash = false;
+        run = i;
+      }
+    } else {
+      if (run !== -1) {
+        out += title.slice(run, i);
+        run = -1;
+      }
+      if (c === 32 || c === 45) dash = true;
+    }
+  }
+  return out;
 }
 
 /** sanitize_title(): remove_accents() then sanitize_title_with_dashes() ('save' context, no fallback). */
