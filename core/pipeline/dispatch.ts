@@ -72,23 +72,25 @@ export function dispatchRest(ctx: RequestContext, server: RestServer): DispatchR
   // The cookie authenticator (core/auth/cookie.ts) checked the nonce of a request it claimed: its
   // refusal is the nonce error, and a nonce it accepted (responseHeaders: a fresh one) is not checked again.
   const nonceError = ctx.bodyError ? null : (auth.refusal ?? (auth.responseHeaders ? null : cookieNonceError(restReq)));
-  const facts = { restReq, jsonp, byHeader, nonceFailed: nonceError !== null };
+  const nonceFailed = nonceError !== null;
+  // Every result has the same fields in the same order (one object shape, no spread per request).
+  const result = (response: RestResponse, namespace: string | null): DispatchResult => ({ response, namespace, query, restReq, jsonp, byHeader, nonceFailed });
   if (auth.failure === 'throttled') {
     // Brute-force protection answers in WordPress's envelope whatever the namespace.
     const wait = auth.retryAfter ?? 0;
-    return { response: new RestResponse(wpErrors.tooManyAttempts(wait).toJSON(), 429, { 'Retry-After': String(wait) }), namespace: ctx.namespace, query, ...facts };
+    return result(new RestResponse(wpErrors.tooManyAttempts(wait).toJSON(), 429, { 'Retry-After': String(wait) }), ctx.namespace);
   }
   if (auth.refusal) {
     // An authenticator's refusal is WordPress's answer, whatever the namespace.
-    return { response: new RestResponse(auth.refusal.toJSON(), auth.refusal.status), namespace: ctx.namespace, query, ...facts };
+    return result(new RestResponse(auth.refusal.toJSON(), auth.refusal.status), ctx.namespace);
   }
   const refused = ctx.bodyError ?? nonceError;
   if (refused) {
     const response = server.namespaceOptions(ctx.namespace).onCoreError?.(refused, restReq) ?? new RestResponse(refused.toJSON(), refused.status);
-    return { response, namespace: ctx.namespace, query, ...facts };
+    return result(response, ctx.namespace);
   }
   // At once when the route answered at once (RestServer.dispatch): no turn of the microtask queue.
   const dispatched = server.dispatch(restReq);
-  if (dispatched instanceof Promise) return dispatched.then((done) => ({ response: done.response, namespace: done.namespace, query, ...facts }));
-  return { response: dispatched.response, namespace: dispatched.namespace, query, ...facts };
+  if (dispatched instanceof Promise) return dispatched.then((done) => result(done.response, done.namespace));
+  return result(dispatched.response, dispatched.namespace);
 }

@@ -77,12 +77,13 @@ export function gateStage(gate: RequestGate, exempt: (ctx: RequestContext) => bo
     name: 'reset gate',
     receive(ctx) {
       if (exempt(ctx)) return;
+      // 'close' comes once per response: a plain listener (no once() wrapper made per request).
       if (gate.tryEnter()) {
-        ctx.res.once('close', leave);
+        ctx.res.on('close', leave);
         return;
       }
       return gate.enter().then(() => {
-        ctx.res.once('close', leave);
+        ctx.res.on('close', leave);
       });
     },
   };

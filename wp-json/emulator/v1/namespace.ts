@@ -9,7 +9,11 @@ export const EMULATOR_NAMESPACE = 'emulator/v1';
  */
 export function isControlRequest(ctx: RequestContext): boolean {
   const route = ctx.route;
-  if (route === null) return false;
-  const lower = route.toLowerCase();
-  return lower === `/${EMULATOR_NAMESPACE}` || lower.startsWith(`/${EMULATOR_NAMESPACE}/`);
+  // Asked by four stages of every request: only the route's first characters are looked at.
+  if (route === null || route.length < CONTROL_ROUTE.length) return false;
+  if (route.length > CONTROL_ROUTE.length && route.charCodeAt(CONTROL_ROUTE.length) !== 47) return false;
+  return route.slice(0, CONTROL_ROUTE.length).toLowerCase() === CONTROL_ROUTE;
 }
+
+/** The control namespace's route (`/emulator/v1`); its routes are it or below it. */
+const CONTROL_ROUTE = `/${EMULATOR_NAMESPACE}`;

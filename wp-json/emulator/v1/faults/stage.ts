@@ -44,7 +44,7 @@ export function faultStage(options: FaultStageOptions): StageHooks {
   return {
     name: 'faults',
     beforeDispatch(ctx) {
-      if (options.exempt(ctx)) return;
+      if (!faults.any || options.exempt(ctx)) return;
       const fault = faults.take(ctx.method, faultPathOf(ctx));
       if (!fault) return;
       ctx.fault = { id: fault.id };
