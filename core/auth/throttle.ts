@@ -70,6 +70,8 @@ export class LoginThrottle {
   /** Whether an attempt from `ip` naming `login` must be refused now: the seconds to wait, or null. */
   blocked(ip: string, login: string): number | null {
     if (!this.options.enabled) return null;
+    // No failure tracked anywhere (the usual case): nothing can be blocked.
+    if (this.failures.size === 0) return null;
     const now = this.clock.now();
     const byIp = this.recent(`ip:${ip}`, now);
     if (byIp.length >= this.options.maxPerIp) return this.retryAfter(byIp, now);
@@ -105,11 +107,12 @@ export class LoginThrottle {
   private markGood(key: string): void {
     // Already the newest entry (the same client again): only its time moves. Otherwise it is moved to
     // the end (delete + set), so the oldest entries are the ones dropped when the map is full.
+    const now = this.clock.now();
     if (key !== this.lastGood) {
       this.knownGood.delete(key);
       this.lastGood = key;
-    }
-    this.knownGood.set(key, this.clock.now());
+    } else if (this.knownGood.get(key) === now) return; // the same millisecond again: nothing moves
+    this.knownGood.set(key, now);
   }
 
   /** Forgets everything (reset of the emulator). */
