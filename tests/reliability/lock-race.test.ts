@@ -118,24 +118,43 @@ describe(`ten servers started at once on one store with a stale lock (${RACE_TRI
 });
 
 /**
- * A process that waits for `startAt` (ms since the epoch), then tries to take the lock and holds it 1.5 s
- * (so a late starter still finds it held). It sleeps on a timer until 20 ms before `startAt` and spins
- * only for the rest: ten processes spinning for the whole 1.5 s took both cores of the machine from
- * everything else, and the release is as sharp (the timer only has to wake it within those 20 ms).
+ * A process that says `ready`, reads `startAt` (ms since the epoch) from its stdin, then tries to
+ * take the lock at that instant and, if it got it, holds it until its stdin closes: the test closes
+ * every competitor's stdin once all ten have answered, so the holder still holds it when the last
+ * one tries, however late that one is. It sleeps on a timer until 20 ms before `startAt` and spins
+ * only for the rest (ten processes spinning for long took both cores from everything else), and
+ * `startAt` is set only once all ten are up: the test waits for no fixed time either way (it waited
+ * 1.5 s for the ten to start and 1.5 s more while the lock was held, per trial).
  */
 const COMPETITOR_SCRIPT = `
 const { acquireLock } = require(${JSON.stringify(path.join(root, 'dist', 'core', 'store', 'lock.js'))});
-const [file, startAt] = [process.argv[1], Number(process.argv[2])];
-setTimeout(() => {
-  while (Date.now() < startAt) {}
-  try {
-    const lock = acquireLock(file);
-    process.stdout.write('acquired');
-    setTimeout(() => lock.release(), 1500);
-  } catch (e) {
-    process.stdout.write(e.name === 'StoreLockedError' ? 'locked' : 'error ' + e.message);
-  }
-}, Math.max(0, startAt - Date.now() - 20));
+const file = process.argv[1];
+let input = '';
+let started = false;
+let held = null;
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (chunk) => {
+  if (started) return;
+  input += chunk;
+  const nl = input.indexOf('\\n');
+  if (nl === -1) return;
+  started = true;
+  const startAt = Number(input.slice(0, nl));
+  setTimeout(() => {
+    while (Date.now() < startAt) {}
+    try {
+      held = acquireLock(file);
+      process.stdout.write('acquired');
+    } catch (e) {
+      process.stdout.write(e.name === 'StoreLockedError' ? 'locked' : 'error ' + e.message);
+    }
+  }, Math.max(0, startAt - Date.now() - 20));
+});
+process.stdin.on('end', () => {
+  if (held) held.release();
+  process.exit(0);
+});
+process.stdout.write('ready ');
 `;
 
 describe(`the lock alone: ten processes released at the same millisecond on a stale lock (${LOCK_TRIALS} trials)`, () => {
@@ -145,19 +164,32 @@ describe(`the lock alone: ten processes released at the same millisecond on a st
       const file = path.join(base, `lock-${trial}`, 'db.json');
       fs.mkdirSync(path.dirname(file));
       writeStaleLock(file);
-      const startAt = Date.now() + 1500;
-      const results = await Promise.all(
-        Array.from(
-          { length: COMPETITORS },
-          () =>
-            new Promise<string>((resolve) => {
-              const child = spawn(process.execPath, ['-e', COMPETITOR_SCRIPT, file, String(startAt)], { stdio: ['ignore', 'pipe', 'inherit'] });
-              let out = '';
-              child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-              child.on('exit', (code, signal) => resolve(out || `no answer (exit ${code ?? signal})`));
-            }),
-        ),
-      );
+      const competitors = Array.from({ length: COMPETITORS }, () => {
+        const child = spawn(process.execPath, ['-e', COMPETITOR_SCRIPT, file], { stdio: ['pipe', 'pipe', 'inherit'] });
+        let out = '';
+        let onOutput = () => {};
+        child.stdout.on('data', (c: Buffer) => {
+          out += c.toString();
+          onOutput();
+        });
+        const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+        /** Resolves with what the competitor wrote once `done(out)` holds (or it exited). */
+        const when = (done: (text: string) => boolean) =>
+          new Promise<string>((resolve) => {
+            onOutput = () => done(out) && resolve(out);
+            onOutput();
+            void exited.then(() => resolve(out || `no answer (exit ${child.exitCode ?? child.signalCode})`));
+          });
+        return { child, exited, when };
+      });
+      // All ten up and waiting, then one common instant shortly ahead.
+      await Promise.all(competitors.map((c) => c.when((text) => text.startsWith('ready '))));
+      const startAt = Date.now() + 50;
+      for (const c of competitors) c.child.stdin.write(`${startAt}\n`);
+      const results = (await Promise.all(competitors.map((c) => c.when((text) => text.length > 'ready '.length)))).map((text) => text.replace(/^ready /, ''));
+      // Everyone has tried: the holder may let go now, and all of them end.
+      for (const c of competitors) c.child.stdin.end();
+      await Promise.all(competitors.map((c) => c.exited));
       expect(results.filter((r) => r !== 'acquired' && r !== 'locked')).toEqual([]);
       acquired.push(results.filter((r) => r === 'acquired').length);
       expect(fs.existsSync(lockPath(file))).toBe(false); // released by its holder
