@@ -69,6 +69,25 @@ const wrong: Parameters<EmulatorApp['clock']['advance']>[0] = 'soon';
 void wrong;
 `,
 
+  // What tsc checks under --strict without skipLibCheck: the package's declarations as a TypeScript
+  // program that uses them sees them (with Node's types, which the package's reach), not jest's own
+  // declarations: ts-jest above checks a test file with jest's types already.
+  'types/check.ts': `import request = require('supertest');
+import { createApp, type EmulatorApp } from 'wp-token-emulator';
+
+export async function usersMe(): Promise<number> {
+  const emu: EmulatorApp = await createApp();
+  const res = await request(emu.app).get('/wp-json/wp/v2/users/me');
+  await emu.close();
+  return res.status;
+}
+
+// The package's types reach this file: were createApp untyped (any), this directive would be unused, a type error.
+// @ts-expect-error advance() takes seconds as a number
+const wrong: Parameters<EmulatorApp['clock']['advance']>[0] = 'soon';
+void wrong;
+`,
+
   // vitest 3 with no config file.
   'vitest/package.json': JSON.stringify({ name: 'vitest-project', private: true, type: 'module' }, null, 2),
   'vitest/emulator.test.ts': `import { expect, test } from 'vitest';
