@@ -1,4 +1,4 @@
-import qs from 'qs';
+import { parseQuery } from '../query-string';
 import { WpError, wpErrors } from '../rest/errors';
 import { decodeJsonBody } from '../rest/json';
 import { cookieNonceError, isValidJsonpCallback, jsonpCallback, jsonpError, overriddenMethod } from '../rest/globals';
@@ -49,7 +49,7 @@ export function restRequestOf(ctx: RequestContext, route: string, query: Params,
     else json = decoded.value;
   }
   let bodyParams: Params = {};
-  if (type === 'application/x-www-form-urlencoded' && raw.length > 0) bodyParams = qs.parse(raw.toString('utf8'), QS_OPTIONS) as Params;
+  if (type === 'application/x-www-form-urlencoded' && raw.length > 0) bodyParams = parseQuery(raw.toString('utf8'), QS_OPTIONS) as Params;
   return new RestRequest(method, route, ctx.req.headers, query, bodyParams, json, jsonError, raw, ctx.auth.user, ctx.auth.appPassword, ctx.ip, ctx.secrets);
 }
 
@@ -65,7 +65,7 @@ export function dispatchRest(ctx: RequestContext, server: RestServer): DispatchR
   const jsonp = jsonpCallback(rawQuery);
   if (jsonp !== null && !isValidJsonpCallback(jsonp)) return { response: new RestResponse(null, 400), namespace: ctx.namespace, query: {}, early: jsonpError() };
   // No query string (most API calls): nothing for qs to parse (it would answer {} after its option setup).
-  const query = rawQuery === '' ? {} : (qs.parse(rawQuery, QS_OPTIONS) as Params);
+  const query = rawQuery === '' ? {} : (parseQuery(rawQuery, QS_OPTIONS) as Params);
   const { method, byHeader } = overriddenMethod(rawQuery, ctx.method, ctx.req.headers['x-http-method-override']);
   const restReq = restRequestOf(ctx, route, query, method);
   const { auth } = ctx;

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import qs from 'qs';
+import { parseQuery } from '../../../../core/query-string';
 import { isSecretName, redactHeaders, redactUrl, redactValue } from '../../../../core/redact';
 import type { JournalEntry } from './journal';
 import { addSecret, authorizationSecrets, collectSecrets, headerString, keepBody, scrub, scrubString, truncate, truncateStrings, type KeptBody } from './redact-body';
@@ -42,7 +42,7 @@ export function buildEntry(req: SeenRequest, res: SeenResponse, route: string | 
   for (const [name, value] of Object.entries(req.headers)) if (isSecretName(name) && name !== 'authorization') addSecret(secrets, headerString(value) ?? '');
 
   const queryText = (req.url.split('?')[1] ?? '').split('#')[0] ?? '';
-  const query = queryText ? qs.parse(queryText, { depth: 8, arrayLimit: 200, parameterLimit: 2000 }) : {};
+  const query = queryText ? parseQuery(queryText, { depth: 8, arrayLimit: 200, parameterLimit: 2000 }) : {};
   collectSecrets(query, secrets);
 
   // Only the first MAX_CAPTURE bytes of the body are looked at (BODY_LIMIT allows far more).

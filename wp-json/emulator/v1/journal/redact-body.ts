@@ -1,4 +1,4 @@
-import qs from 'qs';
+import { parseQuery } from '../../../../core/query-string';
 import { REDACTED, isSecretName } from '../../../../core/redact';
 import { isJsonMediaType, mediaType } from '../../../../core/rest/request';
 
@@ -151,7 +151,7 @@ export function keepBody(raw: Buffer, total: number, contentType: string | undef
     }
   }
   if (whole && form) {
-    const parsed = qs.parse(text, { depth: 8, arrayLimit: 200, parameterLimit: 2000 });
+    const parsed = parseQuery(text, { depth: 8, arrayLimit: 200, parameterLimit: 2000 });
     collectSecrets(parsed, secrets);
     return { parsed, kind: 'data', total };
   }
