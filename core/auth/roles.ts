@@ -52,7 +52,8 @@ export function capabilitiesOf(roles: readonly string[]): Record<string, boolean
 
 /** The same, shared and frozen: for reading only (permission checks). */
 export function cachedCapabilities(roles: readonly string[]): Readonly<Record<string, boolean>> {
-  const key = roles.join('\u0000');
+  // One role (nearly every user): the role's own string is the key (no joined string made and hashed per request).
+  const key = roles.length === 1 ? roles[0]! : roles.join('\u0000');
   let caps = capabilityCache.get(key);
   if (!caps) {
     caps = Object.freeze(buildCapabilities(roles));
