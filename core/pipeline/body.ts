@@ -87,13 +87,13 @@ export function readBodyThen(req: IncomingMessage, limit: number, resolve: (read
     cleanup();
     resolve({ body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, received), failure: null });
   };
+  // A stream error and an aborted request end the same way.
   const onError = () => fail('unreadable');
-  const onAborted = () => fail('unreadable');
   const cleanup = () => {
     source.off('data', onData);
     source.off('end', onEnd);
     source.off('error', onError);
-    req.off('aborted', onAborted);
+    req.off('aborted', onError);
     req.off('close', onClose);
   };
   const onClose = () => {
@@ -108,6 +108,6 @@ export function readBodyThen(req: IncomingMessage, limit: number, resolve: (read
   source.on('data', onData);
   source.on('end', onEnd);
   source.on('error', onError);
-  req.on('aborted', onAborted);
+  req.on('aborted', onError);
   req.on('close', onClose);
 }

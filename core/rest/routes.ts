@@ -55,6 +55,8 @@ export interface NamespaceOptions {
 
 export interface RegisteredEndpoint extends Endpoint {
   methodList: readonly Method[];
+  /** The args that declare a default, as [name, default] pairs: listed once, when the route is registered. */
+  defaultList: readonly (readonly [string, unknown])[];
 }
 
 export interface Route {

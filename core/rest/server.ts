@@ -1,6 +1,6 @@
 import { StoreWriteError, type Store } from '../store';
 import { WpError, isWpError, wpErrors } from './errors';
-import { RestRequest } from './request';
+import { RestRequest, type Params } from './request';
 import { RestResponse, isRestResponse } from './response';
 import { validateArgs } from '../validation';
 import type { ArgSchema } from './schema';
@@ -31,6 +31,9 @@ export interface Dispatched {
  * schema and permission callback, then one dispatcher matches, validates, checks permission and
  * calls the handler, in WordPress's order.
  */
+/** An endpoint with no argument that declares a default. */
+const NO_DEFAULTS: readonly (readonly [string, unknown])[] = Object.freeze([]);
+
 export class RestServer {
   private readonly routes = new Map<string, Route>();
   private readonly namespaces = new Map<string, NamespaceOptions>();
@@ -80,7 +83,16 @@ export class RestServer {
     // One fixed shape for every registered endpoint (a spread of each module's differently shaped
     // literals went megamorphic: ~8 % of createSite's CPU).
     const registered = endpoints.map(
-      (e): RegisteredEndpoint => ({ methods: e.methods, handler: e.handler, permission: e.permission, args: e.args, showInIndex: e.showInIndex, allowBatch: e.allowBatch, methodList: methodsOf(e.methods) }),
+      (e): RegisteredEndpoint => ({
+        methods: e.methods,
+        handler: e.handler,
+        permission: e.permission,
+        args: e.args,
+        showInIndex: e.showInIndex,
+        allowBatch: e.allowBatch,
+        methodList: methodsOf(e.methods),
+        defaultList: e.args ? Object.entries(e.args).flatMap(([name, arg]) => (arg.default !== undefined ? [[name, arg.default] as const] : [])) : NO_DEFAULTS,
+      }),
     );
     const existing = this.routes.get(pattern);
     if (existing) {
@@ -290,10 +302,12 @@ export class RestServer {
       if (!m) continue;
       const endpoint = route.endpoints.find((e) => e.methodList.includes(method as Method));
       if (!endpoint) continue;
-      req.urlParams = {};
-      for (const [name, value] of Object.entries(m.groups ?? {})) req.urlParams[name] = value ?? '';
-      req.defaults = {};
-      for (const [name, arg] of Object.entries(endpoint.args ?? {})) if (arg.default !== undefined) req.defaults[name] = arg.default;
+      const urlParams: Params = {};
+      if (m.groups !== undefined) for (const name in m.groups) urlParams[name] = m.groups[name] ?? '';
+      req.urlParams = urlParams;
+      const defaults: Params = {};
+      for (const [name, value] of endpoint.defaultList) defaults[name] = value;
+      req.defaults = defaults;
       return { route, endpoint };
     }
     return null;
