@@ -55,8 +55,11 @@ export interface NamespaceOptions {
 
 export interface RegisteredEndpoint extends Endpoint {
   methodList: readonly Method[];
-  /** The args that declare a default, as [name, default] pairs: listed once, when the route is registered. */
-  defaultList: readonly (readonly [string, unknown])[];
+  /**
+   * The args that declare a default, as [name, default] pairs: listed by the first request the
+   * endpoint answers (null until then; a site that never sees a route pays nothing for it).
+   */
+  defaultList: readonly (readonly [string, unknown])[] | null;
 }
 
 export interface Route {

@@ -91,7 +91,7 @@ export class RestServer {
         showInIndex: e.showInIndex,
         allowBatch: e.allowBatch,
         methodList: methodsOf(e.methods),
-        defaultList: e.args ? Object.entries(e.args).flatMap(([name, arg]) => (arg.default !== undefined ? [[name, arg.default] as const] : [])) : NO_DEFAULTS,
+        defaultList: null,
       }),
     );
     const existing = this.routes.get(pattern);
@@ -306,6 +306,7 @@ export class RestServer {
       if (m.groups !== undefined) for (const name in m.groups) urlParams[name] = m.groups[name] ?? '';
       req.urlParams = urlParams;
       const defaults: Params = {};
+      endpoint.defaultList ??= endpoint.args ? Object.entries(endpoint.args).flatMap(([name, arg]) => (arg.default !== undefined ? [[name, arg.default] as const] : [])) : NO_DEFAULTS;
       for (const [name, value] of endpoint.defaultList) defaults[name] = value;
       req.defaults = defaults;
       return { route, endpoint };
