@@ -10,7 +10,12 @@ export class WpError extends Error {
     message: string,
     data: { status: number; [key: string]: unknown },
   ) {
+    // An answer, not a fault: its stack is never shown or logged (the pipeline sends no stack trace),
+    // so none is captured (capturing one was most of what a refused request cost beyond a good one).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
     this.name = 'WpError';
     this.data = data;
   }
