@@ -1,6 +1,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
+  // jest's 'node' environment plus a per-worker cache for the OpenAPI response check (tests/environment.js).
+  testEnvironment: '<rootDir>/tests/environment.js',
   roots: ['<rootDir>/tests', '<rootDir>/core', '<rootDir>/wp-json', '<rootDir>/plugin', '<rootDir>/examples'],
   testMatch: ['**/*.test.ts'],
   // lowdb and steno ship ESM only: let swc turn them into CommonJS for jest's module loader.

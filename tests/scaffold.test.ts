@@ -46,7 +46,7 @@ describe('scaffold namespace', () => {
       // The suite's tests that must pick a new namespace up by themselves: the fuzz test and the settings documentation test.
       fs.mkdirSync(path.join(tmp, 'tests', 'reliability'), { recursive: true });
       fs.mkdirSync(path.join(tmp, 'tests', 'openapi'), { recursive: true }); // helpers.ts's OpenAPI response check
-      for (const file of ['helpers.ts', path.join('openapi', 'response-hook.ts'), path.join('openapi', 'response-check.ts'), path.join('openapi', 'worker-cache.js'), 'sequencer.js', 'env-example.test.ts', path.join('reliability', 'fuzz.test.ts'), path.join('reliability', 'envelopes.ts')]) {
+      for (const file of ['helpers.ts', 'environment.js', path.join('openapi', 'response-hook.ts'), path.join('openapi', 'response-check.ts'), path.join('openapi', 'worker-cache.js'), 'sequencer.js', 'env-example.test.ts', path.join('reliability', 'fuzz.test.ts'), path.join('reliability', 'envelopes.ts')]) {
         fs.copyFileSync(path.join(ROOT, 'tests', file), path.join(tmp, 'tests', file));
       }
       for (const file of ['package.json', 'tsconfig.json', 'jest.config.js', '.env.example']) fs.copyFileSync(path.join(ROOT, file), path.join(tmp, file));

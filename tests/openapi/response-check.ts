@@ -1,17 +1,19 @@
-import { createRequire } from 'node:module';
 import type Ajv2020 from 'ajv/dist/2020';
 import type { ValidateFunction } from 'ajv/dist/2020';
 
 type Doc = Record<string, any>;
+type WorkerCache = { readonly ajv: Ajv2020; compiled: Map<string, ValidateFunction>; documents: Map<string, Doc>; components: Map<string, string> };
 
 /**
- * Once per jest worker, not once per test file: jest gives every test file its own module registry,
- * so Ajv (slow to load) and the compiled validators live in a module that Node's own require loads
- * (worker-cache.js). The same schema with the same components is compiled once for every app and test.
+ * Once per jest worker, not once per test file: jest gives every test file its own module registry
+ * (createRequire's require included), so Ajv (slow to load) and the compiled validators live in
+ * worker-cache.js, which the project's test environment (tests/environment.js) loads with Node's own
+ * require and hands to every test file as `__wpteWorkerCache`. The same schema with the same
+ * components is compiled once for every app and test. Under another environment (no such global) the
+ * module is loaded per file: the same check, only slower.
  */
-const nodeRequire = createRequire(__filename);
-const worker = nodeRequire('./worker-cache.js') as { ajv: Ajv2020 | null; compiled: Map<string, ValidateFunction>; documents: Map<string, Doc>; components: Map<string, string> };
-const ajv: Ajv2020 = (worker.ajv ??= new (nodeRequire('ajv/dist/2020').default as typeof Ajv2020)({ strict: false, allErrors: false, validateFormats: false }));
+const worker: WorkerCache = (globalThis as { __wpteWorkerCache?: WorkerCache }).__wpteWorkerCache ?? (require('./worker-cache.js') as WorkerCache);
+const ajv = worker.ajv;
 const compiled = worker.compiled;
 /** Documents by what they are generated from (see response-hook.ts): most test files' apps share one. */
 export const workerDocuments = worker.documents;
