@@ -18,7 +18,13 @@ const SLOWEST_FIRST = [
   'tests/browser/screens.test.ts',
   'tests/browser/authorize-application.test.ts',
   'tests/reliability/adversarial.test.ts',
+  'tests/core/store-compact.test.ts',
   'tests/core/process.test.ts',
+  // Short files that wait on a child process (vitest, `npm start`, the server): by size they came last
+  // and ran alone at the end of the run (vitest's ~2.6 s, 2026-12-05).
+  'tests/matchers/vitest.test.ts',
+  'tests/start.test.ts',
+  'tests/npm-start.test.ts',
 ];
 const ROOT = path.join(__dirname, '..');
 
