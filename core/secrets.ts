@@ -84,7 +84,7 @@ const DIGEST_BYTES = { sha256: 32, md5: 16 } as const;
  * One HMAC key, prepared once (RFC 2104): the key (hashed first when longer than the block, as
  * OpenSSL does on every call otherwise: WordPress's salts are 128 characters) XORed with ipad and
  * opad into two blocks kept for the key's lifetime. A digest is then two one-shot hashes,
- * H((K ^ opad) || H((K ^ ipad) || data)), the same bytes createHmac gives (tests/core/hmac.test.ts
+ * H((K ^ opad) || H((K ^ ipad) || data)), the same bytes createHmac gives (core/secrets.test.ts
  * checks them against it). Why not createHmac: in the server each createHmac cost ~5 µs of CPU (a
  * MAC context made, initialised and freed per call, measured with bench/stage-profile.ts), three
  * per Everest request; a one-shot hash reuses the digest Node keeps. The message is written into the

@@ -1,4 +1,5 @@
 import { isAscii } from 'node:buffer';
+
 /** What PHP's json_encode escapes beyond JSON.stringify: '/' and every non-ASCII character. */
 const PHP_ESCAPED = /[/\u0080-\uffff]/;
 

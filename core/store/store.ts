@@ -154,12 +154,17 @@ export class Store {
    */
   commitIfOwed(): Promise<void> | null {
     if (this.file === null) {
-      this.snapshotWanted = false;
-      this.undos = [];
+      this.settleInMemory();
       return null;
     }
     if (!this.dirty && this.inFlight === null) return null;
     return this.commit();
+  }
+
+  /** A memory store's commit: nothing to write, so nothing to undo or snapshot any more. */
+  private settleInMemory(): void {
+    this.snapshotWanted = false;
+    this.undos = [];
   }
 
   /**
@@ -168,8 +173,7 @@ export class Store {
    */
   commit(): Promise<void> {
     if (this.file === null) {
-      this.snapshotWanted = false;
-      this.undos = [];
+      this.settleInMemory();
       return Promise.resolve();
     }
     if (!this.dirty) return this.inFlight ?? Promise.resolve();

@@ -156,12 +156,12 @@ export class Faults {
     return n;
   }
 
-  /** The first fault matching the request, counted as used (and dropped when its `times` run out); null when none. */
   /** Whether any fault is waiting for a request (the stage asks before working out the request's path). */
   get any(): boolean {
     return this.active.length > 0;
   }
 
+  /** The first fault matching the request, counted as used (and dropped when its `times` run out); null when none. */
   take(method: string, path: string): Fault | null {
     const upper = method.toUpperCase();
     const fault = this.active.find((f) => (f.method === '*' || f.method === upper || (f.method === 'GET' && upper === 'HEAD')) && f.regex.test(path));

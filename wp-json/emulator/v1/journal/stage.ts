@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../../../core/pipeline/context';
 import type { StageHooks } from '../../../../core/pipeline/stages';
+import { headerKey } from '../../../../core/rest/response';
 import { buildEntry, type SeenRequest, type SeenResponse } from './entry';
 import type { Journal } from './journal';
 import { MAX_CAPTURE } from './redact-body';
@@ -25,12 +26,6 @@ function captured(body: Buffer): Buffer {
 function capturedAnswer(body: Buffer | string): Buffer | string {
   if (typeof body !== 'string') return captured(body);
   return body.length * 3 <= MAX_CAPTURE ? body : captured(Buffer.from(body, 'utf8'));
-}
-
-/** A header's value whatever the case of its name. */
-function headerValueOf(headers: Record<string, string>, lower: string): string | undefined {
-  for (const name in headers) if (name.toLowerCase() === lower) return headers[name];
-  return undefined;
 }
 
 /**
@@ -62,7 +57,7 @@ export function journalStage(journal: Journal, exempt: (ctx: RequestContext) => 
       const own = ctx.written && ctx.answer !== null ? ctx.answer : null;
       const headers = own !== null ? own.headers : res.getHeaders();
       const body = own !== null ? own.body : null;
-      const length = Number(own !== null ? headerValueOf(own.headers, 'content-length') : headers['content-length']);
+      const length = Number(own !== null ? own.headers[headerKey(own.headers, 'content-length') ?? ''] : headers['content-length']);
       const answered: SeenResponse = {
         status: res.statusCode,
         headers,
