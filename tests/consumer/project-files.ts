@@ -69,9 +69,9 @@ const wrong: Parameters<EmulatorApp['clock']['advance']>[0] = 'soon';
 void wrong;
 `,
 
-  // What tsc checks under --strict without skipLibCheck: the package's declarations as a TypeScript
-  // program that uses them sees them (with Node's types, which the package's reach), not jest's own
-  // declarations: ts-jest above checks a test file with jest's types already.
+  // What the strict type check (check-declarations.js) compiles: the package's declarations as a
+  // TypeScript program that uses them sees them (with Node's types, which the package's reach), not
+  // jest's own declarations: ts-jest above checks a test file with jest's types already.
   'types/check.ts': `import request = require('supertest');
 import { createApp, type EmulatorApp } from 'wp-token-emulator';
 
