@@ -61,8 +61,8 @@ function stageOf(url: string): string | null {
 }
 
 /**
- * The source file a profile frame's code came from. dist/plugin/server.js is one bundle of the
- * project's modules (scripts/build.js), so its frames are mapped back through its source map to
+ * The source file a profile frame's code came from. dist/plugin/server.bundle.js (what the stub
+ * dist/plugin/server.js loads) is one bundle of the project's modules (scripts/build.js), so its frames are mapped back through its source map to
  * the module they were written in, written as the path the per-file build would have had
  * (dist/core/pipeline/respond.js), which is what STAGES matches.
  */
@@ -70,7 +70,7 @@ const sourceMaps = new Map<string, SourceMap | null>();
 function sourceOf(frame: ProfileNode['callFrame']): { url: string; line: number } {
   const { url } = frame;
   const asIs = { url, line: frame.lineNumber + 1 };
-  if (!url.endsWith('/dist/plugin/server.js')) return asIs;
+  if (!url.endsWith('/dist/plugin/server.bundle.js')) return asIs;
   let map = sourceMaps.get(url);
   if (map === undefined) {
     const file = url.replace(/^file:\/\//, '') + '.map';

@@ -15,14 +15,16 @@
  * consumer's test runner would stop at `require('lowdb')`. With the copy, nothing ESM-only is ever
  * required at run time, whatever loads the package. Type checking is `npm run typecheck`'s job.
  *
- * Two exceptions to one file per source: the server's entry point, dist/plugin/server.js (`npm
- * start`, `node dist/plugin/server.js`), is one bundle of plugin/server.ts and the project's own
- * modules it imports, and so is the command line's, dist/plugin/cli-main.js (every `npx
- * wp-token-emulator ...` start; what only `serve` needs is still loaded only then); packages stay
- * require()s. Loading ~170 files took ~55 ms of a ~190 ms cold
- * start (resolving, reading and compiling each); one file takes ~15 ms (docs/performance.md). The
- * package's exports (dist/plugin/index.js, the matchers) stay one file per source, and nothing
- * imports plugin/server.ts or plugin/cli-main.ts (it would get a second copy of every class).
+ * Two exceptions to one file per source: the server's entry point (`npm start`, `node
+ * dist/plugin/server.js`) is one bundle of plugin/server.ts and the project's own modules it
+ * imports, dist/plugin/server.bundle.js, and so is the command line's, dist/plugin/cli-main.bundle.js
+ * (every `npx wp-token-emulator ...` start; what only `serve` needs is still loaded only then);
+ * packages stay require()s. Loading ~170 files took ~55 ms of a ~190 ms cold start (resolving,
+ * reading and compiling each); one file takes ~15 ms (docs/performance.md). dist/plugin/server.js and
+ * cli-main.js are stubs written here that load their bundle with V8's code cache
+ * (plugin/code-cache.ts), so a start does not compile the same bundle again. The package's exports
+ * (dist/plugin/index.js, the matchers) stay one file per source, and nothing imports plugin/server.ts
+ * or plugin/cli-main.ts (it would get a second copy of every class).
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -35,7 +37,7 @@ const CONFIG_FILES = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 's
 const STAMPS = { js: path.join(DIST, '.stamp-js'), types: path.join(DIST, '.stamp-types') };
 /** Outputs that must exist for a part to count as built. */
 const KEY_OUTPUTS = {
-  js: ['plugin/index.js', 'plugin/server.js', 'plugin/cli-main.js'],
+  js: ['plugin/index.js', 'plugin/server.js', 'plugin/server.bundle.js', 'plugin/cli-main.js', 'plugin/cli-main.bundle.js', 'plugin/code-cache.js'],
   types: ['plugin/index.d.ts'],
 };
 
@@ -165,16 +167,31 @@ function perFilePlugin(vendored) {
 /**
  * The entry points run as processes, each bundled with the project's own modules (see the top of
  * this file): the server (`npm start`) and the command line (`bin/wp-token-emulator.js`). Both
- * bundles are in dist/plugin/, where the per-file build would have put them.
+ * bundles are in dist/plugin/ beside the stub that loads them, which has the name the per-file build
+ * would have given the entry point.
  */
 const SERVER_ENTRY = path.join(ROOT, 'plugin', 'server.ts');
-const SERVER_OUT = path.join(DIST, 'plugin', 'server.js');
+const SERVER_OUT = path.join(DIST, 'plugin', 'server.bundle.js');
 const CLI_ENTRY = path.join(ROOT, 'plugin', 'cli-main.ts');
-const CLI_OUT = path.join(DIST, 'plugin', 'cli-main.js');
+const CLI_OUT = path.join(DIST, 'plugin', 'cli-main.bundle.js');
 const BUNDLED = [
   [SERVER_ENTRY, SERVER_OUT],
   [CLI_ENTRY, CLI_OUT],
 ];
+
+/**
+ * The stub at an entry point's usual place: loads the bundle through plugin/code-cache.ts. The
+ * server's runs it when it is the process's main module (`node dist/plugin/server.js`), not when
+ * required (scripts/start.js); the command line's bundle starts by itself.
+ */
+function entryStub(bundle) {
+  const name = path.basename(bundle);
+  const runsMain = bundle === SERVER_OUT ? '\nif (require.main === module) bundle.main();' : '';
+  return `'use strict';
+// Written by scripts/build.js: loads ${name} (this entry point's code, one bundle) with V8's code cache.
+const bundle = require('./code-cache.js').loadBundle(require('node:path').join(__dirname, '${name}'), module);${runsMain}
+`;
+}
 
 /** esbuild plugin for the server's bundle: the project's own modules go in; packages stay require()s, as above. */
 function ownModulesPlugin(vendored) {
@@ -212,6 +229,10 @@ async function buildJs({ bench = false } = {}) {
       tsconfig,
       plugins: [ownModulesPlugin(vendored)],
     });
+    fs.rmSync(`${outfile}.v8-cache`, { force: true }); // the last build's code: V8 would reject it anyway
+    const stub = outfile.replace(/\.bundle\.js$/, '.js');
+    fs.writeFileSync(stub, entryStub(outfile));
+    fs.rmSync(`${stub}.map`, { force: true }); // a map from before the stubs: the bundle has its own
   }
   for (const spec of vendored) {
     await esbuild.build({

@@ -69,13 +69,13 @@ describe('npm start (scripts/start.js)', () => {
   });
 
   it('after a source changed: builds again, and runs the changed code', async () => {
-    const file = path.join(copy, 'plugin', 'serve.ts'); // bundled into dist/plugin/server.js
+    const file = path.join(copy, 'plugin', 'serve.ts'); // bundled into dist/plugin/server.bundle.js
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('wp-token-emulator listening on', 'wp-token-emulator (changed) listening on'));
     const later = new Date(Date.now() + 2000);
     fs.utimesSync(file, later, later); // past any stamp written in the same clock tick
     const run = await startOnce();
     expect(run.status).toBe(200);
     expect(run.stderr).toContain('building dist/');
-    expect(fs.readFileSync(path.join(copy, 'dist', 'plugin', 'server.js'), 'utf8')).toContain('(changed) listening on');
+    expect(fs.readFileSync(path.join(copy, 'dist', 'plugin', 'server.bundle.js'), 'utf8')).toContain('(changed) listening on');
   });
 });

@@ -96,7 +96,7 @@ describe('the packed tarball', () => {
     for (const needed of ['package.json', 'README.md', 'bin/wp-token-emulator.js', 'dist/plugin/index.js', 'dist/plugin/index.d.ts', 'dist/plugin/server.js', 'dist/plugin/cli-main.js', 'examples/demo-fixtures.json']) {
       expect(files).toContain(needed);
     }
-    expect(files.filter((f) => /^(tests|bench|\.ci|scripts|coverage|data)\//.test(f) || /recording|\.map$|\.test\.|(^|\/)src\/|\.ts$/.test(f.replace(/\.d\.ts$/, '')))).toEqual([]);
+    expect(files.filter((f) => /^(tests|bench|\.ci|scripts|coverage|data)\//.test(f) || /recording|\.map$|\.v8-cache|\.test\.|(^|\/)src\/|\.ts$/.test(f.replace(/\.d\.ts$/, '')))).toEqual([]);
   });
 
   it('carries an exports map with types, and the bundled CommonJS copy of lowdb', () => {
