@@ -24,10 +24,18 @@ export interface FixtureApplicationPassword {
   created?: number;
 }
 
-/** A user in the fixtures file: a NewUser (with its login password in plain text, bcrypt-hashed on load) and its application passwords. */
+/**
+ * A user in the fixtures file: a NewUser, with its login password in plain text (bcrypt-hashed on
+ * load) or already hashed (`passwordHash`, stored as it is), and its application passwords.
+ */
 export interface FixtureUser extends NewUser {
+  /** The login password as a bcrypt hash (`$2y$10$...`, as WordPress's `user_pass` may hold one), instead of `password`. */
+  passwordHash?: string;
   applicationPasswords?: FixtureApplicationPassword[];
 }
+
+/** A bcrypt hash as PHP's password_hash() and bcryptjs write it: version, two-digit cost 04–31, 22 characters of salt and 31 of hash. */
+const BCRYPT_HASH = /^\$2[aby]\$(0[4-9]|[12]\d|3[01])\$[./A-Za-z0-9]{53}$/;
 
 export interface Fixtures {
   users?: FixtureUser[];
@@ -82,6 +90,7 @@ const USERS_SCHEMA: Schema = {
       description: text,
       id: { type: 'integer', minimum: 1 },
       password: text,
+      passwordHash: { type: 'string', validate: (v) => BCRYPT_HASH.test(String(v)) || 'must be a bcrypt hash: $2y$ (or $2a$, $2b$), a cost from 04 to 31, $ and 53 characters' },
       applicationPasswords: {
         type: 'array',
         items: {
@@ -129,7 +138,10 @@ function duplicateUsers(users: unknown[]): FixtureProblem[] {
 
 function validateUsers(users: unknown): FixtureProblem[] {
   if (!Array.isArray(users)) return [{ path: 'users', message: 'must be an array of users' }];
-  return [...documentProblems(users, USERS_SCHEMA, 'users'), ...duplicateUsers(users)];
+  const bothPasswords = users.flatMap((user, i) =>
+    isObject(user) && user.password !== undefined && user.passwordHash !== undefined ? [{ path: `users[${i}].passwordHash`, message: 'give password or passwordHash, not both' }] : [],
+  );
+  return [...documentProblems(users, USERS_SCHEMA, 'users'), ...bothPasswords, ...duplicateUsers(users)];
 }
 
 /** The index of the first record a path is in (`x.items[3].name` → 3), -1 for none. */
@@ -189,7 +201,7 @@ export function readFixturesFile(file: string, modules: readonly NamespaceModule
 /** Loads validated fixtures into an empty store: users and their application passwords, then each namespace's section. */
 export async function loadFixtures(fixtures: Fixtures, modules: readonly NamespaceModule[], ctx: SiteContext): Promise<void> {
   for (const user of fixtures.users ?? []) {
-    const hash = user.password !== undefined ? await bcrypt().hash(user.password, ctx.config.bcryptCost) : null;
+    const hash = user.passwordHash ?? (user.password !== undefined ? await bcrypt().hash(user.password, ctx.config.bcryptCost) : null);
     const record = ctx.users.createWithHash({ ...user, role: user.role ?? 'subscriber' }, hash);
     for (const ap of user.applicationPasswords ?? []) {
       ctx.applicationPasswords.create(record.id, { name: ap.name, password: ap.password, uuid: ap.uuid, appId: ap.appId, created: ap.created });

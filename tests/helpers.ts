@@ -9,6 +9,13 @@ export const ADMIN_PASSWORD = 'AAAA BBBB CCCC DDDD EEEE FFFF';
 export const EDITOR_PASSWORD = 'GGGG HHHH IIII JJJJ KKKK LLLL';
 export const SUBSCRIBER_PASSWORD = 'MMMM NNNN OOOO PPPP QQQQ RRRR';
 
+/** The standard users' login passwords (wp-login.php), and their bcrypt hashes (cost 4) as the fixtures give them. */
+export const LOGIN_PASSWORDS = { admin: 'password', alice: 'alice-pass' } as const;
+// bcrypt of 'password' and of 'alice-pass' at cost 4 ($2y$, as PHP writes it). Given as hashes, so that the
+// ~500 sites the suites make do not each run bcrypt twice (~3 ms a site); tests/core/config-fixtures.test.ts checks them.
+const ADMIN_LOGIN_HASH = '$2y$04$J63DyWWHa3BCzklcVfKMRe6a0lhhej4TeDPSku/m7QCzoufm128ja';
+const ALICE_LOGIN_HASH = '$2y$04$jbSZUgc3INsihh5v7ZNhxea6MFN5rHxx/lUTEo8B2EgSy3ZvfX3Vy';
+
 export const standardFixtures: Fixtures = {
   users: [
     {
@@ -16,7 +23,7 @@ export const standardFixtures: Fixtures = {
       login: 'admin',
       email: 'admin@localhost.com',
       role: 'administrator',
-      password: 'password',
+      passwordHash: ADMIN_LOGIN_HASH,
       applicationPasswords: [{ name: 'oracle-admin', password: ADMIN_PASSWORD, uuid: '11111111-1111-4111-8111-111111111111', created: 1700000000 }],
     },
     {
@@ -25,7 +32,7 @@ export const standardFixtures: Fixtures = {
       email: 'alice@example.com',
       role: 'editor',
       displayName: 'Alice Example',
-      password: 'alice-pass',
+      passwordHash: ALICE_LOGIN_HASH,
       applicationPasswords: [{ name: 'oracle-alice', password: EDITOR_PASSWORD, uuid: '22222222-2222-4222-8222-222222222222', created: 1700000000 }],
     },
     {

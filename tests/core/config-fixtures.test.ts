@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import bcryptjs from 'bcryptjs';
 import request from 'supertest';
 import { buildConfig, ConfigError, environmentWithDotenv } from '../../core/config';
 import { FixtureError } from '../../core/fixtures';
@@ -8,7 +9,7 @@ import { createLogger } from '../../core/log';
 import { redactUrl } from '../../core/redact';
 import { createApp } from '../../plugin/app';
 import { createSite } from '../../plugin/site';
-import { ADMIN_PASSWORD, basic, standardFixtures } from '../helpers';
+import { ADMIN_PASSWORD, basic, LOGIN_PASSWORDS, standardFixtures } from '../helpers';
 import { testNamespace } from './test-namespace';
 
 describe('configuration', () => {
@@ -54,6 +55,53 @@ describe('fixtures', () => {
     // stored only as a hash
     expect(JSON.stringify(emu.store.exportData())).not.toContain(ADMIN_PASSWORD.replace(/ /g, ''));
     await emu.close();
+  });
+
+  it('takes a login password already hashed (passwordHash, a bcrypt hash as WordPress stores one) and stores it as it is', async () => {
+    const hash = await bcryptjs.hash('hashed elsewhere', 4);
+    const wordpressStyle = hash.replace(/^\$2b\$/, '$2y$'); // PHP's password_hash() writes $2y$
+    const emu = await createApp({
+      fixtures: { users: [{ login: 'hashed', email: 'hashed@example.com', passwordHash: wordpressStyle }, { login: 'plain', email: 'plain@example.com', password: 'typed in' }] },
+      settings: { BCRYPT_COST: 4 },
+    });
+    const hashed = emu.users.byLogin('hashed')!;
+    expect(hashed.passwordHash).toBe(wordpressStyle);
+    expect(await emu.users.checkPassword(hashed, 'hashed elsewhere')).toBe(true);
+    expect(await emu.users.checkPassword(hashed, 'something else')).toBe(false);
+    // `password` is still hashed on load.
+    expect(emu.users.byLogin('plain')!.passwordHash).toMatch(/^\$2b\$04\$/);
+    expect(await emu.users.checkPassword(emu.users.byLogin('plain')!, 'typed in')).toBe(true);
+    await emu.close();
+  });
+
+  it("the standard test users' login hashes are those of their login passwords (tests/helpers.ts)", async () => {
+    const users = standardFixtures.users!;
+    for (const [login, password] of Object.entries(LOGIN_PASSWORDS)) {
+      const user = users.find((u) => u.login === login)!;
+      expect(await bcryptjs.compare(password, user.passwordHash!)).toBe(true);
+      expect(await bcryptjs.compare(`${password}x`, user.passwordHash!)).toBe(false);
+    }
+  });
+
+  it('refuses a passwordHash that is not a bcrypt hash, and one given with a password', async () => {
+    const good = await bcryptjs.hash('x', 4);
+    const bad = {
+      users: [
+        { login: 'a', email: 'a@example.com', passwordHash: 'plain text' },
+        { login: 'b', email: 'b@example.com', passwordHash: '$P$BphpassHashesAreNotTakenXXXXXXXX' },
+        { login: 'c', email: 'c@example.com', passwordHash: good.replace('$04$', '$03$') },
+        { login: 'd', email: 'd@example.com', passwordHash: good, password: 'x' },
+      ],
+    };
+    const error = (await createApp({ fixtures: bad as never }).catch((e: unknown) => e)) as FixtureError;
+    expect(error).toBeInstanceOf(FixtureError);
+    expect(error.problems).toEqual([
+      { path: 'users[0].passwordHash', message: expect.stringMatching(/^must be a bcrypt hash/) },
+      { path: 'users[1].passwordHash', message: expect.stringMatching(/^must be a bcrypt hash/) },
+      { path: 'users[2].passwordHash', message: expect.stringMatching(/^must be a bcrypt hash/) },
+      { path: 'users[3].passwordHash', message: 'give password or passwordHash, not both' },
+    ]);
+    expect(error.message).not.toContain(good); // a problem names the field, never its value
   });
 
   it('names the path of every problem', async () => {
