@@ -1,6 +1,5 @@
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
-import type { Adapter } from 'lowdb';
 import type { ShapedJson } from './arena';
 import { StoreOpenError } from './errors';
 import { readData, type StoreData } from './format';
@@ -51,8 +50,13 @@ function bytesOf(part: ShapedJson): Buffer {
 /**
  * lowdb adapter for the store's snapshot: compact JSON, written to a temporary file, fsynced and
  * renamed over the old one, so a reader (or a crash) only ever sees a whole file.
+ *
+ * It is one by shape (read and write), checked where lowdb takes it (`new Low<StoreData>(adapter)` in
+ * store.ts), not with `implements Adapter`: that would put a type import of lowdb, an ES module
+ * only, into this file's published declaration, and a strict CommonJS consumer under
+ * `moduleResolution: node16` without skipLibCheck would get TS1541 there (tests/consumer).
  */
-export class DurableJsonFile implements Adapter<StoreData> {
+export class DurableJsonFile {
   constructor(
     readonly file: string,
     private readonly fs: StoreFs = nodeFs,

@@ -1,7 +1,10 @@
 // The consumer check's strict type check (tests/consumer/consumer.test.ts), run in the consumer's
-// `types/` directory: the files named on the command line compiled as
-//   tsc --noEmit --strict --module commonjs --target es2022 --types node <files>
-// would compile them, without skipLibCheck for what this package publishes.
+// `types/` directory (a CommonJS project): the files named on the command line compiled as
+//   tsc --noEmit --strict --module node16 --moduleResolution node16 --target es2022 --types node <files>
+// would compile them, without skipLibCheck for what this package publishes. node16: the package is
+// resolved through its `exports` map as Node does, and a declaration of ours that imported an
+// ES-module-only package's types would be an error here (TS1541); the ts-jest check covers the
+// older `node` (node10) resolution that ts-jest's defaults use.
 //
 // What gets the full (semantic) check: the consumer's own files and every declaration file of this
 // package that the program reaches (node_modules/wp-token-emulator/dist/**/*.d.ts, as npm installed
@@ -15,7 +18,7 @@
 const path = require('node:path');
 
 const ts = require(require.resolve('typescript', { paths: [process.cwd()] }));
-const options = { noEmit: true, strict: true, module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, types: ['node'] };
+const options = { noEmit: true, strict: true, module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16, target: ts.ScriptTarget.ES2022, types: ['node'] };
 const program = ts.createProgram(process.argv.slice(2), options);
 const ours = `${path.sep}node_modules${path.sep}wp-token-emulator${path.sep}`;
 const fullyChecked = program

@@ -77,7 +77,7 @@ beforeAll(() => {
   checks.esm = start(process.execPath, ['esm/check.mjs'], dir);
   checks.jestJs = start(process.execPath, [jest, '--ci'], path.join(dir, 'jest-js'));
   checks.tsJest = start(process.execPath, [jest, '--ci'], path.join(dir, 'ts-jest'));
-  // `tsc --noEmit --strict --module commonjs --target es2022 --types node check.ts` without skipLibCheck
+  // `tsc --noEmit --strict --module node16 --target es2022 --types node check.ts` without skipLibCheck
   // for this package's declarations, through the compiler API: ours and the consumer's file get the
   // full check, the insides of Node's, Express's and supertest's declarations do not (their packages'
   // business; ~2/3 of tsc's CPU). check-declarations.js says what exactly.
