@@ -56,11 +56,21 @@ ${body('  ')}
   'ts-jest/package.json': JSON.stringify({ name: 'ts-jest-project', private: true, jest: { preset: 'ts-jest' } }, null, 2),
   'ts-jest/emulator.test.ts': `import request = require('supertest');
 import { createApp, type EmulatorApp } from 'wp-token-emulator';
+import { emulatorMatchers, type EmulatorMatchers } from 'wp-token-emulator/matchers';
+
+// The matchers as docs/dashboard.md shows them (ts-jest's defaults resolve 'wp-token-emulator/matchers' through typesVersions).
+declare global {
+  namespace jest {
+    interface Matchers<R> extends EmulatorMatchers<R> {}
+  }
+}
+expect.extend(emulatorMatchers);
 
 test('GET /wp-json/wp/v2/users/me with an application password', async () => {
 ${body('  ')}
   expect(res.status).toBe(200);
   expect(res.body.slug).toBe('admin');
+  expect(emu).toHaveReceived({ method: 'GET', path: '/wp-json/wp/v2/users/me', status: 200, user: 'admin', times: 1 });
 });
 
 // The package's types reach this file: were createApp untyped (any), this directive would be unused, a type error.
