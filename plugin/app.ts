@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
 import type { ExtensionHandles } from '../core/namespace';
+import { escHtml } from '../core/wordpress/formatting';
 import type * as Admin from './admin';
 import { createSite, type Site, type SiteOptions } from './site';
 
@@ -31,10 +32,6 @@ export type EmulatorApp = HostApp & ExtensionHandles;
 /** The paths of the site's home page: `/` and `/index.php` (Express's default matching: any case, a trailing slash allowed). */
 const HOME_PATH = /^\/(?:index\.php\/?)?$/i;
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /** The Express handle as app.handle is called (by app(req, res), a parent app's router, supertest). */
 type Handle = (req: IncomingMessage, res: ServerResponse, callback?: (error?: unknown) => void) => void;
 
@@ -56,10 +53,10 @@ export function buildExpressApp(site: Site): Express {
     const url = site.config.siteUrl;
     res.setHeader('Link', `<${url}/wp-json/>; rel="https://api.w.org/"`);
     res.type('html').send(
-      `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(site.config.siteName)}</title>` +
-        `<link rel="https://api.w.org/" href="${escapeHtml(url)}/wp-json/"></head>` +
-        `<body><h1>${escapeHtml(site.config.siteName)}</h1><p>${escapeHtml(site.config.siteDescription)}</p>` +
-        `<p>REST API: <a href="${escapeHtml(url)}/wp-json/">${escapeHtml(url)}/wp-json/</a></p></body></html>\n`,
+      `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escHtml(site.config.siteName)}</title>` +
+        `<link rel="https://api.w.org/" href="${escHtml(url)}/wp-json/"></head>` +
+        `<body><h1>${escHtml(site.config.siteName)}</h1><p>${escHtml(site.config.siteDescription)}</p>` +
+        `<p>REST API: <a href="${escHtml(url)}/wp-json/">${escHtml(url)}/wp-json/</a></p></body></html>\n`,
     );
   };
   const notFound = (res: Response) => {

@@ -321,6 +321,16 @@ describe('discovery', () => {
     expect(res.headers.link).toBe('<http://example.test/wp-json/>; rel="https://api.w.org/"');
     expect(res.text).toContain('http://example.test/wp-json/');
   });
+
+  it("the site root shows the site's name and description escaped as esc_html() does", async () => {
+    const site = await standardApp({ settings: { SITE_NAME: 'Tom & Jerry <b>', SITE_DESCRIPTION: `"Quotes" 'and' &amp; an entity` } });
+    const res = await request(site.app).get('/');
+    expect(res.text).toContain('<title>Tom &amp; Jerry &lt;b&gt;</title>');
+    expect(res.text).toContain('<h1>Tom &amp; Jerry &lt;b&gt;</h1>');
+    // An entity already there is kept, not encoded twice (esc_html).
+    expect(res.text).toContain('<p>&quot;Quotes&quot; &#039;and&#039; &amp; an entity</p>');
+    await site.close();
+  });
 });
 
 describe('request data cannot change prototypes', () => {
