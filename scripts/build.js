@@ -229,7 +229,9 @@ async function buildJs({ bench = false } = {}) {
       tsconfig,
       plugins: [ownModulesPlugin(vendored)],
     });
-    fs.rmSync(`${outfile}.v8-cache`, { force: true }); // the last build's code: V8 would reject it anyway
+    // The last build's code cache (V8 would reject it anyway), and any temporary file of one a killed process left.
+    const dir = path.dirname(outfile);
+    for (const file of fs.readdirSync(dir)) if (file.startsWith(`${path.basename(outfile)}.v8-cache`)) fs.rmSync(path.join(dir, file), { force: true });
     const stub = outfile.replace(/\.bundle\.js$/, '.js');
     fs.writeFileSync(stub, entryStub(outfile));
     fs.rmSync(`${stub}.map`, { force: true }); // a map from before the stubs: the bundle has its own
