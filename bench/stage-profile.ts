@@ -62,9 +62,9 @@ function stageOf(url: string): string | null {
 
 /**
  * The source file a profile frame's code came from. dist/plugin/server.bundle.js (what the stub
- * dist/plugin/server.js loads) is one bundle of the project's modules (scripts/build.js), so its frames are mapped back through its source map to
- * the module they were written in, written as the path the per-file build would have had
- * (dist/core/pipeline/respond.js), which is what STAGES matches.
+ * dist/plugin/server.js loads) is one bundle of the project's modules (scripts/build.js), so its
+ * frames are mapped back through its source map to the module they were written in, written as the
+ * path the per-file build would have had (dist/core/pipeline/respond.js), which is what STAGES matches.
  */
 const sourceMaps = new Map<string, SourceMap | null>();
 function sourceOf(frame: ProfileNode['callFrame']): { url: string; line: number } {

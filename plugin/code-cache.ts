@@ -27,11 +27,6 @@ import { Script } from 'node:vm';
 
 type CommonJsBody = (exports: unknown, require: NodeJS.Require, module: NodeJS.Module, filename: string, dirname: string) => void;
 
-/** The cache file of a bundle. */
-export function cacheFileOf(bundle: string): string {
-  return `${bundle}.v8-cache`;
-}
-
 /**
  * Runs `bundle` (a CommonJS file) as module `module` (the stub's own: the bundle's `module.exports`
  * become the stub's) and returns its exports.
@@ -42,7 +37,7 @@ export function loadBundle(bundle: string, module: NodeJS.Module): unknown {
     return module.exports;
   }
   const source = fs.readFileSync(bundle, 'utf8');
-  const cacheFile = cacheFileOf(bundle);
+  const cacheFile = `${bundle}.v8-cache`;
   let cachedData: Buffer | undefined;
   try {
     cachedData = fs.readFileSync(cacheFile);
