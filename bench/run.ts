@@ -503,8 +503,8 @@ async function runComparisons(opts: Options, baseline: LoadResult, wanted: (name
     for (const c of contestants) {
       const combined = combineRounds(c.rounds, c.cpuSeconds);
       results.set(c.key, combined);
-      const perRound = c.rounds.map((r) => fmt(r.rps)).join(', ');
-      addLoadRow(c.label, combined, rssMb(c.server.pid), baseline, { note: `${c.note}; ${rounds} round${rounds === 1 ? '' : 's'} of ${seconds.toFixed(1)} s, req/s per round: ${perRound} (p50/p99: median of the rounds)` });
+      const perRound = c.rounds.map((r) => `${fmt(r.rps)} (${fmt(r.cpuUsPerRequest)} µs)`).join(', ');
+      addLoadRow(c.label, combined, rssMb(c.server.pid), baseline, { note: `${c.note}; ${rounds} round${rounds === 1 ? '' : 's'} of ${seconds.toFixed(1)} s, req/s (CPU µs/req) per round: ${perRound}; p50/p99: median of the rounds` });
       if (c.key.startsWith('peer ')) {
         const fastest = results.get('fastest peer');
         if (!fastest || combined.rps > fastest.rps) {
