@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import request from 'supertest';
 import type { EmulatorApp } from '../plugin/app';
+import { userSlug } from '../wp-json/wp/v2/slug';
+import { binaryUnit } from './arbitraries';
 import { ADMIN_PASSWORD, asAdmin, asEditor, asSubscriber, basic, EDITOR_PASSWORD, standardApp } from './helpers';
 
 const ADMIN_UUID = '11111111-1111-4111-8111-111111111111';
@@ -273,5 +276,15 @@ describe('wp/v2 application passwords', () => {
     emu.clock.advance(86_400);
     await request(emu.app).get('/wp-json/wp/v2/users/me').set('Authorization', auth).expect(200);
     expect(emu.applicationPasswords.get(1, created.body.uuid)?.lastUsed).toBe(emu.clock.seconds());
+  });
+});
+
+describe('a user slug from what was sent', () => {
+  it('is the lower-cased value with every run outside a-z 0-9 _ - made one dash (the regex replace it stands for)', () => {
+    const oracle = (value: string) => value.toLowerCase().replace(/[^a-z0-9_-]+/g, '-');
+    const unit = fc.oneof(binaryUnit, fc.constantFrom('-', '.', '_', ' ', 'A', 'z', '9', '\u0130', '\u212a', '\ud83d', '\ude00'));
+    fc.assert(fc.property(fc.array(unit, { maxLength: 30 }), (parts) => expect(userSlug(parts.join(''))).toBe(oracle(parts.join('')))));
+    expect(userSlug('John.Doe  Smith')).toBe('john-doe-smith');
+    expect(userSlug('\u212aelvin')).toBe('kelvin');
   });
 });

@@ -1,4 +1,6 @@
-import { sanitizeValue, validateValue } from '../../core/rest/schema';
+import fc from 'fast-check';
+import { codePointLength, sanitizeValue, validateValue } from '../../core/rest/schema';
+import { binaryUnit } from '../arbitraries';
 
 describe('arg schema validation', () => {
   it('patterns keep their meaning when a leading or trailing .* is dropped', () => {
@@ -27,5 +29,27 @@ describe('arg schema validation', () => {
     expect(validateValue('someone@example.com', { type: 'string', format: 'email' }, 'e')).toBeNull();
     expect(validateValue('x@' + 'a.'.repeat(100_000), { type: 'string', format: 'email' }, 'e')?.code).toBe('rest_invalid_email');
     expect(validateValue('no-at-sign.example', { type: 'string', format: 'email' }, 'e')?.code).toBe('rest_invalid_email');
+  });
+});
+
+describe('string lengths (minLength, maxLength)', () => {
+  it('count code points as [...s] does: a surrogate pair is one, a lone surrogate is one', () => {
+    const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((unit) => String.fromCharCode(unit));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(binaryUnit, loneSurrogate), { maxLength: 40 }), (parts) => {
+        const s = parts.join('');
+        expect(codePointLength(s)).toBe([...s].length);
+      }),
+    );
+    expect(codePointLength('\ud83d\ude00')).toBe(1);
+    expect(codePointLength('\ude00\ud83d')).toBe(2);
+    expect(codePointLength('a\ud83d')).toBe(2);
+  });
+
+  it('minLength and maxLength count an emoji as one character, as WordPress (mb_strlen) does', () => {
+    const two = { type: 'string' as const, minLength: 2, maxLength: 2 };
+    expect(validateValue('\ud83d\ude00', two, 'p')?.code).toBe('rest_too_short');
+    expect(validateValue('\ud83d\ude00x', two, 'p')).toBeNull();
+    expect(validateValue('\ud83d\ude00xy', two, 'p')?.code).toBe('rest_too_long');
   });
 });

@@ -2,6 +2,7 @@ import { bcrypt } from '../../../core/auth/bcrypt';
 import { isRole } from '../../../core/auth/roles';
 import type { UserRecord } from '../../../core/auth/users';
 import { checkOptions, CliError, type CliCommand } from '../../../core/cli';
+import { userSlug } from './slug';
 
 /**
  * `wp-token-emulator user update <user>... [--<field>=<value>]`: WP-CLI's `wp user update`, with its
@@ -10,7 +11,7 @@ import { checkOptions, CliError, type CliCommand } from '../../../core/cli';
 
 /** WP-CLI's option → how it changes the user. */
 const FIELDS: Record<string, (user: UserRecord, value: string) => string | null> = {
-  user_nicename: (u, v) => ((u.slug = v.toLowerCase().replace(/[^a-z0-9_-]+/g, '-')), null),
+  user_nicename: (u, v) => ((u.slug = userSlug(v)), null),
   user_url: (u, v) => ((u.url = v), null),
   user_email: (u, v) => (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v) ? ((u.email = v), null) : `'${v}' is an invalid email.`),
   display_name: (u, v) => ((u.displayName = v), null),

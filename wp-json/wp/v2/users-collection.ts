@@ -9,6 +9,7 @@ import { CREATABLE, DELETABLE, EDITABLE, READABLE } from '../../../core/rest/ser
 import type { ArgSchema } from '../../../core/rest/schema';
 import { contextArg, userDeleteArgs, userEditArgs, userSchema } from './schemas';
 import { applyUserChanges, prepareUser } from './users';
+import { userSlug } from './slug';
 
 /**
  * `GET|POST /wp/v2/users` and `GET|POST|PUT|PATCH|DELETE /wp/v2/users/<id>`
@@ -165,7 +166,7 @@ export function registerUserCollection(ctx: SiteContext): void {
           }
           if (roles && roles.length > 1) user.roles = [...roles];
           // wp_insert_user: a taken nicename gets -2, -3, ...
-          const wantedSlug = typeof req.param('slug') === 'string' && req.param('slug') !== '' ? String(req.param('slug')).toLowerCase().replace(/[^a-z0-9_-]+/g, '-') : user.slug;
+          const wantedSlug = typeof req.param('slug') === 'string' && req.param('slug') !== '' ? userSlug(String(req.param('slug'))) : user.slug;
           let slug = wantedSlug;
           for (let n = 2; users.list().some((u) => u.id !== user.id && u.slug === slug); n++) slug = `${wantedSlug}-${n}`;
           user.slug = slug;

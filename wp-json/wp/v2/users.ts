@@ -9,6 +9,7 @@ import type { RestRequest } from '../../../core/rest/request';
 import { DELETABLE, EDITABLE, READABLE, type Method } from '../../../core/rest/server';
 import { contextArg, userDeleteArgs, userEditArgs, userSchema } from './schemas';
 import { registerUserCollection } from './users-collection';
+import { userSlug } from './slug';
 
 /** Gravatar URLs as WordPress 6.8 builds them: SHA-256 of the trimmed, lower-cased e-mail. */
 export function avatarUrls(email: string): Record<string, string> {
@@ -112,7 +113,7 @@ export async function applyUserChanges(ctx: SiteContext, user: UserRecord, req: 
   text('description', (v) => (user.description = v));
   text('nickname', (v) => (user.nickname = v));
   text('locale', (v) => (user.locale = v === 'en_US' ? '' : v));
-  if (!options.skipSlug) text('slug', (v) => v !== '' && (user.slug = v.toLowerCase().replace(/[^a-z0-9_-]+/g, '-')));
+  if (!options.skipSlug) text('slug', (v) => v !== '' && (user.slug = userSlug(v)));
   const password = req.param('password');
   if (!options.skipPassword && typeof password === 'string') {
     if (password.trim() === '') return new WpError('rest_user_invalid_password', 'Passwords cannot be empty.', { status: 400 });
