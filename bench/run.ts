@@ -166,11 +166,17 @@ async function probe(url: string, requests: readonly LoadRequest[]): Promise<{ m
 async function measure(url: string, requests: readonly LoadRequest[], opts: Options, pid?: number): Promise<{ result: LoadResult; warmupGood: number }> {
   let warmupGood = 0;
   if (opts.warmup > 0) warmupGood = (await load(url, requests, { connections: opts.connections, duration: opts.warmup })).good;
+  const result = await loadWithCpu(url, requests, { connections: opts.connections, duration: opts.duration }, pid);
+  return { result, warmupGood };
+}
+
+/** `loader` (autocannon's load() unless told); with `pid`, the server's CPU time per response over it (`cpuUsPerRequest`). */
+async function loadWithCpu(url: string, requests: readonly LoadRequest[], options: { connections: number; duration: number }, pid?: number, loader: typeof load = load): Promise<LoadResult> {
   const cpuBefore = pid === undefined ? null : cpuSeconds(pid);
-  const result = await load(url, requests, { connections: opts.connections, duration: opts.duration });
+  const result = await loader(url, requests, options);
   const cpuAfter = pid === undefined ? null : cpuSeconds(pid);
   if (cpuBefore !== null && cpuAfter !== null && result.total > 0) result.cpuUsPerRequest = ((cpuAfter - cpuBefore) * 1e6) / result.total;
-  return { result, warmupGood };
+  return result;
 }
 
 function addLoadRow(scenario: string, result: LoadResult, rss: number | null, baseline: LoadResult | null, extra: Partial<Row> = {}): Row {
@@ -400,11 +406,7 @@ async function runOracle(opts: Options, baseline: LoadResult): Promise<void> {
 /** measure() for the wp-oracle row: warm-up (discarded), then the measured part with loadOneShot(); with `pid`, server CPU time per response. */
 async function measureOneShot(url: string, requests: readonly LoadRequest[], opts: Options, pid?: number): Promise<LoadResult> {
   if (opts.warmup > 0) await loadOneShot(url, requests, { connections: opts.connections, duration: opts.warmup });
-  const cpuBefore = pid === undefined ? null : cpuSeconds(pid);
-  const result = await loadOneShot(url, requests, { connections: opts.connections, duration: opts.duration });
-  const cpuAfter = pid === undefined ? null : cpuSeconds(pid);
-  if (cpuBefore !== null && cpuAfter !== null && result.total > 0) result.cpuUsPerRequest = ((cpuAfter - cpuBefore) * 1e6) / result.total;
-  return result;
+  return loadWithCpu(url, requests, { connections: opts.connections, duration: opts.duration }, pid, loadOneShot);
 }
 
 function phpVersion(): string {
@@ -428,9 +430,7 @@ interface Contestant {
   label: string;
   note: string;
   server: ServerProcess;
-  requests: LoadRequest[];
   rounds: LoadResult[];
-  cpuSeconds: number;
 }
 
 /**
@@ -445,14 +445,15 @@ interface Contestant {
 async function runComparisons(opts: Options, baseline: LoadResult, wanted: (name: string) => boolean): Promise<void> {
   const contestants: Contestant[] = [];
   const site = freshSite({ name: 'everest-side-by-side' });
-  const start = async (key: string, label: string, note: string, begin: () => Promise<ServerProcess>, requests: LoadRequest[]) => {
+  const requests = everestRequest();
+  const start = async (key: string, label: string, note: string, begin: () => Promise<ServerProcess>) => {
     process.stderr.write(`bench: ${label}\n`);
     let server: ServerProcess | null = null;
     try {
       server = await begin();
       const problem = await probe(server.url, requests);
       if (problem) throw new Error(`probe: ${problem.problem}`);
-      contestants.push({ key, label, note, server, requests, rounds: [], cpuSeconds: 0 });
+      contestants.push({ key, label, note, server, rounds: [] });
     } catch (e) {
       crashed = true;
       rows.push({ scenario: label, note: `CRASHED: ${(e as Error).message.split('\n')[0]}` });
@@ -462,12 +463,12 @@ async function runComparisons(opts: Options, baseline: LoadResult, wanted: (name
   try {
     if (wanted('limit')) {
       await start('limit', 'limit: bare node:http, the Everest POST JSON', 'reads and parses the same POST JSON body, answers {"action","access_token"} with a fresh random token; no framework, no auth, no store',
-        () => spawnServer(BASELINE, { PORT: '0', HOST: '127.0.0.1', BASELINE_KIND: 'node-post' }, ROOT), everestRequest());
+        () => spawnServer(BASELINE, { PORT: '0', HOST: '127.0.0.1', BASELINE_KIND: 'node-post' }, ROOT));
     }
     if (wanted('floor')) {
       await start('floor', "context: floor, Everest's own work on bare node:http",
         "Basic credentials, HMAC-SHA256 application-password check compared in constant time, the JSON body, two HMAC-MD5 nonces, WordPress's REST headers in one writeHead; no pipeline, routing, validation, throttle, journal or store (bench/floor-server.ts)",
-        () => spawnServer(FLOOR, { PORT: '0', HOST: '127.0.0.1', BENCH_LOGIN: ADMIN.login, BENCH_PASSWORD: ADMIN_PASSWORD }, ROOT), everestRequest());
+        () => spawnServer(FLOOR, { PORT: '0', HOST: '127.0.0.1', BENCH_LOGIN: ADMIN.login, BENCH_PASSWORD: ADMIN_PASSWORD }, ROOT));
     }
     if (opts.peers && wanted('peer') && !opts.quick) {
       const problem = ensurePeers(PEERS_DIR);
@@ -478,30 +479,23 @@ async function runComparisons(opts: Options, baseline: LoadResult, wanted: (name
           continue;
         }
         const begin = peer.start;
-        await start(`peer ${peer.name}`, label, `same POST ${EVEREST_PATH} and body as the emulator's row; its own process`, async () => begin(await freePort()), everestRequest());
+        await start(`peer ${peer.name}`, label, `same POST ${EVEREST_PATH} and body as the emulator's row; its own process`, async () => begin(await freePort()));
       }
     }
     if (contestants.length === 0) return;
     await start('everest side by side', 'everest access-token, side by side with the rows above', 'the emulator as the "everest access-token" row starts it (its own process, fresh store, fixtures), measured in the same rounds as the limit, the floor and the peers',
-      () => spawnServer(SERVER, site.env, site.dir), everestRequest());
+      () => spawnServer(SERVER, site.env, site.dir));
     const rounds = Math.max(1, Math.min(opts.rounds, Math.floor(opts.duration)));
     const seconds = opts.duration / rounds;
-    for (const c of contestants) if (opts.warmup > 0) await load(c.server.url, c.requests, { connections: opts.connections, duration: opts.warmup });
+    for (const c of contestants) if (opts.warmup > 0) await load(c.server.url, requests, { connections: opts.connections, duration: opts.warmup });
     for (let round = 0; round < rounds; round++) {
       for (let i = 0; i < contestants.length; i++) {
         const c = contestants[(i + round) % contestants.length]!;
-        const cpu0 = cpuSeconds(c.server.pid);
-        const result = await load(c.server.url, c.requests, { connections: opts.connections, duration: seconds });
-        const cpu1 = cpuSeconds(c.server.pid);
-        if (cpu0 !== null && cpu1 !== null) {
-          c.cpuSeconds += cpu1 - cpu0;
-          if (result.total > 0) result.cpuUsPerRequest = ((cpu1 - cpu0) * 1e6) / result.total;
-        }
-        c.rounds.push(result);
+        c.rounds.push(await loadWithCpu(c.server.url, requests, { connections: opts.connections, duration: seconds }, c.server.pid));
       }
     }
     for (const c of contestants) {
-      const combined = combineRounds(c.rounds, c.cpuSeconds);
+      const combined = combineRounds(c.rounds);
       results.set(c.key, combined);
       const perRound = c.rounds.map((r) => `${fmt(r.rps)} (${fmt(r.cpuUsPerRequest)} µs)`).join(', ');
       addLoadRow(c.label, combined, rssMb(c.server.pid), baseline, { note: `${c.note}; ${rounds} round${rounds === 1 ? '' : 's'} of ${seconds.toFixed(1)} s, req/s (CPU µs/req) per round: ${perRound}; p50/p99: median of the rounds` });
@@ -522,8 +516,10 @@ async function runComparisons(opts: Options, baseline: LoadResult, wanted: (name
 }
 
 /** The rounds of one server as one result: all responses over all measured seconds; percentiles as the median of the rounds'. */
-function combineRounds(rounds: readonly LoadResult[], cpu: number): LoadResult {
+function combineRounds(rounds: readonly LoadResult[]): LoadResult {
   const total = rounds.reduce((n, r) => n + r.total, 0);
+  // CPU seconds over all rounds, from each round's per-response figure (unknown if a round's is).
+  const cpu = rounds.every((r) => r.cpuUsPerRequest !== undefined || r.total === 0) ? rounds.reduce((n, r) => n + (r.cpuUsPerRequest ?? 0) * r.total, 0) / 1e6 : 0;
   const seconds = rounds.reduce((n, r) => n + r.seconds, 0);
   const good = rounds.reduce((n, r) => n + r.good, 0);
   return {
