@@ -4,7 +4,7 @@ import { createClock } from '../clock';
 import { RestResponse } from '../rest/response';
 import { RestServer } from '../rest/server';
 import type { RequestContext } from './context';
-import { Pipeline } from './pipeline';
+import { Pipeline, YIELD_BEFORE_RESPOND_BYTES } from './pipeline';
 
 /** The whole pipeline on a real socket: stages in order, one context, one write, the host seam. */
 
@@ -12,8 +12,8 @@ const server = new RestServer(() => ({ name: 't', description: '', url: 'http://
 server.registerRoute('t/v1', '/echo', { methods: ['POST'], handler: (req) => ({ got: req.param('a') ?? null, user: req.user?.login ?? null }) });
 server.registerRoute('t/v1', '/boom', { methods: ['GET'], handler: () => { throw new Error('route blew up'); } });
 
-function setup(hostAnswer?: (ctx: RequestContext) => void) {
-  const pipeline = new Pipeline({ server, clock: createClock('2030-01-01T00:00:00Z'), siteUrl: () => 'http://t.test', bodyLimit: 1024, onError: () => undefined });
+function setup(hostAnswer?: (ctx: RequestContext) => void, bodyLimit = 1024) {
+  const pipeline = new Pipeline({ server, clock: createClock('2030-01-01T00:00:00Z'), siteUrl: () => 'http://t.test', bodyLimit, onError: () => undefined });
   const added: string[] = [];
   const node = http.createServer((req, res) => {
     const before = { req: new Set(Reflect.ownKeys(req)), res: new Set(Reflect.ownKeys(res)) };
@@ -138,5 +138,32 @@ describe('pipeline', () => {
     const res = await send(setup().node, 'POST', '/wp-json/t/v1/echo', 'x'.repeat(2000), { 'Content-Type': 'text/plain' });
     expect(res.status).toBe(413);
     expect(JSON.parse(res.text).code).toBe('rest_request_too_large');
+  });
+
+  it('a large body lets the event loop turn (its timers run) between the handler and the answer; a small one is answered in the same turn', async () => {
+    const order: string[] = [];
+    server.registerRoute('t/v1', '/turns', {
+      methods: ['POST'],
+      handler: () => {
+        order.push('handler');
+        setTimeout(() => order.push('next turn'), 1);
+        // The timer is due before the handler returns, so the event loop's next turn runs it.
+        const until = performance.now() + 3;
+        while (performance.now() < until);
+        return { ok: true };
+      },
+    });
+    const turns = async (bytes: number): Promise<string[]> => {
+      order.length = 0;
+      const { pipeline, node } = setup(undefined, 1024 * 1024);
+      pipeline.use({ name: 'probe', afterResponse: () => void order.push('answered') });
+      const res = await send(node, 'POST', '/wp-json/t/v1/turns', JSON.stringify({ pad: 'x'.repeat(bytes) }), { 'Content-Type': 'application/json' });
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.text)).toEqual({ ok: true });
+      await new Promise((r) => setTimeout(r, 5));
+      return [...order];
+    };
+    expect(await turns(100)).toEqual(['handler', 'answered', 'next turn']);
+    expect(await turns(YIELD_BEFORE_RESPOND_BYTES)).toEqual(['handler', 'next turn', 'answered']);
   });
 });

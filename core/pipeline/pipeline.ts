@@ -31,6 +31,16 @@ const plain500 = (): Answer => PLAIN_500;
 const hasAnswer = (ctx: RequestContext) => ctx.answer !== null;
 
 /**
+ * A REST request whose body is at least this large gives the event loop a turn between dispatch
+ * and respond: its handler's work (sanitising, storing) and its answer's encoding and write then run
+ * as two blocks, with timers and other requests served between them, instead of one. A
+ * megabyte of `<` in a text field is stored and answered as four megabytes of `&lt;`: one block of
+ * ~150 ms on these VMs, most of it first-touched memory (docs/reliability.md, "Large bodies").
+ * Smaller requests, all of the usual ones, answer in the same turn as before.
+ */
+export const YIELD_BEFORE_RESPOND_BYTES = 64 * 1024;
+
+/**
  * The request pipeline (docs/architecture.md): receive → authenticate → before-dispatch → dispatch →
  * respond → after-response, on Node's own request and response, one typed context per request. REST
  * requests are answered here with one write; other requests go on to the host (Express) after
@@ -112,8 +122,17 @@ export class Pipeline implements PipelineRegistry {
   private dispatch(ctx: RequestContext): void {
     // A throw here is the dispatch stage's (afterReceive's guard); an answer given at once is written at once.
     const dispatched = dispatchRest(ctx, this.options.server);
-    if (dispatched instanceof Promise) dispatched.then((done) => this.respond(ctx, done), (error: unknown) => this.fail(ctx, error, 'dispatch', internalErrorAnswer));
-    else this.respond(ctx, dispatched);
+    if (dispatched instanceof Promise) dispatched.then((done) => this.respondLater(ctx, done), (error: unknown) => this.fail(ctx, error, 'dispatch', internalErrorAnswer));
+    else this.respondLater(ctx, dispatched);
+  }
+
+  /** respond now, or after the event loop's next turn for a large body (YIELD_BEFORE_RESPOND_BYTES). */
+  private respondLater(ctx: RequestContext, dispatched: DispatchResult): void {
+    if (ctx.body.length < YIELD_BEFORE_RESPOND_BYTES) return this.respond(ctx, dispatched);
+    // Two immediates: dispatch ran in the poll phase (a socket's data), where one immediate runs in
+    // the same turn's check phase, before any timer or newly arrived request. One set from the check
+    // phase runs in the next turn's, after its timers and its poll.
+    setImmediate(() => setImmediate(() => this.respond(ctx, dispatched)));
   }
 
   /** respond → after-response for a dispatched REST request. */

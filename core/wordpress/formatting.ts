@@ -75,36 +75,71 @@ export function wpUnslash(value: unknown): unknown {
 
 /**
  * A string built from UTF-16 code units in one growing buffer: no intermediate strings, so building
- * a result of millions of small pieces costs what copying them does.
+ * a result of millions of small pieces costs what copying them does. While every unit is below 256
+ * (ASCII and Latin-1: most input) the buffer holds a byte per unit and the result is a one-byte
+ * string, as V8 makes from Latin-1; the first wider unit widens the buffer to 16 bits. Half the
+ * memory touched, and what comes after (JSON.stringify, the store's copy, the answer's encoding)
+ * scans half the bytes: on these VMs first-touched memory costs ~2.5 ms a megabyte, most of what a
+ * megabyte of `<` answered as `&lt;` cost (docs/reliability.md).
  */
 class CodeUnits {
-  private buffer: Uint16Array;
+  private buffer: Uint8Array | Uint16Array;
   private length = 0;
+  private wide = false;
 
-  constructor(capacity: number) {
-    this.buffer = new Uint16Array(Math.max(16, capacity));
+  constructor(private capacity: number) {
+    this.buffer = new Uint8Array(Math.max(16, capacity));
   }
 
   private room(more: number): void {
     if (this.length + more <= this.buffer.length) return;
-    const bigger = new Uint16Array(Math.max(this.buffer.length * 2, this.length + more));
+    const size = Math.max(this.buffer.length * 2, this.length + more);
+    const bigger = this.wide ? new Uint16Array(size) : new Uint8Array(size);
     bigger.set(this.buffer.subarray(0, this.length));
     this.buffer = bigger;
   }
 
+  /** From a byte per unit to 16 bits, at the first unit above 255. */
+  private widen(): void {
+    const wider = new Uint16Array(Math.max(this.buffer.length, this.capacity));
+    wider.set(this.buffer.subarray(0, this.length));
+    this.buffer = wider;
+    this.wide = true;
+  }
+
   unit(unit: number): void {
+    if (unit > 0xff && !this.wide) this.widen();
     this.room(1);
     this.buffer[this.length++] = unit;
   }
 
   text(text: string, from = 0, to = text.length): void {
     this.room(to - from);
-    for (let i = from; i < to; i++) this.buffer[this.length++] = text.charCodeAt(i);
+    for (let i = from; i < to; i++) {
+      const unit = text.charCodeAt(i);
+      if (unit > 0xff && !this.wide) this.widen();
+      this.buffer[this.length++] = unit;
+    }
+  }
+
+  /** `&lt;`, the entity wpPreKsesLessThan writes for every lone `<`. */
+  lt(): void {
+    this.room(4);
+    const b = this.buffer;
+    const n = this.length;
+    b[n] = 0x26;
+    b[n + 1] = 0x6c;
+    b[n + 2] = 0x74;
+    b[n + 3] = 0x3b;
+    this.length = n + 4;
   }
 
   toString(): string {
-    // Node's UTF-16 decoder copies the units as they are (a lone surrogate stays one): the fastest way back to a string.
-    return Buffer.from(this.buffer.buffer, this.buffer.byteOffset, this.length * 2).toString('utf16le');
+    const b = this.buffer;
+    // Latin-1 reads a byte per unit: a one-byte string. Node's UTF-16 decoder copies 16-bit units as they are (a lone surrogate stays one).
+    return this.wide
+      ? Buffer.from(b.buffer, b.byteOffset, this.length * 2).toString('utf16le')
+      : Buffer.from(b.buffer, b.byteOffset, this.length).toString('latin1');
   }
 }
 
@@ -188,7 +223,7 @@ export function wpPreKsesLessThan(text: string): string {
       continue;
     }
     out.text(text, kept, i);
-    if (j === i + 1) out.text('&lt;');
+    if (j === i + 1) out.lt();
     else escHtmlInto(out, text, i, j);
     kept = j;
     i = j < text.length ? j : -1;
