@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { binaryString } from '../tests/arbitraries';
-import { HmacKey, hmac } from './secrets';
+import { HmacKey, generateSecrets, hmac, randomAlphanumeric, randomSalt } from './secrets';
 
 /** The prepared HMAC keys give exactly createHmac's answer, for keys shorter and longer than the block (WordPress's 128-character salts). */
 describe('HmacKey and hmac()', () => {
@@ -39,5 +39,42 @@ describe('HmacKey and hmac()', () => {
   it('the same key string under two algorithms gives each its own HMAC', () => {
     expect(hmac('md5', 'key', 'data', 'hex')).toBe(createHmac('md5', 'key').update('data').digest('hex'));
     expect(hmac('sha256', 'key', 'data', 'hex')).toBe(createHmac('sha256', 'key').update('data').digest('hex'));
+  });
+});
+
+describe('random salts and passwords', () => {
+  const SALT = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!@#$%^&*()-_[]{}<>~+=,.;:/?|';
+  const ALNUM = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+
+  /** Every character of `alphabet` drawn about equally often over many draws (none missing, none 1.5x another's expected count), nothing else. */
+  function evenOver(alphabet: string, draw: () => string): void {
+    const counts = new Map<string, number>();
+    let total = 0;
+    for (let i = 0; i < 2000; i++) {
+      for (const c of draw()) counts.set(c, (counts.get(c) ?? 0) + 1), total++;
+    }
+    expect([...counts.keys()].sort()).toEqual([...alphabet].sort());
+    const expected = total / alphabet.length;
+    for (const [c, n] of counts) expect([c, n > expected * 0.75 && n < expected * 1.25]).toEqual([c, true]);
+  }
+
+  it("randomSalt: 64 of WordPress's salt characters (no quotes, no backslash), each as likely", () => {
+    expect(randomSalt()).toHaveLength(64);
+    expect(randomSalt(300)).toHaveLength(300);
+    expect(randomSalt()).not.toBe(randomSalt());
+    evenOver(SALT, () => randomSalt());
+  });
+
+  it('randomAlphanumeric: [A-Za-z0-9] only, each as likely, any length', () => {
+    expect(randomAlphanumeric(24)).toMatch(/^[A-Za-z0-9]{24}$/);
+    expect(randomAlphanumeric(1000)).toHaveLength(1000);
+    evenOver(ALNUM, () => randomAlphanumeric(64));
+  });
+
+  it('generateSecrets: four 64-character salts and two 32-byte keys, all different', () => {
+    const s = generateSecrets();
+    for (const salt of [s.nonceKey, s.nonceSalt, s.authKey, s.authSalt]) expect(salt).toMatch(/^[^'"\\\s]{64}$/);
+    for (const key of [s.hashKey, s.jwtSigningKey]) expect(Buffer.from(key, 'base64')).toHaveLength(32);
+    expect(new Set(Object.values(s)).size).toBe(6);
   });
 });
