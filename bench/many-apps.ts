@@ -4,8 +4,11 @@
  * through supertest, all kept alive; then all closed; then the same again. Run as a child of the
  * bench runner with --expose-gc: `node --expose-gc dist/bench/many-apps.js <count>`; prints one JSON
  * line: median ms of createApp() + first request, and RSS / heap (MB) before, alive and after
- * closing, for each of the two rounds.
+ * closing, for each of the two rounds; and, for scale, the median of the same request through
+ * supertest to a bare node:http handler (no emulator): supertest's own part of each first request
+ * (a server made, listening, connected to and closed per request).
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import request from 'supertest';
 import { createApp, type EmulatorApp } from '../plugin/app';
 
@@ -22,6 +25,35 @@ function gc(): void {
 
 const rssMb = () => process.memoryUsage().rss / 2 ** 20;
 const heapMb = () => process.memoryUsage().heapUsed / 2 ** 20;
+
+/** Reads the body and answers the Everest answer's shape: no framework, no auth, no store. */
+function bareHandler(req: IncomingMessage, res: ServerResponse): void {
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    const { action } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { action: string };
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=UTF-8' });
+    res.end(JSON.stringify({ action, access_token: 'abcdef0123' }));
+  });
+}
+
+/** Median ms of `count` of the bench's request through supertest to bareHandler. */
+async function supertestAlone(count: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = process.hrtime.bigint();
+    const res = await request(bareHandler).post('/wp-json/everest-backup/v1/access-token').set('Authorization', AUTH).send({ action: 'Bench action' });
+    if (res.status !== 200) throw new Error(`bare handler answered ${res.status}`);
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return median(times);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
 
 async function oneRequest(emu: EmulatorApp): Promise<void> {
   const res = await request(emu.app).post('/wp-json/everest-backup/v1/access-token').set('Authorization', AUTH).send({ action: 'Bench action' });
@@ -75,22 +107,23 @@ async function main(): Promise<void> {
   const warm = await createApp({ fixtures });
   await oneRequest(warm);
   await warm.close();
+  // For scale: what supertest itself costs per request (before the rounds, on a process as fresh).
+  const supertestMs = await supertestAlone(count);
   // Round 1 gives the time per emulator and the memory each one holds. Memory V8 and malloc took
   // for it is kept by the process after closing (freed, not returned to the system), so the leak
   // check is round 2: the same again, from where round 1 ended; a leak shows as RSS that grows.
   const first = await round(count);
   const second = await round(count);
+  const medianMs = median(first.firstTimes);
   const times = [...first.firstTimes].sort((a, b) => a - b);
-  const mid = times.length >> 1;
-  const median = times.length % 2 ? times[mid]! : (times[mid - 1]! + times[mid]!) / 2;
-  const cpu = [...first.firstCpu].sort((a, b) => a - b);
-  const medianCpuMs = cpu.length % 2 ? cpu[mid]! : (cpu[mid - 1]! + cpu[mid]!) / 2;
   process.stdout.write(
     JSON.stringify({
       count,
-      medianMs: median,
-      medianCpuMs,
-      p90Ms: times[Math.floor(times.length * 0.9)] ?? median,
+      medianMs,
+      medianCpuMs: median(first.firstCpu),
+      p90Ms: times[Math.floor(times.length * 0.9)] ?? medianMs,
+      secondMedianMs: median(second.firstTimes),
+      supertestMs,
       first: { ...first, firstTimes: undefined, firstCpu: undefined },
       second: { ...second, firstTimes: undefined, firstCpu: undefined },
     }) + '\n',

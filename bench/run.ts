@@ -618,7 +618,7 @@ function runManyApps(opts: Options, waited: string): void {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   type Mem = { beforeMb: number; aliveMb: number; afterMb: number; heapBeforeMb: number; heapAliveMb: number; heapAfterMb: number };
-  const t = JSON.parse(out.trim().split('\n').pop()!) as { count: number; medianMs: number; medianCpuMs: number; p90Ms: number; first: Mem; second: Mem };
+  const t = JSON.parse(out.trim().split('\n').pop()!) as { count: number; medianMs: number; medianCpuMs: number; p90Ms: number; secondMedianMs: number; supertestMs: number; first: Mem; second: Mem };
   const perInstance = (t.first.aliveMb - t.first.beforeMb) / t.count;
   const growth = (t.second.afterMb - t.second.beforeMb) / t.second.beforeMb;
   rows.push({
@@ -629,7 +629,8 @@ function runManyApps(opts: Options, waited: string): void {
     target: '< 2 ms median, < 1 MB each, no leak (RSS within 10%)',
     ok: t.medianMs < 2 && perInstance < 1 && growth <= 0.1,
     note:
-      `createApp() with fixtures + first authenticated request through supertest, median (p99 column = p90; median CPU ${t.medianCpuMs.toFixed(2)} ms); 10 requests each, all kept alive: ` +
+      `createApp() with fixtures + first authenticated request through supertest, median (p99 column = p90; median CPU ${t.medianCpuMs.toFixed(2)} ms; ` +
+      `the same request through supertest to a bare node:http handler, no emulator: ${t.supertestMs.toFixed(2)} ms; the leak check's round: ${t.secondMedianMs.toFixed(2)} ms); 10 requests each, all kept alive: ` +
       `RSS ${t.first.beforeMb.toFixed(1)} MB before, ${t.first.aliveMb.toFixed(1)} MB alive (${(perInstance * 1024).toFixed(0)} KB per instance; heap ${t.first.heapBeforeMb.toFixed(1)} → ${t.first.heapAliveMb.toFixed(1)} MB), ` +
       `${t.first.afterMb.toFixed(1)} MB after closing all (heap ${t.first.heapAfterMb.toFixed(1)} MB). Leak check, the same again from there: RSS ${t.second.beforeMb.toFixed(1)} → ${t.second.aliveMb.toFixed(1)} → ${t.second.afterMb.toFixed(1)} MB (${(growth * 100).toFixed(1)}%), heap after ${t.second.heapAfterMb.toFixed(1)} MB${waited}`,
   });
