@@ -1,6 +1,5 @@
 import { isAscii } from 'node:buffer';
 
-
 /**
  * JSON as the REST server sends it. WordPress (PHP's json_encode without flags) escapes `/` and
  * every non-ASCII character; clients that compare bytes see the same text from the emulator.
