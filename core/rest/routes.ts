@@ -68,6 +68,8 @@ export interface Route {
   regex: RegExp;
   endpoints: RegisteredEndpoint[];
   options: RouteOptions;
+  /** Registration order (of the route's first registration): what the table lists and matches in. */
+  order: number;
 }
 
 export interface SiteInfo {

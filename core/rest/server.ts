@@ -34,8 +34,41 @@ export interface Dispatched {
 /** An endpoint with no argument that declares a default. */
 const NO_DEFAULTS: readonly (readonly [string, unknown])[] = Object.freeze([]);
 
+/** A registration not yet compiled into the route table (see RestServer.compile). */
+interface PendingRoute {
+  /** As given to registerRoute, relative to the namespace ('/' for the namespace's own index; the pattern itself for the site root). */
+  route: string;
+  endpoints: Endpoint | Endpoint[];
+  options: RouteOptions;
+  /** Registration order: the route table lists and matches in it. */
+  order: number;
+}
+
+/**
+ * Whether routes of namespace `of` can match a path of namespace `ns` (namespaceOf): a route's
+ * pattern is `/<its namespace>` then nothing or `/...`, matched without regard to case, so only
+ * routes of `ns` itself, of a namespace it lies under, or of one under it (namespaceOf reads case,
+ * the regex does not); plus the site root and any namespace with characters a regex reads specially.
+ */
+function mayMatch(of: string, lowerNs: string): boolean {
+  const lower = of.toLowerCase();
+  return lower === '' || /[^a-z0-9_/-]/.test(lower) || lower === lowerNs || lowerNs.startsWith(`${lower}/`) || lower.startsWith(`${lowerNs}/`);
+}
+
 export class RestServer {
-  private readonly routes = new Map<string, Route>();
+  /** The compiled routes by pattern. Registration order, except while some namespaces are compiled ahead of others (`inOrder`). */
+  private routes = new Map<string, Route>();
+  /**
+   * Registrations not compiled yet, by namespace. A site registers some 150 routes and most tests
+   * and requests use one or two namespaces: compiled (endpoint records, patterns, the table) when a
+   * request first reaches a namespace, or when something lists every route. createApp() 6–8 % less
+   * wall and CPU, createApp() + a first request ~3 % (docs/performance.md, "100 emulators").
+   * Matching and listing are as if every route were compiled at registration (server.test.ts).
+   */
+  private readonly pending = new Map<string, PendingRoute[]>();
+  private nextOrder = 0;
+  /** False once a namespace was compiled ahead of earlier registrations: the table is re-sorted before it is read whole. */
+  private inOrder = true;
   private readonly namespaces = new Map<string, NamespaceOptions>();
   /** Namespaces of inactive plugins: their routes match nothing and are not in the index. */
   private readonly disabled = new Set<string>();
@@ -59,7 +92,7 @@ export class RestServer {
     }
     this.namespaces.set(namespace, { ...options });
     this.prefixes = null;
-    this.addRoute(namespace, `/${namespace}`, [
+    this.addRoute(namespace, '/', [
       {
         methods: READABLE,
         args: { namespace: { default: namespace }, context: { default: 'view' } },
@@ -75,11 +108,46 @@ export class RestServer {
   registerRoute(namespace: string, route: string, endpoints: Endpoint | Endpoint[], options: RouteOptions = {}): void {
     if (!namespace || namespace.startsWith('/') || namespace.endsWith('/')) throw new Error(`Invalid namespace "${namespace}"`);
     if (!this.namespaces.has(namespace)) this.registerNamespace(namespace);
-    const clean = '/' + route.replace(/^\/+/, '');
-    this.addRoute(namespace, clean === '/' ? `/${namespace}` : `/${namespace}${clean}`, Array.isArray(endpoints) ? endpoints : [endpoints], options);
+    this.addRoute(namespace, route, endpoints, options);
   }
 
-  private addRoute(namespace: string, pattern: string, endpoints: Endpoint[], options: RouteOptions): void {
+  /** Queues a registration (compiled by compile()); lists of candidates made so far are made again. */
+  private addRoute(namespace: string, route: string, endpoints: Endpoint | Endpoint[], options: RouteOptions): void {
+    let queue = this.pending.get(namespace);
+    if (queue === undefined) this.pending.set(namespace, (queue = []));
+    queue.push({ route, endpoints, options, order: this.nextOrder++ });
+    this.candidates.clear();
+  }
+
+  /** Compiles the queued registrations of `namespace` into the route table. */
+  private compile(namespace: string): void {
+    const queue = this.pending.get(namespace);
+    if (queue === undefined) return;
+    this.pending.delete(namespace);
+    // Compiled ahead of an earlier registration of another namespace: the table is no longer in order.
+    const last = queue[queue.length - 1]!.order;
+    for (const other of this.pending.values()) if (other[0]!.order < last) this.inOrder = false;
+    for (const { route, endpoints, options, order } of queue) {
+      let pattern = route;
+      if (namespace !== '') {
+        const clean = '/' + route.replace(/^\/+/, '');
+        pattern = clean === '/' ? `/${namespace}` : `/${namespace}${clean}`;
+      }
+      this.compileRoute(namespace, pattern, Array.isArray(endpoints) ? endpoints : [endpoints], options, order);
+    }
+    this.candidates.clear();
+  }
+
+  /** Every queued registration compiled, and the table in registration order: before anything reads it whole. */
+  private compileAll(): void {
+    for (const namespace of [...this.pending.keys()]) this.compile(namespace);
+    if (!this.inOrder) {
+      this.routes = new Map([...this.routes].sort((a, b) => a[1].order - b[1].order));
+      this.inOrder = true;
+    }
+  }
+
+  private compileRoute(namespace: string, pattern: string, endpoints: Endpoint[], options: RouteOptions, order: number): void {
     // One fixed shape for every registered endpoint (a spread of each module's differently shaped
     // literals went megamorphic: ~8 % of createSite's CPU).
     const registered = endpoints.map(
@@ -100,8 +168,7 @@ export class RestServer {
       Object.assign(existing.options, options);
       return;
     }
-    this.routes.set(pattern, { pattern, namespace, regex: toJsRegex(pattern), endpoints: registered, options });
-    this.candidates.clear();
+    this.routes.set(pattern, { pattern, namespace, regex: toJsRegex(pattern), endpoints: registered, options, order });
   }
 
   /**
@@ -266,29 +333,29 @@ export class RestServer {
   }
 
   private findRoute(path: string): Route | null {
+    this.compileAll();
     for (const route of this.routes.values()) if (!this.isDisabled(route) && route.regex.test(path)) return route;
     return null;
   }
 
   /**
-   * The routes that can match a path of namespace `ns` (namespaceOf), in registration order: a
-   * route's pattern is `/<its namespace>` then nothing or `/...`, matched without regard to case, so
-   * only routes of `ns` itself, of a namespace it lies under, or of one under it (namespaceOf reads
-   * case, the regex does not) can match; plus the site root and any route whose namespace has
-   * characters a regex reads specially. A path of no namespace is matched against every route.
-   * Made once per namespace; a new route starts the lists again.
+   * The routes that can match a path of namespace `ns` (namespaceOf, see mayMatch), in registration
+   * order; the namespaces they belong to are compiled first. A path of no namespace is matched
+   * against every route. Made once per namespace; a new registration starts the lists again.
    */
   private readonly candidates = new Map<string, Route[]>();
 
   private candidatesFor(ns: string | null): Iterable<Route> {
-    if (ns === null) return this.routes.values();
+    if (ns === null) {
+      this.compileAll();
+      return this.routes.values();
+    }
     let list = this.candidates.get(ns);
     if (list === undefined) {
       const lower = ns.toLowerCase();
-      list = [...this.routes.values()].filter((route) => {
-        const of = route.namespace.toLowerCase();
-        return of === '' || /[^a-z0-9_/-]/.test(of) || of === lower || lower.startsWith(`${of}/`) || of.startsWith(`${lower}/`);
-      });
+      for (const namespace of [...this.pending.keys()]) if (mayMatch(namespace, lower)) this.compile(namespace);
+      list = [...this.routes.values()].filter((route) => mayMatch(route.namespace, lower));
+      if (!this.inOrder) list.sort((a, b) => a.order - b.order);
       this.candidates.set(ns, list);
     }
     return list;
@@ -410,11 +477,13 @@ export class RestServer {
   }
 
   private routesData(filter: (route: Route) => boolean): Record<string, unknown> {
+    this.compileAll();
     return routesData(this.routes.values(), (route) => filter(route) && !this.isDisabled(route), (path) => this.restUrl(path));
   }
 
   /** The registered routes of active namespaces in registration order, as the index lists them (for generated documents: core/openapi). */
   routeList(): readonly RouteDescription[] {
+    this.compileAll();
     return [...this.routes.values()].filter((route) => !this.isDisabled(route)).map((route) => ({
       pattern: route.pattern,
       namespace: route.namespace,
