@@ -302,12 +302,7 @@ export async function loadOneShot(url: string, requests: readonly LoadRequest[],
   return { rps: total / seconds, goodRps: good / seconds, good, total, p50: pct(0.5), p99: pct(0.99), errors, samples, seconds };
 }
 
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  return n % 2 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
-}
+export { median } from './stats';
 
 export function basic(login: string, password: string): string {
   return 'Basic ' + Buffer.from(`${login}:${password}`).toString('base64');

@@ -11,6 +11,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import request from 'supertest';
 import { createApp, type EmulatorApp } from '../plugin/app';
+import { median } from './stats';
 
 const PASSWORD = 'AAAA BBBB CCCC DDDD EEEE FFFF';
 const AUTH = 'Basic ' + Buffer.from(`admin:${PASSWORD}`).toString('base64');
@@ -47,12 +48,6 @@ async function supertestAlone(count: number): Promise<number> {
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
   return median(times);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 async function oneRequest(emu: EmulatorApp): Promise<void> {

@@ -499,15 +499,8 @@ async function runComparisons(opts: Options, baseline: LoadResult, wanted: (name
       results.set(c.key, combined);
       const perRound = c.rounds.map((r) => `${fmt(r.rps)} (${fmt(r.cpuUsPerRequest)} µs)`).join(', ');
       addLoadRow(c.label, combined, rssMb(c.server.pid), baseline, { note: `${c.note}; ${rounds} round${rounds === 1 ? '' : 's'} of ${seconds.toFixed(1)} s, req/s (CPU µs/req) per round: ${perRound}; p50/p99: median of the rounds` });
-      if (c.key.startsWith('peer ')) {
-        const fastest = results.get('fastest peer');
-        if (!fastest || combined.rps > fastest.rps) {
-          results.set('fastest peer', combined);
-          fastestPeer = c.key.slice('peer '.length);
-          roundsOf.set('fastest peer', c.rounds);
-        }
-      }
       roundsOf.set(c.key, c.rounds);
+      if (c.key.startsWith('peer ') && (fastestPeer === '' || combined.rps > results.get(`peer ${fastestPeer}`)!.rps)) fastestPeer = c.key.slice('peer '.length);
     }
   } finally {
     for (const c of contestants) await c.server.stop('SIGKILL');
@@ -546,13 +539,13 @@ function peerTargets(opts: Options): void {
   const everestRounds = roundsOf.get('everest side by side');
   const limit = results.get('limit');
   const floor = results.get('floor');
-  const peer = results.get('fastest peer');
+  const peer = fastestPeer === '' ? undefined : results.get(`peer ${fastestPeer}`);
   if (!everest || !everestRounds) return;
   /** Round by round (the same seconds of the machine), `of(round of the emulator, round of the other)`. */
   const byRound = (key: string, of: (e: LoadResult, o: LoadResult) => number) => (roundsOf.get(key) ?? []).map((o, i) => of(everestRounds[i]!, o));
   const list = (ratios: number[], pct: boolean) => ratios.map((r) => (pct ? `${Math.round(100 * r)}%` : `${r.toFixed(2)}x`)).join(', ');
   if (peer) {
-    const ratios = byRound('fastest peer', (e, o) => e.rps / o.rps);
+    const ratios = byRound(`peer ${fastestPeer}`, (e, o) => e.rps / o.rps);
     const ratio = median(ratios);
     rows.push({
       scenario: 'everest vs the fastest peer',
