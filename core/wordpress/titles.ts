@@ -84,11 +84,14 @@ function replaceAll(text: string, needles: readonly string[], replacement: strin
   return out;
 }
 
-/** What only the full sanitize_title_with_dashes() handles: tags, percent signs, entities, non-ASCII. */
-const NEEDS_FULL = /[%&<\u0080-\uffff]/;
+/**
+ * What only the full sanitize_title_with_dashes() handles: tags, percent signs, entities, non-ASCII,
+ * and '---' (WordPress turns a literal `---4f---` into the octet `%4f`, as it does the ones it made).
+ */
+const NEEDS_FULL = /[%&<\u0080-\uffff]|---/;
 
 /**
- * sanitize_title_with_dashes() in the 'save' context. A title with no '<', '%', '&' and nothing
+ * sanitize_title_with_dashes() in the 'save' context. A title with no '<', '%', '&', '---' and nothing
  * outside ASCII (nearly all of them) leaves strip_tags, the percent and entity steps and the
  * encoding tables unchanged (every needle holds '%' or '&'), so only the cut at 200 characters, the
  * lower-casing and the steps after the tables are done for it; the same result, proven against the
