@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { finishTitle, phpString, removeAccents, sanitizeTextField, sanitizeTitle, sanitizeTitleWithDashes, sanitizeTitleWithDashesFull, stripslashes, utf8UriEncode } from '../core/wordpress/formatting';
+import { finishTitle, phpString, removeAccents, sanitizeTextField, sanitizeTitle, sanitizeTitleWithDashes, sanitizeTitleWithDashesFull, stripslashes, TITLE_HEAD, utf8UriEncode } from '../core/wordpress/formatting';
 import { nonceTick, wpCreateNonce, wpVerifyNonce } from '../core/wordpress/nonces';
 import { sizeFormat, uniqid } from '../wp-json/everest-backup/v1/backup';
 import { generateSecrets } from '../core/secrets';
@@ -110,6 +110,35 @@ describe('sanitize_title', () => {
       { numRuns: 20_000, seed: 20261205 },
     );
     for (const title of ['', '-', ' - ', 'bench action-admin-1764900000', '-a--b  c-', '%%_%', 'a\tb']) expect(finishTitle(title)).toBe(fourReplaces(title));
+  });
+
+  it('reads only the head of a long title when the rest cannot change the result, on 3,000 random long titles', () => {
+    // Every step on the whole title, as WordPress runs it.
+    const whole = (title: string) => sanitizeTitleWithDashes(removeAccents(title));
+    // Runs of one character, long enough to fill or cross the head: what deletes (tags, '%', '£'),
+    // what shrinks (combining marks, surrogate pairs, Hangul jamo, '---41---'), a final 'Σ' and
+    // the case-ignorable "'" that decide how it is lower-cased, entities, and plain letters.
+    const pieces = ['a', 'Z', '-', ' ', '%', '%41', '---41---', '£', 'Σ', "'", 'e\u0301', '\u1100\u1161\u11a8', '😀', '&lt;', '<', '>', '<b>', 'é', 'İ', 'ß'];
+    const run = fc.record({ piece: fc.constantFrom(...pieces), times: fc.integer({ min: 1, max: TITLE_HEAD }) }).map(({ piece, times }) => piece.repeat(times));
+    const title = fc.array(run, { minLength: 1, maxLength: 6 }).map((runs) => runs.join(''));
+    fc.assert(fc.property(title, (t) => sanitizeTitle(t) === whole(t)), { numRuns: 3_000, seed: 20261205 });
+    // And a title given as two parts, as the everest route gives "<action>" and "-<login>-<time>".
+    fc.assert(fc.property(title, title, (a, b) => sanitizeTitle(a, b) === whole(a + b)), { numRuns: 1_000, seed: 20261206 });
+    // Each reason to read the whole title, with what reading only the head would have got wrong.
+    const cases = [
+      ['%'.repeat(TITLE_HEAD) + 'zzz', 'zzz'],
+      ['£'.repeat(TITLE_HEAD) + 'after', 'after'],
+      ['<i title="' + 'x'.repeat(TITLE_HEAD) + '">after', 'after'],
+      ['aΣ' + "'".repeat(TITLE_HEAD) + 'b', utf8UriEncode('aσ', 200)],
+    ];
+    for (const [input, start] of cases) {
+      expect(sanitizeTitle(input!)).toBe(whole(input!));
+      expect(sanitizeTitle(input!).startsWith(start!)).toBe(true);
+    }
+    const tagInThen = '<i title="' + 'x'.repeat(TITLE_HEAD) + '">after';
+    expect(sanitizeTitle('a', tagInThen)).toBe(whole('a' + tagInThen));
+    expect(sanitizeTitle('a', tagInThen)).toBe('aafter');
+    expect(sanitizeTitle('&lt;'.repeat(1 << 20), '-admin-1')).toBe('');
   });
 
   it('leaves scripts other than Latin to the percent-encoding', () => {

@@ -7,7 +7,7 @@
 import { phpStripTags } from './strip-tags';
 
 export { phpStripTags } from './strip-tags';
-export { finishTitle, removeAccents, sanitizeTitle, sanitizeTitleWithDashes, sanitizeTitleWithDashesFull, utf8UriEncode } from './titles';
+export { finishTitle, removeAccents, sanitizeTitle, TITLE_HEAD, sanitizeTitleWithDashes, sanitizeTitleWithDashesFull, utf8UriEncode } from './titles';
 
 /*
  * Every function here runs in time linear in its input: one request must not stall the event loop

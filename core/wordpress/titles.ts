@@ -154,7 +154,30 @@ export function finishTitle(title: string): string {
   return out;
 }
 
-/** sanitize_title(): remove_accents() then sanitize_title_with_dashes() ('save' context, no fallback). */
-export function sanitizeTitle(title: string): string {
-  return sanitizeTitleWithDashes(removeAccents(title));
+/** How many code units of a long title sanitizeTitle() reads when the rest cannot change its result (titleHead). */
+export const TITLE_HEAD = 2048;
+
+/**
+ * The part of `title` + `then` sanitize_title() can read: the result is cut at 200 encoded bytes,
+ * each code point reaching utf8_uri_encode() gives at least one, and nothing before it can bring a
+ * later character forward unless it deletes: strip_tags (any '<' may open a tag that ends anywhere),
+ * a lone '%', remove_accents' '£'. Without those, the first TITLE_HEAD units give at least 512 code
+ * points (the most NFC composition, surrogate pairs and '---xx---' to '%xx' shrink them is 4 to 1),
+ * the same as the whole title gives for them, and no context from beyond them changes how they are
+ * lower-cased except for a final 'Σ'. A megabyte-long title is then searched once for '<' instead of
+ * copied by every step, and not joined to `then` at all (joining copies it). Proven against the
+ * whole title in tests/everest-backup-formatting.test.ts.
+ */
+function titleHead(title: string, then: string): string {
+  if (title.length + then.length <= TITLE_HEAD || title.includes('<') || then.includes('<')) return title + then;
+  const head = title.length >= TITLE_HEAD ? title.slice(0, TITLE_HEAD) : title + then.slice(0, TITLE_HEAD - title.length);
+  return /[%£Σ]/.test(head) ? title + then : head;
+}
+
+/**
+ * sanitize_title() of `title` followed by `then` (PHP's `sanitize_title($title . $then)`): remove_accents()
+ * then sanitize_title_with_dashes() ('save' context, no fallback).
+ */
+export function sanitizeTitle(title: string, then = ''): string {
+  return sanitizeTitleWithDashes(removeAccents(titleHead(title, then)));
 }

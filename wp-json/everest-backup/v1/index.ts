@@ -110,7 +110,7 @@ export const everestBackup = defineNamespace({
         if (phpFalsy(action)) return apiError(MESSAGES.actionEmpty, 400);
         const user = req.user!;
         const now = ctx.clock.seconds();
-        const hash = wpHashNonce(ctx.secrets, sanitizeTitle(`${action}-${user.login}-${now}`));
+        const hash = wpHashNonce(ctx.secrets, sanitizeTitle(action, `-${user.login}-${now}`));
         const nonce = wpCreateNonce(ctx.secrets, now, hash, user.id);
         remember(hash, { uid: user.id, iat: now });
         return {
