@@ -155,46 +155,99 @@ function isAsciiLetter(unit: number): boolean {
   return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x41 && unit <= 0x5a);
 }
 
-/** Whether text[at..to) starts with an entity's body and its `;`: `#\d+;`, `#x[0-9a-f]+;` or `[a-z][a-z0-9]*;` (any case). */
-function entityAt(text: string, at: number, to: number): boolean {
-  if (at >= to) return false;
-  const first = text.charCodeAt(at);
-  let end = at + 1;
-  if (first === 0x23) {
-    while (end < to && isDigit(text.charCodeAt(end))) end++;
-    if (end > at + 1) return end < to && text.charCodeAt(end) === 0x3b;
-    if (end >= to || (text.charCodeAt(end) | 0x20) !== 0x78) return false;
-    const digits = ++end;
-    while (end < to && isHexDigit(text.charCodeAt(end))) end++;
-    return end > digits && end < to && text.charCodeAt(end) === 0x3b;
-  }
-  if (!isAsciiLetter(first)) return false;
-  while (end < to && (isAsciiLetter(text.charCodeAt(end)) || isDigit(text.charCodeAt(end)))) end++;
-  return end < to && text.charCodeAt(end) === 0x3b;
+/**
+ * The 252 character entity names of HTML 4.01 (W3C HTML 4.01 section 24), case-sensitive: the named
+ * entities esc_html() keeps. WordPress's kses list adds `apos`, which htmlspecialchars() then encodes
+ * anyway (HTML 4.01 has no `&apos;`), so it is not kept either.
+ */
+const HTML401_ENTITY_NAMES = new Set(
+  (
+    'quot amp lt gt nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr ' +
+    'deg plusmn sup2 sup3 acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest ' +
+    'Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc ' +
+    'Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute ' +
+    'THORN szlig agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave ' +
+    'iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc ' +
+    'uuml yacute thorn yuml OElig oelig Scaron scaron Yuml fnof circ tilde Alpha Beta Gamma Delta ' +
+    'Epsilon Zeta Eta Theta Iota Kappa Lambda Mu Nu Xi Omicron Pi Rho Sigma Tau Upsilon Phi Chi Psi ' +
+    'Omega alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho ' +
+    'sigmaf sigma tau upsilon phi chi psi omega thetasym upsih piv ensp emsp thinsp zwnj zwj lrm rlm ' +
+    'ndash mdash lsquo rsquo sbquo ldquo rdquo bdquo dagger Dagger bull hellip permil prime Prime ' +
+    'lsaquo rsaquo oline frasl euro image weierp real trade alefsym larr uarr rarr darr harr crarr ' +
+    'lArr uArr rArr dArr hArr forall part exist empty nabla isin notin ni prod sum minus lowast radic ' +
+    'prop infin ang and or cap cup int there4 sim cong asymp ne equiv le ge sub sup nsub sube supe ' +
+    'oplus otimes perp sdot lceil rceil lfloor rfloor lang rang loz spades clubs hearts diams'
+  ).split(' '),
+);
+
+/** valid_unicode(): a code point XML allows (tab, line feed, carriage return, and the rest outside controls, surrogates and U+FFFE/U+FFFF). */
+function validUnicode(cp: number): boolean {
+  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
 }
 
-/** esc_html() of text[from..to) into `out` (an `&` starting an entity within that range is kept). */
+/**
+ * The entity that starts with the `&` at text[at - 1], as esc_html() writes it, and where it ends; null
+ * when text[at..to) starts no entity (the `&` is then written `&amp;`). What wp_kses_normalize_entities()
+ * then htmlspecialchars() without double encoding give: `&name;` (2 to 8 letters, up to 2 digits) is
+ * kept when HTML 4.01 has it, else its `&` is encoded; `&#39;` is written `&#039;` (at least three
+ * digits, no more leading zeros) and `&#X0041;` `&#x41;` when the code point is valid_unicode(), else
+ * its `&` is encoded.
+ */
+function entityAt(text: string, at: number, to: number): { entity: string; end: number } | null {
+  let end = at;
+  if (end < to && text.charCodeAt(end) === 0x23) {
+    end++;
+    const hex = end < to && (text.charCodeAt(end) | 0x20) === 0x78;
+    if (hex) end++;
+    const digits = end;
+    while (end < to && (hex ? isHexDigit(text.charCodeAt(end)) : isDigit(text.charCodeAt(end)))) end++;
+    if (end === digits || end >= to || text.charCodeAt(end) !== 0x3b) return null;
+    const run = text.slice(digits, end);
+    const significant = run.replace(/^0+/, '');
+    // PHP's /0*[0-9]{1,7};/ and /0*[0-9A-Fa-f]{1,6};/: leading zeros, then at most 7 (6) digits.
+    if (significant.length > (hex ? 6 : 7)) return null;
+    const valid = validUnicode(significant === '' ? 0 : parseInt(significant, hex ? 16 : 10));
+    const entity = hex ? (valid ? `&#x${significant};` : `&amp;#x${run};`) : valid ? `&#${significant.padStart(3, '0')};` : `&amp;#${run};`;
+    return { entity, end: end + 1 };
+  }
+  while (end < to && isAsciiLetter(text.charCodeAt(end))) end++;
+  const letters = end - at;
+  while (end < to && isDigit(text.charCodeAt(end))) end++;
+  if (letters < 2 || letters > 8 || end - at - letters > 2 || end >= to || text.charCodeAt(end) !== 0x3b) return null;
+  const name = text.slice(at, end);
+  return { entity: HTML401_ENTITY_NAMES.has(name) ? `&${name};` : `&amp;${name};`, end: end + 1 };
+}
+
+/** esc_html() of text[from..to) into `out` (an entity is read only within that range). */
 function escHtmlInto(out: CodeUnits, text: string, from: number, to: number): void {
   let kept = from;
   for (let i = from; i < to; i++) {
     const unit = text.charCodeAt(i);
     let entity: string;
+    let next = i + 1;
     if (unit === 0x3c) entity = '&lt;';
     else if (unit === 0x3e) entity = '&gt;';
     else if (unit === 0x22) entity = '&quot;';
     else if (unit === 0x27) entity = '&#039;';
-    else if (unit === 0x26 && !entityAt(text, i + 1, to)) entity = '&amp;';
-    else continue;
+    else if (unit === 0x26) {
+      const found = entityAt(text, i + 1, to);
+      if (found === null) entity = '&amp;';
+      else {
+        entity = found.entity;
+        next = found.end;
+      }
+    } else continue;
     out.text(text, kept, i);
     out.text(entity);
-    kept = i + 1;
+    kept = next;
+    i = next - 1;
   }
   out.text(text, kept, to);
 }
 
 /**
- * esc_html(): the five special characters, without double-encoding entities already there (what
- * `/&(?!(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);)/gi` and four replaces give, in one pass).
+ * esc_html(): `<`, `>`, `"` and `'` encoded; every `&` encoded unless it starts an entity, which is
+ * written as WordPress normalises it (entityAt). One pass.
  */
 export function escHtml(text: string): string {
   if (!/[&<>"']/.test(text)) return text;

@@ -85,10 +85,19 @@ function replaceAll(text: string, needles: readonly string[], replacement: strin
 }
 
 /**
- * What only the full sanitize_title_with_dashes() handles: tags, percent signs, entities, non-ASCII,
- * and '---' (WordPress turns a literal `---4f---` into the octet `%4f`, as it does the ones it made).
+ * What only the full sanitize_title_with_dashes() handles: tags and NUL characters (strip_tags drops
+ * both), percent signs, entities, non-ASCII, and '---' (WordPress turns a literal `---4f---` into the
+ * octet `%4f`, as it does the ones it made).
  */
-const NEEDS_FULL = /[%&<\u0080-\uffff]|---/;
+const NEEDS_FULL = /[\0%&<\u0080-\uffff]|---/;
+
+/**
+ * mb_strtolower() as the PHP the oracle runs (8.2): full case mapping without the conditional rule
+ * that makes a word-final 'Σ' 'ς' (PHP 8.3 added it; String.prototype.toLowerCase has it).
+ */
+function mbStrtolower(text: string): string {
+  return (text.includes('Σ') ? text.replaceAll('Σ', 'σ') : text).toLowerCase();
+}
 
 /**
  * sanitize_title_with_dashes() in the 'save' context. A title with no '<', '%', '&', '---' and nothing
@@ -104,13 +113,13 @@ export function sanitizeTitleWithDashes(input: string): string {
 
 /** Every step of sanitize_title_with_dashes() ('save' context), in WordPress's order. */
 export function sanitizeTitleWithDashesFull(input: string): string {
-  let title = input.includes('<') ? phpStripTags(input) : input;
+  let title = input.includes('<') || input.includes('\0') ? phpStripTags(input) : input;
   if (title.includes('%')) {
     title = title.replace(/%([a-fA-F0-9][a-fA-F0-9])/g, '---$1---');
     title = title.replaceAll('%', ''); // a split and join made an array of every piece: 4x slower for a run of '%'
   }
   if (title.includes('---')) title = title.replace(/---([a-fA-F0-9][a-fA-F0-9])---/g, '%$1');
-  title = utf8UriEncode(title.toLowerCase(), 200);
+  title = utf8UriEncode(mbStrtolower(title), 200);
   title = title.toLowerCase();
   title = replaceAll(title, SAVE_TO_HYPHEN, '-');
   title = replaceAll(title, SAVE_ENTITIES_TO_HYPHEN, '-');
@@ -118,7 +127,7 @@ export function sanitizeTitleWithDashesFull(input: string): string {
   title = replaceAll(title, SAVE_STRIP, '');
   title = replaceAll(title, SAVE_SPACES_TO_HYPHEN, '-');
   title = title.split('%c3%97').join('x');
-  title = title.replace(/&.+?;/g, '');
+  title = title.replace(/&[^\n]+?;/g, ''); // PCRE's '.' is anything but \n; JavaScript's also refuses \r
   title = title.split('.').join('-');
   return finishTitle(title);
 }
@@ -160,18 +169,18 @@ export const TITLE_HEAD = 2048;
 /**
  * The part of `title` + `then` sanitize_title() can read: the result is cut at 200 encoded bytes,
  * each code point reaching utf8_uri_encode() gives at least one, and nothing before it can bring a
- * later character forward unless it deletes: strip_tags (any '<' may open a tag that ends anywhere),
- * a lone '%', remove_accents' '£'. Without those, the first TITLE_HEAD units give at least 512 code
- * points (the most NFC composition, surrogate pairs and '---xx---' to '%xx' shrink them is 4 to 1),
- * the same as the whole title gives for them, and no context from beyond them changes how they are
- * lower-cased except for a final 'Σ'. A megabyte-long title is then searched once for '<' instead of
+ * later character forward unless it deletes: strip_tags (any '<' may open a tag that ends anywhere,
+ * and it drops NUL), a lone '%', remove_accents' '£'. Without those, the first TITLE_HEAD units give
+ * at least 512 code points (the most NFC composition, surrogate pairs and '---xx---' to '%xx' shrink
+ * them is 4 to 1), the same as the whole title gives for them (nothing after them changes how they
+ * are lower-cased: see mbStrtolower). A megabyte-long title is then searched once for '<' instead of
  * copied by every step, and not joined to `then` at all (joining copies it). Proven against the
  * whole title in tests/everest-backup-formatting.test.ts.
  */
 function titleHead(title: string, then: string): string {
   if (title.length + then.length <= TITLE_HEAD || title.includes('<') || then.includes('<')) return title + then;
   const head = title.length >= TITLE_HEAD ? title.slice(0, TITLE_HEAD) : title + then.slice(0, TITLE_HEAD - title.length);
-  return /[%£Σ]/.test(head) ? title + then : head;
+  return /[\0%£]/.test(head) ? title + then : head;
 }
 
 /**
