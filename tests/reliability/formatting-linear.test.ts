@@ -18,15 +18,32 @@ import {
  * adversarial input; they are fine for the short strings here.
  */
 
+/**
+ * HTML 4.01 entity names: only the ones PIECES can spell (the full list is checked against WordPress
+ * in tests/conformance/formatting.test.ts). WordPress's kses list adds `apos`, which htmlspecialchars
+ * then encodes.
+ */
+const HTML401 = new Set(['amp', 'lt', 'gt', 'quot']);
+const KSES_NAMES = new Set([...HTML401, 'apos']);
+const validUnicode = (i: number) => i === 0x9 || i === 0xa || i === 0xd || (i >= 0x20 && i <= 0xd7ff) || (i >= 0xe000 && i <= 0xfffd) || (i >= 0x10000 && i <= 0x10ffff);
+
 const reference = {
   phpTrim: (text: string) => text.replace(/^[ \t\n\r\0\x0B]+|[ \t\n\r\0\x0B]+$/g, ''),
-  escHtml: (text: string) =>
-    text
-      .replace(/&(?!(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);)/gi, '&amp;')
+  // wp_kses_normalize_entities(), then htmlspecialchars(ENT_QUOTES, double_encode false), as kses.php and formatting.php write them.
+  escHtml: (text: string) => {
+    if (!/[&<>"']/.test(text)) return text;
+    const normalised = text
+      .replace(/&/g, '&amp;')
+      .replace(/&amp;([A-Za-z]{2,8}[0-9]{0,2});/g, (_m, name: string) => (KSES_NAMES.has(name) ? `&${name};` : `&amp;${name};`))
+      .replace(/&amp;#(0*[0-9]{1,7});/g, (_m, i: string) => (validUnicode(parseInt(i, 10)) ? `&#${i.replace(/^0+/, '').padStart(3, '0')};` : `&amp;#${i};`))
+      .replace(/&amp;#[Xx](0*[0-9A-Fa-f]{1,6});/g, (_m, h: string) => (validUnicode(parseInt(h, 16)) ? `&#x${h.replace(/^0+/, '')};` : `&amp;#x${h};`));
+    return normalised
+      .replace(/&(?:([A-Za-z][A-Za-z0-9]*);|#[0-9]+;|#[xX][0-9A-Fa-f]+;)?/g, (m, name?: string) => (m === '&' || (name !== undefined && !HTML401.has(name)) ? `&amp;${m.slice(1)}` : m))
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
       .replace(/"/g, '&quot;')
-      .replace(/'/g, '&#039;'),
+      .replace(/'/g, '&#039;');
+  },
   wpPreKsesLessThan: (text: string) => text.replace(/<[^>]*?((?=<)|>|$)/g, (match) => (match.includes('>') ? match : reference.escHtml(match))),
   scriptAndStyle: (text: string) => text.replace(/<(script|style)[^>]*?>[\s\S]*?<\/\1>/gi, ''),
   stripslashes: (text: string) => text.replace(/\\([\s\S]?)/g, (_m, next: string) => (next === '0' ? '\0' : next)),
