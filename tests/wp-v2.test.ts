@@ -288,3 +288,26 @@ describe('a user slug from what was sent', () => {
     expect(userSlug('\u212aelvin')).toBe('kelvin');
   });
 });
+
+describe('a new user name', () => {
+  let emu: EmulatorApp;
+  beforeEach(async () => {
+    emu = await standardApp({ settings: { SITE_URL: SITE } });
+  });
+  afterEach(() => emu.close());
+
+  // validate_username() as WordPress 6.8 answers it (checked against the wp-oracle): sanitize_user(…, true)
+  // must leave the name as it is (a run of spaces becomes one) and PHP's empty() must be false ('0' is empty).
+  it.each(['a  b', '0', ' a', 'a\tb', 'é', 'a%41'])('refuses %j with rest_invalid_param', async (username) => {
+    const res = await request(emu.app).post('/wp-json/wp/v2/users').set('Authorization', asAdmin).send({ username, email: 'new@example.com', password: 'a-password' });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('rest_invalid_param');
+    expect(res.body.data.params.username).toBe('This username is invalid because it uses illegal characters. Please enter a valid username.');
+  });
+
+  it.each(['a b', '00', 'a.b@c-d_e'])('accepts %j', async (username) => {
+    const res = await request(emu.app).post('/wp-json/wp/v2/users').set('Authorization', asAdmin).send({ username, email: 'new@example.com', password: 'a-password' });
+    expect(res.status).toBe(201);
+    expect(res.body.username).toBe(username);
+  });
+});

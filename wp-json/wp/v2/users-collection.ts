@@ -21,10 +21,15 @@ import { userSlug } from './slug';
 const idArg: ArgSchema = { description: 'Unique identifier for the user.', type: 'integer' };
 const ORDERBY = ['id', 'include', 'name', 'registered_date', 'slug', 'include_slugs', 'email', 'url'];
 
-/** validate_username(): sanitize_user(…, true) leaves it unchanged. */
-function validUsername(value: unknown): true | string {
+/**
+ * validate_username(): sanitize_user(…, true) leaves it unchanged (only letters, digits, space and
+ * `_.-@`; nothing to trim; no run of spaces, which it makes one) and PHP's empty() is false for it
+ * (so not '0').
+ */
+export function validUsername(value: unknown): true | string {
   const name = String(value);
-  return name !== '' && /^[A-Za-z0-9 _.\-@]+$/.test(name) && name.trim() === name ? true : 'This username is invalid because it uses illegal characters. Please enter a valid username.';
+  const valid = name !== '' && name !== '0' && /^[A-Za-z0-9 _.\-@]+$/.test(name) && name.trim() === name && !name.includes('  ');
+  return valid ? true : 'This username is invalid because it uses illegal characters. Please enter a valid username.';
 }
 
 function validPassword(value: unknown): true | string {
