@@ -166,4 +166,30 @@ describe('pipeline', () => {
     expect(await turns(100)).toEqual(['handler', 'answered', 'next turn']);
     expect(await turns(YIELD_BEFORE_RESPOND_BYTES)).toEqual(['handler', 'next turn', 'answered']);
   });
+
+  it('a large answer to a small request is encoded in one turn and written in the next (its timers run between)', async () => {
+    const order: string[] = [];
+    server.registerRoute('t/v1', '/big', {
+      methods: ['GET'],
+      handler: (req) => {
+        order.push('handler');
+        setTimeout(() => order.push('next turn'), 1);
+        const until = performance.now() + 3;
+        while (performance.now() < until);
+        return { pad: 'x'.repeat(Number(req.param('size'))) };
+      },
+    });
+    const turns = async (size: number): Promise<string[]> => {
+      order.length = 0;
+      const { pipeline, node } = setup();
+      pipeline.use({ name: 'probe', afterResponse: () => void order.push('answered') });
+      const res = await send(node, 'GET', `/wp-json/t/v1/big?size=${size}`);
+      expect(res.status).toBe(200);
+      expect((JSON.parse(res.text) as { pad: string }).pad).toHaveLength(size);
+      await new Promise((r) => setTimeout(r, 5));
+      return [...order];
+    };
+    expect(await turns(100)).toEqual(['handler', 'answered', 'next turn']);
+    expect(await turns(YIELD_BEFORE_RESPOND_BYTES)).toEqual(['handler', 'next turn', 'answered']);
+  });
 });
