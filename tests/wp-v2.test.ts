@@ -311,3 +311,28 @@ describe('a new user name', () => {
     expect(res.body.username).toBe(username);
   });
 });
+
+describe("a user's e-mail address and URL, as WordPress's schema formats take them", () => {
+  let emu: EmulatorApp;
+  beforeEach(async () => {
+    emu = await standardApp({ settings: { SITE_URL: SITE } });
+  });
+  afterEach(() => emu.close());
+
+  // WordPress 6.8 (checked against the wp-oracle): 'email' is is_email(), 'uri' is never refused, only passed through sanitize_url().
+  it.each(['a_b@ex_ample.com', 'ü@example.com', 'a@-example.com'])('refuses the address %j with rest_invalid_email', async (email) => {
+    const res = await request(emu.app).post('/wp-json/wp/v2/users').set('Authorization', asAdmin).send({ username: 'newbie', email, password: 'a-password' });
+    expect(res.status).toBe(400);
+    expect(res.body.data.details.email).toEqual({ code: 'rest_invalid_email', message: 'Invalid email address.', data: null });
+  });
+
+  it.each([
+    ['not a url', 'http://not%20a%20url'],
+    ['javascript:alert(1)', ''],
+    ['example.com/a[b]', 'http://example.com/a%5Bb%5D'],
+  ])('stores the URL %j as %j', async (url, stored) => {
+    const res = await request(emu.app).post('/wp-json/wp/v2/users').set('Authorization', asAdmin).send({ username: 'newbie', email: 'newbie@example.com', password: 'a-password', url });
+    expect(res.status).toBe(201);
+    expect(res.body.url).toBe(stored);
+  });
+});

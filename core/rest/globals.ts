@@ -191,6 +191,40 @@ function badProtocol(content: string): string {
   return '';
 }
 
+/**
+ * What esc_url() rebuilds from wp_parse_url() before it encodes brackets: scheme://user:pass@host:port
+ * ('//' for a URL starting with '/'), as PHP's parse_url() reads them: the host runs to the first '/',
+ * '?' or '#' (brackets and all), the user part to the last '@', the port is what strtol() reads after
+ * the last ':' (at most 5 characters). '' where parse_url() fails (an empty host, a port it refuses)
+ * or finds no host: then the whole URL is the part whose brackets are encoded.
+ */
+function urlFront(url: string): string {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1];
+  const afterScheme = scheme === undefined ? 0 : scheme.length + 1;
+  if (!url.startsWith('//', afterScheme)) return scheme !== undefined ? `${scheme}://` : url[0] === '/' ? '//' : '';
+  const start = afterScheme + 2;
+  const stop = url.slice(start).search(/[/?#]/);
+  const authority = stop === -1 ? url.slice(start) : url.slice(start, start + stop);
+  const at = authority.lastIndexOf('@');
+  const hostPort = authority.slice(at + 1);
+  let host = hostPort;
+  let port = '';
+  const colon = hostPort.startsWith('[') && hostPort.endsWith(']') ? -1 : hostPort.lastIndexOf(':');
+  if (colon !== -1) {
+    const digits = hostPort.slice(colon + 1);
+    if (digits.length > 5) return '';
+    if (digits.length > 0) {
+      const read = /^[ \t\n\v\f\r]*[+-]?\d+/.exec(digits);
+      const value = read === null ? NaN : parseInt(read[0], 10);
+      if (!(value >= 0 && value <= 65535)) return '';
+      port = `:${value}`;
+    }
+    host = hostPort.slice(0, colon);
+  }
+  if (host === '') return '';
+  return `${scheme === undefined ? '' : `${scheme}:`}//${at === -1 ? '' : `${authority.slice(0, at)}@`}${host}${port}`;
+}
+
 /** sanitize_url() (esc_url() in the 'db' context), as rest_send_cors_headers() applies it to Origin. */
 export function sanitizeUrl(input: string): string {
   if (input === '') return '';
@@ -207,10 +241,11 @@ export function sanitizeUrl(input: string): string {
   url = url.split(';//').join('://');
   if (!url.includes(':') && !['/', '#', '?'].includes(url[0]!) && !/^[a-z0-9-]+?\.php/i.test(url)) url = `http://${url}`;
   if (url.includes('[') || url.includes(']')) {
-    // wp_parse_url's scheme://user:pass@host:port stays; brackets after it are percent-encoded.
-    const front = /^(?:[a-z][a-z0-9+.-]*:)?\/\/(?:\[[^\]]*\]|[^/?#[\]])*/i.exec(url)?.[0] ?? '';
-    const end = url.slice(front.length);
-    url = front + end.replace(/\[/g, '%5B').replace(/\]/g, '%5D');
+    // The part wp_parse_url() understood stays; brackets in the rest are percent-encoded, by
+    // str_replace as esc_url() does it (every occurrence of each piece).
+    const front = urlFront(url);
+    const endDirty = front === '' ? url : url.split(front).join('');
+    if (endDirty !== '') url = url.split(endDirty).join(endDirty.replace(/\[/g, '%5B').replace(/\]/g, '%5D'));
   }
   if (url[0] === '/') return url;
   const good = badProtocol(url);

@@ -1,4 +1,6 @@
+import { isEmail, sanitizeTextField } from '../wordpress/formatting';
 import { WpError } from './errors';
+import { sanitizeUrl } from './globals';
 
 /** An argument's schema, as register_rest_route's `args` takes it (the JSON Schema subset WordPress knows). */
 export interface ArgSchema {
@@ -194,27 +196,23 @@ export function validateValue(value: unknown, schema: ArgSchema, param: string, 
     if (schema.pattern !== undefined && !compilePattern(schema.pattern).test(s)) return err('rest_invalid_pattern', `${param} does not match pattern ${schema.pattern}.`, param);
     switch (schema.format) {
       case 'email':
-        if (s.length < 6 || s.length > 254 || !/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(s)) return err('rest_invalid_email', 'Invalid email address.', param);
+        if (!isEmail(s)) return err('rest_invalid_email', 'Invalid email address.', param);
         break;
       case 'uuid':
-        if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s)) return err('rest_invalid_uuid', `${param} is not a valid UUID.`, param);
+        // wp_is_uuid(): lower-case hex only.
+        if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\n?$/.test(s)) return err('rest_invalid_uuid', `${param} is not a valid UUID.`, param);
         break;
       case 'date-time':
-        if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/i.test(s) || Number.isNaN(Date.parse(s))) return err('rest_invalid_date', 'Invalid date.', param);
+        if (!restParseDate(s)) return err('rest_invalid_date', 'Invalid date.', param);
         break;
       case 'ip':
-        if (!/^(\d{1,3}\.){3}\d{1,3}$/.test(s) && !/^[0-9a-f:]+$/i.test(s)) return err('rest_invalid_ip', `${param} is not a valid IP address.`, param);
-        break;
-      case 'uri':
-        try {
-          new URL(s);
-        } catch {
-          return err('rest_invalid_uri', 'Invalid URL.', param);
-        }
+        if (!restIsIpAddress(s)) return err('rest_invalid_ip', `${param} is not a valid IP address.`, param);
         break;
       case 'hex-color':
-        if (!/^#([A-Fa-f0-9]{3}){1,2}$/.test(s)) return err('rest_invalid_hex_color', `${param} is not a valid hex color.`, param);
+        if (!/^#([A-Fa-f0-9]{3}){1,2}\n?$/.test(s)) return err('rest_invalid_hex_color', 'Invalid hex color.', param);
         break;
+      // 'uri' is not checked, only sanitised (sanitizeValue), as WordPress does. Every pattern here
+      // lets one final line feed through, as PCRE's `$` does.
       default:
         break;
     }
@@ -252,6 +250,72 @@ export function validateValue(value: unknown, schema: ArgSchema, param: string, 
   return null;
 }
 
+/**
+ * rest_parse_date()'s check: its pattern (PCRE's `$` also lets one final line feed through), then
+ * what strtotime() accepts of it: month 0–12, day 0–31, hour 0–24, minute 0–59, second 0–60, and an
+ * offset with minutes at most +24:59 (one without minutes, any two digits).
+ */
+export function restParseDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|[+-](\d{2})(?::(\d{2}))?)?\n?$/.exec(value);
+  if (m === null) return false;
+  const [month, day, hour, minute, second] = [m[2], m[3], m[4], m[5], m[6]].map(Number) as [number, number, number, number, number];
+  if (month > 12 || day > 31 || hour > 24 || minute > 59 || second > 60) return false;
+  return m[8] === undefined || (Number(m[7]) <= 24 && Number(m[8]) <= 59);
+}
+
+/**
+ * rest_is_ip_address(): dotted IPv4 with each part 0–255 (leading zeros allowed up to three digits),
+ * or what Requests' Ipv6::check_ipv6() accepts: one '::' filled out to eight groups (or six and a
+ * dotted IPv4), each group one to four hex digits, the IPv4 parts in canonical decimal. A '::' after
+ * more than seven groups makes WordPress's PHP fail (str_repeat of a negative count); refused here.
+ */
+export function restIsIpAddress(value: string): boolean {
+  if (/^(?:(?:25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)\.){3}(?:25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)\n?$/.test(value)) return true;
+  let ip = value;
+  if (ip.split('::').length === 2) {
+    const [left, right] = ip.split('::') as [string, string];
+    const c1 = left === '' ? -1 : left.split(':').length - 1;
+    const c2 = (right === '' ? -1 : right.split(':').length - 1) + (right.includes('.') ? 1 : 0);
+    const fill = c1 === -1 && c2 === -1 ? null : c1 === -1 ? ['0:', 7 - c2] : c2 === -1 ? [':0', 7 - c1] : ['0:', 6 - c2 - c1];
+    if (fill === null) ip = '0:0:0:0:0:0:0:0';
+    else {
+      const [piece, count] = fill as [string, number];
+      if (count < 0) return false;
+      ip = ip.replace('::', (c1 !== -1 && c2 !== -1 ? ':' : '') + piece.repeat(count));
+    }
+  }
+  let v6 = ip;
+  let v4 = '';
+  if (ip.includes('.')) {
+    const colon = ip.lastIndexOf(':');
+    v6 = colon === -1 ? '' : ip.slice(0, colon);
+    v4 = ip.slice(colon + 1);
+  }
+  const groups = v6.split(':');
+  const octets = v4.split('.');
+  if (!((groups.length === 8 && octets.length === 1) || (groups.length === 6 && octets.length === 4))) return false;
+  if (!groups.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g))) return false;
+  return octets.length === 1 || octets.every((o) => /^(0|[1-9][0-9]*)$/.test(o) && Number(o) <= 255);
+}
+
+/** The sanitising rest_sanitize_value_from_schema() gives a string of each format. */
+function sanitizeFormat(value: string, format: ArgSchema['format']): string {
+  switch (format) {
+    case 'uri':
+      return sanitizeUrl(value);
+    case 'hex-color':
+      return /^#([A-Fa-f0-9]{3}){1,2}\n?$/.test(value) ? value : '';
+    case 'date-time':
+    case 'email':
+    case 'ip':
+    case 'uuid':
+    case 'text-field':
+      return sanitizeTextField(value);
+    default:
+      return value;
+  }
+}
+
 /** rest_sanitize_value_from_schema(): coerces to the declared type ("5" → 5, "true" → true, "a,b" → [a, b]). */
 export function sanitizeValue(value: unknown, schema: ArgSchema): unknown {
   const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
@@ -264,7 +328,7 @@ export function sanitizeValue(value: unknown, schema: ArgSchema): unknown {
     case 'boolean':
       return toBoolean(value);
     case 'string':
-      return String(value);
+      return sanitizeFormat(String(value), schema.format);
     case 'array': {
       const list = parseList(value);
       return schema.items ? list.map((item) => sanitizeValue(item, schema.items!)) : list;

@@ -391,3 +391,32 @@ export function sanitizeTextField(value: unknown): string {
   if (octets.found) filtered = phpTrim(filtered.replace(/ +/g, ' '));
   return filtered;
 }
+
+/** PHP's trim() with a character list: `chars` off both ends. */
+function trimChars(text: string, chars: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && chars.includes(text[start]!)) start++;
+  while (end > start && chars.includes(text[end - 1]!)) end--;
+  return text.slice(start, end);
+}
+
+/**
+ * is_email(): at least 6 bytes; an '@' after the first character; the part before the first '@' of
+ * letters, digits and !#$%&'*+/=?^_`{|}~.- (PCRE's `$` also lets one final line feed through); the
+ * rest without '..', not starting or ending with a dot or whitespace, at least two dot-separated
+ * parts, each of letters, digits and '-' and not starting or ending with '-' or whitespace.
+ */
+export function isEmail(email: string): boolean {
+  if (Buffer.byteLength(email) < 6) return false;
+  const at = email.indexOf('@', 1);
+  if (at === -1) return false;
+  const local = email.slice(0, at);
+  const domain = email.slice(at + 1);
+  if (!/^[a-zA-Z0-9!#$%&'*+/=?^_`{|}~.-]+\n?$/.test(local)) return false;
+  if (domain.includes('..')) return false;
+  if (trimChars(domain, ' \t\n\r\0\x0B.') !== domain) return false;
+  const subs = domain.split('.');
+  if (subs.length < 2) return false;
+  return subs.every((sub) => trimChars(sub, ' \t\n\r\0\x0B-') === sub && /^[a-z0-9-]+$/i.test(sub));
+}
