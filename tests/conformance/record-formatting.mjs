@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Records what WordPress 6.8's own formatting functions give for a fixed set of generated strings, so
-// core/wordpress/ can be compared with them without PHP (tests/conformance/formatting.test.ts). Plain
+// core/wordpress/ can be compared with them without PHP (tests/conformance/formatting.test.ts), and
+// sanitize_url, is_email and the REST schema's string formats for a second set (rest-formats-6.8.json). Plain
 // Node 20 ESM, no dependencies; needs the wp-oracle installed and one of its sites made (its PHP CLI
 // loads that site's wp-load.php; no server has to run).
 //
@@ -68,6 +69,65 @@ export function inputs(count, seed) {
   return out;
 }
 
+/** The string formats of rest_validate_value_from_schema() / rest_sanitize_value_from_schema() recorded for the second set. */
+export const FORMATS = ['email', 'uri', 'uuid', 'date-time', 'ip', 'hex-color'];
+
+// The second set: pieces of URLs, e-mail addresses, IP addresses, dates and colours, for sanitize_url,
+// is_email and the REST schema's string formats.
+const FORMAT_PIECES = [
+  'http://', 'https://', '//', '/', 'ftp:', 'javascript:', 'JaVaScRiPt:', 'feed:', 'mailto:', 'x:', ':', '::', '@', '@@', 'user', 'h', 'example.com', 'ex_ample',
+  '[', ']', '[::1]', ':80', ':8a0', ':65536', ':-1', '?', '#', '&', '&#58;', '&colon;', ';//', '%0d', '%0a', '%20', ' ', '\t', '\n', 'ü', '<', '"', '.', '..', '-',
+  '_', '+', '!', 'a', 'Z', '0', '9', '1', '255', '256', '192.168.0.1', 'fe80', 'ffff', '2024-01-01', '2024-13-01', 'T', 't', '12:00:00', '24:59:60', '25:00:00',
+  '.123', 'Z', 'z', '+05:00', '+0530', '+24:59', '+25:00', '+99', '#fff', '#ffffff', '#ggg', 'f', '12345678-1234-1234-1234-123456789abc', 'ABC', 'com',
+];
+
+/** Inputs random pieces rarely spell: valid and nearly valid addresses, dates, IPs, UUIDs, colours and URLs. */
+const CRAFTED = [
+  'u1@example.com', 'a.b+c@sub.example.org', "o'neil@example.co.uk", 'a_b@ex_ample.com', 'ü@example.com', 'a@b.c', 'a\n@example.com', '@example.com', 'a@example',
+  'a@-example.com', 'a@example-.com', 'a@example..com', 'a@.example.com', 'a@example.com.', 'a@b@example.com', 'abc@example.com\n', 'x@123.45',
+  '2024-01-01T12:00:00', '2024-01-01 12:00:00', '2024-01-01t12:00:00Z', '2024-01-01T12:00:00z', '2024-01-01T12:00:00.5+05:00', '2024-01-01T12:00:00+05',
+  '2024-01-01T12:00:00+0530', '2024-00-00T00:00:00', '2024-13-01T00:00:00', '2024-01-32T00:00:00', '2024-02-30T00:00:00', '2024-01-01T24:59:60',
+  '2024-01-01T25:00:00', '2024-01-01T00:60:00', '2024-01-01T00:00:61', '2024-01-01T00:00:00+24:59', '2024-01-01T00:00:00+25:00', '2024-01-01T00:00:00+99',
+  '2024-01-01T00:00:00\n', '1.2.3.4', '255.255.255.255', '256.1.1.1', '01.02.03.004', '1.2.3', '::1', '::', '1::', ':::', '1::2::3', 'fe80::1%eth0',
+  '::ffff:1.2.3.4', '1:2:3:4:5:6:1.2.3.4', '::01.2.3.4', 'FFFF::', '00000::1', '1:2:3:4:5:6:7:8', '1:2:3:4:5:6:7::', '1:2:3:4:5:6:7:8::', '1.2.3.4\n',
+  '12345678-1234-1234-1234-123456789abc', '12345678-1234-1234-1234-123456789ABC', '12345678-1234-1234-1234-123456789abc\n', '#fff', '#FFFFFF', '#ffff', '#fff\n',
+  'not a url', 'javascript:alert(1)', 'http://example.com/a[b]', 'http://[::1]:8080/x', '/relative/path', '?q=1', 'mailto:a@example.com', 'feed:javascript:x',
+];
+
+/** `count` strings of 1 to `most` pieces of `pieces`, from a linear congruential generator seeded with `seed`. */
+export function inputsOf(pieces, count, seed, most) {
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return state / 0x80000000;
+  };
+  const out = [];
+  for (let i = 0; i < count; i++) {
+    let s = '';
+    const n = 1 + Math.floor(next() * most);
+    for (let k = 0; k < n; k++) s += pieces[Math.floor(next() * pieces.length)];
+    out.push(s);
+  }
+  return out;
+}
+
+const PHP_FORMATS = `
+require getenv('WP_LOAD');
+$in = json_decode(file_get_contents('php://stdin'), true);
+$formats = json_decode(getenv('FORMATS'), true);
+$out = [];
+foreach ($in as $s) {
+  $row = [sanitize_url($s), (bool) is_email($s)];
+  foreach ($formats as $f) {
+    $schema = ['type' => 'string', 'format' => $f];
+    $valid = rest_validate_value_from_schema($s, $schema, 'p');
+    $row[] = is_wp_error($valid) ? [$valid->get_error_code(), $valid->get_error_message()] : [true, rest_sanitize_value_from_schema($s, $schema, 'p')];
+  }
+  $out[] = $row;
+}
+echo json_encode(['wordpress' => $GLOBALS['wp_version'], 'php' => PHP_VERSION, 'outputs' => $out], JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES);
+`;
+
 const PHP = `
 require getenv('WP_LOAD');
 $in = json_decode(file_get_contents('php://stdin'), true);
@@ -93,4 +153,18 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const cases = strings.map((input, i) => [input, ...outputs[i]]);
   fs.writeFileSync(OUT, JSON.stringify({ wordpress, php, recordedWith: 'tests/conformance/record-formatting.mjs', functions: FUNCTIONS, cases }, null, 0) + '\n');
   process.stdout.write(`${cases.length} cases, WordPress ${wordpress}, PHP ${php}: ${path.relative(process.cwd(), OUT)}\n`);
+
+  const formatStrings = [...CRAFTED, ...inputsOf(FORMAT_PIECES, 1500, 20261206, 7)];
+  const formatsOut = path.join(path.dirname(OUT), 'rest-formats-6.8.json');
+  const rawFormats = execFileSync('php', ['-r', PHP_FORMATS], {
+    input: JSON.stringify(formatStrings),
+    env: { ...process.env, WP_LOAD: path.join(WORDPRESS, 'wp-load.php'), FORMATS: JSON.stringify(FORMATS) },
+    maxBuffer: 64 * 2 ** 20,
+    encoding: 'utf8',
+  });
+  const formats = JSON.parse(rawFormats);
+  const formatCases = formatStrings.map((input, i) => [input, ...formats.outputs[i]]);
+  const columns = ['sanitize_url', 'is_email', ...FORMATS.map((f) => `format ${f}: [true, sanitised] or [code, message]`)];
+  fs.writeFileSync(formatsOut, JSON.stringify({ wordpress: formats.wordpress, php: formats.php, recordedWith: 'tests/conformance/record-formatting.mjs', columns, formats: FORMATS, cases: formatCases }) + '\n');
+  process.stdout.write(`${formatCases.length} cases, WordPress ${formats.wordpress}, PHP ${formats.php}: ${path.relative(process.cwd(), formatsOut)}\n`);
 }
