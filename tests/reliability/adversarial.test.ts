@@ -182,7 +182,7 @@ describe('adversarial inputs at the body limit in every string field of every ro
     expect(slow).toEqual([]);
   }, 600_000);
 
-  it("a 1 MB adversarial Everest action costs at most 3 times a 1 MB plain one (fastest of 7 each, taking turns)", async () => {
+  it("a 1 MB adversarial Everest action costs at most 3 times a 1 MB plain one (fastest of 15 each, taking turns)", async () => {
     // Cost is CPU time (this process: the server and the client, the same for both bodies): wall time
     // also counts the moments the machine gives this process no core, which a busy CI machine makes
     // long for a 10 ms request (a ratio of 4.8 in wall time once, 2.1 quiet, for the same code).
@@ -196,14 +196,17 @@ describe('adversarial inputs at the body limit in every string field of every ro
       return { wallMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
     };
     // The issue's two requests, and nested %25 (a lone '<' becomes '&lt;': its answer is four times the
-    // size, see docs/reliability.md). Plain and adversarial take turns, 7 rounds; the fastest of each
+    // size, see docs/reliability.md). Plain and adversarial take turns, 15 rounds; the fastest of each
     // counts, as other work on the machine only ever makes a request slower.
+    // 15 rounds (7 until 2026-12-05): on a machine busy with other suites even CPU time moves (caches,
+    // memory bandwidth), and the fastest of more tries comes closer to what the request costs.
+    const ROUNDS = 15;
     const plainAction = 'a'.repeat(N);
     const names = ['repeated % then hex (the issue)', 'unclosed <script>', 'nested %25'];
     const fastest = (a: { wallMs: number; cpuMs: number }, b: { wallMs: number; cpuMs: number }) => ({ wallMs: Math.min(a.wallMs, b.wallMs), cpuMs: Math.min(a.cpuMs, b.cpuMs) });
     let plain = { wallMs: Infinity, cpuMs: Infinity };
     const best: Record<string, { wallMs: number; cpuMs: number }> = Object.fromEntries(names.map((n) => [n, { wallMs: Infinity, cpuMs: Infinity }]));
-    for (let round = 0; round < 7; round++) {
+    for (let round = 0; round < ROUNDS; round++) {
       plain = fastest(plain, await post(plainAction));
       for (const name of names) best[name] = fastest(best[name]!, await post(inputOf(name)));
     }
@@ -215,7 +218,7 @@ describe('adversarial inputs at the body limit in every string field of every ro
     }
     const round2 = (_k: string, v: unknown) => (typeof v === 'number' ? Number(v.toFixed(2)) : v);
     // eslint-disable-next-line no-console
-    console.log(`1 MB plain action: ${plain.cpuMs.toFixed(1)} ms CPU, ${plain.wallMs.toFixed(1)} ms wall (fastest of 7); adversarial / plain, CPU: ${JSON.stringify(ratios, round2)}; wall: ${JSON.stringify(wallRatios, round2)}`);
+    console.log(`1 MB plain action: ${plain.cpuMs.toFixed(1)} ms CPU, ${plain.wallMs.toFixed(1)} ms wall (fastest of ${ROUNDS}); adversarial / plain, CPU: ${JSON.stringify(ratios, round2)}; wall: ${JSON.stringify(wallRatios, round2)}`);
     for (const ratio of Object.values(ratios)) expect(ratio).toBeLessThanOrEqual(3);
   }, 120_000);
 });
