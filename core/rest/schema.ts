@@ -64,7 +64,8 @@ function compilePattern(pattern: string): RegExp {
 /** rest_is_boolean(): true/false, 'true'/'false', '1'/'0', 1/0 and ''. */
 function isBooleanLike(value: unknown): boolean {
   if (typeof value === 'boolean') return true;
-  if (typeof value === 'string') return ['true', 'false', '1', '0', ''].includes(value.toLowerCase());
+  // rest_is_boolean(): '' is not one of them.
+  if (typeof value === 'string') return ['true', 'false', '1', '0'].includes(value.toLowerCase());
   return value === 1 || value === 0;
 }
 
@@ -126,7 +127,7 @@ function typeMatches(type: string, value: unknown): boolean {
     case 'object':
       return value === '' || (typeof value === 'object' && value !== null && !Array.isArray(value));
     case 'null':
-      return value === null || value === '';
+      return value === null;
     default:
       return true;
   }
@@ -162,12 +163,15 @@ export function codePointLength(s: string): number {
 export function validateValue(value: unknown, schema: ArgSchema, param: string, strict = false): WpError | null {
   const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
   let type: string | undefined;
-  if (types.length > 0) {
+  // One declared integer: rest_validate_integer_value_from_schema checks it as a number first (numeric,
+  // then its bounds) and only then that it is whole, so '.5' with a minimum of 1 is out of bounds.
+  const numberFirst = !strict && types.length === 1 && types[0] === 'integer';
+  if (numberFirst) {
+    type = 'integer';
+    if (!isNumeric(value)) return err('rest_invalid_type', `${param} is not of type integer.`, param);
+  } else if (types.length > 0) {
     type = types.find((t) => (strict ? jsonTypeMatches(t, value) : typeMatches(t, value)));
     if (type === undefined) return err('rest_invalid_type', `${param} is not of type ${types.join(',')}.`, param);
-  }
-  if (schema.enum && !schema.enum.some((option) => option === value || (!strict && type !== 'string' && String(option) === String(value)))) {
-    return err('rest_not_in_enum', `${param} is not one of ${listOf(schema.enum)}.`, param);
   }
   if (type === 'integer' || type === 'number') {
     const n = Number(value);
@@ -183,6 +187,7 @@ export function validateValue(value: unknown, schema: ArgSchema, param: string, 
     if (schema.maximum !== undefined && (schema.exclusiveMaximum ? n >= schema.maximum : n > schema.maximum)) {
       return err('rest_out_of_bounds', schema.exclusiveMaximum ? `${param} must be less than ${schema.maximum}` : `${param} must be less than or equal to ${schema.maximum}`, param);
     }
+    if (numberFirst && !typeMatches('integer', value)) return err('rest_invalid_type', `${param} is not of type integer.`, param);
   }
   if (type === 'string') {
     const s = value as string;
@@ -194,28 +199,6 @@ export function validateValue(value: unknown, schema: ArgSchema, param: string, 
       return err('rest_too_long', `${param} must be at most ${schema.maxLength} character${schema.maxLength === 1 ? '' : 's'} long.`, param);
     }
     if (schema.pattern !== undefined && !compilePattern(schema.pattern).test(s)) return err('rest_invalid_pattern', `${param} does not match pattern ${schema.pattern}.`, param);
-    switch (schema.format) {
-      case 'email':
-        if (!isEmail(s)) return err('rest_invalid_email', 'Invalid email address.', param);
-        break;
-      case 'uuid':
-        // wp_is_uuid(): lower-case hex only.
-        if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\n?$/.test(s)) return err('rest_invalid_uuid', `${param} is not a valid UUID.`, param);
-        break;
-      case 'date-time':
-        if (!restParseDate(s)) return err('rest_invalid_date', 'Invalid date.', param);
-        break;
-      case 'ip':
-        if (!restIsIpAddress(s)) return err('rest_invalid_ip', `${param} is not a valid IP address.`, param);
-        break;
-      case 'hex-color':
-        if (!/^#([A-Fa-f0-9]{3}){1,2}\n?$/.test(s)) return err('rest_invalid_hex_color', 'Invalid hex color.', param);
-        break;
-      // 'uri' is not checked, only sanitised (sanitizeValue), as WordPress does. Every pattern here
-      // lets one final line feed through, as PCRE's `$` does.
-      default:
-        break;
-    }
   }
   if (type === 'array') {
     const list = parseList(value);
@@ -243,9 +226,44 @@ export function validateValue(value: unknown, schema: ArgSchema, param: string, 
       if (extra) return err('rest_additional_properties_forbidden', `${extra} is not a valid property of Object.`, param);
     }
   }
+  // The enum after the type's own checks, then the format (rest_validate_value_from_schema's order).
+  if (schema.enum && !schema.enum.some((option) => option === value || (!strict && type !== 'string' && String(option) === String(value)))) {
+    return err('rest_not_in_enum', `${param} is not one of ${listOf(schema.enum)}.`, param);
+  }
+  if (schema.format !== undefined && (type === 'string' || type === undefined) && typeof value === 'string') {
+    const formatProblem = formatError(value, schema.format, param);
+    if (formatProblem) return formatProblem;
+  }
   if (schema.validate) {
     const verdict = schema.validate(value);
     if (verdict !== true) return err('rest_invalid_param', verdict, param);
+  }
+  return null;
+}
+
+/** The "format" keyword's check (rest_validate_value_from_schema applies it after the enum, to strings). */
+function formatError(s: string, format: ArgSchema['format'], param: string): WpError | null {
+  switch (format) {
+    case 'email':
+      if (!isEmail(s)) return err('rest_invalid_email', 'Invalid email address.', param);
+      break;
+    case 'uuid':
+      // wp_is_uuid(): lower-case hex only.
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\n?$/.test(s)) return err('rest_invalid_uuid', `${param} is not a valid UUID.`, param);
+      break;
+    case 'date-time':
+      if (!restParseDate(s)) return err('rest_invalid_date', 'Invalid date.', param);
+      break;
+    case 'ip':
+      if (!restIsIpAddress(s)) return err('rest_invalid_ip', `${param} is not a valid IP address.`, param);
+      break;
+    case 'hex-color':
+      if (!/^#([A-Fa-f0-9]{3}){1,2}\n?$/.test(s)) return err('rest_invalid_hex_color', 'Invalid hex color.', param);
+      break;
+    // 'uri' is not checked, only sanitised (sanitizeValue), as WordPress does. Every pattern here
+    // lets one final line feed through, as PCRE's `$` does.
+    default:
+      break;
   }
   return null;
 }

@@ -32,6 +32,37 @@ describe('arg schema validation', () => {
   });
 });
 
+describe("the order and the values of WordPress 6.8's checks (each case answered the same by the wp-oracle's rest_validate_value_from_schema)", () => {
+  const code = (value: unknown, schema: Parameters<typeof validateValue>[1]) => {
+    const error = validateValue(value, schema, 'p');
+    return error === null ? null : ((error.data as { details?: { p?: { code: string } } }).details?.p?.code ?? error.code);
+  };
+
+  it("an integer is checked as a number first: '.5' below a minimum of 1 is out of bounds, '1.5' within bounds is not an integer", () => {
+    const bounded = { type: 'integer' as const, minimum: 1, maximum: 100 };
+    expect(code('.5', bounded)).toBe('rest_out_of_bounds');
+    expect(code('1.5', bounded)).toBe('rest_invalid_type');
+    expect(code('x', bounded)).toBe('rest_invalid_type');
+    expect(code('1e3', bounded)).toBe('rest_out_of_bounds');
+    expect(code('5.', bounded)).toBeNull();
+  });
+
+  it("'' is neither a boolean nor null (rest_is_boolean, is_null), but is an empty string for ['string', 'null']", () => {
+    expect(code('', { type: 'boolean' })).toBe('rest_invalid_type');
+    expect(code('', { type: 'null' })).toBe('rest_invalid_type');
+    expect(code('', { type: ['boolean', 'null'] })).toBe('rest_invalid_type');
+    expect(code('', { type: ['string', 'null'] })).toBeNull();
+    expect(code('TRUE', { type: 'boolean' })).toBeNull();
+  });
+
+  it("the enum is checked after the type's own checks, the format after the enum", () => {
+    expect(code('not-an-address', { type: 'string', format: 'email', enum: ['a@example.com'] })).toBe('rest_not_in_enum');
+    expect(code('bad', { type: 'string', format: 'email', enum: ['bad'] })).toBe('rest_invalid_email');
+    expect(code('b@example.com', { type: 'string', format: 'email', enum: ['a@example.com'] })).toBe('rest_not_in_enum');
+    expect(code('500', { type: 'integer', maximum: 10, enum: [1, 2] })).toBe('rest_out_of_bounds');
+  });
+});
+
 describe('string lengths (minLength, maxLength)', () => {
   it('count code points as [...s] does: a surrogate pair is one, a lone surrogate is one', () => {
     const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((unit) => String.fromCharCode(unit));
