@@ -1,4 +1,4 @@
-import { isEmail, sanitizeTextField } from '../wordpress/formatting';
+import { isEmail, phpString, sanitizeTextField } from '../wordpress/formatting';
 import { WpError } from './errors';
 import { sanitizeUrl } from './globals';
 
@@ -74,12 +74,31 @@ function toBoolean(value: unknown): boolean {
   return Boolean(value);
 }
 
-/** wp_parse_list(): an array, or a comma/space separated string. */
+/** PHP's is_scalar(): a string, a number or a boolean. */
+function isScalar(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+/**
+ * A decoded JSON object that PHP (json_decode into arrays) sees as a list: every key numeric
+ * (wp_is_numeric_array). PHP has no other difference between `{"0": 1}` and `[1]`.
+ */
+function isNumericKeyed(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).every((key) => isNumeric(key));
+}
+
+/**
+ * rest_sanitize_array(): a list as is, a numeric-keyed object's values, a scalar through wp_parse_list
+ * (its PHP string split at commas and whitespace: `true` is "1", `false` ""), anything else empty.
+ */
 function parseList(value: unknown): unknown[] {
   if (Array.isArray(value)) return value;
-  if (typeof value === 'string') return value.split(/[\s,]+/).filter((s) => s !== '');
-  if (value === null || value === undefined) return [];
-  return [value];
+  if (isScalar(value)) {
+    const text = typeof value === 'boolean' ? (value ? '1' : '') : typeof value === 'number' ? (phpString(value) ?? '') : value;
+    return text.split(/[\s,]+/).filter((s) => s !== '');
+  }
+  if (isNumericKeyed(value)) return Object.values(value);
+  return [];
 }
 
 /** "a", "a and b", "a, b, and c" (wp_sprintf_l). */
@@ -123,9 +142,11 @@ function typeMatches(type: string, value: unknown): boolean {
     case 'boolean':
       return isBooleanLike(value);
     case 'array':
-      return Array.isArray(value) || typeof value === 'string';
+      // rest_is_array(): a scalar is a list once parsed; an object is one when PHP sees its keys as a list's.
+      return Array.isArray(value) || isScalar(value) || isNumericKeyed(value);
     case 'object':
-      return value === '' || (typeof value === 'object' && value !== null && !Array.isArray(value));
+      // rest_is_object(): '' and any PHP array (a JSON list too).
+      return value === '' || (typeof value === 'object' && value !== null);
     case 'null':
       return value === null;
     default:
@@ -201,29 +222,35 @@ export function validateValue(value: unknown, schema: ArgSchema, param: string, 
     if (schema.pattern !== undefined && !compilePattern(schema.pattern).test(s)) return err('rest_invalid_pattern', `${param} does not match pattern ${schema.pattern}.`, param);
   }
   if (type === 'array') {
+    // rest_validate_array_value_from_schema(): the items, then the counts, then uniqueness.
     const list = parseList(value);
-    if (schema.minItems !== undefined && list.length < schema.minItems) return err('rest_too_few_items', `${param} must contain at least ${schema.minItems} items.`, param);
-    if (schema.maxItems !== undefined && list.length > schema.maxItems) return err('rest_too_many_items', `${param} must contain at most ${schema.maxItems} items.`, param);
     if (schema.items) {
       for (let i = 0; i < list.length; i++) {
         const itemError = validateValue(list[i], schema.items, `${param}[${i}]`, strict);
         if (itemError) return itemError;
       }
     }
+    const items = (n: number) => `${n.toLocaleString('en-US')} item${n === 1 ? '' : 's'}`;
+    if (schema.minItems !== undefined && list.length < schema.minItems) return err('rest_too_few_items', `${param} must contain at least ${items(schema.minItems)}.`, param);
+    if (schema.maxItems !== undefined && list.length > schema.maxItems) return err('rest_too_many_items', `${param} must contain at most ${items(schema.maxItems)}.`, param);
     if (schema.uniqueItems && new Set(list.map((v) => JSON.stringify(v))).size !== list.length) return err('rest_duplicate_items', `${param} has duplicate items.`, param);
   }
-  if (type === 'object' && value !== '' && schema.properties) {
-    const object = value as Record<string, unknown>;
-    for (const [key, sub] of Object.entries(schema.properties)) {
-      if (sub.required && !(key in object)) return err('rest_property_required', `${key} is a required property of ${param}.`, param);
-      if (key in object) {
-        const subError = validateValue(object[key], sub, `${param}[${key}]`, strict);
-        if (subError) return subError;
-      }
+  if (type === 'object') {
+    // rest_validate_object_value_from_schema(): every required property first, then each property the
+    // value has, in its order (a JSON list is a PHP array keyed 0, 1, ...).
+    const object: Record<string, unknown> = value === '' ? {} : Array.isArray(value) ? Object.fromEntries(value.map((v, i) => [String(i), v])) : (value as Record<string, unknown>);
+    const properties = schema.properties ?? {};
+    for (const [key, sub] of Object.entries(properties)) {
+      if (sub.required === true && !Object.prototype.hasOwnProperty.call(object, key)) return err('rest_property_required', `${key} is a required property of ${param}.`, param);
     }
-    if (schema.additionalProperties === false) {
-      const extra = Object.keys(object).find((k) => !(k in schema.properties!));
-      if (extra) return err('rest_additional_properties_forbidden', `${extra} is not a valid property of Object.`, param);
+    for (const [key, item] of Object.entries(object)) {
+      const sub = Object.prototype.hasOwnProperty.call(properties, key) ? properties[key] : typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
+      if (sub !== undefined) {
+        const subError = validateValue(item, sub, `${param}[${key}]`, strict);
+        if (subError) return subError;
+      } else if (schema.additionalProperties === false) {
+        return err('rest_additional_properties_forbidden', `${key} is not a valid property of Object.`, param);
+      }
     }
   }
   // The enum after the type's own checks, then the format (rest_validate_value_from_schema's order).
@@ -351,14 +378,22 @@ export function sanitizeValue(value: unknown, schema: ArgSchema): unknown {
       const list = parseList(value);
       return schema.items ? list.map((item) => sanitizeValue(item, schema.items!)) : list;
     }
-    case 'object':
+    case 'object': {
+      // rest_sanitize_object() then each property by its schema; additionalProperties: false drops the
+      // others. A JSON list is a PHP array keyed 0, 1, ... and stays a list unless a key was dropped.
       if (value === '') return {};
-      if (schema.properties) {
-        const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
-        for (const [key, sub] of Object.entries(schema.properties)) if (key in out) out[key] = sanitizeValue(out[key], sub);
-        return out;
+      const source: Record<string, unknown> = Array.isArray(value) ? Object.fromEntries(value.map((v, i) => [String(i), v])) : (value as Record<string, unknown>);
+      const properties = schema.properties ?? {};
+      const out: Record<string, unknown> = {};
+      let dropped = false;
+      for (const [key, item] of Object.entries(source)) {
+        const sub = Object.prototype.hasOwnProperty.call(properties, key) ? properties[key] : typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
+        if (sub !== undefined) out[key] = sanitizeValue(item, sub);
+        else if (schema.additionalProperties === false) dropped = true;
+        else out[key] = item;
       }
-      return value;
+      return Array.isArray(value) && !dropped ? Object.values(out) : out;
+    }
     case 'null':
       return null;
     default:

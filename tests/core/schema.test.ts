@@ -63,6 +63,33 @@ describe("the order and the values of WordPress 6.8's checks (each case answered
   });
 });
 
+describe('arrays and objects as PHP decodes JSON (into arrays) and WordPress 6.8 checks them (each case answered the same by the wp-oracle)', () => {
+  const verdict = (value: unknown, schema: Parameters<typeof validateValue>[1]) => {
+    const error = validateValue(value, schema, 'p');
+    if (error === null) return ['ok', sanitizeValue(value, schema)];
+    const detail = (error.data as { details?: { p?: { code: string; message: string } } }).details?.p;
+    return detail ? [detail.code, detail.message] : [error.code, error.message];
+  };
+  const list = { type: 'array' as const, items: { type: 'integer' as const }, minItems: 1 };
+
+  it('an array: a scalar is a list once parsed, an object is one only when every key is numeric', () => {
+    expect(verdict(2, list)).toEqual(['ok', [2]]);
+    expect(verdict(true, list)).toEqual(['ok', [1]]);
+    expect(verdict({ 0: 5, 1: 6 }, list)).toEqual(['ok', [5, 6]]);
+    expect(verdict({ a: 1 }, list)).toEqual(['rest_invalid_type', 'p is not of type array.']);
+    expect(verdict({}, list)).toEqual(['rest_too_few_items', 'p must contain at least 1 item.']);
+    expect(verdict([], { ...list, minItems: 2 })).toEqual(['rest_too_few_items', 'p must contain at least 2 items.']);
+  });
+
+  it('an object: a JSON list is one too (keyed 0, 1, ...), required properties first, and additionalProperties: false drops nothing it let through', () => {
+    expect(verdict(['x'], { type: 'object', properties: { b: { type: 'string', required: true } } })).toEqual(['rest_property_required', 'b is a required property of p.']);
+    const closed = { type: 'object' as const, properties: { a: { type: 'integer' as const } }, additionalProperties: false };
+    expect(verdict({ a: '5', z: 1 }, closed)).toEqual(['rest_additional_properties_forbidden', 'z is not a valid property of Object.']);
+    expect(verdict({ a: '5' }, closed)).toEqual(['ok', { a: 5 }]);
+    expect(verdict(['x', 1], { type: 'object' })).toEqual(['ok', ['x', 1]]);
+  });
+});
+
 describe('string lengths (minLength, maxLength)', () => {
   it('count code points as [...s] does: a surrogate pair is one, a lone surrogate is one', () => {
     const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((unit) => String.fromCharCode(unit));
