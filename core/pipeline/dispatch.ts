@@ -1,4 +1,4 @@
-import { parseQuery } from '../query-string';
+import { parsePhpQuery } from '../query-string';
 import { WpError, wpErrors } from '../rest/errors';
 import { decodeJsonBody } from '../rest/json';
 import { cookieNonceError, isValidJsonpCallback, jsonpCallback, jsonpError, overriddenMethod } from '../rest/globals';
@@ -9,7 +9,6 @@ import type { BodyFailure } from './body';
 import type { RequestContext } from './context';
 import { queryOf } from './route';
 
-const QS_OPTIONS = { depth: 8, arrayLimit: 200, parameterLimit: 2000, allowPrototypes: false } as const;
 
 /** What dispatch hands to respond. */
 export interface DispatchResult {
@@ -49,7 +48,7 @@ export function restRequestOf(ctx: RequestContext, route: string, query: Params,
     else json = decoded.value;
   }
   let bodyParams: Params = {};
-  if (type === 'application/x-www-form-urlencoded' && raw.length > 0) bodyParams = parseQuery(raw.toString('utf8'), QS_OPTIONS) as Params;
+  if (type === 'application/x-www-form-urlencoded' && raw.length > 0) bodyParams = parsePhpQuery(raw.toString('utf8')) as Params;
   return new RestRequest(method, route, ctx.req.headers, query, bodyParams, json, jsonError, raw, ctx.auth.user, ctx.auth.appPassword, ctx.ip, ctx.secrets);
 }
 
@@ -65,7 +64,7 @@ export function dispatchRest(ctx: RequestContext, server: RestServer): DispatchR
   const jsonp = jsonpCallback(rawQuery);
   if (jsonp !== null && !isValidJsonpCallback(jsonp)) return { response: new RestResponse(null, 400), namespace: ctx.namespace, query: {}, early: jsonpError() };
   // No query string (most API calls): nothing for qs to parse (it would answer {} after its option setup).
-  const query = rawQuery === '' ? {} : (parseQuery(rawQuery, QS_OPTIONS) as Params);
+  const query = rawQuery === '' ? {} : (parsePhpQuery(rawQuery) as Params);
   const { method, byHeader } = overriddenMethod(rawQuery, ctx.method, ctx.req.headers['x-http-method-override']);
   const restReq = restRequestOf(ctx, route, query, method);
   const { auth } = ctx;
