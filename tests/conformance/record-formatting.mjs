@@ -92,6 +92,7 @@ const CRAFTED = [
   '::ffff:1.2.3.4', '1:2:3:4:5:6:1.2.3.4', '::01.2.3.4', 'FFFF::', '00000::1', '1:2:3:4:5:6:7:8', '1:2:3:4:5:6:7::', '1:2:3:4:5:6:7:8::', '1.2.3.4\n',
   '12345678-1234-1234-1234-123456789abc', '12345678-1234-1234-1234-123456789ABC', '12345678-1234-1234-1234-123456789abc\n', '#fff', '#FFFFFF', '#ffff', '#fff\n',
   'not a url', 'javascript:alert(1)', 'http://example.com/a[b]', 'http://[::1]:8080/x', '/relative/path', '?q=1', 'mailto:a@example.com', 'feed:javascript:x',
+  'http://例え.jp/日本', '日本', 'https://example.com/😀?q=ü', '%0a', '%0%0dd', 'mailto:%0a@example.com', '  http://a b.com/ c',
 ];
 
 /** `count` strings of 1 to `most` pieces of `pieces`, from a linear congruential generator seeded with `seed`. */
