@@ -475,6 +475,7 @@ describe('emulator/v1/faults', () => {
     ['a path not starting with /', { path: 'wp-json/x', status: 500 }, 'path'],
     ['both path and pathRegex', { path: '/x', pathRegex: 'x', status: 500 }, 'path'],
     ['an invalid regex', { pathRegex: '(', status: 500 }, 'pathRegex'],
+    ['a regex over 2,048 characters', { pathRegex: 'a'.repeat(2049), status: 500 }, 'pathRegex'],
     ['neither status nor latency', { path: '/x' }, 'status'],
     ['a status out of range', { path: '/x', status: 99 }, 'status'],
     ['times 0', { path: '/x', status: 500, times: 0 }, 'times'],

@@ -1,4 +1,4 @@
-import { budgetedRegExp, compileGlob, GlobError, type PathMatcher } from '../../../core/glob';
+import { budgetedRegExp, compileGlob, GlobError, MAX_GLOB_LENGTH, type PathMatcher } from '../../../core/glob';
 
 /**
  * The path patterns of faults and journal filters. Glob compilation is its own function
@@ -34,6 +34,11 @@ export function globToRegExp(glob: string, param = 'path'): PathMatcher {
 export function compilePathPattern(pattern: { path?: string | RegExp; pathRegex?: string }): PathMatcher | null {
   if (pattern.path instanceof RegExp) return pattern.path;
   if (typeof pattern.pathRegex === 'string') {
+    // As long as a glob may be: V8 parses the expression when it is made, and a megabyte of '-.'
+    // held the event loop ~400 ms before any match (tests/reliability/adversarial.test.ts).
+    if (pattern.pathRegex.length > MAX_GLOB_LENGTH) {
+      throw new PathPatternError('pathRegex', `A pathRegex is at most ${MAX_GLOB_LENGTH} characters (this one has ${pattern.pathRegex.length}).`);
+    }
     try {
       return budgetedRegExp(pattern.pathRegex, 'i');
     } catch (e) {
