@@ -46,7 +46,7 @@ function regexProblem(value: unknown): true | string {
 export const FAULT_ARGS = {
   method: { type: 'string', pattern: '^(\\*|[A-Za-z]*)$', description: 'HTTP method to match (POST), or * for any (default).' },
   path: { type: 'string', maxLength: MAX_GLOB_LENGTH, pattern: '^/', description: 'Glob of the path to match, starting with /: * within a segment, ** across segments, ? one character.' },
-  pathRegex: { type: 'string', minLength: 1, validate: regexProblem, description: 'Regular expression of the path to match (instead of path).' },
+  pathRegex: { type: 'string', minLength: 1, maxLength: MAX_GLOB_LENGTH, validate: regexProblem, description: 'Regular expression of the path to match (instead of path).' },
   latencyMs: { type: 'integer', minimum: 0, maximum: MAX_LATENCY_MS, description: 'Delay before answering, in milliseconds.' },
   status: { type: 'integer', minimum: 200, maximum: 599, description: 'Status to answer with instead of the route.' },
   body: { description: 'JSON body to answer with (null: no body).' },
