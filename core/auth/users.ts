@@ -2,6 +2,7 @@ import { bcrypt } from './bcrypt';
 import type { Clock } from '../clock';
 import type { Collection, Store } from '../store';
 import { cachedCapabilities, capabilitiesOf, isRole } from './roles';
+import { sanitizeTitle } from '../wordpress/formatting';
 
 /** A user as stored. The login password, if any, only as a bcrypt hash; it is never accepted over Basic auth. */
 export interface UserRecord {
@@ -62,9 +63,9 @@ export function emailProblem(email: string): string | null {
   return EMAIL_PATTERN.test(email.trim()) ? null : 'must be an e-mail address';
 }
 
-/** WordPress's sanitize_title for a user slug: lower case, spaces and dots to hyphens. */
+/** A new user's slug, as wp_insert_user makes it when given none: sanitize_title of the login's first 50 characters. */
 function slugOf(login: string): string {
-  return login.toLowerCase().replace(/[^a-z0-9_\-@]+/g, '-').replace(/@/g, '').replace(/-+/g, '-').replace(/^-|-$/g, '');
+  return sanitizeTitle([...login].slice(0, 50).join(''));
 }
 
 const loginLower = (u: UserRecord): string => u.login.toLowerCase();

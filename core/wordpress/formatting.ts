@@ -5,6 +5,7 @@
  * PHP works on bytes; these work on JavaScript strings and give the same result for valid UTF-8.
  */
 import { phpStripTags } from './strip-tags';
+import { removeAccents } from './titles';
 
 export { phpStripTags } from './strip-tags';
 export { finishTitle, removeAccents, sanitizeTitle, TITLE_HEAD, sanitizeTitleWithDashes, sanitizeTitleWithDashesFull, utf8UriEncode } from './titles';
@@ -419,4 +420,16 @@ export function isEmail(email: string): boolean {
   const subs = domain.split('.');
   if (subs.length < 2) return false;
   return subs.every((sub) => trimChars(sub, ' \t\n\r\0\x0B-') === sub && /^[a-z0-9-]+$/i.test(sub));
+}
+
+/**
+ * sanitize_user(): tags stripped, accents removed, percent-encoded octets and entities removed, with
+ * `strict` every character but letters, digits, space and `_.-@` removed, trimmed, runs of
+ * whitespace made one space.
+ */
+export function sanitizeUser(username: string, strict: boolean): string {
+  let name = removeAccents(wpStripAllTags(username));
+  name = name.replace(/%[a-fA-F0-9][a-fA-F0-9]/g, '').replace(/&[^\n]+?;/g, ''); // PCRE's '.' is anything but \n
+  if (strict) name = name.replace(/[^a-z0-9 _.\-@]/gi, '');
+  return phpTrim(name).replace(/[ \t\n\x0B\f\r]+/g, ' ');
 }

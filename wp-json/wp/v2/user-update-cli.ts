@@ -2,7 +2,7 @@ import { bcrypt } from '../../../core/auth/bcrypt';
 import { isRole } from '../../../core/auth/roles';
 import type { UserRecord } from '../../../core/auth/users';
 import { checkOptions, CliError, type CliCommand } from '../../../core/cli';
-import { userSlug } from './slug';
+import { MAX_NICENAME, nicename, NICENAME_TOO_LONG } from './slug';
 
 /**
  * `wp-token-emulator user update <user>... [--<field>=<value>]`: WP-CLI's `wp user update`, with its
@@ -11,7 +11,13 @@ import { userSlug } from './slug';
 
 /** WP-CLI's option → how it changes the user. */
 const FIELDS: Record<string, (user: UserRecord, value: string) => string | null> = {
-  user_nicename: (u, v) => ((u.slug = userSlug(v)), null),
+  // wp_update_user's nicename: sanitize_user and sanitize_title (the login's when v is PHP-empty), at most 50 characters.
+  user_nicename: (u, v) => {
+    const made = nicename(v, u.login);
+    if ([...made].length > MAX_NICENAME) return NICENAME_TOO_LONG.message;
+    u.slug = made;
+    return null;
+  },
   user_url: (u, v) => ((u.url = v), null),
   user_email: (u, v) => (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v) ? ((u.email = v), null) : `'${v}' is an invalid email.`),
   display_name: (u, v) => ((u.displayName = v), null),

@@ -9,7 +9,7 @@ import { CREATABLE, DELETABLE, EDITABLE, READABLE } from '../../../core/rest/ser
 import type { ArgSchema } from '../../../core/rest/schema';
 import { contextArg, userDeleteArgs, userEditArgs, userSchema } from './schemas';
 import { applyUserChanges, prepareUser } from './users';
-import { userSlug } from './slug';
+import { MAX_NICENAME, nicename, NICENAME_TOO_LONG, restSlug, uniqueNicename } from './slug';
 
 /**
  * `GET|POST /wp/v2/users` and `GET|POST|PUT|PATCH|DELETE /wp/v2/users/<id>`
@@ -170,11 +170,14 @@ export function registerUserCollection(ctx: SiteContext): void {
             return new WpError(e.code, e.message, { status: 400 });
           }
           if (roles && roles.length > 1) user.roles = [...roles];
-          // wp_insert_user: a taken nicename gets -2, -3, ...
-          const wantedSlug = typeof req.param('slug') === 'string' && req.param('slug') !== '' ? userSlug(String(req.param('slug'))) : user.slug;
-          let slug = wantedSlug;
-          for (let n = 2; users.list().some((u) => u.id !== user.id && u.slug === slug); n++) slug = `${wantedSlug}-${n}`;
-          user.slug = slug;
+          // wp_insert_user: the nicename from the sanitised slug (the login's when none is given), at
+          // most 50 characters; a taken one gets -2, -3, ...
+          const wantedSlug = typeof req.param('slug') === 'string' ? nicename(restSlug(String(req.param('slug'))), user.login) : user.slug;
+          if ([...wantedSlug].length > MAX_NICENAME) {
+            users.delete(user.id);
+            return new WpError(NICENAME_TOO_LONG.code, NICENAME_TOO_LONG.message, { status: 400 });
+          }
+          user.slug = uniqueNicename(wantedSlug, (taken) => users.list().some((u) => u.id !== user.id && u.slug === taken));
           user.passwordHash = await bcrypt().hash(String(req.param('password')), ctx.config.bcryptCost);
           const failed = await applyUserChanges(ctx, user, req, { skipSlug: true, skipPassword: true });
           if (failed) {

@@ -9,7 +9,7 @@ import type { RestRequest } from '../../../core/rest/request';
 import { DELETABLE, EDITABLE, READABLE, type Method } from '../../../core/rest/server';
 import { contextArg, userDeleteArgs, userEditArgs, userSchema } from './schemas';
 import { registerUserCollection } from './users-collection';
-import { userSlug } from './slug';
+import { MAX_NICENAME, nicename, NICENAME_TOO_LONG, restSlug, uniqueNicename } from './slug';
 
 /** Gravatar URLs as WordPress 6.8 builds them: SHA-256 of the trimmed, lower-cased e-mail. */
 export function avatarUrls(email: string): Record<string, string> {
@@ -85,8 +85,10 @@ export async function applyUserChanges(ctx: SiteContext, user: UserRecord, req: 
   }
   const username = req.param('username');
   if (typeof username === 'string' && username !== '' && username !== user.login) return new WpError('rest_user_invalid_argument', 'Username is not editable.', { status: 400 });
-  const slug = req.param('slug');
-  if (!options.skipSlug && typeof slug === 'string' && slug !== '' && slug !== user.slug && users.list().some((u) => u.slug === slug)) {
+  // The slug as the REST API sanitises it (sanitize_slug); checked when not PHP-empty ('' and '0').
+  const slugParam = req.param('slug');
+  const slug = typeof slugParam === 'string' ? restSlug(slugParam) : undefined;
+  if (!options.skipSlug && slug !== undefined && slug !== '' && slug !== '0' && slug !== user.slug && users.list().some((u) => u.slug === slug)) {
     return new WpError('rest_user_invalid_slug', 'Invalid slug.', { status: 400 });
   }
   const roles = req.param('roles');
@@ -113,12 +115,18 @@ export async function applyUserChanges(ctx: SiteContext, user: UserRecord, req: 
   text('description', (v) => (user.description = v));
   text('nickname', (v) => (user.nickname = v));
   text('locale', (v) => (user.locale = v === 'en_US' ? '' : v));
-  if (!options.skipSlug) text('slug', (v) => v !== '' && (user.slug = userSlug(v)));
   const password = req.param('password');
   if (!options.skipPassword && typeof password === 'string') {
     if (password.trim() === '') return new WpError('rest_user_invalid_password', 'Passwords cannot be empty.', { status: 400 });
     if (password.includes('\\')) return new WpError('rest_user_invalid_password', 'Passwords cannot contain the "\\" character.', { status: 400 });
     user.passwordHash = await bcrypt().hash(password, ctx.config.bcryptCost);
+  }
+  // wp_update_user's nicename from the sanitised slug: sanitize_user and sanitize_title again, the
+  // login's when nothing is left to give, at most 50 characters, another user's gets -2, -3, ...
+  if (!options.skipSlug && slug !== undefined) {
+    const made = nicename(slug, user.login);
+    if ([...made].length > MAX_NICENAME) return new WpError(NICENAME_TOO_LONG.code, NICENAME_TOO_LONG.message, { status: 400 });
+    user.slug = uniqueNicename(made, (taken) => users.list().some((u) => u.id !== user.id && u.slug === taken));
   }
   return null;
 }
