@@ -2,7 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { sanitizeUrl } from '../../core/rest/globals';
 import { sanitizeValue, validateValue, type ArgSchema } from '../../core/rest/schema';
-import { escHtml, isEmail, phpStripTags, removeAccents, sanitizeTextField, sanitizeTitle, stripslashes, wpPreKsesLessThan, wpStripAllTags } from '../../core/wordpress/formatting';
+import { escHtml, isEmail, phpStripTags, removeAccents, sanitizeTextField, sanitizeTitle, sanitizeUser, stripslashes, wpPreKsesLessThan, wpStripAllTags } from '../../core/wordpress/formatting';
+import { nicename, restSlug } from '../../wp-json/wp/v2/slug';
+import { validUsername } from '../../wp-json/wp/v2/users-collection';
 
 /*
  * The formatting functions against WordPress's own: formatting-6.8.json holds 2,500 generated strings
@@ -81,5 +83,31 @@ describe(`sanitize_url, is_email and the REST schema's string formats against Wo
     // Both verdicts occur, so the comparison means something either way (WordPress refuses no 'uri': it only sanitises it).
     expect(formats.cases.filter((c) => recorded(c)[0] === true).length).toBeGreaterThanOrEqual(2);
     if (format !== 'uri') expect(formats.cases.filter((c) => recorded(c)[0] !== true).length).toBeGreaterThan(5);
+  });
+});
+
+interface NamesRecording {
+  wordpress: string;
+  php: string;
+  cases: Array<[string, boolean, string, string, string]>;
+}
+
+const names = JSON.parse(fs.readFileSync(path.join(__dirname, 'user-names-6.8.json'), 'utf8')) as NamesRecording;
+
+describe(`user names and slugs against WordPress ${names.wordpress} (PHP ${names.php})`, () => {
+  const columns: Array<[string, number, (input: string) => unknown]> = [
+    ['validate_username', 1, (s) => validUsername(s) === true],
+    ['sanitize_user', 2, (s) => sanitizeUser(s, false)],
+    ['sanitize_user (strict)', 3, (s) => sanitizeUser(s, true)],
+    ["the nicename the REST API and wp_insert_user make of a slug (login 'admin')", 4, (s) => nicename(restSlug(s), 'admin')],
+  ];
+  it.each(columns)('%s gives what WordPress gives for every recorded input', (_name, column, ours) => {
+    const different = names.cases.filter((c) => ours(c[0]) !== c[column]).map((c) => ({ input: c[0], wordpress: c[column], ours: ours(c[0]) }));
+    expect(different.slice(0, 5)).toEqual([]);
+  });
+
+  it('both verdicts of validate_username occur', () => {
+    expect(names.cases.filter((c) => c[1]).length).toBeGreaterThan(5);
+    expect(names.cases.filter((c) => !c[1]).length).toBeGreaterThan(5);
   });
 });

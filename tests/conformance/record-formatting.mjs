@@ -129,6 +129,24 @@ foreach ($in as $s) {
 echo json_encode(['wordpress' => $GLOBALS['wp_version'], 'php' => PHP_VERSION, 'outputs' => $out], JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES);
 `;
 
+// The third set: user names and slugs (validate_username, sanitize_user, and the nicename the REST API
+// and wp_insert_user make of a slug: sanitize_title, then sanitize_user(…, true) and sanitize_title
+// again, the login's — here 'admin' — when that is PHP-empty).
+const NAME_PIECES = ['a', 'B', 'John', '.', ' ', '  ', '-', '_', '@', 'é', 'Ü', 'ß', '日本', '%41', '%e2%80%93', '&amp;', '<b>', '!', '0', '9', "'", '"', '—', '\u00a0', '\t', 'x'.repeat(30)];
+const NAMES_CRAFTED = ['John.Doe  Smith', 'Ünïcode a@b', '日本', '---', '', ' ', '0', '00', 'a  b', ' a', 'a@b.c', 'x'.repeat(60), 'a.b@c-d_e'];
+
+const PHP_NAMES = `
+require getenv('WP_LOAD');
+$in = json_decode(file_get_contents('php://stdin'), true);
+$out = [];
+foreach ($in as $s) {
+  $slug = sanitize_title($s);
+  $nicename = sanitize_title(empty($slug) ? mb_substr('admin', 0, 50) : sanitize_user($slug, true));
+  $out[] = [(bool) validate_username($s), sanitize_user($s), sanitize_user($s, true), $nicename];
+}
+echo json_encode(['wordpress' => $GLOBALS['wp_version'], 'php' => PHP_VERSION, 'outputs' => $out], JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES);
+`;
+
 const PHP = `
 require getenv('WP_LOAD');
 $in = json_decode(file_get_contents('php://stdin'), true);
@@ -168,4 +186,13 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const columns = ['sanitize_url', 'is_email', ...FORMATS.map((f) => `format ${f}: [true, sanitised] or [code, message]`)];
   fs.writeFileSync(formatsOut, JSON.stringify({ wordpress: formats.wordpress, php: formats.php, recordedWith: 'tests/conformance/record-formatting.mjs', columns, formats: FORMATS, cases: formatCases }) + '\n');
   process.stdout.write(`${formatCases.length} cases, WordPress ${formats.wordpress}, PHP ${formats.php}: ${path.relative(process.cwd(), formatsOut)}\n`);
+
+  const names = [...NAMES_CRAFTED, ...inputsOf(NAME_PIECES, 1200, 20261207, 5)];
+  const namesOut = path.join(path.dirname(OUT), 'user-names-6.8.json');
+  const rawNames = execFileSync('php', ['-r', PHP_NAMES], { input: JSON.stringify(names), env: { ...process.env, WP_LOAD: path.join(WORDPRESS, 'wp-load.php') }, maxBuffer: 64 * 2 ** 20, encoding: 'utf8' });
+  const named = JSON.parse(rawNames);
+  const nameCases = names.map((input, i) => [input, ...named.outputs[i]]);
+  const nameColumns = ['validate_username', 'sanitize_user', 'sanitize_user strict', "nicename of the slug (login 'admin')"];
+  fs.writeFileSync(namesOut, JSON.stringify({ wordpress: named.wordpress, php: named.php, recordedWith: 'tests/conformance/record-formatting.mjs', columns: nameColumns, cases: nameCases }) + '\n');
+  process.stdout.write(`${nameCases.length} cases, WordPress ${named.wordpress}, PHP ${named.php}: ${path.relative(process.cwd(), namesOut)}\n`);
 }
