@@ -9,6 +9,9 @@ function isSpace(unit: number): boolean {
   return unit === 0x20 || (unit >= 0x09 && unit <= 0x0d);
 }
 
+/** 'doctyp', the letters before the 'e' that makes `<!DOCTYPE` a tag (any case). */
+const DOCTYP = [...'doctyp'].map((ch) => ch.charCodeAt(0));
+
 function isLetter(unit: number, lower: number): boolean {
   return (unit | 0x20) === lower;
 }
@@ -109,7 +112,7 @@ export function phpStripTags(text: string): string {
           if (at(p - 1) !== 0x5c && (!inQuote || c === inQuote)) inQuote = inQuote ? 0 : c;
         } else if (c === 0x2d && at(p - 1) === 0x2d && at(p - 2) === 0x21) {
           state = 4;
-        } else if (isLetter(c, 0x65) && p > 6 && 'doctyp'.split('').every((ch, k) => isLetter(at(p - 6 + k), ch.charCodeAt(0)))) {
+        } else if (isLetter(c, 0x65) && p > 6 && DOCTYP.every((lower, k) => isLetter(at(p - 6 + k), lower))) {
           state = 1; // <!DOCTYPE
         }
         break;
