@@ -354,3 +354,19 @@ describe("a user's e-mail address and URL, as WordPress's schema formats take th
     expect(res.body.url).toBe(stored);
   });
 });
+
+describe("a user's names, as WordPress 6.8 saves them (the wp-oracle's answers to the same request)", () => {
+  it('display name, first and last name and nickname go through sanitize_text_field, kses and special characters (quotes kept)', async () => {
+    const emu = await standardApp({ settings: { SITE_URL: SITE } });
+    try {
+      const res = await request(emu.app)
+        .post('/wp-json/wp/v2/users/1?context=edit')
+        .set('Authorization', asAdmin)
+        .send({ name: '<b>Tom & "Jerry"</b>  x', first_name: 'A<i>b</i> &amp; c', last_name: '  L  ', nickname: 'N&ick <' });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ name: 'Tom &amp; "Jerry" x', first_name: 'Ab &amp; c', last_name: 'L', nickname: 'N&amp;ick &lt;' });
+    } finally {
+      await emu.close();
+    }
+  });
+});

@@ -220,7 +220,7 @@ function entityAt(text: string, at: number, to: number): { entity: string; end: 
 }
 
 /** esc_html() of text[from..to) into `out` (an entity is read only within that range). */
-function escHtmlInto(out: CodeUnits, text: string, from: number, to: number): void {
+function escHtmlInto(out: CodeUnits, text: string, from: number, to: number, quotes = true): void {
   let kept = from;
   for (let i = from; i < to; i++) {
     const unit = text.charCodeAt(i);
@@ -228,8 +228,8 @@ function escHtmlInto(out: CodeUnits, text: string, from: number, to: number): vo
     let next = i + 1;
     if (unit === 0x3c) entity = '&lt;';
     else if (unit === 0x3e) entity = '&gt;';
-    else if (unit === 0x22) entity = '&quot;';
-    else if (unit === 0x27) entity = '&#039;';
+    else if (unit === 0x22 && quotes) entity = '&quot;';
+    else if (unit === 0x27 && quotes) entity = '&#039;';
     else if (unit === 0x26) {
       const found = entityAt(text, i + 1, to);
       if (found === null) entity = '&amp;';
@@ -432,4 +432,45 @@ export function sanitizeUser(username: string, strict: boolean): string {
   name = name.replace(/%[a-fA-F0-9][a-fA-F0-9]/g, '').replace(/&[^\n]+?;/g, ''); // PCRE's '.' is anything but \n
   if (strict) name = name.replace(/[^a-z0-9 _.\-@]/gi, '');
   return phpTrim(name).replace(/[ \t\n\x0B\f\r]+/g, ' ');
+}
+
+/** addslashes(): a backslash before every quote, backslash and NUL (NUL as `\0`). */
+function addslashes(text: string): string {
+  return text.replace(/[\\'"\0]/g, (c) => (c === '\0' ? '\\0' : `\\${c}`));
+}
+
+/** The elements wp_kses allows where no list is given for the context ($allowedtags). */
+const KSES_ALLOWED_TAGS = new Set(['a', 'abbr', 'acronym', 'b', 'blockquote', 'cite', 'code', 'del', 'em', 'i', 'q', 's', 'strike', 'strong']);
+
+/**
+ * wp_kses() with $allowedtags on text sanitize_text_field has already cleaned (so without comments,
+ * and every '<' left is followed by whitespace): control characters removed, a '>' as `&gt;`, a
+ * `< elem …>` kept as `<elem>` (or `</elem>`, `<elem />`) when elem is allowed and dropped otherwise.
+ * Its attributes are dropped too: wp_kses keeps the few $allowedtags allows (an `a`'s href and
+ * title, …), which this does not (docs/conformance.md).
+ */
+function ksesCleanedText(text: string): string {
+  const clean = text.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F]/g, '');
+  return clean.replace(/<[^>]*(?:>|$)|>/g, (match) => {
+    if (match === '>') return '&gt;';
+    const m = /^<\s*(\/\s*)?([a-zA-Z0-9-]+)([^>]*)>?$/.exec(match.replace(/\\"/g, '"'));
+    if (m === null || !KSES_ALLOWED_TAGS.has(m[2]!.toLowerCase())) return '';
+    if (m[1]) return `</${m[2]}>`;
+    return `<${m[2]}${/\/\s*$/.test(m[3]!) ? ' /' : ''}>`;
+  });
+}
+
+/**
+ * What WordPress saves for a user's display name, first and last name and nickname: its pre_user_*
+ * filters run on the slashed value wp_insert_user gets (so a NUL, slashed as `\0`, outlives
+ * sanitize_text_field's trim): sanitize_text_field, wp_filter_kses (unslashed, wp_kses, slashed
+ * again) and _wp_specialchars (ENT_NOQUOTES: `&`, `<`, `>` encoded, entities not encoded twice,
+ * quotes as they are); the result unslashed.
+ */
+export function sanitizeUserNameField(value: string): string {
+  const text = ksesCleanedText(stripslashes(sanitizeTextField(addslashes(value))));
+  if (!/[&<>]/.test(text)) return text;
+  const out = new CodeUnits(text.length + 16);
+  escHtmlInto(out, text, 0, text.length, false);
+  return out.toString();
 }

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { sanitizeUrl } from '../../core/rest/globals';
 import { sanitizeValue, validateValue, type ArgSchema } from '../../core/rest/schema';
-import { escHtml, isEmail, phpStripTags, removeAccents, sanitizeTextField, sanitizeTitle, sanitizeUser, stripslashes, wpPreKsesLessThan, wpStripAllTags } from '../../core/wordpress/formatting';
+import { escHtml, isEmail, phpStripTags, removeAccents, sanitizeTextField, sanitizeTitle, sanitizeUser, sanitizeUserNameField, stripslashes, wpPreKsesLessThan, wpStripAllTags } from '../../core/wordpress/formatting';
 import { nicename, restSlug } from '../../wp-json/wp/v2/slug';
 import { validUsername } from '../../wp-json/wp/v2/users-collection';
 
@@ -30,6 +30,7 @@ const OURS: Record<string, (text: string) => string> = {
   strip_tags: phpStripTags,
   wp_pre_kses_less_than: wpPreKsesLessThan,
   stripslashes,
+  user_name_field: sanitizeUserNameField,
 };
 
 describe(`formatting functions against WordPress ${recording.wordpress} (PHP ${recording.php})`, () => {

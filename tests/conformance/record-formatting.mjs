@@ -38,7 +38,7 @@ const WORDPRESS = path.resolve(opt('--wordpress', null) ?? defaultWordPress());
 const OUT = path.resolve(opt('--out', path.join(HERE, 'formatting-6.8.json')));
 
 /** The functions recorded, by their WordPress names, in the order each case's outputs are kept. */
-export const FUNCTIONS = ['sanitize_text_field', 'sanitize_title', 'esc_html', 'wp_strip_all_tags', 'remove_accents', 'strip_tags', 'wp_pre_kses_less_than', 'stripslashes'];
+export const FUNCTIONS = ['sanitize_text_field', 'sanitize_title', 'esc_html', 'wp_strip_all_tags', 'remove_accents', 'strip_tags', 'wp_pre_kses_less_than', 'stripslashes', 'user_name_field'];
 
 // Pieces the functions treat specially: whitespace and controls, tags, comments, entities (valid,
 // unknown, zero-padded, out of range), percent octets and '---xx---', quotes, backslashes, accented
@@ -149,6 +149,8 @@ echo json_encode(['wordpress' => $GLOBALS['wp_version'], 'php' => PHP_VERSION, '
 
 const PHP = `
 require getenv('WP_LOAD');
+// What wp_insert_user saves for a display name, first or last name or nickname: its pre_user_* filters on the slashed value.
+function user_name_field($s) { return wp_unslash(apply_filters('pre_user_first_name', wp_slash($s))); }
 $in = json_decode(file_get_contents('php://stdin'), true);
 $fns = json_decode(getenv('FUNCTIONS'), true);
 $out = [];

@@ -2,6 +2,7 @@ import { bcrypt } from '../../../core/auth/bcrypt';
 import { isRole } from '../../../core/auth/roles';
 import type { UserRecord } from '../../../core/auth/users';
 import { checkOptions, CliError, type CliCommand } from '../../../core/cli';
+import { sanitizeUserNameField } from '../../../core/wordpress/formatting';
 import { MAX_NICENAME, nicename, NICENAME_TOO_LONG } from './slug';
 
 /**
@@ -20,10 +21,11 @@ const FIELDS: Record<string, (user: UserRecord, value: string) => string | null>
   },
   user_url: (u, v) => ((u.url = v), null),
   user_email: (u, v) => (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v) ? ((u.email = v), null) : `'${v}' is an invalid email.`),
-  display_name: (u, v) => ((u.displayName = v), null),
-  nickname: (u, v) => ((u.nickname = v), null),
-  first_name: (u, v) => ((u.firstName = v), null),
-  last_name: (u, v) => ((u.lastName = v), null),
+  // As wp_update_user's pre_user_* filters save them (sanitize_text_field, kses, special characters).
+  display_name: (u, v) => ((u.displayName = sanitizeUserNameField(v)), null),
+  nickname: (u, v) => ((u.nickname = sanitizeUserNameField(v)), null),
+  first_name: (u, v) => ((u.firstName = sanitizeUserNameField(v)), null),
+  last_name: (u, v) => ((u.lastName = sanitizeUserNameField(v)), null),
   description: (u, v) => ((u.description = v), null),
   role: (u, v) => (isRole(v) ? ((u.roles = [v]), null) : `Role doesn't exist: ${v}`),
   locale: (u, v) => ((u.locale = v === 'en_US' ? '' : v), null),

@@ -9,6 +9,7 @@ import type { RestRequest } from '../../../core/rest/request';
 import { DELETABLE, EDITABLE, READABLE, type Method } from '../../../core/rest/server';
 import { contextArg, userDeleteArgs, userEditArgs, userSchema } from './schemas';
 import { registerUserCollection } from './users-collection';
+import { sanitizeUserNameField } from '../../../core/wordpress/formatting';
 import { MAX_NICENAME, nicename, NICENAME_TOO_LONG, restSlug, uniqueNicename } from './slug';
 
 /** Gravatar URLs as WordPress 6.8 builds them: SHA-256 of the trimmed, lower-cased e-mail. */
@@ -108,12 +109,13 @@ export async function applyUserChanges(ctx: SiteContext, user: UserRecord, req: 
     const v = req.param(key);
     if (typeof v === 'string') set(v);
   };
-  text('name', (v) => (user.displayName = v));
-  text('first_name', (v) => (user.firstName = v));
-  text('last_name', (v) => (user.lastName = v));
+  // As wp_insert_user's pre_user_* filters save them (sanitize_text_field, kses, special characters).
+  text('name', (v) => (user.displayName = sanitizeUserNameField(v)));
+  text('first_name', (v) => (user.firstName = sanitizeUserNameField(v)));
+  text('last_name', (v) => (user.lastName = sanitizeUserNameField(v)));
   text('url', (v) => (user.url = v));
   text('description', (v) => (user.description = v));
-  text('nickname', (v) => (user.nickname = v));
+  text('nickname', (v) => (user.nickname = sanitizeUserNameField(v)));
   text('locale', (v) => (user.locale = v === 'en_US' ? '' : v));
   const password = req.param('password');
   if (!options.skipPassword && typeof password === 'string') {
