@@ -237,6 +237,16 @@ function entityAt(text: string, at: number, to: number): { entity: string | null
   return { entity: HTML401_ENTITY_NAMES.has(name) ? null : `&amp;${name};`, end: end + 1 };
 }
 
+/** How many units after an '&' at text[at - 1] spell `lt;`, `gt;`, `amp;`, `quot;` or `#039;` (within `to`), else 0. */
+function keptEntityLength(text: string, at: number, to: number): number {
+  const c = text.charCodeAt(at);
+  if ((c === 0x6c || c === 0x67) && at + 2 < to && text.charCodeAt(at + 1) === 0x74 && text.charCodeAt(at + 2) === 0x3b) return 3;
+  if (c === 0x61 && at + 3 < to && text.startsWith('mp;', at + 1)) return 4;
+  if (c === 0x71 && at + 4 < to && text.startsWith('uot;', at + 1)) return 5;
+  if (c === 0x23 && at + 4 < to && text.startsWith('039;', at + 1)) return 5;
+  return 0;
+}
+
 /** lt, gt, amp or quot at text[at..end): the names met most, known without making a string of them. */
 function isCommonEntity(text: string, at: number, end: number): boolean {
   const c0 = text.charCodeAt(at);
@@ -279,9 +289,11 @@ function escHtmlInto(out: CodeUnits, text: string, from: number, to: number, quo
     else if (unit === 0x22 && quotes) entity = ENTITY_BYTES.quot;
     else if (unit === 0x27 && quotes) entity = ENTITY_BYTES.apos;
     else if (unit === 0x26) {
-      // `&lt;` and `&gt;` (what sanitize_text_field leaves of every lone '<'): kept, without entityAt.
-      if (i + 3 < to && text.charCodeAt(i + 2) === 0x74 && text.charCodeAt(i + 3) === 0x3b && (text.charCodeAt(i + 1) === 0x6c || text.charCodeAt(i + 1) === 0x67)) {
-        i += 3;
+      // The entities esc_html itself writes (what sanitize_text_field leaves of a lone '<' and the
+      // quotes after it): kept as they are, without entityAt.
+      const known = keptEntityLength(text, i + 1, to);
+      if (known > 0) {
+        i += known;
         continue;
       }
       const found = entityAt(text, i + 1, to);
@@ -548,7 +560,7 @@ export function sanitizeUserNameField(value: string): string {
   // (strip_tags skips a quote after a backslash there); any other text gives the same without it.
   const slashingMatters = value.includes('\0') || /<[?!]/.test(value);
   const text = ksesCleanedText(slashingMatters ? stripslashes(sanitizeTextField(addslashes(value))) : sanitizeTextField(value));
-  if (!/[<>]|&(?!lt;|gt;)/.test(text)) return text; // nothing _wp_specialchars would change (sanitize_text_field's own &lt; stay)
+  if (!/[<>]|&(?!lt;|gt;|amp;|quot;|#039;)/.test(text)) return text; // nothing _wp_specialchars would change (esc_html's own entities stay)
   const out = new CodeUnits(escapedCapacity(text));
   escHtmlInto(out, text, 0, text.length, false);
   return out.toString();
