@@ -127,9 +127,12 @@ class CodeUnits {
 
   /** ASCII bytes as they are (the entities esc_html writes, made once): one copy, no check per unit. */
   bytes(bytes: Uint8Array): void {
-    this.room(bytes.length);
-    this.buffer.set(bytes, this.length);
-    this.length += bytes.length;
+    const n = this.length;
+    if (n + bytes.length > this.buffer.length) this.room(bytes.length);
+    // A loop, not TypedArray.set: for the five or six bytes of an entity its call cost more than the copy.
+    const b = this.buffer;
+    for (let k = 0; k < bytes.length; k++) b[n + k] = bytes[k]!;
+    this.length = n + bytes.length;
   }
 
   /** `&lt;`, the entity wpPreKsesLessThan writes for every lone `<` (a megabyte of `<`: 29 ms against 37 with `text('&lt;')`). */
