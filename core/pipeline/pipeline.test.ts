@@ -4,7 +4,7 @@ import { createClock } from '../clock';
 import { RestResponse } from '../rest/response';
 import { RestServer } from '../rest/server';
 import type { RequestContext } from './context';
-import { Pipeline, YIELD_BEFORE_RESPOND_BYTES } from './pipeline';
+import { Pipeline, turnForLargeBody, YIELD_BEFORE_RESPOND_BYTES } from './pipeline';
 
 /** The whole pipeline on a real socket: stages in order, one context, one write, the host seam. */
 
@@ -191,5 +191,21 @@ describe('pipeline', () => {
     };
     expect(await turns(100)).toEqual(['handler', 'answered', 'next turn']);
     expect(await turns(YIELD_BEFORE_RESPOND_BYTES)).toEqual(['handler', 'next turn', 'answered']);
+  });
+});
+
+describe('turnForLargeBody', () => {
+  it("resolves in the event loop's next turn (after its timers) for a large body, at once for a small one", async () => {
+    const order = async (bytes: number): Promise<string[]> => {
+      const seen: string[] = [];
+      setTimeout(() => seen.push('timer'), 1);
+      const until = performance.now() + 3;
+      while (performance.now() < until); // the timer is due before the turn ends
+      await turnForLargeBody(bytes).then(() => seen.push('resolved'));
+      await new Promise((r) => setTimeout(r, 5));
+      return seen;
+    };
+    expect(await order(100)).toEqual(['resolved', 'timer']);
+    expect(await order(YIELD_BEFORE_RESPOND_BYTES)).toEqual(['timer', 'resolved']);
   });
 });

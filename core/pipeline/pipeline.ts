@@ -51,6 +51,16 @@ function nextTurn(fn: () => void): void {
 }
 
 /**
+ * For a handler working on a large body (YIELD_BEFORE_RESPOND_BYTES or more): resolves in the event
+ * loop's next turn, so its sanitising and its storing are two blocks with timers and other requests
+ * between them; at once for a smaller one.
+ */
+export function turnForLargeBody(bodyBytes: number): Promise<void> {
+  if (bodyBytes < YIELD_BEFORE_RESPOND_BYTES) return Promise.resolve();
+  return new Promise((resolve) => nextTurn(resolve));
+}
+
+/**
  * The request pipeline (docs/architecture.md): receive → authenticate → before-dispatch → dispatch →
  * respond → after-response, on Node's own request and response, one typed context per request. REST
  * requests are answered here with one write; other requests go on to the host (Express) after

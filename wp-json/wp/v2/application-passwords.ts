@@ -1,3 +1,4 @@
+import { turnForLargeBody } from '../../../core/pipeline/pipeline';
 import { sanitizeTextField } from '../../../core/wordpress/formatting';
 import { ApplicationPasswordError, chunkApplicationPassword, type ApplicationPasswordRecord } from '../../../core/auth/application-passwords';
 import type { UserRecord } from '../../../core/auth/users';
@@ -130,6 +131,7 @@ export function registerApplicationPasswords(ctx: SiteContext): void {
         handler: async (req) => {
           const user = userOf(req);
           const name = nameOf(req) ?? '';
+          await turnForLargeBody(req.rawBody.length); // a large name: sanitised in this turn, stored in the next
           const appId = req.param('app_id');
           let created;
           try {
@@ -209,6 +211,7 @@ export function registerApplicationPasswords(ctx: SiteContext): void {
           const item = itemOf(user, req);
           if (item instanceof WpError) return item;
           const name = nameOf(req);
+          await turnForLargeBody(req.rawBody.length);
           // prepare_item_for_database: only the name changes on update (app_id is kept, as in WordPress).
           const updated = name ? applicationPasswords.rename(item, name) : item;
           return prepare(user, updated, req);
