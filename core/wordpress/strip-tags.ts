@@ -39,7 +39,28 @@ export function phpStripTags(text: string): string {
   let parens = 0; // PHP's br
   let xml = false;
   let p = 0;
+  // Text and tags are skipped to the next character the machine acts on: in text a '<' (unless a
+  // NUL or a nested tag's pending '>' makes every character count), in a tag '<', '>', a quote, and
+  // '!' or '?' (which act only right after a '<').
+  const nulFree = !text.includes('\0');
+  const inTag = /[<>"'!?]/g;
   for (; p < end; p++) {
+    if (state === 0 && nulFree && depth === 0) {
+      const next = text.indexOf('<', p);
+      if (next === -1) {
+        p = end;
+        break;
+      }
+      p = next;
+    } else if (state === 1) {
+      inTag.lastIndex = p;
+      const next = inTag.exec(text);
+      if (next === null) {
+        p = end;
+        break;
+      }
+      p = next.index;
+    }
     const c = text.charCodeAt(p);
     switch (state) {
       case 0:
