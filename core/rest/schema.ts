@@ -268,6 +268,9 @@ export function validateValue(value: unknown, schema: ArgSchema, param: string, 
   return null;
 }
 
+/** rest_parse_hex_color()'s and sanitize_hex_color()'s pattern: # and 3 or 6 hex digits (and PCRE's final line feed). */
+const HEX_COLOR = /^#([A-Fa-f0-9]{3}){1,2}\n?$/;
+
 /** The "format" keyword's check (rest_validate_value_from_schema applies it after the enum, to strings). */
 function formatError(s: string, format: ArgSchema['format'], param: string): WpError | null {
   switch (format) {
@@ -285,7 +288,7 @@ function formatError(s: string, format: ArgSchema['format'], param: string): WpE
       if (!restIsIpAddress(s)) return err('rest_invalid_ip', `${param} is not a valid IP address.`, param);
       break;
     case 'hex-color':
-      if (!/^#([A-Fa-f0-9]{3}){1,2}\n?$/.test(s)) return err('rest_invalid_hex_color', 'Invalid hex color.', param);
+      if (!HEX_COLOR.test(s)) return err('rest_invalid_hex_color', 'Invalid hex color.', param);
       break;
     // 'uri' is not checked, only sanitised (sanitizeValue), as WordPress does. Every pattern here
     // lets one final line feed through, as PCRE's `$` does.
@@ -349,7 +352,7 @@ function sanitizeFormat(value: string, format: ArgSchema['format']): string {
     case 'uri':
       return sanitizeUrl(value);
     case 'hex-color':
-      return /^#([A-Fa-f0-9]{3}){1,2}\n?$/.test(value) ? value : '';
+      return HEX_COLOR.test(value) ? value : ''; // sanitize_hex_color
     case 'date-time':
     case 'email':
     case 'ip':

@@ -54,19 +54,7 @@ const PIECES = [
 
 /** `count` strings of 1 to 12 pieces, from a linear congruential generator seeded with `seed`. */
 export function inputs(count, seed) {
-  let state = seed;
-  const next = () => {
-    state = (state * 1103515245 + 12345) & 0x7fffffff;
-    return state / 0x80000000;
-  };
-  const out = [];
-  for (let i = 0; i < count; i++) {
-    let s = '';
-    const n = 1 + Math.floor(next() * 12);
-    for (let k = 0; k < n; k++) s += PIECES[Math.floor(next() * PIECES.length)];
-    out.push(s);
-  }
-  return out;
+  return inputsOf(PIECES, count, seed, 12);
 }
 
 /** The string formats of rest_validate_value_from_schema() / rest_sanitize_value_from_schema() recorded for the second set. */
@@ -112,12 +100,19 @@ export function inputsOf(pieces, count, seed, most) {
   return out;
 }
 
-const PHP_FORMATS = `
-require getenv('WP_LOAD');
+/** A PHP script that loads WordPress, reads the inputs from stdin, runs \`before\` once and \`each\` per input \`$s\` (adding to \`$out\`), and prints them as JSON. */
+function phpScript(before, each) {
+  return `require getenv('WP_LOAD');
 $in = json_decode(file_get_contents('php://stdin'), true);
-$formats = json_decode(getenv('FORMATS'), true);
-$out = [];
-foreach ($in as $s) {
+$out = [];${before}
+foreach ($in as $s) {${each}}
+echo json_encode(['wordpress' => $GLOBALS['wp_version'], 'php' => PHP_VERSION, 'outputs' => $out], JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES);
+`;
+}
+
+const PHP_FORMATS = phpScript(`
+  $formats = json_decode(getenv('FORMATS'), true);
+`, `
   $row = [sanitize_url($s), (bool) is_email($s)];
   foreach ($formats as $f) {
     $schema = ['type' => 'string', 'format' => $f];
@@ -125,9 +120,7 @@ foreach ($in as $s) {
     $row[] = is_wp_error($valid) ? [$valid->get_error_code(), $valid->get_error_message()] : [true, rest_sanitize_value_from_schema($s, $schema, 'p')];
   }
   $out[] = $row;
-}
-echo json_encode(['wordpress' => $GLOBALS['wp_version'], 'php' => PHP_VERSION, 'outputs' => $out], JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES);
-`;
+`);
 
 // The third set: user names and slugs (validate_username, sanitize_user, and the nicename the REST API
 // and wp_insert_user make of a slug: sanitize_title, then sanitize_user(…, true) and sanitize_title
@@ -135,66 +128,46 @@ echo json_encode(['wordpress' => $GLOBALS['wp_version'], 'php' => PHP_VERSION, '
 const NAME_PIECES = ['a', 'B', 'John', '.', ' ', '  ', '-', '_', '@', 'é', 'Ü', 'ß', '日本', '%41', '%e2%80%93', '&amp;', '<b>', '!', '0', '9', "'", '"', '—', '\u00a0', '\t', 'x'.repeat(30)];
 const NAMES_CRAFTED = ['John.Doe  Smith', 'Ünïcode a@b', '日本', '---', '', ' ', '0', '00', 'a  b', ' a', 'a@b.c', 'x'.repeat(60), 'a.b@c-d_e'];
 
-const PHP_NAMES = `
-require getenv('WP_LOAD');
-$in = json_decode(file_get_contents('php://stdin'), true);
-$out = [];
-foreach ($in as $s) {
+const PHP_NAMES = phpScript('', `
   $slug = sanitize_title($s);
   $nicename = sanitize_title(empty($slug) ? mb_substr('admin', 0, 50) : sanitize_user($slug, true));
   $out[] = [(bool) validate_username($s), sanitize_user($s), sanitize_user($s, true), $nicename];
-}
-echo json_encode(['wordpress' => $GLOBALS['wp_version'], 'php' => PHP_VERSION, 'outputs' => $out], JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES);
-`;
+`);
 
-const PHP = `
-require getenv('WP_LOAD');
-// What wp_insert_user saves for a display name, first or last name or nickname: its pre_user_* filters on the slashed value.
-function user_name_field($s) { return wp_unslash(apply_filters('pre_user_first_name', wp_slash($s))); }
-$in = json_decode(file_get_contents('php://stdin'), true);
-$fns = json_decode(getenv('FUNCTIONS'), true);
-$out = [];
-foreach ($in as $s) {
+const PHP = phpScript(`
+  // What wp_insert_user saves for a display name, first or last name or nickname: its pre_user_* filters on the slashed value.
+  function user_name_field($s) { return wp_unslash(apply_filters('pre_user_first_name', wp_slash($s))); }
+  $fns = json_decode(getenv('FUNCTIONS'), true);
+`, `
   $row = [];
   foreach ($fns as $f) $row[] = $f($s);
   $out[] = $row;
-}
-echo json_encode(['wordpress' => $GLOBALS['wp_version'], 'php' => PHP_VERSION, 'outputs' => $out], JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES);
-`;
+`);
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const strings = inputs(2500, 20261205);
-  const raw = execFileSync('php', ['-r', PHP], {
+/**
+ * Runs \`script\` with PHP on \`strings\` and writes \`file\`: what WordPress and PHP it was, \`fields\`,
+ * and each case as [input, ...what the script gave for it].
+ */
+function record(file, strings, script, env, fields) {
+  const raw = execFileSync('php', ['-r', script], {
     input: JSON.stringify(strings),
-    env: { ...process.env, WP_LOAD: path.join(WORDPRESS, 'wp-load.php'), FUNCTIONS: JSON.stringify(FUNCTIONS) },
+    env: { ...process.env, WP_LOAD: path.join(WORDPRESS, 'wp-load.php'), ...env },
     maxBuffer: 64 * 2 ** 20,
     encoding: 'utf8',
   });
   const { wordpress, php, outputs } = JSON.parse(raw);
   const cases = strings.map((input, i) => [input, ...outputs[i]]);
-  fs.writeFileSync(OUT, JSON.stringify({ wordpress, php, recordedWith: 'tests/conformance/record-formatting.mjs', functions: FUNCTIONS, cases }, null, 0) + '\n');
-  process.stdout.write(`${cases.length} cases, WordPress ${wordpress}, PHP ${php}: ${path.relative(process.cwd(), OUT)}\n`);
+  fs.writeFileSync(file, JSON.stringify({ wordpress, php, recordedWith: 'tests/conformance/record-formatting.mjs', ...fields, cases }) + '\n');
+  process.stdout.write(`${cases.length} cases, WordPress ${wordpress}, PHP ${php}: ${path.relative(process.cwd(), file)}\n`);
+}
 
-  const formatStrings = [...CRAFTED, ...inputsOf(FORMAT_PIECES, 1500, 20261206, 7)];
-  const formatsOut = path.join(path.dirname(OUT), 'rest-formats-6.8.json');
-  const rawFormats = execFileSync('php', ['-r', PHP_FORMATS], {
-    input: JSON.stringify(formatStrings),
-    env: { ...process.env, WP_LOAD: path.join(WORDPRESS, 'wp-load.php'), FORMATS: JSON.stringify(FORMATS) },
-    maxBuffer: 64 * 2 ** 20,
-    encoding: 'utf8',
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  record(OUT, inputs(2500, 20261205), PHP, { FUNCTIONS: JSON.stringify(FUNCTIONS) }, { functions: FUNCTIONS });
+  record(path.join(path.dirname(OUT), 'rest-formats-6.8.json'), [...CRAFTED, ...inputsOf(FORMAT_PIECES, 1500, 20261206, 7)], PHP_FORMATS, { FORMATS: JSON.stringify(FORMATS) }, {
+    columns: ['sanitize_url', 'is_email', ...FORMATS.map((f) => `format ${f}: [true, sanitised] or [code, message]`)],
+    formats: FORMATS,
   });
-  const formats = JSON.parse(rawFormats);
-  const formatCases = formatStrings.map((input, i) => [input, ...formats.outputs[i]]);
-  const columns = ['sanitize_url', 'is_email', ...FORMATS.map((f) => `format ${f}: [true, sanitised] or [code, message]`)];
-  fs.writeFileSync(formatsOut, JSON.stringify({ wordpress: formats.wordpress, php: formats.php, recordedWith: 'tests/conformance/record-formatting.mjs', columns, formats: FORMATS, cases: formatCases }) + '\n');
-  process.stdout.write(`${formatCases.length} cases, WordPress ${formats.wordpress}, PHP ${formats.php}: ${path.relative(process.cwd(), formatsOut)}\n`);
-
-  const names = [...NAMES_CRAFTED, ...inputsOf(NAME_PIECES, 1200, 20261207, 5)];
-  const namesOut = path.join(path.dirname(OUT), 'user-names-6.8.json');
-  const rawNames = execFileSync('php', ['-r', PHP_NAMES], { input: JSON.stringify(names), env: { ...process.env, WP_LOAD: path.join(WORDPRESS, 'wp-load.php') }, maxBuffer: 64 * 2 ** 20, encoding: 'utf8' });
-  const named = JSON.parse(rawNames);
-  const nameCases = names.map((input, i) => [input, ...named.outputs[i]]);
-  const nameColumns = ['validate_username', 'sanitize_user', 'sanitize_user strict', "nicename of the slug (login 'admin')"];
-  fs.writeFileSync(namesOut, JSON.stringify({ wordpress: named.wordpress, php: named.php, recordedWith: 'tests/conformance/record-formatting.mjs', columns: nameColumns, cases: nameCases }) + '\n');
-  process.stdout.write(`${nameCases.length} cases, WordPress ${named.wordpress}, PHP ${named.php}: ${path.relative(process.cwd(), namesOut)}\n`);
+  record(path.join(path.dirname(OUT), 'user-names-6.8.json'), [...NAMES_CRAFTED, ...inputsOf(NAME_PIECES, 1200, 20261207, 5)], PHP_NAMES, {}, {
+    columns: ['validate_username', 'sanitize_user', 'sanitize_user strict', "nicename of the slug (login 'admin')"],
+  });
 }

@@ -1,3 +1,4 @@
+import { WpError } from '../../../core/rest/errors';
 import { sanitizeTitle, sanitizeUser } from '../../../core/wordpress/formatting';
 
 /**
@@ -28,9 +29,21 @@ export function nicename(given: string, login: string): string {
  */
 export const NICENAME_TOO_LONG = { code: 'user_nicename_too_long', message: 'Nicename may not be longer than 50 characters.' } as const;
 
-/** wp_insert_user's way around a nicename another user has: `-2`, `-3`, ... with the rest cut to fit 50 characters. */
-export function uniqueNicename(wanted: string, taken: (slug: string) => boolean): string {
+/**
+ * The nicename wp_insert_user stores for `user` from what it is given ('' for nothing): null when it
+ * is over 50 characters (nicenameTooLong); one another of `users` has gets `-2`, `-3`, ... with the
+ * rest cut to fit 50 characters.
+ */
+export function userNicename(given: string, user: { id: number; login: string }, users: readonly { id: number; slug: string }[]): string | null {
+  const wanted = nicename(given, user.login);
+  if ([...wanted].length > MAX_NICENAME) return null;
+  const taken = (slug: string) => users.some((u) => u.id !== user.id && u.slug === slug);
   let slug = wanted;
   for (let n = 2; taken(slug); n++) slug = `${[...wanted].slice(0, MAX_NICENAME - 1 - String(n).length).join('')}-${n}`;
   return slug;
+}
+
+/** NICENAME_TOO_LONG as the REST API answers it here. */
+export function nicenameTooLong(): WpError {
+  return new WpError(NICENAME_TOO_LONG.code, NICENAME_TOO_LONG.message, { status: 400 });
 }

@@ -9,7 +9,7 @@ import { CREATABLE, DELETABLE, EDITABLE, READABLE } from '../../../core/rest/ser
 import type { ArgSchema } from '../../../core/rest/schema';
 import { contextArg, userDeleteArgs, userEditArgs, userSchema } from './schemas';
 import { applyUserChanges, prepareUser } from './users';
-import { MAX_NICENAME, nicename, NICENAME_TOO_LONG, restSlug, uniqueNicename } from './slug';
+import { nicenameTooLong, restSlug, userNicename } from './slug';
 
 /**
  * `GET|POST /wp/v2/users` and `GET|POST|PUT|PATCH|DELETE /wp/v2/users/<id>`
@@ -172,12 +172,12 @@ export function registerUserCollection(ctx: SiteContext): void {
           if (roles && roles.length > 1) user.roles = [...roles];
           // wp_insert_user: the nicename from the sanitised slug (the login's when none is given), at
           // most 50 characters; a taken one gets -2, -3, ...
-          const wantedSlug = typeof req.param('slug') === 'string' ? nicename(restSlug(String(req.param('slug'))), user.login) : user.slug;
-          if ([...wantedSlug].length > MAX_NICENAME) {
+          const slug = userNicename(typeof req.param('slug') === 'string' ? restSlug(String(req.param('slug'))) : '', user, users.list());
+          if (slug === null) {
             users.delete(user.id);
-            return new WpError(NICENAME_TOO_LONG.code, NICENAME_TOO_LONG.message, { status: 400 });
+            return nicenameTooLong();
           }
-          user.slug = uniqueNicename(wantedSlug, (taken) => users.list().some((u) => u.id !== user.id && u.slug === taken));
+          user.slug = slug;
           user.passwordHash = await bcrypt().hash(String(req.param('password')), ctx.config.bcryptCost);
           const failed = await applyUserChanges(ctx, user, req, { skipSlug: true, skipPassword: true });
           if (failed) {

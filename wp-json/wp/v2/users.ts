@@ -11,7 +11,7 @@ import { contextArg, userDeleteArgs, userEditArgs, userSchema } from './schemas'
 import { registerUserCollection } from './users-collection';
 import { turnForLargeBody } from '../../../core/pipeline/pipeline';
 import { sanitizeUserNameField } from '../../../core/wordpress/formatting';
-import { MAX_NICENAME, nicename, NICENAME_TOO_LONG, restSlug, uniqueNicename } from './slug';
+import { nicenameTooLong, restSlug, userNicename } from './slug';
 
 /** Gravatar URLs as WordPress 6.8 builds them: SHA-256 of the trimmed, lower-cased e-mail. */
 export function avatarUrls(email: string): Record<string, string> {
@@ -127,9 +127,9 @@ export async function applyUserChanges(ctx: SiteContext, user: UserRecord, req: 
   // wp_update_user's nicename from the sanitised slug: sanitize_user and sanitize_title again, the
   // login's when nothing is left to give, at most 50 characters, another user's gets -2, -3, ...
   if (!options.skipSlug && slug !== undefined) {
-    const made = nicename(slug, user.login);
-    if ([...made].length > MAX_NICENAME) return new WpError(NICENAME_TOO_LONG.code, NICENAME_TOO_LONG.message, { status: 400 });
-    user.slug = uniqueNicename(made, (taken) => users.list().some((u) => u.id !== user.id && u.slug === taken));
+    const made = userNicename(slug, user, users.list());
+    if (made === null) return nicenameTooLong();
+    user.slug = made;
   }
   // A large body's fields were sanitised in this turn; the caller stores them in the next (a 1 MB
   // first_name: ~60 ms of work in one block before, docs/reliability.md "Large bodies").
