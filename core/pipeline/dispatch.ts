@@ -60,12 +60,12 @@ export function restRequestOf(ctx: RequestContext, route: string, query: Params,
 export function dispatchRest(ctx: RequestContext, server: RestServer): DispatchResult | Promise<DispatchResult> {
   const route = ctx.route!;
   const rawQuery = queryOf(ctx.url);
-  // An invalid JSONP callback is refused before anything else, as WordPress does in serve_request.
-  const jsonp = jsonpCallback(rawQuery);
-  if (jsonp !== null && !isValidJsonpCallback(jsonp)) return { response: new RestResponse(null, 400), namespace: ctx.namespace, query: {}, early: jsonpError() };
-  // No query string (most API calls): nothing for qs to parse (it would answer {} after its option setup).
+  // $_GET, parsed once: the route's query parameters, `_jsonp` and `_method` (no query string, most API calls: nothing to parse).
   const query = rawQuery === '' ? {} : (parsePhpQuery(rawQuery) as Params);
-  const { method, byHeader } = overriddenMethod(rawQuery, ctx.method, ctx.req.headers['x-http-method-override']);
+  // An invalid JSONP callback is refused before anything else, as WordPress does in serve_request.
+  const jsonp = jsonpCallback(query);
+  if (jsonp !== null && !isValidJsonpCallback(jsonp)) return { response: new RestResponse(null, 400), namespace: ctx.namespace, query: {}, early: jsonpError() };
+  const { method, byHeader } = overriddenMethod(query, ctx.method, ctx.req.headers['x-http-method-override']);
   const restReq = restRequestOf(ctx, route, query, method);
   const { auth } = ctx;
   // The cookie authenticator (core/auth/cookie.ts) checked the nonce of a request it claimed: its

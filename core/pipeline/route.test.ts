@@ -12,11 +12,14 @@ describe('receive: the REST route of a URL', () => {
     ['/wp-json/bad%zz', '/bad%zz'],
     ['/?rest_route=/x/v1/y', '/x/v1/y'],
     ['/index.php?rest_route=x/v1&rest_route=/z/v1', '/z/v1'],
+    // $_GET's names as PHP makes them: '.' and ' ' become '_' (WordPress 6.8 answers these as REST requests).
+    ['/?rest.route=/x/v1', '/x/v1'],
+    ['/?rest%20route=/x/v1', '/x/v1'],
   ])('%s → %s', (url, route) => {
     expect(restRouteOf(url)).toBe(route);
   });
 
-  it.each(['/', '/index.php', '/?rest_route=', '/wp-jsonx', '/about', '/wp-admin/'])('%s is not a REST request', (url) => {
+  it.each(['/', '/index.php', '/?rest_route=', '/?rest_route=0', '/?rest_route[]=/x/v1', '/wp-jsonx', '/about', '/wp-admin/'])('%s is not a REST request', (url) => {
     expect(restRouteOf(url)).toBeNull();
   });
 

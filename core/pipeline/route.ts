@@ -1,4 +1,4 @@
-import querystring from 'node:querystring';
+import { parsePhpQuery } from '../query-string';
 
 /** The path of a request URL, without its query or fragment (what Express's req.path gives). */
 export function urlPath(url: string): string {
@@ -23,11 +23,10 @@ export function restRouteOf(url: string): string | null {
       // keep the raw path; it will simply not match a route
     }
   } else if (rawPath === '/' || rawPath === '/index.php') {
-    // PHP keeps the last of repeated query keys; an empty rest_route is not a REST request. The query
-    // is read as Express's 'simple' query parser reads it (querystring).
-    const value = url[rawPath.length] === '?' ? querystring.parse(url.slice(rawPath.length + 1).split('#')[0]!).rest_route : undefined;
-    const last = Array.isArray(value) ? value[value.length - 1] : value;
-    if (typeof last === 'string' && last !== '') route = last;
+    // `$_GET['rest_route']` (parsePhpQuery: the last of repeated keys, `rest.route` is `rest_route`);
+    // a PHP-empty one ('' or '0') is not a REST request (WP::parse_request, rest_api_loaded).
+    const value = url[rawPath.length] === '?' ? parsePhpQuery(url.slice(rawPath.length + 1).split('#')[0]!).rest_route : undefined;
+    if (typeof value === 'string' && value !== '' && value !== '0') route = value;
   }
   if (route === null) return null;
   route = route.replace(/\/+$/, '');

@@ -13,51 +13,39 @@ import type { Params, RestRequest } from './request';
 // ---- the query string as PHP's $_GET holds it ---------------------------------------------------
 
 /**
- * `$_GET[name]` for a top-level key: the last occurrence wins (PHP overwrites), and a bracketed key
- * (`name[]=x`, `name[a]=x`) makes it an array. Returns undefined when absent.
+ * A `$_GET` value as the global parameters read it: parsePhpQuery's (core/query-string.ts), so
+ * `_jsonp` and `_method` are read from the same parse the route's parameters come from (names with
+ * ' ' or '.' made '_', undecodable `%` sequences kept as PHP's urldecode keeps them, brackets).
  */
-export function phpGet(rawQuery: string, name: string): string | string[] | undefined {
-  if (rawQuery === '') return undefined; // most API calls: nothing to split
-  let value: string | string[] | undefined;
-  for (const pair of rawQuery.split('&')) {
-    if (pair === '') continue;
-    const eq = pair.indexOf('=');
-    let key: string;
-    let raw: string;
-    try {
-      key = decodeURIComponent((eq === -1 ? pair : pair.slice(0, eq)).replace(/\+/g, ' '));
-      raw = eq === -1 ? '' : decodeURIComponent(pair.slice(eq + 1).replace(/\+/g, ' '));
-    } catch {
-      continue;
-    }
-    if (key === name) value = raw;
-    else if (key.startsWith(`${name}[`)) value = Array.isArray(value) ? [...value, raw] : [raw];
-  }
-  return value;
+export type GetValue = unknown;
+
+/** PHP's truthiness of a $_GET value: '' and '0' are false, an array is true when it has elements. */
+function phpTruthy(value: GetValue): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'string') return value !== '' && value !== '0';
+  return typeof value !== 'object' || Object.keys(value).length > 0;
 }
 
-/** PHP's truthiness of a $_GET value: '' and '0' are false, an array is true. */
-function phpTruthy(value: string | string[] | undefined): boolean {
-  if (value === undefined) return false;
-  if (Array.isArray(value)) return value.length > 0;
-  return value !== '' && value !== '0';
+/** `$_GET[name]` when set (an own property of the parsed query). */
+function getParam(query: Params, name: string): GetValue {
+  return Object.prototype.hasOwnProperty.call(query, name) ? query[name] : undefined;
 }
 
 // ---- _jsonp -----------------------------------------------------------------------------------
 
-/** The `_jsonp` callback asked for (PHP-truthy `$_GET['_jsonp']`), or null for a plain JSON answer. */
-export function jsonpCallback(rawQuery: string): string | string[] | null {
-  const value = phpGet(rawQuery, '_jsonp');
-  return phpTruthy(value) ? value! : null;
+/** The `_jsonp` callback asked for (PHP-truthy `$_GET['_jsonp']`, `query` as parsePhpQuery gives it), or null for a plain JSON answer. */
+export function jsonpCallback(query: Params): GetValue | null {
+  const value = getParam(query, '_jsonp');
+  return phpTruthy(value) ? value : null;
 }
 
 /** wp_check_jsonp_callback(): a string of word characters and dots only. */
-export function isValidJsonpCallback(callback: string | string[]): callback is string {
+export function isValidJsonpCallback(callback: GetValue): callback is string {
   return typeof callback === 'string' && /^[\w.]*$/.test(callback);
 }
 
 /** The Content-Type of every REST answer: application/javascript when a JSONP callback is asked for. */
-export function restContentType(callback: string | string[] | null): string {
+export function restContentType(callback: GetValue | null): string {
   return `${callback !== null ? 'application/javascript' : 'application/json'}; charset=UTF-8`;
 }
 
@@ -356,10 +344,10 @@ export function sendsNoCache(loggedIn: boolean, nonceFailed: boolean, overridden
  * The method after an override: `$_GET['_method']` when set (even empty, upper-cased, not trimmed),
  * else the X-HTTP-Method-Override header. `byHeader` says which, for the no-cache rule.
  */
-export function overriddenMethod(rawQuery: string, requestLine: string, header: string | string[] | undefined): { method: string; byHeader: boolean } {
-  const query = phpGet(rawQuery, '_method');
-  if (typeof query === 'string') return { method: query.toUpperCase(), byHeader: false };
-  if (Array.isArray(query)) return { method: requestLine.toUpperCase(), byHeader: false };
+export function overriddenMethod(query: Params, requestLine: string, header: string | string[] | undefined): { method: string; byHeader: boolean } {
+  const value = getParam(query, '_method');
+  if (typeof value === 'string') return { method: value.toUpperCase(), byHeader: false };
+  if (value !== undefined) return { method: requestLine.toUpperCase(), byHeader: false };
   if (typeof header === 'string') return { method: header.toUpperCase(), byHeader: true };
   return { method: requestLine.toUpperCase(), byHeader: false };
 }

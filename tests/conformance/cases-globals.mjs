@@ -40,6 +40,15 @@ export const CASES = [
   { name: 'jsonp-with-envelope', method: 'GET', path: `${ECHO}?n=1&_jsonp=cb&_envelope`, raw: true },
   { name: 'jsonp-rest-route', method: 'GET', path: '/?rest_route=/conformance/v1/echo&n=3&_jsonp=cb', raw: true },
   { name: 'jsonp-options', method: 'OPTIONS', path: `${PING}?_jsonp=cb`, raw: true },
+  // $_GET's own parsing: names with '.' or ' ' become '_', an unclosed '[' ends the array part, an
+  // undecodable '%' sequence stays in the value (the route's parameters come from the same parse).
+  { name: 'jsonp-dot-in-name', method: 'GET', path: `${ECHO}?n=1&.jsonp=cb`, raw: true },
+  { name: 'jsonp-leading-space-in-name', method: 'GET', path: `${ECHO}?n=1&%20_jsonp=cb`, raw: true },
+  { name: 'jsonp-unclosed-bracket-is-another-name', method: 'GET', path: `${ECHO}?n=1&_jsonp[x=cb`, raw: true },
+  { name: 'jsonp-bad-percent-kept', method: 'GET', path: `${ECHO}?n=1&_jsonp=a%zz`, raw: true },
+  { name: 'jsonp-nested-array', method: 'GET', path: `${ECHO}?n=1&_jsonp[x][y]=a`, raw: true },
+  { name: 'rest-route-dot-in-name', method: 'GET', path: '/?rest.route=/conformance/v1/echo&n=4' },
+  { name: 'rest-route-repeated-last-wins', method: 'GET', path: '/?rest_route=/nope/v1&rest%20route=/conformance/v1/echo&n=5' },
 
   // ---- _pretty --------------------------------------------------------------------------------
   { name: 'pretty-echo', method: 'GET', path: `${ECHO}?n=1&_pretty`, raw: true },
@@ -116,5 +125,7 @@ export const CASES = [
     note: 'an anonymous 4xx after a header override carries the no-cache headers' },
   { name: 'override-header-404-no-cache', method: 'GET', path: ECHO, headers: { 'X-HTTP-Method-Override': 'PUT' } },
   { name: 'override-query-4xx-cacheable', method: 'GET', path: `${PING}?_method=POST` },
+  { name: 'override-query-dot-in-name', method: 'GET', path: `${PING}?.method=post`, auth: ADMIN },
+  { name: 'override-query-bad-percent', method: 'GET', path: `${ECHO}?n=1&_method=%zz` },
   { name: 'override-header-forbidden-alice', method: 'GET', path: PING, auth: ALICE, headers: { 'X-HTTP-Method-Override': 'POST' } },
 ];

@@ -2,7 +2,9 @@
  * core/rest/globals.ts: the rules of WP_REST_Server::serve_request that the conformance recordings
  * (tests/conformance/recordings/globals-6.8.json) check over HTTP, here on their own.
  */
-import { encodeRestBody, isValidJsonpCallback, jsonpCallback, overriddenMethod, parseFieldList, phpGet, sanitizeUrl, filterResponseFields } from '../../core/rest/globals';
+import { encodeRestBody, isValidJsonpCallback, jsonpCallback, overriddenMethod, parseFieldList, sanitizeUrl, filterResponseFields } from '../../core/rest/globals';
+import { parsePhpQuery } from '../../core/query-string';
+import type { Params } from '../../core/rest/request';
 
 /** sanitize_url() of WordPress 6.8.12, run with php over the wp-oracle site (input, WordPress's output). */
 const SANITIZED: [string, string][] = [
@@ -42,27 +44,43 @@ describe('sanitizeUrl (esc_url in the db context)', () => {
 });
 
 describe('query parameters as PHP reads them', () => {
-  it('keeps the last of repeated keys and makes bracketed keys arrays', () => {
-    expect(phpGet('_jsonp=a&_jsonp=b', '_jsonp')).toBe('b');
-    expect(phpGet('_jsonp[]=a&_jsonp[]=b', '_jsonp')).toEqual(['a', 'b']);
-    expect(phpGet('x=1', '_jsonp')).toBeUndefined();
-    expect(phpGet('_jsonp', '_jsonp')).toBe('');
+  // `$_GET` as parsePhpQuery gives it: the same parse the route's parameters come from.
+  const get = (raw: string) => parsePhpQuery(raw) as Params;
+
+  it('reads _jsonp from $_GET: the last of repeated keys, bracketed keys as arrays, names as PHP mangles them', () => {
+    expect(jsonpCallback(get('_jsonp=a&_jsonp=b'))).toBe('b');
+    expect(jsonpCallback(get('_jsonp[]=a&_jsonp[]=b'))).toEqual(['a', 'b']);
+    expect(jsonpCallback(get('_jsonp[x][y]=a'))).toEqual({ x: { y: 'a' } });
+    expect(jsonpCallback(get('x=1'))).toBeNull();
+    // PHP makes '.' and ' ' in a name '_' (a leading space is dropped), and an unclosed '[' too.
+    expect(jsonpCallback(get('.jsonp=cb'))).toBe('cb');
+    expect(jsonpCallback(get('%20_jsonp=cb'))).toBe('cb');
+    expect(jsonpCallback(get('_jsonp[x=cb'))).toBeNull();
+    // An undecodable '%' sequence stays in the value as PHP's urldecode leaves it (it made the pair vanish).
+    expect(jsonpCallback(get('_jsonp=a%zz'))).toBe('a%zz');
+    expect(jsonpCallback(get('_jsonp=%ff'))).toBe('\ufffd');
   });
 
   it('turns JSONP on only for a PHP-truthy callback, and accepts word characters and dots', () => {
-    expect(jsonpCallback('_jsonp=0')).toBeNull();
-    expect(jsonpCallback('_jsonp=')).toBeNull();
-    expect(jsonpCallback('_jsonp=cb')).toBe('cb');
+    expect(jsonpCallback(get('_jsonp=0'))).toBeNull();
+    expect(jsonpCallback(get('_jsonp='))).toBeNull();
+    expect(jsonpCallback(get('_jsonp'))).toBeNull();
+    expect(jsonpCallback(get('_jsonp=cb'))).toBe('cb');
+    expect(jsonpCallback(get('_jsonp[]='))).toEqual(['']);
     expect(isValidJsonpCallback('jQuery.cb_1')).toBe(true);
     expect(isValidJsonpCallback('a-b')).toBe(false);
+    expect(isValidJsonpCallback('a%zz')).toBe(false);
     expect(isValidJsonpCallback(['a'])).toBe(false);
+    expect(isValidJsonpCallback({ a: 'b' })).toBe(false);
   });
 
   it('takes _method even empty and untrimmed, else the override header', () => {
-    expect(overriddenMethod('_method=%20post', 'GET', undefined)).toEqual({ method: ' POST', byHeader: false });
-    expect(overriddenMethod('_method=', 'GET', 'DELETE')).toEqual({ method: '', byHeader: false });
-    expect(overriddenMethod('', 'POST', 'get')).toEqual({ method: 'GET', byHeader: true });
-    expect(overriddenMethod('', 'post', undefined)).toEqual({ method: 'POST', byHeader: false });
+    expect(overriddenMethod(get('_method=%20post'), 'GET', undefined)).toEqual({ method: ' POST', byHeader: false });
+    expect(overriddenMethod(get('_method='), 'GET', 'DELETE')).toEqual({ method: '', byHeader: false });
+    expect(overriddenMethod(get('.method=put'), 'GET', 'DELETE')).toEqual({ method: 'PUT', byHeader: false });
+    expect(overriddenMethod(get('_method[]=put'), 'GET', 'DELETE')).toEqual({ method: 'GET', byHeader: false });
+    expect(overriddenMethod({}, 'POST', 'get')).toEqual({ method: 'GET', byHeader: true });
+    expect(overriddenMethod({}, 'post', undefined)).toEqual({ method: 'POST', byHeader: false });
   });
 });
 

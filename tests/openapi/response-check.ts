@@ -1,4 +1,5 @@
 import type Ajv2020 from 'ajv/dist/2020';
+import { parsePhpQuery } from '../../core/query-string';
 import type { ValidateFunction } from 'ajv/dist/2020';
 
 type Doc = Record<string, any>;
@@ -107,16 +108,19 @@ export interface Exchange {
 export function checkResponse(doc: Doc, exchange: Exchange): string | null {
   const url = new URL(exchange.url, 'http://x');
   let path = decodeURIComponent(url.pathname);
-  const restRoute = url.searchParams.get('rest_route');
-  if (restRoute !== null && (path === '/' || path === '/index.php')) path = `/wp-json${restRoute}`;
+  // The query's names as the server reads them ($_GET: PHP makes '.' and ' ' in a name '_', so `.jsonp` is `_jsonp`).
+  const get = url.search === '' ? {} : parsePhpQuery(url.search.slice(1));
+  const restRoute = get.rest_route;
+  if (typeof restRoute === 'string' && restRoute !== '' && restRoute !== '0' && (path === '/' || path === '/index.php')) path = `/wp-json${restRoute}`;
   if (!path.startsWith('/wp-json')) return null; // the site's pages: not the REST API
   if (path === '/wp-json') path = '/wp-json/';
   let method = exchange.method.toUpperCase();
   if (method === 'OPTIONS') return null; // WordPress's route help, not an operation
   // Global parameters that change the answer's status, shape or type (WordPress's _envelope, _fields, _jsonp) are left to their own tests.
-  if ([...url.searchParams.keys()].some((name) => /^_(envelope|fields|jsonp|embed)(\[|$)/.test(name))) return null;
+  if (Object.keys(get).some((name) => /^_(envelope|fields|jsonp|embed)$/.test(name))) return null;
   // WordPress's method override (WP_REST_Server::serve_request): the `_method` parameter, else the header.
-  const override = url.searchParams.get('_method') ?? exchange.methodOverride;
+  const param = get._method;
+  const override = typeof param === 'string' ? param : exchange.methodOverride;
   if (override) method = override.toUpperCase();
   const head = method === 'HEAD';
   if (head) method = 'GET';
