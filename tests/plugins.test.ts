@@ -179,6 +179,9 @@ describe('wp user update (WP-CLI)', () => {
       expect(await emu.users.checkPassword(emu.users.byId(2)!, 'new-secret')).toBe(true);
       const got = await wp(emu, 'user get 2 --field=display_name');
       expect(got.out).toBe('Alicia\n');
+      // Saved as wp_insert_user saves them: the description through kses, the names through their pre_user_* chain.
+      await wp(emu, 'user update 2 --description=<b>ok</b><script>x</script><a\thref="javascript:y">l</a> --nickname=<i>Al</i>&Co');
+      expect([emu.users.byId(2)!.description, emu.users.byId(2)!.nickname]).toEqual(['<b>ok</b>x<a href="y">l</a>', 'Al&amp;Co']);
     } finally {
       await emu.close();
     }

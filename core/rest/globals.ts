@@ -5,6 +5,7 @@
  * rest_cookie_check_errors and the no-cache headers after a header method override.
  * Checked side by side with WordPress 6.8.12 (tests/conformance/recordings/globals-6.8.json).
  */
+import { ksesBadProtocol } from '../wordpress/kses';
 import { WpError } from './errors';
 import { filterFields } from './fields';
 import { encodeJson } from './json';
@@ -140,45 +141,6 @@ export function linkSourceOf(route: string, isNamespace: (ns: string) => boolean
 
 // ---- CORS -------------------------------------------------------------------------------------
 
-const ALLOWED_PROTOCOLS = ['http', 'https', 'ftp', 'ftps', 'mailto', 'news', 'irc', 'irc6', 'ircs', 'gopher', 'nntp', 'feed', 'telnet', 'mms', 'rtsp', 'sms', 'svn', 'tel', 'fax', 'xmpp', 'webcal', 'urn'];
-
-/** wp_kses_bad_protocol_once2(): the scheme followed by ':' when allowed, '' otherwise. */
-function allowedScheme(scheme: string): string {
-  const clean = scheme
-    .replace(/&#(\d+);/g, (_m, n: string) => String.fromCharCode(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_m, n: string) => String.fromCharCode(parseInt(n, 16)))
-    .replace(/\s/g, '')
-    .toLowerCase();
-  return ALLOWED_PROTOCOLS.includes(clean) ? `${clean}:` : '';
-}
-
-/** wp_kses_bad_protocol(): strips schemes that are not allowed, '' when it does not settle. */
-function badProtocol(content: string): string {
-  if (content.startsWith('https://') || content.startsWith('http://')) return content;
-  const once = (text: string, count: number): string => {
-    const marked = text.replace(/(&#0*58(?![;0-9])|&#x0*3a(?![;a-f0-9]))/gi, '$1;');
-    const split = /:|&#0*58;|&#x0*3a;|&colon;/i.exec(marked);
-    if (!split) return marked;
-    const head = marked.slice(0, split.index);
-    if (/\/\?/.test(head)) return marked;
-    let tail = marked.slice(split.index + split[0].length).trim();
-    const protocol = allowedScheme(head);
-    if (protocol === 'feed:') {
-      if (count > 2) return '';
-      tail = once(tail, count + 1);
-      if (tail === '' || tail === '0') return tail;
-    }
-    return protocol + tail;
-  };
-  let current = content;
-  for (let i = 0; i < 6; i++) {
-    const next = once(current, 1);
-    if (next === current) return current;
-    current = next;
-  }
-  return '';
-}
-
 /** The ASCII characters esc_url() keeps: letters, digits and -~+_.?#=!&;,/:%@$|*'()[] (every byte above 127 is kept too). */
 const URL_KEEPS = new Uint8Array(128);
 for (const c of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-~+_.?#=!&;,/:%@$|*'()[]") URL_KEEPS[c.charCodeAt(0)] = 1;
@@ -269,7 +231,7 @@ export function sanitizeUrl(input: string): string {
     if (endDirty !== '') url = url.split(endDirty).join(endDirty.replace(/\[/g, '%5B').replace(/\]/g, '%5D'));
   }
   if (url[0] === '/') return url;
-  const good = badProtocol(url);
+  const good = ksesBadProtocol(url);
   return asciiCaseEqual(good, url) ? good : '';
 }
 

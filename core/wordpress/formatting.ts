@@ -4,6 +4,7 @@
  * sanitize_title (remove_accents + sanitize_title_with_dashes, 'save' context).
  * PHP works on bytes; these work on JavaScript strings and give the same result for valid UTF-8.
  */
+import { CodeUnits } from './code-units';
 import { phpStripTags } from './strip-tags';
 import { removeAccents } from './titles';
 
@@ -80,73 +81,6 @@ export function wpUnslash(value: unknown): unknown {
   return typeof value === 'string' ? stripslashes(value) : value;
 }
 
-/**
- * A string built from UTF-16 code units in one growing buffer: no intermediate strings, so building
- * a result of millions of small pieces costs what copying them does. While every unit is below 256
- * (ASCII and Latin-1: most input) the buffer holds a byte per unit and the result is a one-byte
- * string, as V8 makes from Latin-1; the first wider unit widens the buffer to 16 bits. Half the
- * memory touched, and what comes after (JSON.stringify, the store's copy, the answer's encoding)
- * scans half the bytes: on these VMs first-touched memory costs ~2.5 ms a megabyte, most of what a
- * megabyte of `<` answered as `&lt;` cost (docs/reliability.md).
- */
-class CodeUnits {
-  private buffer: Uint8Array | Uint16Array;
-  private length = 0;
-  private wide = false;
-
-  constructor(capacity: number) {
-    this.buffer = new Uint8Array(Math.max(16, capacity));
-  }
-
-  private room(more: number): void {
-    if (this.length + more <= this.buffer.length) return;
-    const size = Math.max(this.buffer.length * 2, this.length + more);
-    const bigger = this.wide ? new Uint16Array(size) : new Uint8Array(size);
-    bigger.set(this.buffer.subarray(0, this.length));
-    this.buffer = bigger;
-  }
-
-  /** From a byte per unit to 16 bits, at the first unit above 255. */
-  private widen(): void {
-    const wider = new Uint16Array(this.buffer.length);
-    wider.set(this.buffer.subarray(0, this.length));
-    this.buffer = wider;
-    this.wide = true;
-  }
-
-  unit(unit: number): void {
-    if (unit > 0xff && !this.wide) this.widen();
-    this.room(1);
-    this.buffer[this.length++] = unit;
-  }
-
-  text(text: string, from = 0, to = text.length): void {
-    this.room(to - from);
-    for (let i = from; i < to; i++) {
-      const unit = text.charCodeAt(i);
-      if (unit > 0xff && !this.wide) this.widen();
-      this.buffer[this.length++] = unit;
-    }
-  }
-
-  /** ASCII bytes as they are (the entities esc_html writes, made once): one copy, no check per unit. */
-  bytes(bytes: Uint8Array): void {
-    const n = this.length;
-    if (n + bytes.length > this.buffer.length) this.room(bytes.length);
-    // A loop, not TypedArray.set: for the five or six bytes of an entity its call cost more than the copy.
-    const b = this.buffer;
-    for (let k = 0; k < bytes.length; k++) b[n + k] = bytes[k]!;
-    this.length = n + bytes.length;
-  }
-
-  toString(): string {
-    const b = this.buffer;
-    // Latin-1 reads a byte per unit: a one-byte string. Node's UTF-16 decoder copies 16-bit units as they are (a lone surrogate stays one).
-    return this.wide
-      ? Buffer.from(b.buffer, b.byteOffset, this.length * 2).toString('utf16le')
-      : Buffer.from(b.buffer, b.byteOffset, this.length).toString('latin1');
-  }
-}
 
 function isDigit(unit: number): boolean {
   return unit >= 0x30 && unit <= 0x39;
@@ -165,7 +99,7 @@ function isAsciiLetter(unit: number): boolean {
  * entities esc_html() keeps. WordPress's kses list adds `apos`, which htmlspecialchars() then encodes
  * anyway (HTML 4.01 has no `&apos;`), so it is not kept either.
  */
-const HTML401_ENTITY_NAMES = new Set(
+const HTML401_ENTITY_NAMES: ReadonlySet<string> = new Set(
   (
     'quot amp lt gt nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr ' +
     'deg plusmn sup2 sup3 acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest ' +
@@ -198,7 +132,7 @@ function validUnicode(cp: number): boolean {
  * digits, no more leading zeros) and `&#X0041;` `&#x41;` when the code point is valid_unicode(), else
  * its `&` is encoded.
  */
-function entityAt(text: string, at: number, to: number): { entity: string | null; end: number } | null {
+function entityAt(text: string, at: number, to: number, names: ReadonlySet<string> = HTML401_ENTITY_NAMES): { entity: string | null; end: number } | null {
   let end = at;
   if (end < to && text.charCodeAt(end) === 0x23) {
     end++;
@@ -228,10 +162,92 @@ function entityAt(text: string, at: number, to: number): { entity: string | null
   while (end < to && isDigit(text.charCodeAt(end))) end++;
   if (letters < 2 || letters > 8 || end - at - letters > 2 || end >= to || text.charCodeAt(end) !== 0x3b) return null;
   const name = text.slice(at, end);
-  return { entity: HTML401_ENTITY_NAMES.has(name) ? null : `&amp;${name};`, end: end + 1 };
+  return { entity: names.has(name) ? null : `&amp;${name};`, end: end + 1 };
 }
 
-/** How many units after an '&' at text[at - 1] spell `lt;`, `gt;`, `amp;`, `quot;` or `#039;` (within `to`), else 0. */
+const AMP = Buffer.from('&amp;', 'latin1');
+
+/** An '&' that does not start `&lt;`, `&gt;`, `&quot;`, `&#039;` or `&amp;` (unless a numeric entity follows it): where normalising has something to look at. */
+const NOT_A_KEPT_ENTITY = /&(?!lt;|gt;|amp;(?!#(?:[0-9]|[xX][0-9a-fA-F]))|quot;|#039;)/;
+
+/** `$allowedentitynames`: the names wp_kses_normalize_entities() keeps, HTML 4.01's and `apos`. */
+const KSES_ENTITY_NAMES: ReadonlySet<string> = new Set([...HTML401_ENTITY_NAMES, 'apos']);
+
+/**
+ * `&amp;` (the '&' at text[at - 1]) before a numeric entity: that entity as WordPress writes it (its
+ * normalising restores `&amp;` in one pass and reads `&amp;#65;` as `&#65;` in the next: `&#065;`),
+ * and where it ends; null when no numeric entity follows.
+ */
+function entityAfterAmp(text: string, at: number, to: number): { entity: string; end: number } | null {
+  if (!text.startsWith('amp;#', at)) return null;
+  const numeric = entityAt(text, at + 4, to);
+  return numeric === null ? null : { entity: numeric.entity ?? `&${text.slice(at + 4, numeric.end)}`, end: numeric.end };
+}
+
+/**
+ * wp_kses_normalize_entities() (the 'html' context). WordPress does it in three passes: every `&`
+ * written `&amp;`, then `&amp;name;` back to `&name;` for the names of `$allowedentitynames`, then
+ * `&amp;#N;` and `&amp;#xH;` back to the entity when valid_unicode() (`&#39;` written `&#039;`,
+ * `&#X0041;` `&#x41;`). Here in one pass over the text (entityAt), with the one thing the passes do
+ * together: `&amp;#65;` is `&#065;` (the second pass gives `&amp;` back, the third then reads
+ * `&amp;#65;`). Into one buffer: a callback per entity cost ~1 µs, 1.5 s for a megabyte of `&lt;`.
+ */
+export function ksesNormalizeEntities(text: string): string {
+  // The first '&' that is not one of the entities esc_html writes (a sanitised text is mostly those): a native search.
+  let i = text.search(NOT_A_KEPT_ENTITY);
+  if (i === -1) return text;
+  let out: CodeUnits | null = null; // made at the first change: text that needs none is returned as it is
+  let kept = 0;
+  const write = (at: number, piece: string, resume: number) => {
+    out ??= new CodeUnits(text.length + 16);
+    out.text(text, kept, at);
+    out.text(piece);
+    kept = resume;
+  };
+  for (; i !== -1; i = text.indexOf('&', i + 1)) {
+    const numeric = entityAfterAmp(text, i + 1, text.length);
+    if (numeric !== null) {
+      write(i, numeric.entity, numeric.end);
+      i = numeric.end - 1;
+      continue;
+    }
+    // The entities esc_html writes (most of what a sanitised text holds) are kept as they are.
+    const common = keptEntityLength(text, i + 1, text.length);
+    if (common > 0) {
+      i += common;
+      continue;
+    }
+    if (!mayStartEntity(text, i + 1)) {
+      out ??= new CodeUnits(text.length + 64);
+      out.text(text, kept, i);
+      out.bytes(AMP);
+      kept = i + 1;
+      continue;
+    }
+    const found = entityAt(text, i + 1, text.length, KSES_ENTITY_NAMES);
+    if (found === null) write(i, '&amp;', i + 1);
+    else {
+      if (found.entity !== null) write(i, found.entity, found.end);
+      i = found.end - 1;
+    }
+  }
+  if (out === null) return text;
+  const done: CodeUnits = out;
+  done.text(text, kept);
+  return done.toString();
+}
+
+
+/** Whether what follows an '&' at text[at - 1] can be an entity: a letter, a digit after '#', or a hex digit after '#x'. */
+function mayStartEntity(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (isAsciiLetter(c)) return true;
+  if (c !== 0x23) return false;
+  const d = text.charCodeAt(at + 1);
+  return isDigit(d) || ((d | 0x20) === 0x78 && isHexDigit(text.charCodeAt(at + 2)));
+}
+
+/** How many units after an '&' at text[at - 1] spell `lt;`, `gt;`, `amp;`, `quot;` or `#039;` (within `to`), else 0 (ask entityAfterAmp first). */
 function keptEntityLength(text: string, at: number, to: number): number {
   const c = text.charCodeAt(at);
   if ((c === 0x6c || c === 0x67) && at + 2 < to && text.charCodeAt(at + 1) === 0x74 && text.charCodeAt(at + 2) === 0x3b) return 3;
@@ -274,6 +290,14 @@ function escHtmlInto(out: CodeUnits, text: string, from: number, to: number, quo
     else if (unit === 0x22 && quotes) entity = ENTITY_BYTES.quot;
     else if (unit === 0x27 && quotes) entity = ENTITY_BYTES.apos;
     else if (unit === 0x26) {
+      const numeric = entityAfterAmp(text, i + 1, to);
+      if (numeric !== null) {
+        out.text(text, kept, i);
+        out.text(numeric.entity);
+        kept = numeric.end;
+        i = numeric.end - 1;
+        continue;
+      }
       // The entities esc_html itself writes (what sanitize_text_field leaves of a lone '<' and the
       // quotes after it): kept as they are, without entityAt.
       const known = keptEntityLength(text, i + 1, to);
@@ -481,7 +505,7 @@ export function sanitizeUser(username: string, strict: boolean): string {
 }
 
 /** addslashes(): a backslash before every quote, backslash and NUL (NUL as `\0`), into a buffer of units (a replace per match took ~200 ms for 350,000 quotes). */
-function addslashes(text: string): string {
+export function addslashes(text: string): string {
   if (!/[\\'"\0]/.test(text)) return text;
   const slashed = (unit: number) => unit === 0x5c || unit === 0x27 || unit === 0x22 || unit === 0;
   let specials = 0;
@@ -501,40 +525,12 @@ function addslashes(text: string): string {
   return out.toString();
 }
 
-/** The elements wp_kses allows where no list is given for the context ($allowedtags). */
-const KSES_ALLOWED_TAGS = new Set(['a', 'abbr', 'acronym', 'b', 'blockquote', 'cite', 'code', 'del', 'em', 'i', 'q', 's', 'strike', 'strong']);
-
 /**
- * wp_kses() with $allowedtags on text sanitize_text_field has already cleaned (so without comments,
- * and every '<' left is followed by whitespace): control characters removed, a '>' as `&gt;`, a
- * `< elem …>` kept as `<elem>` (or `</elem>`, `<elem />`) when elem is allowed and dropped otherwise.
- * Its attributes are dropped too: wp_kses keeps the few $allowedtags allows (an `a`'s href and
- * title, …), which this does not (docs/conformance.md).
+ * _wp_specialchars() with ENT_NOQUOTES and without double encoding: `&`, `<` and `>` encoded, entities
+ * normalised and not encoded twice (entityAt), quotes as they are.
  */
-function ksesCleanedText(text: string): string {
-  const clean = text.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F]/g, '');
-  return clean.replace(/<[^>]*(?:>|$)|>/g, (match) => {
-    if (match === '>') return '&gt;';
-    const m = /^<\s*(\/\s*)?([a-zA-Z0-9-]+)([^>]*)>?$/.exec(match.replace(/\\"/g, '"'));
-    if (m === null || !KSES_ALLOWED_TAGS.has(m[2]!.toLowerCase())) return '';
-    if (m[1]) return `</${m[2]}>`;
-    return `<${m[2]}${/\/\s*$/.test(m[3]!) ? ' /' : ''}>`;
-  });
-}
-
-/**
- * What WordPress saves for a user's display name, first and last name and nickname: its pre_user_*
- * filters run on the slashed value wp_insert_user gets (so a NUL, slashed as `\0`, outlives
- * sanitize_text_field's trim): sanitize_text_field, wp_filter_kses (unslashed, wp_kses, slashed
- * again) and _wp_specialchars (ENT_NOQUOTES: `&`, `<`, `>` encoded, entities not encoded twice,
- * quotes as they are); the result unslashed.
- */
-export function sanitizeUserNameField(value: string): string {
-  // Slashing changes what sanitize_text_field does only for a NUL and for quotes in `<?` and `<!`
-  // (strip_tags skips a quote after a backslash there); any other text gives the same without it.
-  const slashingMatters = value.includes('\0') || /<[?!]/.test(value);
-  const text = ksesCleanedText(slashingMatters ? stripslashes(sanitizeTextField(addslashes(value))) : sanitizeTextField(value));
-  if (!/[<>]|&(?!lt;|gt;|amp;|quot;|#039;)/.test(text)) return text; // nothing _wp_specialchars would change (esc_html's own entities stay)
+export function wpSpecialcharsNoQuotes(text: string): string {
+  if (!/[<>]/.test(text) && !NOT_A_KEPT_ENTITY.test(text)) return text; // nothing it would change (esc_html's own entities stay; `&amp;#65;` is `&#065;`)
   const out = new CodeUnits(escapedCapacity(text));
   escHtmlInto(out, text, 0, text.length, false);
   return out.toString();

@@ -2,7 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { sanitizeUrl } from '../../core/rest/globals';
 import { sanitizeValue, validateValue, type ArgSchema } from '../../core/rest/schema';
-import { escHtml, isEmail, phpStripTags, removeAccents, sanitizeTextField, sanitizeTitle, sanitizeUser, sanitizeUserNameField, stripslashes, wpPreKsesLessThan, wpStripAllTags } from '../../core/wordpress/formatting';
+import { escHtml, isEmail, phpStripTags, removeAccents, sanitizeTextField, sanitizeTitle, sanitizeUser, stripslashes, wpPreKsesLessThan, wpStripAllTags } from '../../core/wordpress/formatting';
+import { KSES_ALLOWED_TAGS, wpKses } from '../../core/wordpress/kses';
+import { sanitizeUserDescription, sanitizeUserNameField } from '../../core/wordpress/user-fields';
 import { nicename, restSlug } from '../../wp-json/wp/v2/slug';
 import { validUsername } from '../../wp-json/wp/v2/users-collection';
 
@@ -110,5 +112,34 @@ describe(`user names and slugs against WordPress ${names.wordpress} (PHP ${names
   it('both verdicts of validate_username occur', () => {
     expect(names.cases.filter((c) => c[1]).length).toBeGreaterThan(5);
     expect(names.cases.filter((c) => !c[1]).length).toBeGreaterThan(5);
+  });
+});
+
+interface KsesRecording {
+  wordpress: string;
+  php: string;
+  columns: string[];
+  cases: Array<[string, string, string, string]>;
+}
+
+const kses = JSON.parse(fs.readFileSync(path.join(__dirname, 'kses-6.8.json'), 'utf8')) as KsesRecording;
+
+describe(`wp_kses with WordPress's small tag lists against WordPress ${kses.wordpress} (PHP ${kses.php})`, () => {
+  const columns: Array<[string, number, (input: string) => string]> = [
+    ["wp_kses($s, 'data')", 1, (s) => wpKses(s, KSES_ALLOWED_TAGS)],
+    ['the description wp_insert_user saves', 2, sanitizeUserDescription],
+    ['a first name as wp_insert_user saves it', 3, sanitizeUserNameField],
+  ];
+  it.each(columns)('%s gives what WordPress gives for every recorded input', (_name, column, ours) => {
+    const different = kses.cases.filter((c) => ours(c[0]) !== c[column]).map((c) => ({ input: c[0], wordpress: c[column], ours: ours(c[0]) }));
+    expect(different.slice(0, 5)).toEqual([]);
+  });
+
+  it('the recorded inputs keep and drop tags and attributes, and remove protocols', () => {
+    const described = kses.cases.map((c) => c[2]);
+    expect(described.filter((d) => /<a [^>]*href=/.test(d)).length).toBeGreaterThan(20);
+    expect(kses.cases.filter((c) => /<script|onclick/i.test(c[0]) && !/<script|onclick/i.test(c[2])).length).toBeGreaterThan(20);
+    expect(kses.cases.filter((c) => /javascript:/i.test(c[0]) && c[2] !== '' && !/javascript:/i.test(c[2])).length).toBeGreaterThan(20);
+    expect(described.filter((d) => d.includes('<!--')).length).toBeGreaterThan(20);
   });
 });

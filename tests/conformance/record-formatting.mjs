@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Records what WordPress 6.8's own formatting functions give for a fixed set of generated strings, so
 // core/wordpress/ can be compared with them without PHP (tests/conformance/formatting.test.ts), and
-// sanitize_url, is_email and the REST schema's string formats for a second set (rest-formats-6.8.json). Plain
+// sanitize_url, is_email and the REST schema's string formats for a second set (rest-formats-6.8.json), user
+// names and slugs (user-names-6.8.json), and wp_kses with WordPress's small tag lists (kses-6.8.json). Plain
 // Node 20 ESM, no dependencies; needs the wp-oracle installed and one of its sites made (its PHP CLI
 // loads that site's wp-load.php; no server has to run).
 //
@@ -46,7 +47,7 @@ export const FUNCTIONS = ['sanitize_text_field', 'sanitize_title', 'esc_html', '
 const PIECES = [
   'a', 'B', ' ', '  ', '\t', '\n', '\r', '\u000b', '\f', '-', '---', '_', '.', '/', '\\', '\\\\', "\\'", '%', '%41', '%2', '%zz', '%e2%80%93', '---4f---',
   '&', '&amp;', '&lt;', '&#39;', '&#0039;', '&#x27;', '&#X41;', '&#0;', '&#65535;', '&#x110000;', '&#1234567;', '&nbsp;', '&mdash;', '&#8211;', '&apos;',
-  '&foo;', '&sup2;', '&Amp;', ';', '<', '>', '< ', '<b>', '</b>', '<script>', '</script>', '<style>', '</style>', '<!--', '-->', '<a href="x">', "<a title='>'>", '<?php', '?>',
+  '&foo;', '&sup2;', '&Amp;', '&amp;#65;', '&amp;#x41;', '&amp;#0;', ';', '<', '>', '< ', '<b>', '</b>', '<script>', '</script>', '<style>', '</style>', '<!--', '-->', '<a href="x">', "<a title='>'>", '<?php', '?>',
   "'", '"', 'é', 'É', 'ß', 'Æ', 'ø', 'Ł', '£', '€', 'ſ', 'ı', 'İ', 'Σ', 'σ', 'ñ', 'e\u0301', '日本', 'Привет', '😀', '\u00a0', '\u2013', '\u2014', '\u201c',
   '\u2019', '\u00ad', '\u200b', '\u00d7', '©', '0', '9', 'f', 'x', '=', '?', '#', '@', '+', '(', ')', '[', ']', '{', '}', '|', '~', '`', '^', '$', '!', ',', ':',
   'Ǎ', 'ǜ', 'Ș', 'ț', 'Ạ', 'ỹ', 'Ə', 'ǝ', 'Ŀ', 'ŉ', 'Ħ', 'Đ', 'Þ', 'ª', 'º', '\u0000', '\u007f', '\u0085', '\u3000',
@@ -134,6 +135,35 @@ const PHP_NAMES = phpScript('', `
   $out[] = [(bool) validate_username($s), sanitize_user($s), sanitize_user($s, true), $nicename];
 `);
 
+// The fourth set: wp_kses with WordPress's small tag lists. Tags allowed and not, attributes allowed,
+// not allowed, repeated, valueless, quoted three ways and malformed, URL attributes with good and bad
+// protocols (entity-encoded colons too), comments, bogus comments (`</1…>`, `<!x…>`), lone '<' and
+// '>', slashes, entities, controls, line feeds (PHP's `$` matches before a final one).
+const KSES_PIECES = [
+  '<a', '<A', '<b>', '</b>', '< b>', '</ b>', '<b/>', '<i >', '<em>', '</em>', '<strong>', '<blockquote', '<q', '<del', '<abbr', '<img', '<script>', '</script>',
+  '<p>', '<div', '<a-b', '<1', '</1', '</ ', '<!x', '<!X', '<!', '<!--', '-->', '--', '-', '<', '>', '/', '/>', ' ', '  ', '\t', '\n', '\r',
+  'href', 'HREF', 'title', 'rel', 'target', 'cite', 'datetime', 'onclick', 'style', 'data-x', 'x', 'y', '=', ' = ', '"', "'", '\\', '\\"', '\\0',
+  '"http://ex.com/"', "'https://ex.com/a?b'", '"javascript:alert(1)"', 'javascript:x', 'JaVaScRiPt:', 'feed:', 'feed:feed:javascript:', 'mailto:a@b', 'x:y', ':',
+  '&#58;', '&#058', '&#x3a;', '&#X3A', '&colon;', '&#106;avascript:', '&#360;ttp:', '/?', '&', '&amp;', '&apos;', '&#39;', '&foo;', '&nbsp;', '&#0;',
+  '_blank', 'nofollow', 'é', '日本', '0', '\u0000', '\u0001', '\u000b', '\u000c', '\u007f',
+  '<a href="', '<a href=', ' href="', '<a title="t" href="', '<a rel="x" target=', '"javascript:alert(1)">', '<a href="javascript:x">', '<q cite="', '">',
+  '<!-- ', ' -->', '<!-- x -->', '--->', '<b onclick="y">',
+];
+const KSES_CRAFTED = [
+  '<a href="http://example.com/" title="T" onclick="x()">link</a>', "<a href='javascript:alert(1)'>x</a>", '<a href=javascript:alert(1)>x</a>',
+  '<a href="x" href="y">', '<a title="t"/>', '<a title="t" />', '<a title=t/>', '<a title="t"\n', '<a title', '<a title=', '<A HREF="X">', '<a rel="nofollow" target="_blank">',
+  '<script>alert(1)</script><b>ok</b>', '<!-- c -->', '<!---->', '<!-- a -- b --->', '<!--<b>x</b>-->', '<!-- x\n', '</1>', '</ a>', '<!doctype html>', '<!DOCTYPE html>',
+  'a > b', 'a < b', '<<b>>', '<b <i>>', '<blockquote cite="feed:javascript:x">q</blockquote>', '<q cite="&#106;avascript:x">', '<del datetime="2020-01-01">d</del>',
+  '<a href="&#x6A;avascript&#58;x">', '<a href="http&#58;//x">', '<a href="\\0javascript:x">', '<a href=" javascript:x">', '0', '', ' ', 'Tom & "Jerry"',
+];
+
+const PHP_KSES = phpScript(`
+  function user_name_field($s) { return wp_unslash(apply_filters('pre_user_first_name', wp_slash($s))); }
+`, `
+  // wp_kses in the 'data' context ($allowedtags); what wp_insert_user saves as a description (PHP-empty: '').
+  $out[] = [wp_kses($s, 'data'), empty($s) ? '' : wp_unslash(apply_filters('pre_user_description', wp_slash($s))), user_name_field($s)];
+`);
+
 const PHP = phpScript(`
   // What wp_insert_user saves for a display name, first or last name or nickname: its pre_user_* filters on the slashed value.
   function user_name_field($s) { return wp_unslash(apply_filters('pre_user_first_name', wp_slash($s))); }
@@ -169,5 +199,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   });
   record(path.join(path.dirname(OUT), 'user-names-6.8.json'), [...NAMES_CRAFTED, ...inputsOf(NAME_PIECES, 1200, 20261207, 5)], PHP_NAMES, {}, {
     columns: ['validate_username', 'sanitize_user', 'sanitize_user strict', "nicename of the slug (login 'admin')"],
+  });
+  record(path.join(path.dirname(OUT), 'kses-6.8.json'), [...KSES_CRAFTED, ...inputsOf(KSES_PIECES, 3000, 20261208, 12)], PHP_KSES, {}, {
+    columns: ["wp_kses($s, 'data')", 'the description wp_insert_user saves', 'a first name as wp_insert_user saves it'],
   });
 }

@@ -63,6 +63,11 @@ const CASES = [
   ['users-create-with-id', json('POST', '/users', 'admin', { id: 3, username: 'carol', email: 'carol@example.com', password: 'p' })],
   ['users-create-taken-slug', json('POST', '/users', 'admin', { username: 'carol', email: 'carol@example.com', password: 'p', slug: 'alice' })],
   ['users-update-bob', json('POST', '/users/3', 'admin', { first_name: 'Bob', last_name: 'Builder', description: 'Builds things.', nickname: 'bobb' })],
+  ['users-update-bob-html-fields', json('POST', '/users/3', 'admin', {
+    description: '<script>alert(1)</script><b onclick="x">ok</b> <a href="javascript:alert(1)" title="t" rel="me" target="_blank">l</a> <!-- c --> a < b & c &amp;#65;',
+    first_name: '<b>Bob</b> & "Co"', nickname: '< a href="x">n',
+  }), 'the description through wp_kses (pre_user_description), the names through their pre_user_* chain'],
+  ['users-update-bob-description-zero', json('POST', '/users/3', 'admin', { description: '0' }), "wp_insert_user: an empty() description ('0') is saved as ''"],
   ['users-update-bob-username', json('POST', '/users/3', 'admin', { username: 'robert' })],
   ['users-update-bob-taken-slug', json('POST', '/users/3', 'admin', { slug: 'alice' })],
   ['users-update-bob-taken-email', json('PUT', '/users/3', 'admin', { email: 'alice@example.com' })],
@@ -94,7 +99,7 @@ function volatileOf(body) {
 }
 
 const cases = [];
-for (const [name, req] of CASES) {
+for (const [name, req, note] of CASES) {
   const headers = {};
   if (AUTH[req.auth]) headers.Authorization = AUTH[req.auth];
   if (req.body !== null) headers['Content-Type'] = 'application/json';
@@ -103,7 +108,7 @@ for (const [name, req] of CASES) {
   const kept = {};
   for (const [k, v] of res.headers) if (KEEP.test(k)) kept[k] = v;
   const body = text === '' ? null : JSON.parse(text);
-  const recorded = { name, request: { method: req.method, path: req.path, headers, body: req.body, auth: req.auth }, response: { status: res.status, headers: kept, body } };
+  const recorded = { name, ...(note ? { note } : {}), request: { method: req.method, path: req.path, headers, body: req.body, auth: req.auth }, response: { status: res.status, headers: kept, body } };
   const volatile = volatileOf(body);
   if (volatile.length) recorded.volatile = volatile;
   cases.push(recorded);

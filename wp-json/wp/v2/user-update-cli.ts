@@ -2,7 +2,7 @@ import { bcrypt } from '../../../core/auth/bcrypt';
 import { isRole } from '../../../core/auth/roles';
 import type { UserRecord } from '../../../core/auth/users';
 import { checkOptions, CliError, type CliCommand } from '../../../core/cli';
-import { sanitizeUserNameField } from '../../../core/wordpress/formatting';
+import { sanitizeUserDescription, sanitizeUserNameField } from '../../../core/wordpress/user-fields';
 import { MAX_NICENAME, nicename, NICENAME_TOO_LONG } from './slug';
 
 /**
@@ -26,7 +26,7 @@ const FIELDS: Record<string, (user: UserRecord, value: string) => string | null>
   nickname: (u, v) => ((u.nickname = sanitizeUserNameField(v)), null),
   first_name: (u, v) => ((u.firstName = sanitizeUserNameField(v)), null),
   last_name: (u, v) => ((u.lastName = sanitizeUserNameField(v)), null),
-  description: (u, v) => ((u.description = v), null),
+  description: (u, v) => ((u.description = sanitizeUserDescription(v)), null),
   role: (u, v) => (isRole(v) ? ((u.roles = [v]), null) : `Role doesn't exist: ${v}`),
   locale: (u, v) => ((u.locale = v === 'en_US' ? '' : v), null),
 };

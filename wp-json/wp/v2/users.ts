@@ -10,7 +10,7 @@ import { DELETABLE, EDITABLE, READABLE, type Method } from '../../../core/rest/s
 import { contextArg, userDeleteArgs, userEditArgs, userSchema } from './schemas';
 import { registerUserCollection } from './users-collection';
 import { turnForLargeBody } from '../../../core/pipeline/pipeline';
-import { sanitizeUserNameField } from '../../../core/wordpress/formatting';
+import { sanitizeUserDescription, sanitizeUserNameField } from '../../../core/wordpress/user-fields';
 import { nicenameTooLong, restSlug, userNicename } from './slug';
 
 /** Gravatar URLs as WordPress 6.8 builds them: SHA-256 of the trimmed, lower-cased e-mail. */
@@ -115,7 +115,7 @@ export async function applyUserChanges(ctx: SiteContext, user: UserRecord, req: 
   text('first_name', (v) => (user.firstName = sanitizeUserNameField(v)));
   text('last_name', (v) => (user.lastName = sanitizeUserNameField(v)));
   text('url', (v) => (user.url = v));
-  text('description', (v) => (user.description = v));
+  text('description', (v) => (user.description = sanitizeUserDescription(v)));
   text('nickname', (v) => (user.nickname = sanitizeUserNameField(v)));
   text('locale', (v) => (user.locale = v === 'en_US' ? '' : v));
   const password = req.param('password');
