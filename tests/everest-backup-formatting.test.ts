@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { percentOctetSteps } from '../core/wordpress/titles';
 import { escHtml, finishTitle, phpStripTags, phpString, removeAccents, sanitizeTextField, sanitizeTitle, sanitizeTitleWithDashes, sanitizeTitleWithDashesFull, stripslashes, TITLE_HEAD, utf8UriEncode } from '../core/wordpress/formatting';
 import { nonceTick, wpCreateNonce, wpVerifyNonce } from '../core/wordpress/nonces';
 import { sizeFormat, uniqid } from '../wp-json/everest-backup/v1/backup';
@@ -150,13 +151,20 @@ describe('sanitize_title', () => {
     for (const title of ['', '-', ' - ', 'bench action-admin-1764900000', '-a--b  c-', '%%_%', 'a\tb']) expect(finishTitle(title)).toBe(fourReplaces(title));
   });
 
+  it("turns '%xx' into '---xx---', drops other '%', then '---xx---' into '%xx', as WordPress's three calls do, in two scans", () => {
+    const threeCalls = (t: string) => t.replace(/%([a-fA-F0-9][a-fA-F0-9])/g, '---$1---').replaceAll('%', '').replace(/---([a-fA-F0-9][a-fA-F0-9])---/g, '%$1');
+    const pieces = ['%', '%4', '%41', '%g', '4', 'f', 'F', 'g', '-', '--', '---', '---4f---', 'a', ' '];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((p) => p.join('')), (t) => percentOctetSteps(t) === threeCalls(t)), { numRuns: 5_000, seed: 20261205 });
+    for (const t of ['-%41--', '%41%42', '%%41', '%4%41', '---41------42---', '%2', '%']) expect(percentOctetSteps(t)).toBe(threeCalls(t));
+  });
+
   it('reads only the head of a long title when the rest cannot change the result, on 3,000 random long titles', () => {
     // Every step on the whole title, as WordPress runs it.
     const whole = (title: string) => sanitizeTitleWithDashes(removeAccents(title));
     // Runs of one character, long enough to fill or cross the head: what deletes (tags, NUL, '%',
     // '£'), what shrinks (combining marks, surrogate pairs, Hangul jamo, '---41---'), a 'Σ' before
     // case-ignorable "'" (lower-cased alike wherever it ends), entities, and plain letters.
-    const pieces = ['a', 'Z', '-', ' ', '%', '%41', '---41---', '£', '\0', 'Σ', "'", 'e\u0301', '\u1100\u1161\u11a8', '😀', '&lt;', '<', '>', '<b>', 'é', 'İ', 'ß'];
+    const pieces = ['a', 'Z', '-', ' ', '%', '%41', '%25', '%4', '%g1', '---41---', '£', '\0', 'Σ', "'", 'e\u0301', '\u1100\u1161\u11a8', '😀', '&lt;', '<', '>', '<b>', 'é', 'İ', 'ß'];
     const run = fc.record({ piece: fc.constantFrom(...pieces), times: fc.integer({ min: 1, max: TITLE_HEAD }) }).map(({ piece, times }) => piece.repeat(times));
     const title = fc.array(run, { minLength: 1, maxLength: 6 }).map((runs) => runs.join(''));
     fc.assert(fc.property(title, (t) => sanitizeTitle(t) === whole(t)), { numRuns: 3_000, seed: 20261205 });
@@ -173,6 +181,11 @@ describe('sanitize_title', () => {
       expect(sanitizeTitle(input!)).toBe(whole(input!));
       expect(sanitizeTitle(input!).startsWith(start!)).toBe(true);
     }
+    // '%xx' deletes nothing: a megabyte of it reads only the head, a lone '%' at the head's end the whole title.
+    const percents = '%25'.repeat(1 << 18);
+    expect(sanitizeTitle(percents)).toBe(whole(percents));
+    const loneAtEnd = 'a'.repeat(TITLE_HEAD - 1) + '%' + 'zz';
+    expect(sanitizeTitle(loneAtEnd)).toBe(whole(loneAtEnd));
     const tagInThen = '<i title="' + 'x'.repeat(TITLE_HEAD) + '">after';
     expect(sanitizeTitle('a', tagInThen)).toBe(whole('a' + tagInThen));
     expect(sanitizeTitle('a', tagInThen)).toBe('aafter');
