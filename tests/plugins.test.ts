@@ -182,6 +182,12 @@ describe('wp user update (WP-CLI)', () => {
       // Saved as wp_insert_user saves them: the description through kses, the names through their pre_user_* chain.
       await wp(emu, 'user update 2 --description=<b>ok</b><script>x</script><a\thref="javascript:y">l</a> --nickname=<i>Al</i>&Co');
       expect([emu.users.byId(2)!.description, emu.users.byId(2)!.nickname]).toEqual(['<b>ok</b>x<a href="y">l</a>', 'Al&amp;Co']);
+      // And the URL and e-mail address end with wp_filter_kses; every update saves all of them again,
+      // so an e-mail address with '&' changes on the next update, as in WordPress.
+      await wp(emu, 'user update 2 --user_url=https://alice.example/?a=1&b=2 --user_email=al&co@example.com');
+      expect([emu.users.byId(2)!.url, emu.users.byId(2)!.email]).toEqual(['https://alice.example/?a=1&amp;b=2', 'al&amp;co@example.com']);
+      await wp(emu, 'user update 2 --display_name=Alicia');
+      expect([emu.users.byId(2)!.url, emu.users.byId(2)!.email, emu.users.byId(2)!.description]).toEqual(['https://alice.example/?a=1&amp;b=2', 'al&amp;ampco@example.com', '<b>ok</b>x<a href="y">l</a>']);
     } finally {
       await emu.close();
     }

@@ -1,6 +1,6 @@
 import { isEmail, phpString, sanitizeTextField } from '../wordpress/formatting';
 import { WpError } from './errors';
-import { sanitizeUrl } from './globals';
+import { sanitizeUrl } from '../wordpress/url';
 
 /** An argument's schema, as register_rest_route's `args` takes it (the JSON Schema subset WordPress knows). */
 export interface ArgSchema {

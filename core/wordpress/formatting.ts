@@ -493,6 +493,29 @@ export function isEmail(email: string): boolean {
 }
 
 /**
+ * sanitize_email(): '' when shorter than 6 bytes or without an '@' after the first character; else the
+ * part before the first '@' without the characters is_email() refuses there, and the rest with runs
+ * of dots removed, trimmed of whitespace and dots, each dot-separated part trimmed of whitespace and
+ * '-' and stripped of all but letters, digits and '-' (empty parts dropped); '' when a step leaves
+ * nothing or fewer than two parts.
+ */
+export function sanitizeEmail(email: string): string {
+  if (Buffer.byteLength(email) < 6) return '';
+  const at = email.indexOf('@', 1);
+  if (at === -1) return '';
+  const local = email.slice(0, at).replace(/[^a-zA-Z0-9!#$%&'*+/=?^_`{|}~.-]/g, '');
+  if (local === '') return '';
+  let domain = email.slice(at + 1).replace(/\.{2,}/g, '');
+  if (domain === '') return '';
+  domain = phpTrim(domain, '.');
+  if (domain === '') return '';
+  const subs = domain.split('.');
+  if (subs.length < 2) return '';
+  const kept = subs.map((sub) => phpTrim(sub, '-').replace(/[^a-z0-9-]+/gi, '')).filter((sub) => sub !== '');
+  return kept.length < 2 ? '' : `${local}@${kept.join('.')}`;
+}
+
+/**
  * sanitize_user(): tags stripped, accents removed, percent-encoded octets and entities removed, with
  * `strict` every character but letters, digits, space and `_.-@` removed, trimmed, runs of
  * whitespace made one space.

@@ -1,8 +1,9 @@
 /**
  * What WordPress saves for a user's text fields (wp_insert_user's pre_user_* filters, default-filters.php).
  */
-import { addslashes, sanitizeTextField, stripslashes, wpSpecialcharsNoQuotes } from './formatting';
+import { addslashes, phpTrim, sanitizeEmail, sanitizeTextField, stripslashes, wpSpecialcharsNoQuotes, wpStripAllTags } from './formatting';
 import { KSES_ALLOWED_TAGS, KSES_USER_DESCRIPTION_TAGS, wpKses } from './kses';
+import { sanitizeUrl } from './url';
 
 /**
  * What WordPress saves for a user's display name, first and last name and nickname: its pre_user_*
@@ -24,4 +25,25 @@ export function sanitizeUserNameField(value: string): string {
  */
 export function sanitizeUserDescription(value: string): string {
   return value === '' || value === '0' ? '' : wpKses(value, KSES_USER_DESCRIPTION_TAGS);
+}
+
+/**
+ * What WordPress saves of a user's website address: '' for a PHP-empty value, else its pre_user_url
+ * filters on the slashed value wp_insert_user gets, wp_strip_all_tags, sanitize_url and
+ * wp_filter_kses, unslashed when stored. sanitize_url drops every backslash, so kses sees the value
+ * unslashed: `http://example.com/?a=1&b=2` is saved as `http://example.com/?a=1&amp;b=2`.
+ */
+export function sanitizeUserUrl(value: string): string {
+  if (value === '' || value === '0') return '';
+  return wpKses(stripslashes(sanitizeUrl(wpStripAllTags(addslashes(value)))), KSES_ALLOWED_TAGS);
+}
+
+/**
+ * What WordPress saves of a user's e-mail address: its pre_user_email filters on the slashed value
+ * wp_insert_user gets, trim, sanitize_email (which drops the backslashes slashing added; a NUL,
+ * slashed as `\0`, leaves its '0') and wp_filter_kses: `a&b@example.com` is saved as
+ * `a&amp;b@example.com`.
+ */
+export function sanitizeUserEmail(email: string): string {
+  return wpKses(sanitizeEmail(phpTrim(addslashes(email))), KSES_ALLOWED_TAGS);
 }

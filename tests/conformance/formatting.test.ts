@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { sanitizeUrl } from '../../core/rest/globals';
+import { sanitizeUrl } from '../../core/wordpress/url';
 import { sanitizeValue, validateValue, type ArgSchema } from '../../core/rest/schema';
 import { escHtml, isEmail, phpStripTags, removeAccents, sanitizeTextField, sanitizeTitle, sanitizeUser, stripslashes, wpPreKsesLessThan, wpStripAllTags } from '../../core/wordpress/formatting';
 import { KSES_ALLOWED_TAGS, wpKses } from '../../core/wordpress/kses';
-import { sanitizeUserDescription, sanitizeUserNameField } from '../../core/wordpress/user-fields';
+import { sanitizeUserDescription, sanitizeUserEmail, sanitizeUserNameField, sanitizeUserUrl } from '../../core/wordpress/user-fields';
 import { nicename, restSlug } from '../../wp-json/wp/v2/slug';
 import { validUsername } from '../../wp-json/wp/v2/users-collection';
 
@@ -65,6 +65,19 @@ describe(`sanitize_url, is_email and the REST schema's string formats against Wo
   it('sanitize_url gives what WordPress gives for every recorded input', () => {
     const different = formats.cases.filter((c) => sanitizeUrl(c[0]) !== c[1]).map((c) => ({ input: c[0], wordpress: c[1], ours: sanitizeUrl(c[0]) }));
     expect(different.slice(0, 5)).toEqual([]);
+  });
+
+  it("a user's URL and e-mail address are saved as wp_insert_user saves them (pre_user_url, pre_user_email)", () => {
+    const urlColumn = 3 + formats.formats.length;
+    const saved = (c: FormatsRecording['cases'][number], column: number) => (c as unknown[])[column] as string | null;
+    const urls = formats.cases.filter((c) => sanitizeUserUrl(c[0]) !== saved(c, urlColumn)).map((c) => ({ input: c[0], wordpress: saved(c, urlColumn), ours: sanitizeUserUrl(c[0]) }));
+    expect(urls.slice(0, 5)).toEqual([]);
+    const addresses = formats.cases.filter((c) => c[2]);
+    const emails = formats.cases.filter((c) => sanitizeUserEmail(c[0]) !== saved(c, urlColumn + 1)).map((c) => ({ input: c[0], wordpress: saved(c, urlColumn + 1), ours: sanitizeUserEmail(c[0]) }));
+    expect(emails.slice(0, 5)).toEqual([]);
+    // The '&' kses encodes is among them.
+    expect(formats.cases.some((c) => saved(c, urlColumn)?.includes('&amp;b=2'))).toBe(true);
+    expect(addresses.some((c) => saved(c, urlColumn + 1)?.includes('&amp;'))).toBe(true);
   });
 
   it('is_email says what WordPress says for every recorded input, and some of them are addresses', () => {

@@ -82,6 +82,7 @@ const CRAFTED = [
   '12345678-1234-1234-1234-123456789abc', '12345678-1234-1234-1234-123456789ABC', '12345678-1234-1234-1234-123456789abc\n', '#fff', '#FFFFFF', '#ffff', '#fff\n',
   'not a url', 'javascript:alert(1)', 'http://example.com/a[b]', 'http://[::1]:8080/x', '/relative/path', '?q=1', 'mailto:a@example.com', 'feed:javascript:x',
   'http://例え.jp/日本', '日本', 'https://example.com/😀?q=ü', '%0a', '%0%0dd', 'mailto:%0a@example.com', '  http://a b.com/ c',
+  'https://example.com/?a=1&b=2', 'https://example.com/?a=1&amp;b=2&#38;c', 'http://a.com/<b>x</b>', "http://a.com/it's", 'a&b@example.com', ' c&d@example.com ', '0',
 ];
 
 /** `count` strings of 1 to `most` pieces of `pieces`, from a linear congruential generator seeded with `seed`. */
@@ -120,6 +121,9 @@ const PHP_FORMATS = phpScript(`
     $valid = rest_validate_value_from_schema($s, $schema, 'p');
     $row[] = is_wp_error($valid) ? [$valid->get_error_code(), $valid->get_error_message()] : [true, rest_sanitize_value_from_schema($s, $schema, 'p')];
   }
+  // What wp_insert_user saves as a user's URL and e-mail address: their pre_user_* filters, on the slashed value (a PHP-empty URL: '').
+  $row[] = empty($s) ? '' : wp_unslash(apply_filters('pre_user_url', wp_slash($s)));
+  $row[] = wp_unslash(apply_filters('pre_user_email', wp_slash($s)));
   $out[] = $row;
 `);
 
@@ -194,7 +198,7 @@ function record(file, strings, script, env, fields) {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   record(OUT, inputs(2500, 20261205), PHP, { FUNCTIONS: JSON.stringify(FUNCTIONS) }, { functions: FUNCTIONS });
   record(path.join(path.dirname(OUT), 'rest-formats-6.8.json'), [...CRAFTED, ...inputsOf(FORMAT_PIECES, 1500, 20261206, 7)], PHP_FORMATS, { FORMATS: JSON.stringify(FORMATS) }, {
-    columns: ['sanitize_url', 'is_email', ...FORMATS.map((f) => `format ${f}: [true, sanitised] or [code, message]`)],
+    columns: ['sanitize_url', 'is_email', ...FORMATS.map((f) => `format ${f}: [true, sanitised] or [code, message]`), 'the URL wp_insert_user saves', 'the e-mail address wp_insert_user saves'],
     formats: FORMATS,
   });
   record(path.join(path.dirname(OUT), 'user-names-6.8.json'), [...NAMES_CRAFTED, ...inputsOf(NAME_PIECES, 1200, 20261207, 5)], PHP_NAMES, {}, {

@@ -67,6 +67,8 @@ const CASES = [
     description: '<script>alert(1)</script><b onclick="x">ok</b> <a href="javascript:alert(1)" title="t" rel="me" target="_blank">l</a> <!-- c --> a < b & c &amp;#65;',
     first_name: '<b>Bob</b> & "Co"', nickname: '< a href="x">n',
   }), 'the description through wp_kses (pre_user_description), the names through their pre_user_* chain'],
+  ['users-update-bob-url-email-ampersand', json('POST', '/users/3', 'admin', { url: 'https://example.com/?a=1&b=2<b>', email: 'bob&co@example.com' }),
+    "pre_user_url and pre_user_email end with wp_filter_kses: the '&' is saved as '&amp;'"],
   ['users-update-bob-description-zero', json('POST', '/users/3', 'admin', { description: '0' }), "wp_insert_user: an empty() description ('0') is saved as ''"],
   ['users-update-bob-username', json('POST', '/users/3', 'admin', { username: 'robert' })],
   ['users-update-bob-taken-slug', json('POST', '/users/3', 'admin', { slug: 'alice' })],

@@ -2,7 +2,8 @@
  * core/rest/globals.ts: the rules of WP_REST_Server::serve_request that the conformance recordings
  * (tests/conformance/recordings/globals-6.8.json) check over HTTP, here on their own.
  */
-import { encodeRestBody, isValidJsonpCallback, jsonpCallback, overriddenMethod, parseFieldList, sanitizeUrl, filterResponseFields } from '../../core/rest/globals';
+import { encodeRestBody, isValidJsonpCallback, jsonpCallback, overriddenMethod, parseFieldList, filterResponseFields } from '../../core/rest/globals';
+import { sanitizeUrl } from '../../core/wordpress/url';
 import { parsePhpQuery } from '../../core/query-string';
 import type { Params } from '../../core/rest/request';
 

@@ -5,6 +5,7 @@ import { UserError, type UserRecord } from '../../../core/auth/users';
 import { checkOptions, CliError, flag, formatItem, formatItems, selectFields, stringOption, type CliCommand, type CliGroup, type CliIO, type ParsedArgs } from '../../../core/cli';
 import type { SiteContext } from '../../../core/namespace';
 import { userUpdate } from './user-update-cli';
+import { saveUserTextFields } from './users';
 
 /**
  * `wp-token-emulator user ...`: WP-CLI's `wp user` and `wp user application-password` commands,
@@ -111,6 +112,10 @@ const userCreate: CliCommand = {
       }
       throw e;
     }
+    // wp_insert_user saves the text fields through their pre_user_* filters.
+    const saved: UserRecord = { ...user, roles: [...user.roles] };
+    saveUserTextFields(saved, new Map());
+    ctx.users.update(saved);
     if (flag(args, 'porcelain')) {
       io.out(String(user.id));
       return 0;

@@ -2,8 +2,8 @@ import { bcrypt } from '../../../core/auth/bcrypt';
 import { isRole } from '../../../core/auth/roles';
 import type { UserRecord } from '../../../core/auth/users';
 import { checkOptions, CliError, type CliCommand } from '../../../core/cli';
-import { sanitizeUserDescription, sanitizeUserNameField } from '../../../core/wordpress/user-fields';
 import { MAX_NICENAME, nicename, NICENAME_TOO_LONG } from './slug';
+import { saveUserTextFields, type UserTextField } from './users';
 
 /**
  * `wp-token-emulator user update <user>... [--<field>=<value>]`: WP-CLI's `wp user update`, with its
@@ -11,7 +11,8 @@ import { MAX_NICENAME, nicename, NICENAME_TOO_LONG } from './slug';
  */
 
 /** WP-CLI's option → how it changes the user. */
-const FIELDS: Record<string, (user: UserRecord, value: string) => string | null> = {
+/** Each option's check and effect: a problem, or null; text fields are collected in `given` and saved together. */
+const FIELDS: Record<string, (user: UserRecord, value: string, given: Map<UserTextField, string>) => string | null> = {
   // wp_update_user's nicename: sanitize_user and sanitize_title (the login's when v is PHP-empty), at most 50 characters.
   user_nicename: (u, v) => {
     const made = nicename(v, u.login);
@@ -19,14 +20,14 @@ const FIELDS: Record<string, (user: UserRecord, value: string) => string | null>
     u.slug = made;
     return null;
   },
-  user_url: (u, v) => ((u.url = v), null),
-  user_email: (u, v) => (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v) ? ((u.email = v), null) : `'${v}' is an invalid email.`),
-  // As wp_update_user's pre_user_* filters save them (sanitize_text_field, kses, special characters).
-  display_name: (u, v) => ((u.displayName = sanitizeUserNameField(v)), null),
-  nickname: (u, v) => ((u.nickname = sanitizeUserNameField(v)), null),
-  first_name: (u, v) => ((u.firstName = sanitizeUserNameField(v)), null),
-  last_name: (u, v) => ((u.lastName = sanitizeUserNameField(v)), null),
-  description: (u, v) => ((u.description = sanitizeUserDescription(v)), null),
+  user_url: (_u, v, given) => (given.set('url', v), null),
+  user_email: (_u, v, given) => (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v) ? (given.set('email', v), null) : `'${v}' is an invalid email.`),
+  // Saved through their pre_user_* filters with the rest of the user's text fields (saveUserTextFields).
+  display_name: (_u, v, given) => (given.set('displayName', v), null),
+  nickname: (_u, v, given) => (given.set('nickname', v), null),
+  first_name: (_u, v, given) => (given.set('firstName', v), null),
+  last_name: (_u, v, given) => (given.set('lastName', v), null),
+  description: (_u, v, given) => (given.set('description', v), null),
   role: (u, v) => (isRole(v) ? ((u.roles = [v]), null) : `Role doesn't exist: ${v}`),
   locale: (u, v) => ((u.locale = v === 'en_US' ? '' : v), null),
 };
@@ -69,6 +70,7 @@ export const userUpdate: CliCommand = {
     let failures = 0;
     for (const original of found) {
       const user: UserRecord = { ...original, roles: [...original.roles] };
+      const given = new Map<UserTextField, string>();
       let problem: string | null = null;
       for (const [name, value] of options) {
         if (typeof value !== 'string') {
@@ -84,7 +86,7 @@ export const userUpdate: CliCommand = {
           if (value === '' || value.includes('\\')) problem = 'Passwords cannot be empty or contain the "\\" character.';
           else user.passwordHash = await bcrypt().hash(value, ctx.config.bcryptCost);
         }
-        problem ??= name in FIELDS ? FIELDS[name]!(user, value) : null;
+        problem ??= name in FIELDS ? FIELDS[name]!(user, value, given) : null;
         if (problem) break;
       }
       if (problem) {
@@ -92,6 +94,7 @@ export const userUpdate: CliCommand = {
         failures++;
         continue;
       }
+      saveUserTextFields(user, given);
       ctx.users.update(user);
       io.out(`Success: Updated user ${user.id}.`);
     }

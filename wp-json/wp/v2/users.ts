@@ -10,7 +10,7 @@ import { DELETABLE, EDITABLE, READABLE, type Method } from '../../../core/rest/s
 import { contextArg, userDeleteArgs, userEditArgs, userSchema } from './schemas';
 import { registerUserCollection } from './users-collection';
 import { turnForLargeBody } from '../../../core/pipeline/pipeline';
-import { sanitizeUserDescription, sanitizeUserNameField } from '../../../core/wordpress/user-fields';
+import { sanitizeUserDescription, sanitizeUserEmail, sanitizeUserNameField, sanitizeUserUrl } from '../../../core/wordpress/user-fields';
 import { nicenameTooLong, restSlug, userNicename } from './slug';
 
 /** Gravatar URLs as WordPress 6.8 builds them: SHA-256 of the trimmed, lower-cased e-mail. */
@@ -73,6 +73,41 @@ export function prepareUser(ctx: SiteContext, user: UserRecord, req: RestRequest
   return data;
 }
 
+/** A user's text fields and the filter wp_insert_user saves each one through (its pre_user_* filters). */
+const USER_TEXT_FILTERS = {
+  displayName: sanitizeUserNameField,
+  firstName: sanitizeUserNameField,
+  lastName: sanitizeUserNameField,
+  nickname: sanitizeUserNameField,
+  description: sanitizeUserDescription,
+  url: sanitizeUserUrl,
+  email: sanitizeUserEmail,
+} as const satisfies Record<string, (value: string) => string>;
+
+export type UserTextField = keyof typeof USER_TEXT_FILTERS;
+
+/** The REST API's parameter for each text field. */
+const USER_TEXT_PARAMS: ReadonlyArray<[string, UserTextField]> = [
+  ['name', 'displayName'],
+  ['first_name', 'firstName'],
+  ['last_name', 'lastName'],
+  ['nickname', 'nickname'],
+  ['description', 'description'],
+  ['url', 'url'],
+  ['email', 'email'],
+];
+
+/**
+ * wp_update_user's text fields: each given value saved through its filter, and each one not given
+ * the stored value through its filter again, as WordPress passes the stored user back into
+ * wp_insert_user. The filters mostly give back what they made, but not always: an e-mail address
+ * saved as `bob&amp;co@example.com` is `bob&amp;ampco@example.com` after the next update
+ * (sanitize_email drops the ';', kses encodes the '&'), in WordPress and here.
+ */
+export function saveUserTextFields(user: UserRecord, given: ReadonlyMap<UserTextField, string>): void {
+  for (const field of Object.keys(USER_TEXT_FILTERS) as UserTextField[]) user[field] = USER_TEXT_FILTERS[field](given.get(field) ?? user[field]);
+}
+
 /**
  * WP_REST_Users_Controller::update_item's checks and prepare_item_for_database, on a copy of the
  * user (the caller stores it): username not editable, e-mail and slug unique, roles
@@ -105,19 +140,15 @@ export async function applyUserChanges(ctx: SiteContext, user: UserRecord, req: 
     }
     user.roles = roles.map(String);
   }
-  if (typeof email === 'string') user.email = email;
-  const text = (key: string, set: (v: string) => void) => {
-    const v = req.param(key);
-    if (typeof v === 'string') set(v);
-  };
-  // As wp_insert_user's pre_user_* filters save them (sanitize_text_field, kses, special characters).
-  text('name', (v) => (user.displayName = sanitizeUserNameField(v)));
-  text('first_name', (v) => (user.firstName = sanitizeUserNameField(v)));
-  text('last_name', (v) => (user.lastName = sanitizeUserNameField(v)));
-  text('url', (v) => (user.url = v));
-  text('description', (v) => (user.description = sanitizeUserDescription(v)));
-  text('nickname', (v) => (user.nickname = sanitizeUserNameField(v)));
-  text('locale', (v) => (user.locale = v === 'en_US' ? '' : v));
+  // As wp_update_user saves them: what was sent and what was stored alike through the pre_user_* filters.
+  const given = new Map<UserTextField, string>();
+  for (const [param, field] of USER_TEXT_PARAMS) {
+    const v = req.param(param);
+    if (typeof v === 'string') given.set(field, v);
+  }
+  saveUserTextFields(user, given);
+  const locale = req.param('locale');
+  if (typeof locale === 'string') user.locale = locale === 'en_US' ? '' : locale;
   const password = req.param('password');
   if (!options.skipPassword && typeof password === 'string') {
     if (password.trim() === '') return new WpError('rest_user_invalid_password', 'Passwords cannot be empty.', { status: 400 });
