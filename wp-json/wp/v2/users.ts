@@ -85,6 +85,7 @@ const USER_TEXT_FILTERS = {
 } as const satisfies Record<string, (value: string) => string>;
 
 export type UserTextField = keyof typeof USER_TEXT_FILTERS;
+const USER_TEXT_FIELDS = Object.keys(USER_TEXT_FILTERS) as UserTextField[];
 
 /** The REST API's parameter for each text field. */
 const USER_TEXT_PARAMS: ReadonlyArray<[string, UserTextField]> = [
@@ -105,7 +106,20 @@ const USER_TEXT_PARAMS: ReadonlyArray<[string, UserTextField]> = [
  * (sanitize_email drops the ';', kses encodes the '&'), in WordPress and here.
  */
 export function saveUserTextFields(user: UserRecord, given: ReadonlyMap<UserTextField, string>): void {
-  for (const field of Object.keys(USER_TEXT_FILTERS) as UserTextField[]) user[field] = USER_TEXT_FILTERS[field](given.get(field) ?? user[field]);
+  for (const field of USER_TEXT_FIELDS) user[field] = USER_TEXT_FILTERS[field](given.get(field) ?? user[field]);
+}
+
+/**
+ * saveUserTextFields for a request: a field of 64 KB or more is filtered in a turn of its own
+ * (turnForLargeBody), so a user with several megabyte-long fields stored does not hold the event
+ * loop for all of them at once on every update (~50-70 ms each for four megabytes of `&lt;`).
+ */
+async function saveUserTextFieldsInTurns(user: UserRecord, given: ReadonlyMap<UserTextField, string>): Promise<void> {
+  for (const field of USER_TEXT_FIELDS) {
+    const value = given.get(field) ?? user[field];
+    await turnForLargeBody(value.length);
+    user[field] = USER_TEXT_FILTERS[field](value);
+  }
 }
 
 /**
@@ -146,7 +160,7 @@ export async function applyUserChanges(ctx: SiteContext, user: UserRecord, req: 
     const v = req.param(param);
     if (typeof v === 'string') given.set(field, v);
   }
-  saveUserTextFields(user, given);
+  await saveUserTextFieldsInTurns(user, given);
   const locale = req.param('locale');
   if (typeof locale === 'string') user.locale = locale === 'en_US' ? '' : locale;
   const password = req.param('password');
