@@ -5,7 +5,7 @@ import { UserError, type UserRecord } from '../../../core/auth/users';
 import { checkOptions, CliError, flag, formatItem, formatItems, selectFields, stringOption, type CliCommand, type CliGroup, type CliIO, type ParsedArgs } from '../../../core/cli';
 import type { SiteContext } from '../../../core/namespace';
 import { userUpdate } from './user-update-cli';
-import { saveUserTextFields } from './users';
+import { saveUserTextFields, type UserTextField } from './users';
 
 /**
  * `wp-token-emulator user ...`: WP-CLI's `wp user` and `wp user application-password` commands,
@@ -112,9 +112,15 @@ const userCreate: CliCommand = {
       }
       throw e;
     }
-    // wp_insert_user saves the text fields through their pre_user_* filters.
+    // wp_insert_user saves the text fields through their pre_user_* filters (the display name, when
+    // not given, made of the first and last names or the login).
     const saved: UserRecord = { ...user, roles: [...user.roles] };
-    saveUserTextFields(saved, new Map());
+    const fields = new Map<UserTextField, string>([['email', email]]);
+    for (const [option, field] of [['display_name', 'displayName'], ['first_name', 'firstName'], ['last_name', 'lastName'], ['user_url', 'url']] as const) {
+      const value = stringOption(args, option);
+      if (value !== undefined) fields.set(field, value);
+    }
+    saveUserTextFields(saved, fields, true);
     ctx.users.update(saved);
     if (flag(args, 'porcelain')) {
       io.out(String(user.id));

@@ -179,7 +179,7 @@ export function registerUserCollection(ctx: SiteContext): void {
           }
           user.slug = slug;
           user.passwordHash = await bcrypt().hash(String(req.param('password')), ctx.config.bcryptCost);
-          const failed = await applyUserChanges(ctx, user, req, { skipSlug: true, skipPassword: true });
+          const failed = await applyUserChanges(ctx, user, req, { skipSlug: true, skipPassword: true, creating: true });
           if (failed) {
             users.delete(user.id);
             return failed;

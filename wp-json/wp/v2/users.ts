@@ -85,7 +85,6 @@ const USER_TEXT_FILTERS = {
 } as const satisfies Record<string, (value: string) => string>;
 
 export type UserTextField = keyof typeof USER_TEXT_FILTERS;
-const USER_TEXT_FIELDS = Object.keys(USER_TEXT_FILTERS) as UserTextField[];
 
 /** The REST API's parameter for each text field. */
 const USER_TEXT_PARAMS: ReadonlyArray<[string, UserTextField]> = [
@@ -98,15 +97,38 @@ const USER_TEXT_PARAMS: ReadonlyArray<[string, UserTextField]> = [
   ['email', 'email'],
 ];
 
+/** wp_insert_user's order: the display name last, since a new user's may be made of the filtered first and last names. */
+const USER_TEXT_ORDER: readonly UserTextField[] = ['firstName', 'lastName', 'nickname', 'description', 'url', 'email', 'displayName'];
+
+const phpEmpty = (value: string) => value === '' || value === '0';
+
 /**
- * wp_update_user's text fields: each given value saved through its filter, and each one not given
- * the stored value through its filter again, as WordPress passes the stored user back into
- * wp_insert_user. The filters mostly give back what they made, but not always: an e-mail address
- * saved as `bob&amp;co@example.com` is `bob&amp;ampco@example.com` after the next update
- * (sanitize_email drops the ';', kses encodes the '&'), in WordPress and here.
+ * What wp_insert_user filters for a text field: the value given, else (updating) the stored one, else
+ * ''; a PHP-empty one ('' or '0') is '', the nickname then the login, the display name then the
+ * login when updating and, for a new user, "First Last", the first or the last name (filtered
+ * already), or the login.
  */
-export function saveUserTextFields(user: UserRecord, given: ReadonlyMap<UserTextField, string>): void {
-  for (const field of USER_TEXT_FIELDS) user[field] = USER_TEXT_FILTERS[field](given.get(field) ?? user[field]);
+function textFieldInput(user: UserRecord, given: ReadonlyMap<UserTextField, string>, field: UserTextField, creating: boolean): string {
+  const value = given.get(field) ?? (creating ? '' : user[field]);
+  if (!phpEmpty(value)) return value;
+  if (field === 'nickname') return user.login;
+  if (field !== 'displayName') return '';
+  if (!creating) return user.login;
+  if (!phpEmpty(user.firstName) && !phpEmpty(user.lastName)) return `${user.firstName} ${user.lastName}`;
+  if (!phpEmpty(user.firstName)) return user.firstName;
+  return phpEmpty(user.lastName) ? user.login : user.lastName;
+}
+
+/**
+ * wp_insert_user's text fields, as wp_update_user calls it: each one given saved through its filter,
+ * and each one not given the stored value through its filter again, as WordPress passes the stored
+ * user back into wp_insert_user (`creating`: a new user, whose fields not given are empty). The
+ * filters mostly give back what they made, but not always: an e-mail address saved as
+ * `bob&amp;co@example.com` is `bob&amp;ampco@example.com` after the next update (sanitize_email drops
+ * the ';', kses encodes the '&'), in WordPress and here.
+ */
+export function saveUserTextFields(user: UserRecord, given: ReadonlyMap<UserTextField, string>, creating = false): void {
+  for (const field of USER_TEXT_ORDER) user[field] = USER_TEXT_FILTERS[field](textFieldInput(user, given, field, creating));
 }
 
 /**
@@ -114,9 +136,9 @@ export function saveUserTextFields(user: UserRecord, given: ReadonlyMap<UserText
  * (turnForLargeBody), so a user with several megabyte-long fields stored does not hold the event
  * loop for all of them at once on every update (~50-70 ms each for four megabytes of `&lt;`).
  */
-async function saveUserTextFieldsInTurns(user: UserRecord, given: ReadonlyMap<UserTextField, string>): Promise<void> {
-  for (const field of USER_TEXT_FIELDS) {
-    const value = given.get(field) ?? user[field];
+async function saveUserTextFieldsInTurns(user: UserRecord, given: ReadonlyMap<UserTextField, string>, creating: boolean): Promise<void> {
+  for (const field of USER_TEXT_ORDER) {
+    const value = textFieldInput(user, given, field, creating);
     await turnForLargeBody(value.length);
     user[field] = USER_TEXT_FILTERS[field](value);
   }
@@ -127,7 +149,7 @@ async function saveUserTextFieldsInTurns(user: UserRecord, given: ReadonlyMap<Us
  * user (the caller stores it): username not editable, e-mail and slug unique, roles
  * (check_role_update), the text fields and the password. Returns the first error, or null.
  */
-export async function applyUserChanges(ctx: SiteContext, user: UserRecord, req: RestRequest, options: { skipSlug?: boolean; skipPassword?: boolean }): Promise<WpError | null> {
+export async function applyUserChanges(ctx: SiteContext, user: UserRecord, req: RestRequest, options: { skipSlug?: boolean; skipPassword?: boolean; creating?: boolean }): Promise<WpError | null> {
   const { users } = ctx;
   const email = req.param('email');
   if (typeof email === 'string') {
@@ -160,7 +182,7 @@ export async function applyUserChanges(ctx: SiteContext, user: UserRecord, req: 
     const v = req.param(param);
     if (typeof v === 'string') given.set(field, v);
   }
-  await saveUserTextFieldsInTurns(user, given);
+  await saveUserTextFieldsInTurns(user, given, options.creating === true);
   const locale = req.param('locale');
   if (typeof locale === 'string') user.locale = locale === 'en_US' ? '' : locale;
   const password = req.param('password');
