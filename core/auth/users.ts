@@ -68,12 +68,17 @@ function slugOf(login: string): string {
   return sanitizeTitle([...login].slice(0, 50).join(''));
 }
 
+/** The key of the user ID sequence in the store's `site` collection. */
+const USER_SEQUENCE = 'users-auto-increment';
+
 const loginLower = (u: UserRecord): string => u.login.toLowerCase();
 const emailLower = (u: UserRecord): string => u.email.toLowerCase();
 
 /** The site's users, with WordPress's capability model. */
 export class Users {
   private readonly users: Collection<UserRecord>;
+  /** The next user ID, as the users table's AUTO_INCREMENT keeps it: an ID is never given again, even after its user is deleted. */
+  private readonly sequence: Collection<{ next: number }>;
 
   constructor(
     store: Store,
@@ -81,6 +86,19 @@ export class Users {
     private readonly bcryptCost: number,
   ) {
     this.users = store.collection<UserRecord>('users');
+    this.sequence = store.collection<{ next: number }>('site');
+  }
+
+  /** The ID a new user gets: above every user's, and above every ID given before (a store from before the sequence has only the first). */
+  private nextId(): number {
+    let id = this.sequence.get(USER_SEQUENCE)?.next ?? 1;
+    for (const user of this.users.values()) id = Math.max(id, user.id + 1);
+    return id;
+  }
+
+  /** Moves the sequence past an ID given out (before any await, so two creations never get the same one). */
+  private reserve(id: number): void {
+    if ((this.sequence.get(USER_SEQUENCE)?.next ?? 1) <= id) this.sequence.put(USER_SEQUENCE, { next: id + 1 });
   }
 
   get count(): number {
@@ -137,6 +155,7 @@ export class Users {
   /** Creates a user; the login password, if given, is hashed with bcrypt (async: it takes ~100 ms at cost 10). */
   async create(input: NewUser): Promise<UserRecord> {
     const record = this.prepare(input);
+    this.reserve(record.id);
     if (input.password !== undefined) record.passwordHash = await bcrypt().hash(input.password, this.bcryptCost);
     this.users.put(String(record.id), record);
     return record;
@@ -146,6 +165,7 @@ export class Users {
   createWithHash(input: NewUser, passwordHash: string | null): UserRecord {
     const record = this.prepare(input);
     record.passwordHash = passwordHash;
+    this.reserve(record.id);
     this.users.put(String(record.id), record);
     return record;
   }
@@ -164,8 +184,7 @@ export class Users {
       if (!Number.isInteger(id) || id < 1) throw new UserError('invalid_id', `Invalid user ID: ${id}.`);
       if (this.byId(id)) throw new UserError('existing_user_id', `The user ID ${id} is already taken.`);
     } else {
-      id = 1;
-      for (const user of this.users.values()) id = Math.max(id, user.id + 1);
+      id = this.nextId();
     }
     return {
       id,
