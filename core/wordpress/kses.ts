@@ -46,7 +46,7 @@ export const KSES_ALLOWED_TAGS: AllowedHtml = tagList(ALLOWED_TAGS_SPEC);
 export const KSES_USER_DESCRIPTION_TAGS: AllowedHtml = tagList({ ...ALLOWED_TAGS_SPEC, a: ['href', 'title', 'rel', 'target'] });
 
 /** wp_allowed_protocols(). */
-export const ALLOWED_PROTOCOLS: readonly string[] = ['http', 'https', 'ftp', 'ftps', 'mailto', 'news', 'irc', 'irc6', 'ircs', 'gopher', 'nntp', 'feed', 'telnet', 'mms', 'rtsp', 'sms', 'svn', 'tel', 'fax', 'xmpp', 'webcal', 'urn'];
+const ALLOWED_PROTOCOLS: readonly string[] = ['http', 'https', 'ftp', 'ftps', 'mailto', 'news', 'irc', 'irc6', 'ircs', 'gopher', 'nntp', 'feed', 'telnet', 'mms', 'rtsp', 'sms', 'svn', 'tel', 'fax', 'xmpp', 'webcal', 'urn'];
 
 /** wp_kses_uri_attributes(): attributes whose value is a URL (its protocol is checked). */
 const URI_ATTRIBUTES = new Set(['action', 'archive', 'background', 'cite', 'classid', 'codebase', 'data', 'formaction', 'href', 'icon', 'longdesc', 'manifest', 'poster', 'profile', 'src', 'usemap', 'xmlns']);
