@@ -133,11 +133,17 @@ describe('wp-token-emulator user ... (WP-CLI style)', () => {
     });
 
     it('refuses a taken login, a bad e-mail and an unknown role', async () => {
-      expect((await wp('user create admin x@example.com')).err).toBe('Error: Sorry, that username already exists!\n');
+      expect((await wp('user create admin x@example.com')).err).toBe("Error: The 'admin' username is already registered.\n");
       expect((await wp('user create dave alice@example.com')).err).toBe('Error: Sorry, that email address is already used!\n');
-      expect((await wp('user create dave not-an-email')).err).toBe("Error: 'not-an-email' is an invalid email.\n");
+      expect((await wp('user create dave not-an-email')).err).toBe("Error: The 'not-an-email' email address is invalid.\n");
+      // is_email's rules: no '_' in a domain, at least 6 bytes.
+      expect((await wp('user create dave a_b@ex_ample.com')).err).toBe("Error: The 'a_b@ex_ample.com' email address is invalid.\n");
+      expect((await wp('user create dave a@b.c')).err).toBe("Error: The 'a@b.c' email address is invalid.\n");
       const role = await wp('user create dave dave@example.com --role=king');
       expect(role).toEqual({ code: 1, out: '', err: "Error: Role doesn't exist: king\n" });
+      // An '&' is allowed before the '@'; the address is saved through pre_user_email (kses: '&amp;').
+      expect((await wp('user create dave d&co@example.com --porcelain')).code).toBe(0);
+      expect(emu.users.byLogin('dave')?.email).toBe('d&amp;co@example.com');
     });
 
     it('lists users, filtered by role, in json, csv, ids and count', async () => {

@@ -2,6 +2,7 @@ import { randomAlphanumeric } from '../../../core/secrets';
 import { ApplicationPasswordError, type ApplicationPasswordRecord } from '../../../core/auth/application-passwords';
 import { isRole, ROLES } from '../../../core/auth/roles';
 import { UserError, type UserRecord } from '../../../core/auth/users';
+import { isEmail } from '../../../core/wordpress/formatting';
 import { checkOptions, CliError, flag, formatItem, formatItems, selectFields, stringOption, type CliCommand, type CliGroup, type CliIO, type ParsedArgs } from '../../../core/cli';
 import type { SiteContext } from '../../../core/namespace';
 import { userUpdate } from './user-update-cli';
@@ -87,9 +88,11 @@ const userCreate: CliCommand = {
     const login = positional(args, 0, 'user-login');
     const email = positional(args, 1, 'user-email');
     tooMany(args, 2);
+    // WP-CLI's own checks, in its order: the login, the address (is_email), the role.
+    if (ctx.users.byLogin(login.trim())) throw new CliError(`The '${login}' username is already registered.`);
+    if (!isEmail(email)) throw new CliError(`The '${email}' email address is invalid.`);
     const role = stringOption(args, 'role') ?? 'subscriber';
     if (!isRole(role)) throw new CliError(`Role doesn't exist: ${role}`);
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new CliError(`'${email}' is an invalid email.`);
     const given = stringOption(args, 'user_pass');
     const password = given ?? randomAlphanumeric(24);
     let user: UserRecord;
