@@ -1,13 +1,16 @@
 import type { Response } from 'express';
 import type { UserRecord } from '../../core/auth/users';
+import { escHtml } from '../../core/wordpress/formatting';
 import type { Site } from '../site';
 import { moduleMenu } from './module-screens';
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#039;' };
-
-/** esc_html / esc_attr: every value written into a page goes through this. */
+/**
+ * esc_html / esc_attr (WordPress's are the same function): every value written into a page goes
+ * through this. As WordPress's, an entity already in the text is not encoded again: a name saved as
+ * `Tom &amp; "Jerry"` (what wp_insert_user saves of `Tom & "Jerry"`) shows as `Tom & "Jerry"`.
+ */
 export function esc(text: unknown): string {
-  return String(text ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+  return escHtml(String(text ?? ''));
 }
 
 /** The headers WordPress sends on its login and admin screens (nocache_headers, send_frame_options_header). */

@@ -194,6 +194,20 @@ describe('plugins.php and users.php', () => {
     expect(users.text).toContain(`href="${SITE}/wp-admin/user-edit.php?user_id=2&amp;wp_http_referer=%2Fwp-admin%2Fusers.php"`);
     expect(users.text).toContain(`href="${SITE}/wp-admin/profile.php?wp_http_referer=%2Fwp-admin%2Fusers.php"`);
   });
+
+  test('a name saved with its entities (as wp_insert_user saves it) shows once encoded, as esc_html writes it', async () => {
+    const alice = emulator.users.byId(2)!;
+    const before = { ...alice };
+    try {
+      emulator.users.update({ ...alice, firstName: 'Tom &amp; "Jerry"', lastName: '&lt;b&gt;' });
+      const admin = await logIn();
+      const users = await request(emulator.app).get('/wp-admin/users.php').set('Cookie', admin.cookie);
+      expect(users.text).toContain('<td class="name column-name">Tom &amp; &quot;Jerry&quot; &lt;b&gt;</td>');
+      expect(users.text).not.toContain('&amp;amp;');
+    } finally {
+      emulator.users.update(before);
+    }
+  });
 });
 
 describe('cookie authentication of the REST API (rest_cookie_check_errors)', () => {
