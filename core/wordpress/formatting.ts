@@ -36,6 +36,11 @@ export function phpTrim(text: string, also = ''): string {
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
+/** PHP's empty() for a string: '' and '0'. */
+export function phpEmptyString(value: string): boolean {
+  return value === '' || value === '0';
+}
+
 /**
  * PHP's (string) cast of a request value, or null for what sanitize_text_field turns into ''
  * before anything else (arrays and objects). JSON numbers and booleans arrive typed.
@@ -90,7 +95,7 @@ function isHexDigit(unit: number): boolean {
   return isDigit(unit) || (unit >= 0x61 && unit <= 0x66) || (unit >= 0x41 && unit <= 0x46);
 }
 
-function isAsciiLetter(unit: number): boolean {
+export function isAsciiLetter(unit: number): boolean {
   return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x41 && unit <= 0x5a);
 }
 
@@ -165,8 +170,6 @@ function entityAt(text: string, at: number, to: number, names: ReadonlySet<strin
   return { entity: names.has(name) ? null : `&amp;${name};`, end: end + 1 };
 }
 
-const AMP = Buffer.from('&amp;', 'latin1');
-
 /** An '&' that does not start `&lt;`, `&gt;`, `&quot;`, `&#039;` or `&amp;` (unless a numeric entity follows it): where normalising has something to look at. */
 const NOT_A_KEPT_ENTITY = /&(?!lt;|gt;|amp;(?!#(?:[0-9]|[xX][0-9a-fA-F]))|quot;|#039;)/;
 
@@ -198,43 +201,45 @@ export function ksesNormalizeEntities(text: string): string {
   if (i === -1) return text;
   let out: CodeUnits | null = null; // made at the first change: text that needs none is returned as it is
   let kept = 0;
-  const write = (at: number, piece: string, resume: number) => {
-    out ??= new CodeUnits(text.length + 16);
-    out.text(text, kept, at);
-    out.text(piece);
-    kept = resume;
-  };
   for (; i !== -1; i = text.indexOf('&', i + 1)) {
-    const numeric = entityAfterAmp(text, i + 1, text.length);
-    if (numeric !== null) {
-      write(i, numeric.entity, numeric.end);
-      i = numeric.end - 1;
-      continue;
-    }
-    // The entities esc_html writes (most of what a sanitised text holds) are kept as they are.
-    const common = keptEntityLength(text, i + 1, text.length);
-    if (common > 0) {
-      i += common;
-      continue;
-    }
-    if (!mayStartEntity(text, i + 1)) {
+    const amp = ampAt(text, i, text.length, KSES_ENTITY_NAMES);
+    if (amp === PLAIN_AMP || typeof amp !== 'number') {
       out ??= new CodeUnits(text.length + 64);
       out.text(text, kept, i);
-      out.bytes(AMP);
-      kept = i + 1;
-      continue;
+      if (amp === PLAIN_AMP) {
+        out.bytes(ENTITY_BYTES.amp);
+        kept = i + 1;
+        continue;
+      }
+      out.text(amp.entity);
+      kept = amp.end;
     }
-    const found = entityAt(text, i + 1, text.length, KSES_ENTITY_NAMES);
-    if (found === null) write(i, '&amp;', i + 1);
-    else {
-      if (found.entity !== null) write(i, found.entity, found.end);
-      i = found.end - 1;
-    }
+    i = (typeof amp === 'number' ? amp : amp.end) - 1;
   }
   if (out === null) return text;
   const done: CodeUnits = out;
   done.text(text, kept);
   return done.toString();
+}
+
+/** ampAt's answer for an '&' that starts no entity: written `&amp;`. */
+const PLAIN_AMP = -1;
+
+/**
+ * How entity normalising writes the '&' at text[i] (an entity is read only within `to`; `names`: the
+ * named entities kept): PLAIN_AMP when it starts no entity, the end of the entity when it stays as
+ * it is written (no allocation: the usual case), or the entity that replaces text[i..end).
+ */
+function ampAt(text: string, i: number, to: number, names: ReadonlySet<string>): number | { entity: string; end: number } {
+  const numeric = entityAfterAmp(text, i + 1, to);
+  if (numeric !== null) return numeric;
+  // The entities esc_html itself writes (most of what a sanitised text holds), without entityAt.
+  const known = keptEntityLength(text, i + 1, to);
+  if (known > 0) return i + 1 + known;
+  if (!mayStartEntity(text, i + 1)) return PLAIN_AMP;
+  const found = entityAt(text, i + 1, to, names);
+  if (found === null) return PLAIN_AMP;
+  return found.entity === null ? found.end : { entity: found.entity, end: found.end };
 }
 
 
@@ -290,31 +295,15 @@ function escHtmlInto(out: CodeUnits, text: string, from: number, to: number, quo
     else if (unit === 0x22 && quotes) entity = ENTITY_BYTES.quot;
     else if (unit === 0x27 && quotes) entity = ENTITY_BYTES.apos;
     else if (unit === 0x26) {
-      const numeric = entityAfterAmp(text, i + 1, to);
-      if (numeric !== null) {
-        out.text(text, kept, i);
-        out.text(numeric.entity);
-        kept = numeric.end;
-        i = numeric.end - 1;
-        continue;
-      }
-      // The entities esc_html itself writes (what sanitize_text_field leaves of a lone '<' and the
-      // quotes after it): kept as they are, without entityAt.
-      const known = keptEntityLength(text, i + 1, to);
-      if (known > 0) {
-        i += known;
-        continue;
-      }
-      const found = entityAt(text, i + 1, to);
-      if (found === null) entity = ENTITY_BYTES.amp;
-      else if (found.entity === null) {
-        i = found.end - 1; // written as it is: copied with the text around it
-        continue;
-      } else {
-        out.text(text, kept, i);
-        out.text(found.entity);
-        kept = found.end;
-        i = found.end - 1;
+      const amp = ampAt(text, i, to, HTML401_ENTITY_NAMES);
+      if (amp === PLAIN_AMP) entity = ENTITY_BYTES.amp;
+      else {
+        if (typeof amp !== 'number') {
+          out.text(text, kept, i);
+          out.text(amp.entity);
+          kept = amp.end;
+        }
+        i = (typeof amp === 'number' ? amp : amp.end) - 1; // an entity kept as written is copied with the text around it
         continue;
       }
     } else continue;

@@ -13,7 +13,7 @@
  * rescan the rest of the text for each `<!--` on a line of its own: quadratic in the worst case).
  */
 import { CodeUnits } from './code-units';
-import { ksesNormalizeEntities, wpPreKsesLessThan } from './formatting';
+import { isAsciiLetter, ksesNormalizeEntities, phpEmptyString, phpTrim, wpPreKsesLessThan } from './formatting';
 
 /** Allowed elements (lower case) and, for each, its allowed attributes (lower case). */
 export type AllowedHtml = ReadonlyMap<string, ReadonlySet<string>>;
@@ -54,10 +54,6 @@ const URI_ATTRIBUTES = new Set(['action', 'archive', 'background', 'cite', 'clas
 /** PCRE's `\s` without the u flag. */
 function isSpace(unit: number): boolean {
   return unit === 0x20 || (unit >= 0x09 && unit <= 0x0d);
-}
-
-function isAsciiLetter(unit: number): boolean {
-  return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x41 && unit <= 0x5a);
 }
 
 /** Whether PCRE's `$` (no m or D flag) matches at `at`: the end, or a line feed that ends the text. */
@@ -377,16 +373,6 @@ function afterHtmlError(text: string, from: number): number {
   return i + spacesAt(text, i);
 }
 
-/** PHP's trim() characters: space, tab, line feed, carriage return, NUL and vertical tab. */
-function phpTrimDefault(text: string): string {
-  let start = 0;
-  let end = text.length;
-  const trimmed = (unit: number) => unit === 0x20 || unit === 0x09 || unit === 0x0a || unit === 0x0d || unit === 0x00 || unit === 0x0b;
-  while (start < end && trimmed(text.charCodeAt(start))) start++;
-  while (end > start && trimmed(text.charCodeAt(end - 1))) end--;
-  return text.slice(start, end);
-}
-
 /** PHP's chr(): the byte of a code modulo 256 (as a Latin-1 unit; only ASCII letters matter to the caller). */
 function phpChr(code: number): string {
   return String.fromCharCode(((code % 256) + 256) % 256);
@@ -412,12 +398,12 @@ function badProtocolOnce(text: string, count: number): string {
   if (!split) return marked;
   const head = marked.slice(0, split.index);
   if (head.includes('/?')) return marked;
-  let tail = phpTrimDefault(marked.slice(split.index + split[0].length));
+  let tail = phpTrim(marked.slice(split.index + split[0].length));
   const protocol = allowedScheme(head);
   if (protocol === 'feed:') {
     if (count > 2) return '';
     tail = badProtocolOnce(tail, count + 1);
-    if (tail === '' || tail === '0') return tail;
+    if (phpEmptyString(tail)) return tail;
   }
   return protocol + tail;
 }

@@ -1,7 +1,7 @@
 /**
  * What WordPress saves for a user's text fields (wp_insert_user's pre_user_* filters, default-filters.php).
  */
-import { addslashes, phpTrim, sanitizeEmail, sanitizeTextField, stripslashes, wpSpecialcharsNoQuotes, wpStripAllTags } from './formatting';
+import { addslashes, phpEmptyString, phpTrim, sanitizeEmail, sanitizeTextField, stripslashes, wpSpecialcharsNoQuotes, wpStripAllTags } from './formatting';
 import { KSES_ALLOWED_TAGS, KSES_USER_DESCRIPTION_TAGS, wpKses } from './kses';
 import { sanitizeUrl } from './url';
 
@@ -24,7 +24,7 @@ export function sanitizeUserNameField(value: string): string {
  * tags, on the slashed value and unslashed when stored: wp_kses of the value.
  */
 export function sanitizeUserDescription(value: string): string {
-  return value === '' || value === '0' ? '' : wpKses(value, KSES_USER_DESCRIPTION_TAGS);
+  return phpEmptyString(value) ? '' : wpKses(value, KSES_USER_DESCRIPTION_TAGS);
 }
 
 /**
@@ -34,7 +34,7 @@ export function sanitizeUserDescription(value: string): string {
  * unslashed: `http://example.com/?a=1&b=2` is saved as `http://example.com/?a=1&amp;b=2`.
  */
 export function sanitizeUserUrl(value: string): string {
-  if (value === '' || value === '0') return '';
+  if (phpEmptyString(value)) return '';
   return wpKses(stripslashes(sanitizeUrl(wpStripAllTags(addslashes(value)))), KSES_ALLOWED_TAGS);
 }
 

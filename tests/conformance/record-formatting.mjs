@@ -17,16 +17,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { opt } from './recorder-options.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const argv = process.argv.slice(2);
-function opt(name, fallback) {
-  const i = argv.indexOf(name);
-  if (i === -1) return fallback;
-  const v = argv[i + 1];
-  if (v === undefined || v.startsWith('--')) throw new Error(`${name} needs a value`);
-  return v;
-}
 
 function defaultWordPress() {
   const sites = path.join(process.env.WP_ORACLE_HOME ?? path.join(os.homedir(), '.cache', 'wp-oracle'), 'sites');

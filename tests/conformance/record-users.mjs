@@ -11,11 +11,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { opt } from './recorder-options.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const argv = process.argv.slice(2);
-const at = argv.indexOf('--base');
-const BASE = (at === -1 ? 'http://127.0.0.1:8882' : argv[at + 1]).replace(/\/+$/, '');
+const BASE = opt('--base', 'http://127.0.0.1:8882').replace(/\/+$/, '');
 const OUT = path.join(HERE, 'recordings', 'users-6.8.json');
 
 const b64 = (s) => Buffer.from(s).toString('base64');

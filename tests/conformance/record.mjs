@@ -24,26 +24,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { flag, opt } from './recorder-options.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
 // ---------------------------------------------------------------------------------------------
 // Options
 // ---------------------------------------------------------------------------------------------
-const argv = process.argv.slice(2);
-function opt(name, fallback) {
-  const i = argv.indexOf(name);
-  if (i === -1) return fallback;
-  const v = argv[i + 1];
-  if (v === undefined || v.startsWith('--')) throw new Error(`${name} needs a value`);
-  return v;
-}
 const BASE = opt('--base', 'http://127.0.0.1:8881').replace(/\/+$/, '');
 const SUITE = opt('--cases', null) ? await import(path.resolve(opt('--cases', null))) : null;
 const OUT = path.resolve(opt('--out', path.join(HERE, 'recordings', SUITE?.OUT ?? 'wordpress-6.8.json')));
 const WP_ORACLE = opt('--wp-oracle', path.resolve(HERE, '../../../shared/wp-oracle/wp-oracle'));
 const ONLY = opt('--only', null);
-const RESET = argv.includes('--reset');
+const RESET = flag('--reset');
 const MU_PLUGINS = [path.join(HERE, 'conformance-mu.php'), ...(SUITE?.MU_PLUGINS ?? []).map((p) => path.join(HERE, p))];
 
 // Response headers kept in the recording (names lower-cased).

@@ -5,7 +5,7 @@ import type { Endpoint } from '../../../core/rest/server';
 import type { Params, RestRequest } from '../../../core/rest/request';
 import { safeEqual } from '../../../core/secrets';
 import { MODULES, simulateBackup, type BackupParams, type Module } from './backup';
-import { sanitizeTextField, sanitizeTitle, wpUnslash } from '../../../core/wordpress/formatting';
+import { phpEmptyString, sanitizeTextField, sanitizeTitle, wpUnslash } from '../../../core/wordpress/formatting';
 import { registerLiveRoutes } from './live';
 import { NONCE_LIFE, TICK_SECONDS, nonceFor, nonceTick, wpCreateNonce, wpHashNonce, wpVerifyNonce } from '../../../core/wordpress/nonces';
 
@@ -22,11 +22,6 @@ export const MESSAGES = {
 /** The plugin's Base::error(): a WP_Error `everest-backup-api-error-<status>`. */
 function apiError(message: string, status: number): WpError {
   return new WpError(`everest-backup-api-error-${status}`, message, { status });
-}
-
-/** PHP's `! $value` for a string: '' and '0' are false. */
-function phpFalsy(value: string): boolean {
-  return value === '' || value === '0';
 }
 
 /** The shape of a token this namespace issues: wp_create_nonce(hash) ':' hash. */
@@ -88,7 +83,7 @@ export const everestBackup = defineNamespace({
 
     /** Base::verify_access_token(): "nonce:hash" (extra ':' parts ignored, as PHP's list()), the nonce checked for the hash and this user. */
     function verifyAccessToken(token: string, uid: number): 1 | 2 | false {
-      if (phpFalsy(token) || !token.includes(':')) return false;
+      if (phpEmptyString(token) || !token.includes(':')) return false;
       const [nonce = '', hash = ''] = token.split(':');
       return wpVerifyNonce(ctx.secrets, ctx.clock.seconds(), nonce, hash, uid);
     }
@@ -107,7 +102,7 @@ export const everestBackup = defineNamespace({
       permission: (req) => ctx.users.can(req.user, 'manage_options'),
       handler: (req) => {
         const action = sanitizeTextField(wpUnslash(param(req, 'action')));
-        if (phpFalsy(action)) return apiError(MESSAGES.actionEmpty, 400);
+        if (phpEmptyString(action)) return apiError(MESSAGES.actionEmpty, 400);
         const user = req.user!;
         const now = ctx.clock.seconds();
         const hash = wpHashNonce(ctx.secrets, sanitizeTitle(action, `-${user.login}-${now}`));
@@ -127,7 +122,7 @@ export const everestBackup = defineNamespace({
       permission: (req) => {
         if (!ctx.users.can(req.user, 'manage_options')) return apiError(MESSAGES.unauthorized, 401);
         const token = sanitizeTextField(wpUnslash(param(req, 'access_token')));
-        if (phpFalsy(token)) return apiError(MESSAGES.tokenMissing, 400);
+        if (phpEmptyString(token)) return apiError(MESSAGES.tokenMissing, 400);
         if (!verifyAccessToken(token, req.user!.id)) return apiError(MESSAGES.tokenInvalid, 400);
         return true;
       },

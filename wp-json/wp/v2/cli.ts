@@ -5,7 +5,7 @@ import { UserError, type UserRecord } from '../../../core/auth/users';
 import { isEmail } from '../../../core/wordpress/formatting';
 import { checkOptions, CliError, flag, formatItem, formatItems, selectFields, stringOption, type CliCommand, type CliGroup, type CliIO, type ParsedArgs } from '../../../core/cli';
 import type { SiteContext } from '../../../core/namespace';
-import { userUpdate } from './user-update-cli';
+import { userUpdate, WP_CLI_TEXT_OPTIONS } from './user-update-cli';
 import { saveUserTextFields, type UserTextField } from './users';
 
 /**
@@ -119,7 +119,7 @@ const userCreate: CliCommand = {
     // not given, made of the first and last names or the login).
     const saved: UserRecord = { ...user, roles: [...user.roles] };
     const fields = new Map<UserTextField, string>([['email', email]]);
-    for (const [option, field] of [['display_name', 'displayName'], ['first_name', 'firstName'], ['last_name', 'lastName'], ['user_url', 'url']] as const) {
+    for (const [option, field] of Object.entries(WP_CLI_TEXT_OPTIONS)) {
       const value = stringOption(args, option);
       if (value !== undefined) fields.set(field, value);
     }

@@ -1,5 +1,5 @@
 import { WpError } from '../../../core/rest/errors';
-import { sanitizeTitle, sanitizeUser } from '../../../core/wordpress/formatting';
+import { phpEmptyString, sanitizeTitle, sanitizeUser } from '../../../core/wordpress/formatting';
 
 /**
  * A user's slug (user_nicename), as WordPress 6.8 makes it. The REST API's `slug` goes through its
@@ -19,7 +19,7 @@ export function restSlug(value: string): string {
 
 /** wp_insert_user's user_nicename from what it is given and the user's login. */
 export function nicename(given: string, login: string): string {
-  return sanitizeTitle(given === '' || given === '0' ? [...login].slice(0, MAX_NICENAME).join('') : sanitizeUser(given, true));
+  return sanitizeTitle(phpEmptyString(given) ? [...login].slice(0, MAX_NICENAME).join('') : sanitizeUser(given, true));
 }
 
 /**

@@ -11,9 +11,19 @@ import { saveUserTextFields, type UserTextField } from './users';
  * field options, messages and exit codes.
  */
 
-/** WP-CLI's option → how it changes the user. */
+/** WP-CLI's options for a user's text fields (`user create` takes some of them): saved together through their pre_user_* filters (saveUserTextFields). */
+export const WP_CLI_TEXT_OPTIONS: Readonly<Record<string, UserTextField>> = {
+  display_name: 'displayName',
+  nickname: 'nickname',
+  first_name: 'firstName',
+  last_name: 'lastName',
+  description: 'description',
+  user_url: 'url',
+};
+
 /** Each option's check and effect: a problem, or null; text fields are collected in `given` and saved together. */
 const FIELDS: Record<string, (user: UserRecord, value: string, given: Map<UserTextField, string>) => string | null> = {
+  ...Object.fromEntries(Object.entries(WP_CLI_TEXT_OPTIONS).map(([option, field]) => [option, (_u: UserRecord, v: string, given: Map<UserTextField, string>) => (given.set(field, v), null)])),
   // wp_update_user's nicename: sanitize_user and sanitize_title (the login's when v is PHP-empty), at most 50 characters.
   user_nicename: (u, v) => {
     const made = nicename(v, u.login);
@@ -21,16 +31,9 @@ const FIELDS: Record<string, (user: UserRecord, value: string, given: Map<UserTe
     u.slug = made;
     return null;
   },
-  user_url: (_u, v, given) => (given.set('url', v), null),
   // WP-CLI's update passes any address to wp_update_user, whose sanitize_email saves '' or less of an
   // invalid one; refused here with WP-CLI create's message instead (docs/conformance.md).
   user_email: (_u, v, given) => (isEmail(v) ? (given.set('email', v), null) : `The '${v}' email address is invalid.`),
-  // Saved through their pre_user_* filters with the rest of the user's text fields (saveUserTextFields).
-  display_name: (_u, v, given) => (given.set('displayName', v), null),
-  nickname: (_u, v, given) => (given.set('nickname', v), null),
-  first_name: (_u, v, given) => (given.set('firstName', v), null),
-  last_name: (_u, v, given) => (given.set('lastName', v), null),
-  description: (_u, v, given) => (given.set('description', v), null),
   role: (u, v) => (isRole(v) ? ((u.roles = [v]), null) : `Role doesn't exist: ${v}`),
   locale: (u, v) => ((u.locale = v === 'en_US' ? '' : v), null),
 };

@@ -7,6 +7,7 @@ import type { RestRequest } from '../../../core/rest/request';
 import { RestResponse } from '../../../core/rest/response';
 import { CREATABLE, DELETABLE, EDITABLE, READABLE } from '../../../core/rest/server';
 import type { ArgSchema } from '../../../core/rest/schema';
+import { phpEmptyString } from '../../../core/wordpress/formatting';
 import { contextArg, userDeleteArgs, userEditArgs, userSchema } from './schemas';
 import { applyUserChanges, prepareUser } from './users';
 import { nicenameTooLong, restSlug, userNicename } from './slug';
@@ -110,7 +111,7 @@ function query(ctx: SiteContext, req: RestRequest): { page: UserRecord[]; total:
   const caps = req.param('capabilities') as string[] | undefined;
   if (caps?.length) users = users.filter((u) => caps.some((c) => ctx.users.can(u, c)));
   const search = req.param('search');
-  if (typeof search === 'string' && search !== '' && search !== '0') users = users.filter(userSearch(search, canList, (req.param('search_columns') as string[] | undefined) ?? []));
+  if (typeof search === 'string' && !phpEmptyString(search)) users = users.filter(userSearch(search, canList, (req.param('search_columns') as string[] | undefined) ?? []));
   const orderby = String(req.param('orderby') ?? 'name');
   const key = (u: UserRecord): string | number =>
     orderby === 'id' ? u.id : orderby === 'registered_date' ? u.registered : orderby === 'slug' ? u.slug : orderby === 'email' ? u.email : orderby === 'url' ? u.url : orderby === 'include' ? include.indexOf(u.id) : orderby === 'include_slugs' ? (slugs ?? []).indexOf(u.slug) : u.displayName;

@@ -10,6 +10,7 @@ import { DELETABLE, EDITABLE, READABLE, type Method } from '../../../core/rest/s
 import { contextArg, userDeleteArgs, userEditArgs, userSchema } from './schemas';
 import { registerUserCollection } from './users-collection';
 import { turnForLargeBody } from '../../../core/pipeline/pipeline';
+import { phpEmptyString } from '../../../core/wordpress/formatting';
 import { sanitizeUserDescription, sanitizeUserEmail, sanitizeUserNameField, sanitizeUserUrl } from '../../../core/wordpress/user-fields';
 import { nicenameTooLong, restSlug, userNicename } from './slug';
 
@@ -100,8 +101,6 @@ const USER_TEXT_PARAMS: ReadonlyArray<[string, UserTextField]> = [
 /** wp_insert_user's order: the display name last, since a new user's may be made of the filtered first and last names. */
 const USER_TEXT_ORDER: readonly UserTextField[] = ['firstName', 'lastName', 'nickname', 'description', 'url', 'email', 'displayName'];
 
-const phpEmpty = (value: string) => value === '' || value === '0';
-
 /**
  * What wp_insert_user filters for a text field: the value given, else (updating) the stored one, else
  * ''; a PHP-empty one ('' or '0') is '', the nickname then the login, the display name then the
@@ -110,13 +109,13 @@ const phpEmpty = (value: string) => value === '' || value === '0';
  */
 function textFieldInput(user: UserRecord, given: ReadonlyMap<UserTextField, string>, field: UserTextField, creating: boolean): string {
   const value = given.get(field) ?? (creating ? '' : user[field]);
-  if (!phpEmpty(value)) return value;
+  if (!phpEmptyString(value)) return value;
   if (field === 'nickname') return user.login;
   if (field !== 'displayName') return '';
   if (!creating) return user.login;
-  if (!phpEmpty(user.firstName) && !phpEmpty(user.lastName)) return `${user.firstName} ${user.lastName}`;
-  if (!phpEmpty(user.firstName)) return user.firstName;
-  return phpEmpty(user.lastName) ? user.login : user.lastName;
+  if (!phpEmptyString(user.firstName) && !phpEmptyString(user.lastName)) return `${user.firstName} ${user.lastName}`;
+  if (!phpEmptyString(user.firstName)) return user.firstName;
+  return phpEmptyString(user.lastName) ? user.login : user.lastName;
 }
 
 /**
@@ -161,7 +160,7 @@ export async function applyUserChanges(ctx: SiteContext, user: UserRecord, req: 
   // The slug as the REST API sanitises it (sanitize_slug); checked when not PHP-empty ('' and '0').
   const slugParam = req.param('slug');
   const slug = typeof slugParam === 'string' ? restSlug(slugParam) : undefined;
-  if (!options.skipSlug && slug !== undefined && slug !== '' && slug !== '0' && slug !== user.slug && users.list().some((u) => u.slug === slug)) {
+  if (!options.skipSlug && slug !== undefined && !phpEmptyString(slug) && slug !== user.slug && users.list().some((u) => u.slug === slug)) {
     return new WpError('rest_user_invalid_slug', 'Invalid slug.', { status: 400 });
   }
   const roles = req.param('roles');
