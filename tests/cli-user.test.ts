@@ -2,7 +2,7 @@ import request from 'supertest';
 import type { CliIO } from '../core/cli';
 import type { EmulatorApp } from '../plugin/app';
 import { runStoreCommand } from '../plugin/cli';
-import { basic, standardApp } from './helpers';
+import { ADMIN_PASSWORD, basic, standardApp } from './helpers';
 
 const ADMIN_UUID = '11111111-1111-4111-8111-111111111111';
 
@@ -144,6 +144,34 @@ describe('wp-token-emulator user ... (WP-CLI style)', () => {
       // An '&' is allowed before the '@'; the address is saved through pre_user_email (kses: '&amp;').
       expect((await wp('user create dave d&co@example.com --porcelain')).code).toBe(0);
       expect(emu.users.byLogin('dave')?.email).toBe('d&amp;co@example.com');
+    });
+
+    it("gives a new user's nicename -2, -3, ... when another user has it, as wp_insert_user does", async () => {
+      // Recorded from WordPress 6.8 (wp_insert_user in the wp-oracle's PHP): bob-smith, bob-smith-2,
+      // bob-smith-3; a 51-character login's 50-character nicename is cut to 48 before '-2'.
+      for (const login of ['bob-smith', 'bob.smith', 'Bob Smith']) expect((await wp(['user', 'create', login, `${login.replace(' ', '_')}@example.com`, '--porcelain'])).code).toBe(0);
+      expect(['bob-smith', 'bob.smith', 'Bob Smith'].map((l) => emu.users.byLogin(l)?.slug)).toEqual(['bob-smith', 'bob-smith-2', 'bob-smith-3']);
+      const a50 = 'a'.repeat(50);
+      await wp(`user create ${a50} a50@example.com --porcelain`);
+      await wp(`user create ${a50}. a51@example.com --porcelain`);
+      expect([emu.users.byLogin(a50)?.slug, emu.users.byLogin(`${a50}.`)?.slug]).toEqual([a50, `${'a'.repeat(48)}-2`]);
+      // And over the REST API, the same rule (users-collection.ts).
+      const rest = await request(emu.app).post('/wp-json/wp/v2/users').set('Authorization', basic('admin', ADMIN_PASSWORD)).send({ username: 'bob...smith', email: 'bs@example.com', password: 'p' });
+      expect(rest.status).toBe(201);
+      expect(rest.body.slug).toBe('bob-smith-4');
+    });
+
+    it('never stores two users with one login or address when two creations overlap', async () => {
+      const created = await Promise.allSettled([emu.users.create({ login: 'twin', email: 'twin@example.com', password: 'a' }), emu.users.create({ login: 'twin', email: 'twin2@example.com', password: 'b' })]);
+      expect(created.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      expect((created.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason.code).toBe('existing_user_login');
+      expect(emu.users.list().filter((u) => u.login === 'twin')).toHaveLength(1);
+      const mails = await Promise.allSettled([emu.users.create({ login: 'm1', email: 'same@example.com', password: 'a' }), emu.users.create({ login: 'm2', email: 'same@example.com', password: 'b' })]);
+      expect(mails.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      expect(emu.users.list().filter((u) => u.email === 'same@example.com')).toHaveLength(1);
+      // Two overlapping logins with one nicename: the second gets -2.
+      await Promise.all([emu.users.create({ login: 'x.y', email: 'xy1@example.com', password: 'a' }), emu.users.create({ login: 'x-y', email: 'xy2@example.com', password: 'b' })]);
+      expect([emu.users.byLogin('x.y')?.slug, emu.users.byLogin('x-y')?.slug].sort()).toEqual(['x-y', 'x-y-2']);
     });
 
     it('lists users, filtered by role, in json, csv, ids and count', async () => {

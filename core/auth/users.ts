@@ -68,11 +68,28 @@ function slugOf(login: string): string {
   return sanitizeTitle([...login].slice(0, 50).join(''));
 }
 
+/**
+ * wp_insert_user's answer to a nicename another user has: `-2`, `-3`, ... appended to its first
+ * 49 characters less the suffix's digits (mb_substr: code points), so the whole stays within 50;
+ * `bob.smith` after `bob-smith` is `bob-smith-2`.
+ */
+export function uniqueNicename(wanted: string, taken: (slug: string) => boolean): string {
+  if (!taken(wanted)) return wanted;
+  const chars = [...wanted];
+  for (let n = 2; ; n++) {
+    const slug = `${chars.slice(0, 49 - String(n).length).join('')}-${n}`;
+    if (!taken(slug)) return slug;
+  }
+}
+
 /** The key of the user ID sequence in the store's `site` collection. */
 const USER_SEQUENCE = 'users-auto-increment';
 
 const loginLower = (u: UserRecord): string => u.login.toLowerCase();
 const emailLower = (u: UserRecord): string => u.email.toLowerCase();
+const slugOfRecord = (u: UserRecord): string => u.slug;
+const loginTaken = (login: string) => new UserError('existing_user_login', `The login '${login}' is already registered.`);
+const emailTaken = (email: string) => new UserError('existing_user_email', `The e-mail address '${email}' is already registered.`);
 
 /** The site's users, with WordPress's capability model. */
 export class Users {
@@ -132,6 +149,11 @@ export class Users {
     return this.users.find(same);
   }
 
+  /** Whether a user other than `exceptId` has this nicename (wp_insert_user's check before it adds -2, -3, ...). */
+  slugTaken(slug: string, exceptId?: number): boolean {
+    return this.users.findAllBy('slug', slugOfRecord, slug).some((u) => u.id !== exceptId);
+  }
+
   /** By login, or by e-mail when it looks like one (WordPress's application-password lookup does the same). */
   byLoginOrEmail(name: string): UserRecord | undefined {
     return this.byLogin(name) ?? (name.includes('@') ? this.byEmail(name) : undefined);
@@ -157,7 +179,7 @@ export class Users {
     const record = this.prepare(input);
     this.reserve(record.id);
     if (input.password !== undefined) record.passwordHash = await bcrypt().hash(input.password, this.bcryptCost);
-    this.users.put(String(record.id), record);
+    this.insert(record);
     return record;
   }
 
@@ -166,17 +188,17 @@ export class Users {
     const record = this.prepare(input);
     record.passwordHash = passwordHash;
     this.reserve(record.id);
-    this.users.put(String(record.id), record);
+    this.insert(record);
     return record;
   }
 
   private prepare(input: NewUser): UserRecord {
     const login = input.login?.trim();
     if (!login || loginProblem(login) !== null) throw new UserError('invalid_username', `Invalid user login: '${input.login}'. Use up to 60 letters, digits, spaces and . _ - @.`);
-    if (this.byLogin(login)) throw new UserError('existing_user_login', `The login '${login}' is already registered.`);
+    if (this.byLogin(login)) throw loginTaken(login);
     const email = input.email?.trim();
     if (!email || emailProblem(email) !== null) throw new UserError('invalid_email', `Invalid e-mail address: '${input.email}'.`);
-    if (this.byEmail(email)) throw new UserError('existing_user_email', `The e-mail address '${email}' is already registered.`);
+    if (this.byEmail(email)) throw emailTaken(email);
     const role = input.role ?? 'subscriber';
     if (!isRole(role)) throw new UserError('invalid_role', `Invalid role: '${role}'. Use administrator, editor, author, contributor or subscriber.`);
     let id = input.id;
@@ -202,6 +224,18 @@ export class Users {
       registered: new Date(this.clock.now()).toISOString().slice(0, 19).replace('T', ' '),
       passwordHash: null,
     };
+  }
+
+  /**
+   * Stores a prepared user, in the same turn as the checks: the login and address again (a creation
+   * that awaited bcrypt may have been overtaken by another with the same ones) and the nicename made
+   * unique as wp_insert_user makes it.
+   */
+  private insert(record: UserRecord): void {
+    if (this.byLogin(record.login)) throw loginTaken(record.login);
+    if (this.byEmail(record.email)) throw emailTaken(record.email);
+    record.slug = uniqueNicename(record.slug, (slug) => this.slugTaken(slug));
+    this.users.put(String(record.id), record);
   }
 
   update(user: UserRecord): void {

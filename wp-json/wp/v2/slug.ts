@@ -1,3 +1,4 @@
+import { uniqueNicename, type Users } from '../../../core/auth/users';
 import { WpError } from '../../../core/rest/errors';
 import { phpEmptyString, sanitizeTitle, sanitizeUser } from '../../../core/wordpress/formatting';
 
@@ -31,16 +32,13 @@ export const NICENAME_TOO_LONG = { code: 'user_nicename_too_long', message: 'Nic
 
 /**
  * The nicename wp_insert_user stores for `user` from what it is given ('' for nothing): null when it
- * is over 50 characters (nicenameTooLong); one another of `users` has gets `-2`, `-3`, ... with the
- * rest cut to fit 50 characters.
+ * is over 50 characters (nicenameTooLong); one another user has gets `-2`, `-3`, ... with the rest
+ * cut to fit 50 characters (uniqueNicename).
  */
-export function userNicename(given: string, user: { id: number; login: string }, users: readonly { id: number; slug: string }[]): string | null {
+export function userNicename(given: string, user: { id: number; login: string }, users: Pick<Users, 'slugTaken'>): string | null {
   const wanted = nicename(given, user.login);
   if ([...wanted].length > MAX_NICENAME) return null;
-  const taken = (slug: string) => users.some((u) => u.id !== user.id && u.slug === slug);
-  let slug = wanted;
-  for (let n = 2; taken(slug); n++) slug = `${[...wanted].slice(0, MAX_NICENAME - 1 - String(n).length).join('')}-${n}`;
-  return slug;
+  return uniqueNicename(wanted, (slug) => users.slugTaken(slug, user.id));
 }
 
 /** NICENAME_TOO_LONG as the REST API answers it here. */

@@ -1,9 +1,9 @@
 import { bcrypt } from '../../../core/auth/bcrypt';
 import { isRole } from '../../../core/auth/roles';
-import type { UserRecord } from '../../../core/auth/users';
+import type { UserRecord, Users } from '../../../core/auth/users';
 import { checkOptions, CliError, type CliCommand } from '../../../core/cli';
 import { isEmail } from '../../../core/wordpress/formatting';
-import { MAX_NICENAME, nicename, NICENAME_TOO_LONG } from './slug';
+import { NICENAME_TOO_LONG, userNicename } from './slug';
 import { saveUserTextFields, type UserTextField } from './users';
 
 /**
@@ -22,12 +22,13 @@ export const WP_CLI_TEXT_OPTIONS: Readonly<Record<string, UserTextField>> = {
 };
 
 /** Each option's check and effect: a problem, or null; text fields are collected in `given` and saved together. */
-const FIELDS: Record<string, (user: UserRecord, value: string, given: Map<UserTextField, string>) => string | null> = {
+const FIELDS: Record<string, (user: UserRecord, value: string, given: Map<UserTextField, string>, users: Users) => string | null> = {
   ...Object.fromEntries(Object.entries(WP_CLI_TEXT_OPTIONS).map(([option, field]) => [option, (_u: UserRecord, v: string, given: Map<UserTextField, string>) => (given.set(field, v), null)])),
-  // wp_update_user's nicename: sanitize_user and sanitize_title (the login's when v is PHP-empty), at most 50 characters.
-  user_nicename: (u, v) => {
-    const made = nicename(v, u.login);
-    if ([...made].length > MAX_NICENAME) return NICENAME_TOO_LONG.message;
+  // wp_update_user's nicename: sanitize_user and sanitize_title (the login's when v is PHP-empty), at
+  // most 50 characters; one another user has gets -2, -3, ... as wp_insert_user gives it.
+  user_nicename: (u, v, _given, users) => {
+    const made = userNicename(v, u, users);
+    if (made === null) return NICENAME_TOO_LONG.message;
     u.slug = made;
     return null;
   },
@@ -46,7 +47,7 @@ export const userUpdate: CliCommand = {
     options: {
       '<user>': 'The user ID, e-mail or login of the user(s) to update.',
       '--user_pass': 'A new login password (stored as a bcrypt hash).',
-      '--user_nicename': 'A new slug (user_nicename); must not be another user\'s.',
+      '--user_nicename': 'A new slug (user_nicename); one another user has gets -2, -3, ... as WordPress gives it.',
       '--user_url': 'A new website address.',
       '--user_email': 'A new e-mail address; must not be another user\'s.',
       '--display_name': 'A new display name.',
@@ -87,12 +88,11 @@ export const userUpdate: CliCommand = {
           const owner = ctx.users.byEmail(value);
           if (owner && owner.id !== user.id) problem = 'Sorry, that email address is already used!';
         }
-        if (name === 'user_nicename' && ctx.users.list().some((u) => u.id !== user.id && u.slug === value.toLowerCase())) problem = 'Sorry, that nicename is already used.';
         if (name === 'user_pass') {
           if (value === '' || value.includes('\\')) problem = 'Passwords cannot be empty or contain the "\\" character.';
           else user.passwordHash = await bcrypt().hash(value, ctx.config.bcryptCost);
         }
-        problem ??= name in FIELDS ? FIELDS[name]!(user, value, given) : null;
+        problem ??= name in FIELDS ? FIELDS[name]!(user, value, given, ctx.users) : null;
         if (problem) break;
       }
       if (problem) {

@@ -195,7 +195,7 @@ export function registerUserCollection(ctx: SiteContext): void {
           if (roles && roles.length > 1) user.roles = [...roles];
           // wp_insert_user: the nicename from the sanitised slug (the login's when none is given), at
           // most 50 characters; a taken one gets -2, -3, ...
-          const slug = userNicename(typeof req.param('slug') === 'string' ? restSlug(String(req.param('slug'))) : '', user, users.list());
+          const slug = userNicename(typeof req.param('slug') === 'string' ? restSlug(String(req.param('slug'))) : '', user, users);
           if (slug === null) {
             users.delete(user.id);
             return nicenameTooLong();

@@ -193,7 +193,7 @@ export async function applyUserChanges(ctx: SiteContext, user: UserRecord, req: 
   // wp_update_user's nicename from the sanitised slug: sanitize_user and sanitize_title again, the
   // login's when nothing is left to give, at most 50 characters, another user's gets -2, -3, ...
   if (!options.skipSlug && slug !== undefined) {
-    const made = userNicename(slug, user, users.list());
+    const made = userNicename(slug, user, users);
     if (made === null) return nicenameTooLong();
     user.slug = made;
   }
