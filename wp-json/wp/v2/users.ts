@@ -160,7 +160,7 @@ export async function applyUserChanges(ctx: SiteContext, user: UserRecord, req: 
   // The slug as the REST API sanitises it (sanitize_slug); checked when not PHP-empty ('' and '0').
   const slugParam = req.param('slug');
   const slug = typeof slugParam === 'string' ? restSlug(slugParam) : undefined;
-  if (!options.skipSlug && slug !== undefined && !phpEmptyString(slug) && slug !== user.slug && users.list().some((u) => u.slug === slug)) {
+  if (!options.skipSlug && slug !== undefined && !phpEmptyString(slug) && slug !== user.slug && users.slugTaken(slug, user.id)) {
     return new WpError('rest_user_invalid_slug', 'Invalid slug.', { status: 400 });
   }
   const roles = req.param('roles');
