@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { bcrypt } from '../core/auth/bcrypt';
 import type { EmulatorApp } from '../plugin/app';
 import { ADMIN_PASSWORD, asAdmin, asEditor, asSubscriber, basic, EDITOR_PASSWORD, standardApp } from './helpers';
 
@@ -368,5 +369,62 @@ describe("a user's names, as WordPress 6.8 saves them (the wp-oracle's answers t
     } finally {
       await emu.close();
     }
+  });
+});
+
+describe('user updates that overlap other requests (the new password hashed in between)', () => {
+  let emu: EmulatorApp;
+  let release: () => void;
+  let hashing: jest.SpyInstance;
+  beforeEach(async () => {
+    emu = await standardApp({ settings: { SITE_URL: SITE } });
+    // The update's password hash waits until the test lets it finish (at cost 10 bcryptjs yields to
+    // other requests every 100 ms; here the other request runs at a known point instead).
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const real = bcrypt().hash;
+    hashing = jest.spyOn(bcrypt(), 'hash').mockImplementation((async (secret: string, salt: number | string) => {
+      await gate;
+      return real(secret, salt);
+    }) as typeof real);
+  });
+  afterEach(async () => {
+    hashing.mockRestore();
+    await emu.close();
+  });
+  /** Until the request started hashing. */
+  async function whileHashing(): Promise<void> {
+    while (hashing.mock.calls.length === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  it('never brings back a user deleted while the update hashed a password', async () => {
+    const update = request(emu.app).post('/wp-json/wp/v2/users/3').set('Authorization', asAdmin).send({ password: 'a new password', first_name: 'Sam' }).then((r) => r);
+    await whileHashing();
+    const deleted = await request(emu.app).delete('/wp-json/wp/v2/users/3?force=true&reassign=1').set('Authorization', asAdmin);
+    expect(deleted.status).toBe(200);
+    release();
+    const updated = await update;
+    expect([updated.status, updated.body.code]).toEqual([404, 'rest_user_invalid_id']);
+    expect(emu.users.byId(3)).toBeUndefined();
+    expect((await request(emu.app).get('/wp-json/wp/v2/users/3').set('Authorization', asAdmin)).status).toBe(404);
+  });
+
+  it('never saves an address another user took meanwhile', async () => {
+    const slow = request(emu.app).post('/wp-json/wp/v2/users/2').set('Authorization', asAdmin).send({ email: 'shared@example.com', password: 'a new password' }).then((r) => r);
+    await whileHashing();
+    const fast = await request(emu.app).post('/wp-json/wp/v2/users/3').set('Authorization', asAdmin).send({ email: 'shared@example.com' });
+    expect(fast.status).toBe(200);
+    release();
+    const late = await slow;
+    expect([late.status, late.body.code]).toEqual([400, 'rest_user_invalid_email']);
+    expect(emu.users.list().filter((u) => u.email === 'shared@example.com').map((u) => u.id)).toEqual([3]);
+    expect(emu.users.byId(2)!.email).toBe('alice@example.com');
+  });
+
+  it('gives a nicename another user took meanwhile its -2', async () => {
+    const slow = request(emu.app).post('/wp-json/wp/v2/users/2').set('Authorization', asAdmin).send({ slug: 'chosen', password: 'a new password' }).then((r) => r);
+    await whileHashing();
+    expect((await request(emu.app).post('/wp-json/wp/v2/users/3').set('Authorization', asAdmin).send({ slug: 'chosen' })).body.slug).toBe('chosen');
+    release();
+    expect((await slow).body.slug).toBe('chosen-2');
   });
 });

@@ -9,7 +9,7 @@ import { CREATABLE, DELETABLE, EDITABLE, READABLE } from '../../../core/rest/ser
 import type { ArgSchema } from '../../../core/rest/schema';
 import { phpEmptyString } from '../../../core/wordpress/formatting';
 import { contextArg, userDeleteArgs, userEditArgs, userSchema } from './schemas';
-import { applyUserChanges, prepareUser } from './users';
+import { applyUserChanges, prepareUser, storeUserChanges } from './users';
 import { nicenameTooLong, restSlug, userNicename } from './slug';
 
 /**
@@ -202,12 +202,11 @@ export function registerUserCollection(ctx: SiteContext): void {
           }
           user.slug = slug;
           user.passwordHash = await bcrypt().hash(String(req.param('password')), ctx.config.bcryptCost);
-          const failed = await applyUserChanges(ctx, user, req, { skipSlug: true, skipPassword: true, creating: true });
+          const failed = (await applyUserChanges(ctx, user, req, { skipSlug: true, skipPassword: true, creating: true })) ?? storeUserChanges(ctx, user);
           if (failed) {
             users.delete(user.id);
             return failed;
           }
-          users.update(user);
           await ctx.store.commit();
           return new RestResponse(prepareUser(ctx, user, req, 'edit'), 201, { Location: rest.restUrl(`/wp/v2/users/${user.id}`) });
         },
@@ -255,9 +254,8 @@ export function registerUserCollection(ctx: SiteContext): void {
           const found = find(req);
           if (found instanceof WpError) return found;
           const user: UserRecord = { ...found, roles: [...found.roles] };
-          const failed = await applyUserChanges(ctx, user, req, {});
+          const failed = (await applyUserChanges(ctx, user, req, {})) ?? storeUserChanges(ctx, user);
           if (failed) return failed;
-          users.update(user);
           await ctx.store.commit();
           return prepareUser(ctx, user, req, 'edit');
         },

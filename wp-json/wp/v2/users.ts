@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { bcrypt } from '../../../core/auth/bcrypt';
 import { isRole } from '../../../core/auth/roles';
-import type { UserRecord } from '../../../core/auth/users';
+import { uniqueNicename, type UserRecord } from '../../../core/auth/users';
 import type { SiteContext } from '../../../core/namespace';
 import { WpError, wpErrors } from '../../../core/rest/errors';
 import { parseFieldsParam } from '../../../core/rest/fields';
@@ -204,6 +204,26 @@ export async function applyUserChanges(ctx: SiteContext, user: UserRecord, req: 
 }
 
 /** `GET|POST|PUT|PATCH|DELETE /wp/v2/users/me`, after the collection and `/users/<id>` (WordPress's index order). */
+/**
+ * Stores a user a request changed, once its awaits (bcrypt, the turns of large fields) are over:
+ * what other requests did meanwhile is checked again, so an update never brings back a user deleted
+ * while it hashed a password (404, as for a user that was not there), nor saves an address another
+ * user took meanwhile (400, as when it was taken before), and a nicename taken meanwhile gets its
+ * -2 as wp_insert_user gives it. Returns the error, or null when stored.
+ */
+export function storeUserChanges(ctx: SiteContext, user: UserRecord): WpError | null {
+  const { users } = ctx;
+  const stored = users.byId(user.id);
+  if (!stored) return new WpError('rest_user_invalid_id', 'Invalid user ID.', { status: 404 });
+  if (user.email.toLowerCase() !== stored.email.toLowerCase()) {
+    const owner = users.byEmail(user.email);
+    if (owner && owner.id !== user.id) return new WpError('rest_user_invalid_email', 'Invalid email address.', { status: 400 });
+  }
+  user.slug = uniqueNicename(user.slug, (slug) => users.slugTaken(slug, user.id));
+  users.update(user);
+  return null;
+}
+
 export function registerUsers(ctx: SiteContext): void {
   registerUserCollection(ctx);
   const { rest, users } = ctx;
@@ -242,9 +262,8 @@ export function registerUsers(ctx: SiteContext): void {
           const found = current(req);
           if (found instanceof WpError) return found;
           const user: UserRecord = { ...found, roles: [...found.roles] };
-          const failed = await applyUserChanges(ctx, user, req, {});
+          const failed = (await applyUserChanges(ctx, user, req, {})) ?? storeUserChanges(ctx, user);
           if (failed) return failed;
-          users.update(user);
           return prepareUser(ctx, user, req, 'edit');
         },
       },
