@@ -388,6 +388,7 @@ describe('user updates that overlap other requests (the new password hashed in b
     }) as typeof real);
   });
   afterEach(async () => {
+    release(); // a test that failed before letting the hash finish leaves no request waiting
     hashing.mockRestore();
     await emu.close();
   });
@@ -418,6 +419,25 @@ describe('user updates that overlap other requests (the new password hashed in b
     expect([late.status, late.body.code]).toEqual([400, 'rest_user_invalid_email']);
     expect(emu.users.list().filter((u) => u.email === 'shared@example.com').map((u) => u.id)).toEqual([3]);
     expect(emu.users.byId(2)!.email).toBe('alice@example.com');
+  });
+
+  it('shows no half-made user while a creation hashes its password, and a failed creation takes no ID', async () => {
+    const created = request(emu.app).post('/wp-json/wp/v2/users').set('Authorization', asAdmin).send({ username: 'newbie', email: 'newbie@example.com', password: 'p', first_name: 'New' }).then((r) => r);
+    await whileHashing();
+    const listed = await request(emu.app).get('/wp-json/wp/v2/users?search=newbie&context=edit').set('Authorization', asAdmin);
+    expect(listed.body).toEqual([]);
+    expect(emu.users.byLogin('newbie')).toBeUndefined();
+    release();
+    const done = await created;
+    expect([done.status, done.body.id, done.body.first_name]).toEqual([201, 4, 'New']);
+    // wp_insert_user refuses a nicename over 50 characters before it inserts: the next user still gets
+    // the next ID (recorded from WordPress 6.8: 13 after a refused creation, after user 12).
+    const refused = await request(emu.app).post('/wp-json/wp/v2/users').set('Authorization', asAdmin).send({ username: 'zed', email: 'zed@example.com', password: 'p', slug: 'x'.repeat(51) });
+    expect(refused.body.code).toBe('user_nicename_too_long');
+    const taken = await request(emu.app).post('/wp-json/wp/v2/users').set('Authorization', asAdmin).send({ username: 'zed', email: 'alice@example.com', password: 'p' });
+    expect([taken.status, taken.body.code]).toEqual([500, 'existing_user_email']);
+    const next = await request(emu.app).post('/wp-json/wp/v2/users').set('Authorization', asAdmin).send({ username: 'zed', email: 'zed@example.com', password: 'p' });
+    expect([next.status, next.body.id]).toEqual([201, 5]);
   });
 
   it('gives a nicename another user took meanwhile its -2', async () => {

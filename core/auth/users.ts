@@ -90,6 +90,7 @@ const emailLower = (u: UserRecord): string => u.email.toLowerCase();
 const slugOfRecord = (u: UserRecord): string => u.slug;
 const loginTaken = (login: string) => new UserError('existing_user_login', `The login '${login}' is already registered.`);
 const emailTaken = (email: string) => new UserError('existing_user_email', `The e-mail address '${email}' is already registered.`);
+const idTaken = (id: number) => new UserError('existing_user_id', `The user ID ${id} is already taken.`);
 
 /** The site's users, with WordPress's capability model. */
 export class Users {
@@ -113,7 +114,7 @@ export class Users {
     return id;
   }
 
-  /** Moves the sequence past an ID given out (before any await, so two creations never get the same one). */
+  /** Moves the sequence past an ID given out (in the turn that stores the user: two creations never get the same one). */
   private reserve(id: number): void {
     if ((this.sequence.get(USER_SEQUENCE)?.next ?? 1) <= id) this.sequence.put(USER_SEQUENCE, { next: id + 1 });
   }
@@ -176,8 +177,7 @@ export class Users {
 
   /** Creates a user; the login password, if given, is hashed with bcrypt (async: it takes ~100 ms at cost 10). */
   async create(input: NewUser): Promise<UserRecord> {
-    const record = this.prepare(input);
-    this.reserve(record.id);
+    const record = this.draft(input);
     if (input.password !== undefined) record.passwordHash = await bcrypt().hash(input.password, this.bcryptCost);
     this.insert(record);
     return record;
@@ -185,14 +185,19 @@ export class Users {
 
   /** Creates a user with an already-hashed (or no) login password: fixtures and first run. */
   createWithHash(input: NewUser, passwordHash: string | null): UserRecord {
-    const record = this.prepare(input);
+    const record = this.draft(input);
     record.passwordHash = passwordHash;
-    this.reserve(record.id);
     this.insert(record);
     return record;
   }
 
-  private prepare(input: NewUser): UserRecord {
+  /**
+   * A new user, checked as wp_insert_user checks one, not stored: the caller finishes it (a password
+   * hash, its fields) and stores it with insert(). Its `id` is the one asked for, or 0 until insert()
+   * gives it the next one, so a creation that fails before it is stored takes no ID (as a failed
+   * wp_insert_user takes no AUTO_INCREMENT value) and nobody sees a half-made user.
+   */
+  draft(input: NewUser): UserRecord {
     const login = input.login?.trim();
     if (!login || loginProblem(login) !== null) throw new UserError('invalid_username', `Invalid user login: '${input.login}'. Use up to 60 letters, digits, spaces and . _ - @.`);
     if (this.byLogin(login)) throw loginTaken(login);
@@ -201,13 +206,9 @@ export class Users {
     if (this.byEmail(email)) throw emailTaken(email);
     const role = input.role ?? 'subscriber';
     if (!isRole(role)) throw new UserError('invalid_role', `Invalid role: '${role}'. Use administrator, editor, author, contributor or subscriber.`);
-    let id = input.id;
-    if (id !== undefined) {
-      if (!Number.isInteger(id) || id < 1) throw new UserError('invalid_id', `Invalid user ID: ${id}.`);
-      if (this.byId(id)) throw new UserError('existing_user_id', `The user ID ${id} is already taken.`);
-    } else {
-      id = this.nextId();
-    }
+    const id = input.id ?? 0;
+    if (input.id !== undefined && (!Number.isInteger(id) || id < 1)) throw new UserError('invalid_id', `Invalid user ID: ${id}.`);
+    if (id !== 0 && this.byId(id)) throw idTaken(id);
     return {
       id,
       login,
@@ -227,14 +228,18 @@ export class Users {
   }
 
   /**
-   * Stores a prepared user, in the same turn as the checks: the login and address again (a creation
-   * that awaited bcrypt may have been overtaken by another with the same ones) and the nicename made
-   * unique as wp_insert_user makes it.
+   * Stores a drafted user, checking again in the turn that stores it (a creation that awaited bcrypt
+   * may have been overtaken by another with the same login, address or ID): its ID given (the next
+   * one when it has none), its nicename made unique as wp_insert_user makes it (-2, -3, ...).
+   * Throws UserError as draft() does.
    */
-  private insert(record: UserRecord): void {
+  insert(record: UserRecord): void {
     if (this.byLogin(record.login)) throw loginTaken(record.login);
     if (this.byEmail(record.email)) throw emailTaken(record.email);
-    record.slug = uniqueNicename(record.slug, (slug) => this.slugTaken(slug));
+    if (record.id === 0) record.id = this.nextId();
+    else if (this.byId(record.id)) throw idTaken(record.id);
+    this.reserve(record.id);
+    record.slug = uniqueNicename(record.slug, (slug) => this.slugTaken(slug, record.id));
     this.users.put(String(record.id), record);
   }
 

@@ -135,6 +135,14 @@ function pageLink(ctx: SiteContext, req: RestRequest, page: number): string {
   return `${ctx.rest.restUrl('/wp/v2/users')}?${params.toString()}`;
 }
 
+/** wp_insert_user's errors as the REST API answers them: a taken login or address has no status in WordPress, so a 500 with `data: null`. */
+function insertError(e: unknown): WpError | RestResponse {
+  if (!(e instanceof UserError)) throw e;
+  const messages: Record<string, string> = { existing_user_login: 'Sorry, that username already exists!', existing_user_email: 'Sorry, that email address is already used!' };
+  if (e.code in messages) return new RestResponse({ code: e.code, message: messages[e.code], data: null }, 500);
+  return new WpError(e.code, e.message, { status: 400 });
+}
+
 export function registerUserCollection(ctx: SiteContext): void {
   const { rest, users } = ctx;
   const code = (req: RestRequest) => (req.isLoggedIn ? 403 : 401);
@@ -182,30 +190,27 @@ export function registerUserCollection(ctx: SiteContext): void {
           if (req.param('id')) return new WpError('rest_user_exists', 'Cannot create existing user.', { status: 400 });
           const roles = req.param('roles') as string[] | undefined;
           for (const role of roles ?? []) if (!isRole(role)) return new WpError('rest_user_invalid_role', `The role ${role} does not exist.`, { status: 400 });
+          // wp_insert_user's checks, then the whole user made before it is stored (users.insert, in the
+          // turn after the awaits): nobody sees it half made, and a failed creation takes no ID.
           let user: UserRecord;
           try {
-            user = await users.create({ login: String(req.param('username')), email: String(req.param('email')), role: roles?.[0] ?? 'subscriber' });
+            user = users.draft({ login: String(req.param('username')), email: String(req.param('email')), role: roles?.[0] ?? 'subscriber' });
           } catch (e) {
-            if (!(e instanceof UserError)) throw e;
-            const messages: Record<string, string> = { existing_user_login: 'Sorry, that username already exists!', existing_user_email: 'Sorry, that email address is already used!' };
-            // wp_insert_user's WP_Error has no status: the REST API answers 500 with `data: null`.
-            if (e.code in messages) return new RestResponse({ code: e.code, message: messages[e.code], data: null }, 500);
-            return new WpError(e.code, e.message, { status: 400 });
+            return insertError(e);
           }
           if (roles && roles.length > 1) user.roles = [...roles];
           // wp_insert_user: the nicename from the sanitised slug (the login's when none is given), at
-          // most 50 characters; a taken one gets -2, -3, ...
+          // most 50 characters; a taken one gets -2, -3, ... (again as it is stored).
           const slug = userNicename(typeof req.param('slug') === 'string' ? restSlug(String(req.param('slug'))) : '', user, users);
-          if (slug === null) {
-            users.delete(user.id);
-            return nicenameTooLong();
-          }
+          if (slug === null) return nicenameTooLong();
           user.slug = slug;
           user.passwordHash = await bcrypt().hash(String(req.param('password')), ctx.config.bcryptCost);
-          const failed = (await applyUserChanges(ctx, user, req, { skipSlug: true, skipPassword: true, creating: true })) ?? storeUserChanges(ctx, user);
-          if (failed) {
-            users.delete(user.id);
-            return failed;
+          const failed = await applyUserChanges(ctx, user, req, { skipSlug: true, skipPassword: true, creating: true });
+          if (failed) return failed;
+          try {
+            users.insert(user);
+          } catch (e) {
+            return insertError(e);
           }
           await ctx.store.commit();
           return new RestResponse(prepareUser(ctx, user, req, 'edit'), 201, { Location: rest.restUrl(`/wp/v2/users/${user.id}`) });
