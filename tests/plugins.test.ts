@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
+import { bcrypt } from '../core/auth/bcrypt';
 import type { CliIO } from '../core/cli';
 import { createApp, type EmulatorApp } from '../plugin/app';
 import { runStoreCommand } from '../plugin/cli';
@@ -193,6 +194,31 @@ describe('wp user update (WP-CLI)', () => {
       await wp(emu, 'user update 2 --display_name=Alicia');
       expect([emu.users.byId(2)!.url, emu.users.byId(2)!.email, emu.users.byId(2)!.description]).toEqual(['https://alice.example/?a=1&amp;b=2', 'al&amp;ampco@example.com', '<b>ok</b>x<a href="y">l</a>']);
     } finally {
+      await emu.close();
+    }
+  });
+});
+
+describe('wp user update beside a running server', () => {
+  test('does not bring back a user deleted over the REST API while it hashed the new password', async () => {
+    const emu = await standardApp();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const real = bcrypt().hash;
+    const hashing = jest.spyOn(bcrypt(), 'hash').mockImplementation((async (secret: string, salt: number | string) => {
+      await gate;
+      return real(secret, salt);
+    }) as typeof real);
+    try {
+      const update = wp(emu, 'user update sam --user_pass=new-secret --display_name=Sam');
+      while (hashing.mock.calls.length === 0) await new Promise((resolve) => setImmediate(resolve));
+      expect((await request(emu.app).delete('/wp-json/wp/v2/users/3?force=true&reassign=1').set('Authorization', asAdmin)).status).toBe(200);
+      release();
+      expect(await update).toEqual({ code: 1, out: '', err: "Warning: Invalid user ID, email or login: '3'\n" });
+      expect(emu.users.byId(3)).toBeUndefined();
+    } finally {
+      release();
+      hashing.mockRestore();
       await emu.close();
     }
   });

@@ -4,7 +4,7 @@ import type { UserRecord, Users } from '../../../core/auth/users';
 import { checkOptions, CliError, type CliCommand } from '../../../core/cli';
 import { isEmail } from '../../../core/wordpress/formatting';
 import { NICENAME_TOO_LONG, userNicename } from './slug';
-import { saveUserTextFields, type UserTextField } from './users';
+import { saveUserTextFields, storeUserChanges, type UserTextField } from './users';
 
 /**
  * `wp-token-emulator user update <user>... [--<field>=<value>]`: WP-CLI's `wp user update`, with its
@@ -101,7 +101,14 @@ export const userUpdate: CliCommand = {
         continue;
       }
       saveUserTextFields(user, given);
-      ctx.users.update(user);
+      // Stored with the REST API's checks in this turn: the password hash was awaited, and a server
+      // runs other requests meanwhile (a user deleted then is not brought back).
+      const failed = storeUserChanges(ctx, user);
+      if (failed) {
+        io.err(failed.code === 'rest_user_invalid_id' ? `Warning: Invalid user ID, email or login: '${user.id}'` : 'Error: Sorry, that email address is already used!');
+        failures++;
+        continue;
+      }
       io.out(`Success: Updated user ${user.id}.`);
     }
     await ctx.store.commit();
