@@ -1,3 +1,7 @@
+import * as http from 'node:http';
+import * as net from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { once } from 'node:events';
 import request from 'supertest';
 import { bcrypt } from '../core/auth/bcrypt';
 import type { EmulatorApp } from '../plugin/app';
@@ -226,6 +230,56 @@ describe('wp/v2 application passwords', () => {
     });
     const again = await request(emu.app).delete(item).set('Authorization', asAdmin);
     expect(again.status).toBe(404);
+  });
+
+  /**
+   * Sends `first` (a body of 64 KB or more: sanitised in one turn, stored in the next) all but its
+   * last byte, then that byte and the whole of `second` at once, so the server runs `second` between
+   * `first`'s two turns. Both answers' texts.
+   */
+  async function between(first: { method: string; path: string; body: string }, second: { method: string; path: string }): Promise<[string, string]> {
+    const server = http.createServer(emu.app).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    const answer = (socket: net.Socket) =>
+      new Promise<string>((resolve) => {
+        let text = '';
+        socket.setEncoding('latin1').on('data', (d: string) => (text += d)).on('close', () => resolve(text));
+      });
+    try {
+      const a = net.connect(port, '127.0.0.1');
+      const b = net.connect(port, '127.0.0.1');
+      const answers = Promise.all([answer(a), answer(b)]);
+      await Promise.all([once(a, 'connect'), once(b, 'connect')]);
+      a.write(`${first.method} ${first.path} HTTP/1.1\r\nHost: x\r\nAuthorization: ${asAdmin}\r\nContent-Type: application/json\r\nContent-Length: ${first.body.length}\r\nConnection: close\r\n\r\n${first.body.slice(0, -1)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50)); // all but the last byte read
+      a.write(first.body.slice(-1));
+      b.write(`${second.method} ${second.path} HTTP/1.1\r\nHost: x\r\nAuthorization: ${asAdmin}\r\nConnection: close\r\n\r\n`);
+      return await answers;
+    } finally {
+      server.close();
+    }
+  }
+  const statusLine = (text: string) => text.split('\r\n')[0];
+  const largeName = JSON.stringify({ name: 'n'.repeat(70_000) });
+
+  it('a rename with a large name does not bring back the password deleted while it was sanitised', async () => {
+    const created = await request(emu.app).post(list('me')).set('Authorization', asAdmin).send({ name: 'doomed' });
+    const path = `${list('me')}/${created.body.uuid}`;
+    const [renamed, removed] = await between({ method: 'PATCH', path, body: largeName }, { method: 'DELETE', path });
+    expect(statusLine(removed)).toBe('HTTP/1.1 200 OK');
+    expect(statusLine(renamed)).toBe('HTTP/1.1 404 Not Found');
+    expect(renamed).toContain('"code":"rest_application_password_not_found"');
+    expect((await request(emu.app).get('/wp-json/wp/v2/users/me').set('Authorization', basic('admin', created.body.password))).status).toBe(401);
+    expect((await request(emu.app).get(list('me')).set('Authorization', asAdmin)).body.map((p: { uuid: string }) => p.uuid)).not.toContain(created.body.uuid);
+  });
+
+  it('a password with a large name is not made for a user deleted while it was sanitised', async () => {
+    const [made, removed] = await between({ method: 'POST', path: list(3), body: largeName }, { method: 'DELETE', path: '/wp-json/wp/v2/users/3?force=true&reassign=1' });
+    expect(statusLine(removed)).toBe('HTTP/1.1 200 OK');
+    expect(statusLine(made)).toBe('HTTP/1.1 404 Not Found');
+    expect(made).toContain('"code":"rest_user_invalid_id"');
+    expect(emu.applicationPasswords.list(3)).toEqual([]);
   });
 
   it('stops a deleted password from authenticating on the very next request', async () => {

@@ -107,16 +107,22 @@ export class ApplicationPasswords {
     return { item, password };
   }
 
-  rename(item: ApplicationPasswordRecord, name: string): ApplicationPasswordRecord {
-    const updated = { ...item, name };
-    this.items.put(item.uuid, updated);
-    return updated;
+  /** Renames a password: the stored one, or null when it is gone (deleted since it was read, it is never stored again). */
+  rename(item: ApplicationPasswordRecord, name: string): ApplicationPasswordRecord | null {
+    return this.change(item.uuid, { name });
   }
 
-  /** Sets the application's uuid ('' for none); WP-CLI's `application-password update --app_id`. */
-  setAppId(item: ApplicationPasswordRecord, appId: string): ApplicationPasswordRecord {
-    const updated = { ...item, appId };
-    this.items.put(item.uuid, updated);
+  /** Sets the application's uuid ('' for none); WP-CLI's `application-password update --app_id`. Null when the password is gone. */
+  setAppId(item: ApplicationPasswordRecord, appId: string): ApplicationPasswordRecord | null {
+    return this.change(item.uuid, { appId });
+  }
+
+  /** Changes the record as stored now (not the copy the caller read: its last use may be newer), if it is still there. */
+  private change(uuid: string, fields: Partial<Pick<ApplicationPasswordRecord, 'name' | 'appId'>>): ApplicationPasswordRecord | null {
+    const current = this.items.get(uuid);
+    if (!current) return null;
+    const updated = { ...current, ...fields };
+    this.items.put(uuid, updated);
     return updated;
   }
 

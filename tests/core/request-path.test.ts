@@ -55,8 +55,13 @@ describe('application passwords and logins through indexes', () => {
       expect(passwords.verify(1, password)?.uuid).toBe(item.uuid);
       const renamed = passwords.rename(item, 'renamed');
       expect(passwords.verify(1, password)?.name).toBe('renamed');
-      passwords.delete(renamed.uuid);
+      passwords.delete(renamed!.uuid);
       expect(passwords.verify(1, password)).toBeNull();
+      // A rename that read the password before it was deleted does not store it again (it would sign in again).
+      expect(passwords.rename(item, 'too late')).toBeNull();
+      expect(passwords.setAppId(item, '')).toBeNull();
+      expect(passwords.verify(1, password)).toBeNull();
+      expect(passwords.list(1).map((p) => p.name)).not.toContain('too late');
       const { password: later } = passwords.create(1, { name: 'gone after reset' });
       expect(passwords.verify(1, later)).not.toBeNull();
       await emu.reset();

@@ -132,6 +132,8 @@ export function registerApplicationPasswords(ctx: SiteContext): void {
           const user = userOf(req);
           const name = nameOf(req) ?? '';
           await turnForLargeBody(req.rawBody.length); // a large name: sanitised in this turn, stored in the next
+          // A user deleted in that turn gets no password (rest_user_invalid_id, as for one not there).
+          if (!ctx.users.byId(user.id)) return new WpError('rest_user_invalid_id', 'Invalid user ID.', { status: 404 });
           const appId = req.param('app_id');
           let created;
           try {
@@ -213,8 +215,9 @@ export function registerApplicationPasswords(ctx: SiteContext): void {
           const name = nameOf(req);
           await turnForLargeBody(req.rawBody.length);
           // prepare_item_for_database: only the name changes on update (app_id is kept, as in WordPress).
+          // Renamed as stored now: one deleted while the name was sanitised is not stored again (it would sign in again).
           const updated = name ? applicationPasswords.rename(item, name) : item;
-          return prepare(user, updated, req);
+          return updated ? prepare(user, updated, req) : itemOf(user, req);
         },
       },
       {

@@ -284,9 +284,8 @@ const apUpdate: CliCommand = {
     if (appId !== undefined && appId !== '' && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(appId)) {
       throw new CliError(`Invalid --app_id: '${appId}' is not a UUID.`);
     }
-    let updated = item;
-    if (name !== undefined) updated = ctx.applicationPasswords.rename(updated, name.trim());
-    if (appId !== undefined) ctx.applicationPasswords.setAppId(updated, appId);
+    if (name !== undefined) ctx.applicationPasswords.rename(item, name.trim());
+    if (appId !== undefined) ctx.applicationPasswords.setAppId(item, appId);
     io.out('Success: Updated application password.');
     return 0;
   },
