@@ -161,6 +161,17 @@ describe('wp-token-emulator user ... (WP-CLI style)', () => {
       expect(rest.body.slug).toBe('bob-smith-4');
     });
 
+    it("takes WP-CLI's --user_nicename, --nickname and --description, saved as wp_insert_user saves them", async () => {
+      const r = await wp(['user', 'create', 'dora', 'dora@example.com', '--user_nicename=Alice', '--nickname=<b>Dee</b>', '--description=<em>hi</em><script>x</script>', '--porcelain']);
+      expect(r).toEqual({ code: 0, out: '4\n', err: '' });
+      const dora = emu.users.byId(4)!;
+      // alice has the nicename 'alice': -2; the nickname through its pre_user_* chain, the description through kses.
+      expect([dora.slug, dora.nickname, dora.description]).toEqual(['alice-2', 'Dee', '<em>hi</em>x']);
+      const long = await wp(['user', 'create', 'ed', 'ed@example.com', `--user_nicename=${'e'.repeat(51)}`]);
+      expect(long).toEqual({ code: 1, out: '', err: 'Error: Nicename may not be longer than 50 characters.\n' });
+      expect(emu.users.byLogin('ed')).toBeUndefined();
+    });
+
     it('never stores two users with one login or address when two creations overlap', async () => {
       const created = await Promise.allSettled([emu.users.create({ login: 'twin', email: 'twin@example.com', password: 'a' }), emu.users.create({ login: 'twin', email: 'twin2@example.com', password: 'b' })]);
       expect(created.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);

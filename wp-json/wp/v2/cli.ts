@@ -7,6 +7,7 @@ import { checkOptions, CliError, flag, formatItem, formatItems, selectFields, st
 import type { SiteContext } from '../../../core/namespace';
 import { userUpdate, WP_CLI_TEXT_OPTIONS } from './user-update-cli';
 import { saveUserTextFields, type UserTextField } from './users';
+import { MAX_NICENAME, nicename, NICENAME_TOO_LONG, userNicename } from './slug';
 
 /**
  * `wp-token-emulator user ...`: WP-CLI's `wp user` and `wp user application-password` commands,
@@ -81,10 +82,10 @@ function userRow(user: UserRecord): Record<string, unknown> {
 }
 
 const userCreate: CliCommand = {
-  synopsis: 'create <user-login> <user-email> [--role=<role>] [--user_pass=<password>] [--display_name=<name>] [--first_name=<name>] [--last_name=<name>] [--user_url=<url>] [--porcelain]',
+  synopsis: 'create <user-login> <user-email> [--role=<role>] [--user_pass=<password>] [--display_name=<name>] [--user_nicename=<nice_name>] [--user_url=<url>] [--nickname=<nickname>] [--first_name=<first_name>] [--last_name=<last_name>] [--description=<description>] [--porcelain]',
   description: 'Creates a new user.',
   async run(args, io, ctx) {
-    checkOptions(args, ['role', 'user_pass', 'display_name', 'first_name', 'last_name', 'user_url', 'porcelain']);
+    checkOptions(args, ['role', 'user_pass', 'user_nicename', 'porcelain', ...Object.keys(WP_CLI_TEXT_OPTIONS)]);
     const login = positional(args, 0, 'user-login');
     const email = positional(args, 1, 'user-email');
     tooMany(args, 2);
@@ -93,6 +94,9 @@ const userCreate: CliCommand = {
     if (!isEmail(email)) throw new CliError(`The '${email}' email address is invalid.`);
     const role = stringOption(args, 'role') ?? 'subscriber';
     if (!isRole(role)) throw new CliError(`Role doesn't exist: ${role}`);
+    // wp_insert_user refuses a nicename over 50 characters before it stores anything.
+    const nicenameGiven = stringOption(args, 'user_nicename');
+    if (nicenameGiven !== undefined && [...nicename(nicenameGiven, login.trim())].length > MAX_NICENAME) throw new CliError(NICENAME_TOO_LONG.message);
     const given = stringOption(args, 'user_pass');
     const password = given ?? randomAlphanumeric(24);
     let user: UserRecord;
@@ -124,6 +128,8 @@ const userCreate: CliCommand = {
       if (value !== undefined) fields.set(field, value);
     }
     saveUserTextFields(saved, fields, true);
+    // The nicename given (sanitize_user and sanitize_title; another user's gets -2, -3, ...).
+    if (nicenameGiven !== undefined) saved.slug = userNicename(nicenameGiven, saved, ctx.users) ?? saved.slug;
     ctx.users.update(saved);
     if (flag(args, 'porcelain')) {
       io.out(String(user.id));
