@@ -185,6 +185,39 @@ describe('wp-token-emulator user ... (WP-CLI style)', () => {
       expect([emu.users.byLogin('x.y')?.slug, emu.users.byLogin('x-y')?.slug].sort()).toEqual(['x-y', 'x-y-2']);
     });
 
+    it("exists, set-role, add-role, remove-role: WP-CLI's messages and exit codes", async () => {
+      expect(await wp('user exists 2')).toEqual({ code: 0, out: 'Success: User with ID 2 exists.\n', err: '' });
+      expect(await wp('user exists 99')).toEqual({ code: 1, out: '', err: '' });
+      expect(await wp('user set-role alice author')).toEqual({ code: 0, out: 'Success: Added alice (2) to http://127.0.0.1:8080 as author.\n', err: '' });
+      expect(emu.users.byId(2)!.roles).toEqual(['author']);
+      expect(await wp('user set-role alice')).toEqual({ code: 0, out: 'Success: Added alice (2) to http://127.0.0.1:8080 as subscriber.\n', err: '' });
+      expect(await wp('user set-role alice king')).toEqual({ code: 1, out: '', err: "Error: Role doesn't exist: king\n" });
+      expect(await wp('user add-role 2 author editor author')).toEqual({ code: 0, out: "Success: Added 'author', 'editor', 'author' roles for alice (2).\n", err: '' });
+      expect(emu.users.byId(2)!.roles).toEqual(['subscriber', 'author', 'editor']);
+      expect(await wp('user add-role 2')).toEqual({ code: 1, out: '', err: 'Error: Please specify at least one role to add.\n' });
+      expect(await wp('user add-role 2 editor king')).toEqual({ code: 1, out: '', err: "Error: Role doesn't exist: king\n" });
+      expect(await wp('user remove-role 2 subscriber')).toEqual({ code: 0, out: "Success: Removed 'subscriber' role from alice (2).\n", err: '' });
+      expect(emu.users.byId(2)!.roles).toEqual(['author', 'editor']);
+      // The roles show over the REST API as they are stored, several included.
+      const seen = await request(emu.app).get('/wp-json/wp/v2/users/2?context=edit').set('Authorization', basic('admin', ADMIN_PASSWORD));
+      expect(seen.body.roles).toEqual(['author', 'editor']);
+      expect(await wp('user remove-role alice')).toEqual({ code: 0, out: 'Success: Removed all roles from alice (2) on http://127.0.0.1:8080.\n', err: '' });
+      expect(emu.users.byId(2)!.roles).toEqual([]);
+      const roleless = await request(emu.app).get('/wp-json/wp/v2/users/2?context=edit').set('Authorization', basic('admin', ADMIN_PASSWORD));
+      expect([roleless.status, roleless.body.roles, roleless.body.capabilities]).toEqual([200, [], {}]);
+      expect(await wp('user set-role nobody author')).toEqual({ code: 1, out: '', err: "Error: Invalid user ID, email or login: 'nobody'\n" });
+    });
+
+    it('check-password: exit code 0 for the right password, 1 otherwise, a warning for characters wp-login.php would escape', async () => {
+      expect((await wp(['user', 'update', 'alice', '--user_pass=it\'s "ok"'])).code).toBe(0);
+      expect(await wp(['user', 'check-password', 'alice', 'alice-pass'])).toEqual({ code: 1, out: '', err: '' });
+      const warning = 'Warning: Password contains characters that need to be escaped. Please escape them manually or use the `--escape-chars` option.\n';
+      expect(await wp(['user', 'check-password', 'alice', 'it\'s "ok"'])).toEqual({ code: 0, out: '', err: warning });
+      // --escape-chars checks the password wp_slash()ed, as wp-login.php receives it: not this one.
+      expect(await wp(['user', 'check-password', 'alice', 'it\'s "ok"', '--escape-chars'])).toEqual({ code: 1, out: '', err: '' });
+      expect(await wp(['user', 'check-password', 'admin@localhost.com', 'password'])).toEqual({ code: 0, out: '', err: '' });
+    });
+
     it('lists users, filtered by role, in json, csv, ids and count', async () => {
       const json = JSON.parse((await wp('user list --format=json')).out);
       expect(json.map((u: { user_login: string }) => u.user_login)).toEqual(['admin', 'alice', 'sam']);

@@ -8,6 +8,8 @@ import type { SiteContext } from '../../../core/namespace';
 import { userUpdate, WP_CLI_TEXT_OPTIONS } from './user-update-cli';
 import { saveUserTextFields, type UserTextField } from './users';
 import { MAX_NICENAME, nicename, NICENAME_TOO_LONG, userNicename } from './slug';
+import { positional, resolveUser, tooMany } from './cli-args';
+import { userRoleCommands } from './user-role-cli';
 
 /**
  * `wp-token-emulator user ...`: WP-CLI's `wp user` and `wp user application-password` commands,
@@ -15,23 +17,6 @@ import { MAX_NICENAME, nicename, NICENAME_TOO_LONG, userNicename } from './slug'
  */
 
 const FORMAT_OPTIONS = ['format', 'fields', 'field'];
-
-function resolveUser(ctx: SiteContext, ref: string | undefined): UserRecord {
-  if (ref === undefined || ref === '') throw new CliError('Missing <user>: a user ID, e-mail or login.');
-  const user = ctx.users.resolve(ref);
-  if (!user) throw new CliError(`Invalid user ID, email or login: '${ref}'`);
-  return user;
-}
-
-function positional(args: ParsedArgs, index: number, name: string): string {
-  const value = args.positional[index];
-  if (value === undefined) throw new CliError(`Missing argument <${name}>. Usage: see 'wp-token-emulator help'.`);
-  return value;
-}
-
-function tooMany(args: ParsedArgs, max: number): void {
-  if (args.positional.length > max) throw new CliError(`Too many positional arguments: ${args.positional.slice(max).join(' ')}`);
-}
 
 /** `--field=<f>` prints just the values (one per line), as WP-CLI does; otherwise the chosen format. */
 function output(io: CliIO, args: ParsedArgs, items: Record<string, unknown>[], available: readonly string[], defaults: readonly string[], idField: string): void {
@@ -358,6 +343,7 @@ export const userCli: CliGroup = {
     get: userGet,
     update: userUpdate,
     delete: userDelete,
+    ...userRoleCommands,
     'application-password create': apCreate,
     'application-password list': apList,
     'application-password get': apGet,

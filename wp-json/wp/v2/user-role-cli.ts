@@ -1,0 +1,139 @@
+import { isRole } from '../../../core/auth/roles';
+import type { UserRecord } from '../../../core/auth/users';
+import { checkOptions, CliError, flag, type CliCommand } from '../../../core/cli';
+import type { SiteContext } from '../../../core/namespace';
+import { addslashes, stripslashes } from '../../../core/wordpress/formatting';
+import { positional, resolveUser, tooMany } from './cli-args';
+
+/**
+ * WP-CLI's `wp user exists`, `set-role`, `add-role`, `remove-role` and `check-password`
+ * (wp-cli/entity-command's User_Command on a single site), with their messages and exit codes.
+ */
+
+/** WP-CLI's validate_role: every role must exist, or the command stops before changing anything. */
+function checkRoles(roles: readonly string[]): string[] {
+  for (const role of roles) if (!isRole(role)) throw new CliError(`Role doesn't exist: ${role}`);
+  return roles as string[];
+}
+
+/** Stores the user with its new roles (the user is read and written in one turn: nothing awaited). */
+function saveRoles(ctx: SiteContext, user: UserRecord, roles: string[]): void {
+  ctx.users.update({ ...user, roles });
+}
+
+/** `'a'` or `'a', 'b'` and the word for it, as WP-CLI writes a list of roles. */
+function roleList(roles: readonly string[]): string {
+  return `'${roles.join("', '")}' ${roles.length > 1 ? 'roles' : 'role'}`;
+}
+
+const userExists: CliCommand = {
+  synopsis: 'exists <id>',
+  description: 'Verifies whether a user exists.',
+  help: {
+    options: { '<id>': 'The ID of the user to check (an e-mail address or login is found too, as WP-CLI finds it).' },
+    examples: ['# The user exists', '$ wp-token-emulator user exists 1', 'Success: User with ID 1 exists.', '', '# The user does not exist: no output, exit code 1', '$ wp-token-emulator user exists 10000'],
+  },
+  run(args, io, ctx) {
+    checkOptions(args, []);
+    const id = positional(args, 0, 'id');
+    tooMany(args, 1);
+    if (!ctx.users.resolve(id)) return 1;
+    io.out(`Success: User with ID ${id} exists.`);
+    return 0;
+  },
+};
+
+const userSetRole: CliCommand = {
+  synopsis: 'set-role <user> [<role>]',
+  description: 'Sets the user role.',
+  help: {
+    options: { '<user>': 'User ID, user email, or user login.', '<role>': 'Make the user have the specified role. If not passed, the default role (subscriber) is used.' },
+    examples: ['$ wp-token-emulator user set-role 2 author', 'Success: Added alice (2) to http://127.0.0.1:8080 as author.'],
+  },
+  run(args, io, ctx) {
+    checkOptions(args, []);
+    const user = resolveUser(ctx, positional(args, 0, 'user'));
+    tooMany(args, 2);
+    const [role] = checkRoles([args.positional[1] ?? 'subscriber']);
+    saveRoles(ctx, user, [role!]);
+    io.out(`Success: Added ${user.login} (${user.id}) to ${ctx.config.siteUrl} as ${role}.`);
+    return 0;
+  },
+};
+
+const userAddRole: CliCommand = {
+  synopsis: 'add-role <user> [<role>...]',
+  description: 'Adds a role for a user.',
+  help: {
+    options: { '<user>': 'User ID, user email, or user login.', '<role>': 'Add the specified role(s) to the user.' },
+    examples: ['$ wp-token-emulator user add-role 2 author', "Success: Added 'author' role for alice (2).", '', '$ wp-token-emulator user add-role 2 author contributor', "Success: Added 'author', 'contributor' roles for alice (2)."],
+  },
+  run(args, io, ctx) {
+    checkOptions(args, []);
+    const user = resolveUser(ctx, positional(args, 0, 'user'));
+    const roles = args.positional.slice(1);
+    if (roles.length === 0) throw new CliError('Please specify at least one role to add.');
+    const added = checkRoles(roles);
+    // WP_User::add_role: a role the user has already is not added twice.
+    saveRoles(ctx, user, [...user.roles, ...added.filter((role, i) => !user.roles.includes(role) && added.indexOf(role) === i)]);
+    io.out(`Success: Added ${roleList(roles)} for ${user.login} (${user.id}).`);
+    return 0;
+  },
+};
+
+const userRemoveRole: CliCommand = {
+  synopsis: 'remove-role <user> [<role>...]',
+  description: "Removes a user's role.",
+  help: {
+    options: { '<user>': 'User ID, user email, or user login.', '<role>': 'Remove the specified role(s) from the user. If not passed, all roles are removed from the user.' },
+    examples: ['$ wp-token-emulator user remove-role 2 author', "Success: Removed 'author' role from alice (2).", '', '# All roles', '$ wp-token-emulator user remove-role 2', 'Success: Removed all roles from alice (2) on http://127.0.0.1:8080.'],
+  },
+  run(args, io, ctx) {
+    checkOptions(args, []);
+    const user = resolveUser(ctx, positional(args, 0, 'user'));
+    const roles = args.positional.slice(1);
+    if (roles.length === 0) {
+      // WP_User::remove_all_caps: no role left (the user can sign in but do nothing).
+      saveRoles(ctx, user, []);
+      io.out(`Success: Removed all roles from ${user.login} (${user.id}) on ${ctx.config.siteUrl}.`);
+      return 0;
+    }
+    const removed = checkRoles(roles);
+    saveRoles(ctx, user, user.roles.filter((role) => !removed.includes(role)));
+    io.out(`Success: Removed ${roleList(roles)} from ${user.login} (${user.id}).`);
+    return 0;
+  },
+};
+
+const userCheckPassword: CliCommand = {
+  synopsis: 'check-password <user> <user_pass> [--escape-chars]',
+  description: "Checks if a user's password is valid or not.",
+  help: {
+    options: {
+      '<user>': 'The user login, user email or user ID of the user to check credentials for.',
+      '<user_pass>': 'A string that contains the plain text password for the user.',
+      '--escape-chars': 'Escape the password with wp_slash() to mimic the same behaviour as wp-login.php.',
+    },
+    examples: ['# Exit status 0 if the credentials are valid, otherwise 1 (no output either way)', '$ wp-token-emulator user check-password admin adminpass', '$ echo $?', '1'],
+  },
+  async run(args, io, ctx) {
+    checkOptions(args, ['escape-chars']);
+    const given = positional(args, 1, 'user_pass');
+    tooMany(args, 2);
+    const escape = flag(args, 'escape-chars');
+    if (!escape && addslashes(stripslashes(given)) !== given) {
+      io.err('Warning: Password contains characters that need to be escaped. Please escape them manually or use the `--escape-chars` option.');
+    }
+    const user = resolveUser(ctx, positional(args, 0, 'user'));
+    return (await ctx.users.checkPassword(user, escape ? addslashes(given) : given)) ? 0 : 1;
+  },
+};
+
+/** The commands above, by their names in the `user` group. */
+export const userRoleCommands: Record<string, CliCommand> = {
+  exists: userExists,
+  'set-role': userSetRole,
+  'add-role': userAddRole,
+  'remove-role': userRemoveRole,
+  'check-password': userCheckPassword,
+};
