@@ -2,6 +2,8 @@ import type { Request, Response, Router } from 'express';
 import type { PluginInfo } from '../../core/plugins';
 import { adminUrl, checkNonce, die, field, notice, redirect, requireLogin, sendAdmin, type AdminContext } from './context';
 import { esc } from './layout';
+import type { UserRecord } from '../../core/auth/users';
+import { phpEmptyString } from '../../core/wordpress/formatting';
 
 /**
  * wp-admin/plugins.php (activate/deactivate links with WordPress's per-plugin nonces and
@@ -22,6 +24,12 @@ function pluginRow(ctx: AdminContext, plugin: PluginInfo, active: boolean, nonce
     `<td class="column-description desc"><p>${esc(plugin.description)}</p><p class="description">Version ${esc(plugin.version)} | REST namespace${plugin.namespaces.length > 1 ? 's' : ''}: <code>${plugin.namespaces.map(esc).join('</code>, <code>')}</code></p></td>` +
     `<td class="column-status">${active ? 'Active' : 'Inactive'}</td></tr>`
   );
+}
+
+/** WP_Users_List_Table's Name column: first and last name, or the one given, or a dash ("Unknown" to a screen reader). */
+function nameCell(user: UserRecord): string {
+  const names = [user.firstName, user.lastName].filter((name) => !phpEmptyString(name));
+  return names.length > 0 ? esc(names.join(' ')) : '<span aria-hidden="true">&#8212;</span><span class="screen-reader-text">Unknown</span>';
 }
 
 export function registerLists(router: Router, ctx: AdminContext): void {
@@ -70,9 +78,9 @@ export function registerLists(router: Router, ctx: AdminContext): void {
         const count = ctx.site.applicationPasswords.list(user.id).length;
         return (
           `<tr id="user-${user.id}"><td class="username column-username column-primary"><strong><a href="${esc(href)}">${esc(user.login)}</a></strong></td>` +
-          `<td class="name column-name">${esc([user.firstName, user.lastName].filter(Boolean).join(' ') || user.displayName)}</td>` +
+          `<td class="name column-name">${nameCell(user)}</td>` +
           `<td class="email column-email"><a href="mailto:${esc(user.email)}">${esc(user.email)}</a></td>` +
-          `<td class="role column-role">${esc(user.roles.map((r) => r[0]!.toUpperCase() + r.slice(1)).join(', '))}</td>` +
+          `<td class="role column-role">${esc(user.roles.length > 0 ? user.roles.map((r) => r[0]!.toUpperCase() + r.slice(1)).join(', ') : 'None')}</td>` +
           `<td class="column-application-passwords">${count}</td></tr>`
         );
       })

@@ -195,6 +195,26 @@ describe('plugins.php and users.php', () => {
     expect(users.text).toContain(`href="${SITE}/wp-admin/profile.php?wp_http_referer=%2Fwp-admin%2Fusers.php"`);
   });
 
+  test("users.php's Name and Role columns as WP_Users_List_Table writes them: a dash without names, None without a role", async () => {
+    const sam = emulator.users.byId(3)!;
+    const before = { ...sam };
+    try {
+      emulator.users.update({ ...sam, firstName: '', lastName: 'Sample', roles: [] });
+      const admin = await logIn();
+      let users = await request(emulator.app).get('/wp-admin/users.php').set('Cookie', admin.cookie);
+      const row = (text: string, id: number) => new RegExp(`<tr id="user-${id}">.*?</tr>`).exec(text)?.[0] ?? '';
+      expect(row(users.text, 3)).toContain('<td class="name column-name">Sample</td>');
+      expect(row(users.text, 3)).toContain('<td class="role column-role">None</td>');
+      // admin has a display name but neither first nor last name (recorded from WordPress 6.8's users.php).
+      expect(row(users.text, 1)).toContain('<td class="name column-name"><span aria-hidden="true">&#8212;</span><span class="screen-reader-text">Unknown</span></td>');
+      emulator.users.update({ ...sam, firstName: 'Sam', lastName: 'Sample' });
+      users = await request(emulator.app).get('/wp-admin/users.php').set('Cookie', admin.cookie);
+      expect(row(users.text, 3)).toContain('<td class="name column-name">Sam Sample</td>');
+    } finally {
+      emulator.users.update(before);
+    }
+  });
+
   test('a name saved with its entities (as wp_insert_user saves it) shows once encoded, as esc_html writes it', async () => {
     const alice = emulator.users.byId(2)!;
     const before = { ...alice };
