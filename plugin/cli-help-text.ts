@@ -32,6 +32,7 @@ export const HELP: Record<string, CommandHelp> = {
       '<user-email>': 'The e-mail address of the user to create.',
       '--role': 'The role of the user to create: administrator, editor, author, contributor or subscriber. Default: subscriber.',
       '--user_pass': 'The user password. Default: a generated 24-character password, printed once.',
+      '--user_registered': "The date the user registered (UTC): yyyy-mm-dd-hh-ii-ss, 'yyyy-mm-dd hh:ii:ss' or yyyy-mm-dd. Default: now.",
       '--display_name': 'The display name.',
       '--user_nicename': "A URL-friendly name for the user (the slug). Default: made from the login; one another user has gets -2, -3, ....",
       '--user_url': "The user's website.",

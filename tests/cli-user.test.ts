@@ -172,6 +172,22 @@ describe('wp-token-emulator user ... (WP-CLI style)', () => {
       expect(emu.users.byLogin('ed')).toBeUndefined();
     });
 
+    it('--user_registered on create and update; update warns about --user_login and goes on, as WP-CLI does', async () => {
+      expect((await wp('user create reg reg@example.com --user_registered=2020-02-29-13-14-15 --porcelain')).code).toBe(0);
+      expect(emu.users.byLogin('reg')!.registered).toBe('2020-02-29 13:14:15');
+      expect(await wp(['user', 'update', 'reg', '--user_registered=2021-01-02'])).toEqual({ code: 0, out: 'Success: Updated user 4.\n', err: '' });
+      expect(emu.users.byLogin('reg')!.registered).toBe('2021-01-02 00:00:00');
+      const got = JSON.parse((await wp('user get reg --format=json')).out);
+      expect(got.user_registered).toBe('2021-01-02 00:00:00');
+      const bad = "Error: Invalid --user_registered: '2021-02-30'. Use yyyy-mm-dd-hh-ii-ss or 'yyyy-mm-dd hh:ii:ss' (UTC).\n";
+      expect(await wp('user update reg --user_registered=2021-02-30')).toEqual({ code: 1, out: '', err: bad });
+      expect(await wp('user create reg2 reg2@example.com --user_registered=2021-02-30')).toEqual({ code: 1, out: '', err: bad });
+      expect(emu.users.byLogin('reg2')).toBeUndefined();
+      expect(await wp('user update reg --user_login=other --display_name=Reg')).toEqual({ code: 0, out: 'Success: Updated user 4.\n', err: "Warning: User logins can't be changed.\n" });
+      expect([emu.users.byId(4)!.login, emu.users.byId(4)!.displayName]).toEqual(['reg', 'Reg']);
+      expect(await wp('user update reg --user_login=other')).toEqual({ code: 1, out: '', err: "Warning: User logins can't be changed.\nError: Need some fields to update.\n" });
+    });
+
     it('never stores two users with one login or address when two creations overlap', async () => {
       const created = await Promise.allSettled([emu.users.create({ login: 'twin', email: 'twin@example.com', password: 'a' }), emu.users.create({ login: 'twin', email: 'twin2@example.com', password: 'b' })]);
       expect(created.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);

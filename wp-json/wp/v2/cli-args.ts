@@ -21,3 +21,22 @@ export function positional(args: ParsedArgs, index: number, name: string): strin
 export function tooMany(args: ParsedArgs, max: number): void {
   if (args.positional.length > max) throw new CliError(`Too many positional arguments: ${args.positional.slice(max).join(' ')}`);
 }
+
+/**
+ * WP-CLI's `--user_registered` (`yyyy-mm-dd-hh-ii-ss`, MySQL's `yyyy-mm-dd hh:ii:ss`, or a date
+ * alone, midnight): the stored form, `yyyy-mm-dd hh:ii:ss` in UTC, or null when it is no such date
+ * and time (2021-02-30 is not).
+ */
+export function registeredOption(value: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T-](\d{2})[:-](\d{2})[:-](\d{2}))?$/.exec(value.trim());
+  if (!m) return null;
+  const [y, mo, d, h, mi, s] = [m[1]!, m[2]!, m[3]!, m[4] ?? '00', m[5] ?? '00', m[6] ?? '00'];
+  const date = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s));
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${h}:${mi}:${s}`) return null;
+  return `${y}-${mo}-${d} ${h}:${mi}:${s}`;
+}
+
+/** The error for a `--user_registered` registeredOption() refuses. */
+export function badRegistered(value: string): string {
+  return `Invalid --user_registered: '${value}'. Use yyyy-mm-dd-hh-ii-ss or 'yyyy-mm-dd hh:ii:ss' (UTC).`;
+}

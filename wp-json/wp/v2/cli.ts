@@ -8,7 +8,7 @@ import type { SiteContext } from '../../../core/namespace';
 import { userUpdate, WP_CLI_TEXT_OPTIONS } from './user-update-cli';
 import { saveUserTextFields, type UserTextField } from './users';
 import { MAX_NICENAME, nicename, NICENAME_TOO_LONG, userNicename } from './slug';
-import { positional, resolveUser, tooMany } from './cli-args';
+import { badRegistered, positional, registeredOption, resolveUser, tooMany } from './cli-args';
 import { userRoleCommands } from './user-role-cli';
 
 /**
@@ -67,10 +67,10 @@ function userRow(user: UserRecord): Record<string, unknown> {
 }
 
 const userCreate: CliCommand = {
-  synopsis: 'create <user-login> <user-email> [--role=<role>] [--user_pass=<password>] [--display_name=<name>] [--user_nicename=<nice_name>] [--user_url=<url>] [--nickname=<nickname>] [--first_name=<first_name>] [--last_name=<last_name>] [--description=<description>] [--porcelain]',
+  synopsis: 'create <user-login> <user-email> [--role=<role>] [--user_pass=<password>] [--user_registered=<yyyy-mm-dd-hh-ii-ss>] [--display_name=<name>] [--user_nicename=<nice_name>] [--user_url=<url>] [--nickname=<nickname>] [--first_name=<first_name>] [--last_name=<last_name>] [--description=<description>] [--porcelain]',
   description: 'Creates a new user.',
   async run(args, io, ctx) {
-    checkOptions(args, ['role', 'user_pass', 'user_nicename', 'porcelain', ...Object.keys(WP_CLI_TEXT_OPTIONS)]);
+    checkOptions(args, ['role', 'user_pass', 'user_registered', 'user_nicename', 'porcelain', ...Object.keys(WP_CLI_TEXT_OPTIONS)]);
     const login = positional(args, 0, 'user-login');
     const email = positional(args, 1, 'user-email');
     tooMany(args, 2);
@@ -79,6 +79,9 @@ const userCreate: CliCommand = {
     if (!isEmail(email)) throw new CliError(`The '${email}' email address is invalid.`);
     const role = stringOption(args, 'role') ?? 'subscriber';
     if (!isRole(role)) throw new CliError(`Role doesn't exist: ${role}`);
+    const registeredGiven = stringOption(args, 'user_registered');
+    const registered = registeredGiven === undefined ? undefined : registeredOption(registeredGiven);
+    if (registered === null) throw new CliError(badRegistered(registeredGiven!));
     // wp_insert_user refuses a nicename over 50 characters before it stores anything.
     const nicenameGiven = stringOption(args, 'user_nicename');
     if (nicenameGiven !== undefined && [...nicename(nicenameGiven, login.trim())].length > MAX_NICENAME) throw new CliError(NICENAME_TOO_LONG.message);
@@ -115,6 +118,7 @@ const userCreate: CliCommand = {
     saveUserTextFields(saved, fields, true);
     // The nicename given (sanitize_user and sanitize_title; another user's gets -2, -3, ...).
     if (nicenameGiven !== undefined) saved.slug = userNicename(nicenameGiven, saved, ctx.users) ?? saved.slug;
+    if (registered !== undefined) saved.registered = registered;
     ctx.users.update(saved);
     if (flag(args, 'porcelain')) {
       io.out(String(user.id));

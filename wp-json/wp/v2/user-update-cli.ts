@@ -4,6 +4,7 @@ import type { UserRecord, Users } from '../../../core/auth/users';
 import { checkOptions, CliError, type CliCommand } from '../../../core/cli';
 import { isEmail } from '../../../core/wordpress/formatting';
 import { NICENAME_TOO_LONG, userNicename } from './slug';
+import { badRegistered, registeredOption } from './cli-args';
 import { saveUserTextFields, storeUserChanges, type UserTextField } from './users';
 
 /**
@@ -37,11 +38,17 @@ const FIELDS: Record<string, (user: UserRecord, value: string, given: Map<UserTe
   user_email: (_u, v, given) => (isEmail(v) ? (given.set('email', v), null) : `The '${v}' email address is invalid.`),
   role: (u, v) => (isRole(v) ? ((u.roles = [v]), null) : `Role doesn't exist: ${v}`),
   locale: (u, v) => ((u.locale = v === 'en_US' ? '' : v), null),
+  user_registered: (u, v) => {
+    const registered = registeredOption(v);
+    if (registered === null) return badRegistered(v);
+    u.registered = registered;
+    return null;
+  },
 };
-const OTHER = ['user_pass', 'skip-email'];
+const OTHER = ['user_pass', 'skip-email', 'user_login'];
 
 export const userUpdate: CliCommand = {
-  synopsis: 'update <user>... [--user_pass=<password>] [--user_nicename=<nice_name>] [--user_url=<url>] [--user_email=<email>] [--display_name=<display_name>] [--nickname=<nickname>] [--first_name=<first_name>] [--last_name=<last_name>] [--description=<description>] [--role=<role>] [--locale=<locale>] [--skip-email]',
+  synopsis: 'update <user>... [--user_pass=<password>] [--user_nicename=<nice_name>] [--user_url=<url>] [--user_email=<email>] [--display_name=<display_name>] [--nickname=<nickname>] [--first_name=<first_name>] [--last_name=<last_name>] [--description=<description>] [--role=<role>] [--locale=<locale>] [--user_registered=<yyyy-mm-dd-hh-ii-ss>] [--skip-email]',
   description: 'Updates an existing user.',
   help: {
     options: {
@@ -57,6 +64,7 @@ export const userUpdate: CliCommand = {
       '--description': 'A new biographical description.',
       '--role': 'A new role: administrator, editor, author, contributor or subscriber.',
       '--locale': 'A new locale (en_US).',
+      '--user_registered': "A new registration date and time (UTC): yyyy-mm-dd-hh-ii-ss, 'yyyy-mm-dd hh:ii:ss' or yyyy-mm-dd.",
       '--skip-email': 'Do not send a notification e-mail (the emulator sends none anyway).',
     },
     examples: ['# Update the display name of user alice', '$ wp-token-emulator user update alice --display_name=Alicia', 'Success: Updated user 2.'],
@@ -64,8 +72,10 @@ export const userUpdate: CliCommand = {
   async run(args, io, ctx) {
     if (args.positional.length === 0) throw new CliError('Missing argument <user>: a user ID, e-mail or login.');
     checkOptions(args, [...Object.keys(FIELDS), ...OTHER]);
+    // WP-CLI drops --user_login with a warning and goes on with the rest.
+    if ('user_login' in args.options) io.err("Warning: User logins can't be changed.");
     // --skip-email: the emulator sends no mail for a changed e-mail or password anyway.
-    const options = Object.entries(args.options).filter(([name]) => name !== 'skip-email');
+    const options = Object.entries(args.options).filter(([name]) => name !== 'skip-email' && name !== 'user_login');
     if (options.length === 0) throw new CliError('Need some fields to update.');
     const found: UserRecord[] = [];
     for (const ref of args.positional) {
