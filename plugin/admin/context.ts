@@ -1,3 +1,4 @@
+import { ROLES } from '../../core/auth/roles';
 import type { Request, Response } from 'express';
 import type { AuthCookies, ValidCookie } from '../../core/auth/cookie';
 import type { Site } from '../site';
@@ -74,4 +75,9 @@ export function field(source: unknown, name: string): string {
 /** `F j, Y` as WordPress shows dates on its screens (UTC). */
 export function displayDate(unixSeconds: number): string {
   return new Date(unixSeconds * 1000).toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+}
+
+/** A user's roles by their display names (`Editor, Author`), or `none` (WordPress's words for no role differ by screen). */
+export function roleNames(roles: readonly string[], none: string): string {
+  return roles.length > 0 ? roles.map((role) => ROLES[role]?.name ?? role).join(', ') : none;
 }

@@ -1,6 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import type { PluginInfo } from '../../core/plugins';
-import { adminUrl, checkNonce, die, field, notice, redirect, requireLogin, sendAdmin, type AdminContext } from './context';
+import { adminUrl, checkNonce, die, field, notice, redirect, requireLogin, roleNames, sendAdmin, type AdminContext } from './context';
 import { esc } from './layout';
 import type { UserRecord } from '../../core/auth/users';
 import { phpEmptyString } from '../../core/wordpress/formatting';
@@ -80,7 +80,7 @@ export function registerLists(router: Router, ctx: AdminContext): void {
           `<tr id="user-${user.id}"><td class="username column-username column-primary"><strong><a href="${esc(href)}">${esc(user.login)}</a></strong></td>` +
           `<td class="name column-name">${nameCell(user)}</td>` +
           `<td class="email column-email"><a href="mailto:${esc(user.email)}">${esc(user.email)}</a></td>` +
-          `<td class="role column-role">${esc(user.roles.length > 0 ? user.roles.map((r) => r[0]!.toUpperCase() + r.slice(1)).join(', ') : 'None')}</td>` +
+          `<td class="role column-role">${esc(roleNames(user.roles, 'None'))}</td>` +
           `<td class="column-application-passwords">${count}</td></tr>`
         );
       })

@@ -1,6 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import type { UserRecord } from '../../core/auth/users';
-import { adminUrl, die, displayDate, field, redirect, requireLogin, sendAdmin, type AdminContext } from './context';
+import { adminUrl, die, displayDate, field, redirect, requireLogin, roleNames, sendAdmin, type AdminContext } from './context';
 import { esc } from './layout';
 
 /**
@@ -96,7 +96,8 @@ function screen(ctx: AdminContext, req: Request, res: Response, login: NonNullab
   const apiSettings = { root: `${ctx.site.config.siteUrl}/wp-json/`, nonce: ctx.cookies.createNonce('wp_rest', login), versionString: 'wp/v2/' };
   const details: Array<[string, string]> = [
     ['Username', esc(user.login)],
-    ['Role', esc(user.roles.join(', '))],
+    // user-edit.php's role select shows the role's name, or this line for a user without one.
+    ['Role', esc(roleNames(user.roles, '— No role for this site —'))],
     ['Display name publicly as', esc(user.displayName)],
     ['Email', esc(user.email)],
   ];

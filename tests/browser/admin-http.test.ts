@@ -207,6 +207,11 @@ describe('plugins.php and users.php', () => {
       expect(row(users.text, 3)).toContain('<td class="role column-role">None</td>');
       // admin has a display name but neither first nor last name (recorded from WordPress 6.8's users.php).
       expect(row(users.text, 1)).toContain('<td class="name column-name"><span aria-hidden="true">&#8212;</span><span class="screen-reader-text">Unknown</span></td>');
+      // user-edit.php: the role's name, or WordPress's line for no role.
+      const edit = await request(emulator.app).get('/wp-admin/user-edit.php?user_id=3').set('Cookie', admin.cookie);
+      expect(edit.text).toContain('<th scope="row">Role</th><td>— No role for this site —</td>');
+      const own = await request(emulator.app).get('/wp-admin/profile.php').set('Cookie', admin.cookie);
+      expect(own.text).toContain('<th scope="row">Role</th><td>Administrator</td>');
       emulator.users.update({ ...sam, firstName: 'Sam', lastName: 'Sample' });
       users = await request(emulator.app).get('/wp-admin/users.php').set('Cookie', admin.cookie);
       expect(row(users.text, 3)).toContain('<td class="name column-name">Sam Sample</td>');
