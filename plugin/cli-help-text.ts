@@ -45,7 +45,17 @@ export const HELP: Record<string, CommandHelp> = {
     examples: ['# Create a user', '$ wp-token-emulator user create bob bob@example.com --role=author', 'Success: Created user 2.', 'Password: k9Bq0...'],
   },
   'user list': {
-    options: { '--role': 'Only display users with this role.', '--field': FIELD, '--fields': `${FIELDS} Fields: ID, user_login, display_name, user_email, user_registered, roles, user_nicename, user_url.`, '--format': FORMAT },
+    options: {
+      '--role': 'Only display users with this role (none: users without a role).',
+      '--include': 'Only these user IDs (comma-separated).',
+      '--exclude': 'Not these user IDs (comma-separated).',
+      '--search': "Users whose login, URL, e-mail, nicename or display name is this text (ignoring case); a '*' before or after it stands for more text (WP_User_Query's search).",
+      '--orderby': 'Sort by login (default), nicename, email, url, registered, display_name, ID or include; several comma-separated.',
+      '--order': 'ASC (default) or DESC.',
+      '--number': 'At most this many users (0 or -1: all).',
+      '--offset': 'Skip this many users first (with --number).',
+      '--paged': 'The page of --number users to show (with --number).',
+      '--field': FIELD, '--fields': `${FIELDS} Fields: ID, user_login, display_name, user_email, user_registered, roles, user_nicename, user_url.`, '--format': FORMAT },
     examples: ['# List user logins and e-mails as CSV', '$ wp-token-emulator user list --fields=ID,user_login,user_email --format=csv', 'ID,user_login,user_email', '1,admin,admin@example.com'],
   },
   'user get': {

@@ -2,7 +2,7 @@ import request from 'supertest';
 import type { CliIO } from '../core/cli';
 import type { EmulatorApp } from '../plugin/app';
 import { runStoreCommand } from '../plugin/cli';
-import { ADMIN_PASSWORD, basic, standardApp } from './helpers';
+import { ADMIN_PASSWORD, basic, standardApp, standardFixtures } from './helpers';
 
 const ADMIN_UUID = '11111111-1111-4111-8111-111111111111';
 
@@ -232,6 +232,54 @@ describe('wp-token-emulator user ... (WP-CLI style)', () => {
       // --escape-chars checks the password wp_slash()ed, as wp-login.php receives it: not this one.
       expect(await wp(['user', 'check-password', 'alice', 'it\'s "ok"', '--escape-chars'])).toEqual({ code: 1, out: '', err: '' });
       expect(await wp(['user', 'check-password', 'admin@localhost.com', 'password'])).toEqual({ code: 0, out: '', err: '' });
+    });
+
+    it("lists as get_users() does: by login, WP_User_Query's orderby, order, search, include, exclude, number (compared with WordPress 6.8)", async () => {
+      // The same users made in the same order over the REST API of the wp-oracle's WordPress and of
+      // this emulator; each list's IDs are get_users()'s there (PHP, with the same arguments).
+      // WordPress's fixture site has admin and alice only: the same here, so the IDs are the same (3-9).
+      await emu.close();
+      emu = await standardApp({ fixtures: { ...standardFixtures, users: standardFixtures.users!.filter((u) => u.login !== 'sam') } });
+      const made: Array<[string, string, string]> = [['Zed', 'zed@example.com', 'zz'], ['bob', 'Bob@Example.com', 'Bob B'], ['emile', 'emile@example.com', 'Emile'], ['alice2', 'a2@example.com', 'Alice Two'], ['bob-smith', 'bs@example.com', 'bob smith'], ['_under', 'under@example.com', 'Under'], ['carol', 'carol@example.org', 'carol']];
+      for (const [username, email, name] of made) {
+        expect((await request(emu.app).post('/wp-json/wp/v2/users').set('Authorization', basic('admin', ADMIN_PASSWORD)).send({ username, email, password: 'p', name })).status).toBe(201);
+      }
+      await wp('user remove-role carol');
+      const cases: Array<[string[], number[]]> = [
+        [[], [8, 1, 2, 6, 4, 7, 9, 5, 3]],
+        [["--orderby=email"], [6, 1, 2, 4, 7, 9, 5, 8, 3]],
+        [["--orderby=nicename"], [8, 1, 2, 6, 4, 7, 9, 5, 3]],
+        [["--orderby=registered ID", "--order=desc"], [9, 8, 7, 6, 5, 4, 3, 2, 1]],
+        [["--orderby=nope"], [8, 1, 2, 6, 4, 7, 9, 5, 3]],
+        [["--orderby=nope,email"], [6, 1, 2, 4, 7, 9, 5, 8, 3]],
+        [["--order=sideways"], [3, 5, 9, 7, 4, 6, 2, 1, 8]],
+        [["--search=bob"], [4]],
+        [["--search=bob*"], [4, 7]],
+        [["--search=*smith"], [7]],
+        [["--search=*b*"], [4, 7]],
+        [["--search=*@example.org"], [9]],
+        [["--search=*example.com"], [8, 2, 6, 4, 7, 5, 3]],
+        [["--search=3"], [3]],
+        [["--search=B*"], [4, 7]],
+        // WP-CLI's --role=none asks wp_get_users_with_no_role(), whose REGEXP the wp-oracle's SQLite does
+        // not run (it listed everyone there); on MySQL it is carol alone.
+        [["--role=none"], [9]],
+        [["--orderby=display_name", "--order=DESC"], [3, 8, 5, 9, 7, 4, 6, 2, 1]],
+        [["--orderby=name"], [1, 2, 6, 4, 7, 9, 5, 8, 3]],
+        [["--role=editor"], [2]],
+        [["--include=5,3,4", "--orderby=include"], [5, 3, 4]],
+        [["--include=5,3,4"], [4, 5, 3]],
+        [["--exclude=1,2"], [8, 6, 4, 7, 9, 5, 3]],
+        [["--number=2", "--offset=1"], [1, 2]],
+        [["--number=2", "--paged=2"], [2, 6]],
+        [["--number=-1"], [8, 1, 2, 6, 4, 7, 9, 5, 3]],
+        [["--number=0"], [8, 1, 2, 6, 4, 7, 9, 5, 3]],
+      ];
+      for (const [options, wordpress] of cases) {
+        const listed = await wp(['user', 'list', '--format=ids', ...options]);
+        expect([options, listed.out.trim() === '' ? [] : listed.out.trim().split(' ').map(Number)]).toEqual([options, wordpress]);
+      }
+      expect(await wp('user list --number=x')).toEqual({ code: 1, out: '', err: "Error: Invalid --number: 'x'. Use a whole number.\n" });
     });
 
     it('lists users, filtered by role, in json, csv, ids and count', async () => {

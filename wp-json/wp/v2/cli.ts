@@ -7,6 +7,7 @@ import { checkOptions, CliError, flag, formatItem, formatItems, selectFields, st
 import type { SiteContext } from '../../../core/namespace';
 import { userUpdate, WP_CLI_TEXT_OPTIONS } from './user-update-cli';
 import { saveUserTextFields, type UserTextField } from './users';
+import { userSearch } from './users-collection';
 import { MAX_NICENAME, nicename, NICENAME_TOO_LONG, userNicename } from './slug';
 import { badRegistered, positional, registeredOption, resolveUser, tooMany } from './cli-args';
 import { userRoleCommands } from './user-role-cli';
@@ -130,19 +131,84 @@ const userCreate: CliCommand = {
   },
 };
 
+/** WP_User_Query's orderby keys and the user's value for each (parse_orderby; MySQL's column names). */
+const USER_ORDERBY: Record<string, (u: UserRecord) => string | number> = {
+  login: (u) => u.login,
+  nicename: (u) => u.slug,
+  email: (u) => u.email,
+  url: (u) => u.url,
+  registered: (u) => u.registered,
+  user_login: (u) => u.login,
+  user_nicename: (u) => u.slug,
+  user_email: (u) => u.email,
+  user_url: (u) => u.url,
+  user_registered: (u) => u.registered,
+  name: (u) => u.displayName,
+  display_name: (u) => u.displayName,
+  ID: (u) => u.id,
+  id: (u) => u.id,
+};
+
+/** wp_parse_id_list of a CSV option: the positive integers in it. */
+function idList(args: ParsedArgs, name: string): number[] | undefined {
+  const value = stringOption(args, name);
+  return value === undefined ? undefined : [...new Set(value.split(/[\s,]+/).map((v) => Math.abs(Math.trunc(Number(v)))).filter((n) => Number.isFinite(n) && n > 0))];
+}
+
+/** A non-negative whole number option, or undefined; anything else is refused. */
+function countOption(args: ParsedArgs, name: string): number | undefined {
+  const value = stringOption(args, name);
+  if (value === undefined) return undefined;
+  if (!/^-?\d+$/.test(value.trim())) throw new CliError(`Invalid --${name}: '${value}'. Use a whole number.`);
+  return Number(value);
+}
+
+/**
+ * `user list`: get_users() with WP-CLI's options as WP_User_Query arguments: ordered by login unless
+ * `--orderby` names other keys (several, comma- or space-separated; unknown ones skipped), `--order`
+ * ASC or anything else DESC, `--role` (`none`: users without a role), `--include`/`--exclude` (IDs),
+ * `--search` (its '*' say where more may stand), `--number` (0 or less: all) with `--offset` or `--paged`.
+ */
+function listUsers(ctx: SiteContext, args: ParsedArgs): UserRecord[] {
+  const role = stringOption(args, 'role');
+  if (role !== undefined && role !== 'none' && !isRole(role)) throw new CliError(`Role doesn't exist: ${role}`);
+  const include = idList(args, 'include');
+  const exclude = idList(args, 'exclude');
+  const search = stringOption(args, 'search');
+  let users = ctx.users.list().filter((u) => role === undefined || (role === 'none' ? u.roles.length === 0 : u.roles.includes(role)));
+  if (include?.length) users = users.filter((u) => include.includes(u.id));
+  if (exclude?.length) users = users.filter((u) => !exclude.includes(u.id));
+  if (search !== undefined && search !== '') users = users.filter(userSearch(search, true, []));
+  const order = (stringOption(args, 'order') ?? 'ASC').toUpperCase() === 'ASC' ? 1 : -1;
+  const keys = (stringOption(args, 'orderby') ?? '')
+    .split(/[,\s]+/)
+    .map((key): ((u: UserRecord) => string | number) | undefined => (key === 'include' && include?.length ? (u) => include.indexOf(u.id) : USER_ORDERBY[key]))
+    .filter((key) => key !== undefined);
+  if (keys.length === 0) keys.push(USER_ORDERBY.login!);
+  // MySQL's collation: case and accents ignored; the ID last, where MySQL leaves the order open.
+  users.sort((a, b) => {
+    for (const key of keys) {
+      const ka = key(a);
+      const kb = key(b);
+      const cmp = typeof ka === 'number' && typeof kb === 'number' ? ka - kb : String(ka).localeCompare(String(kb), 'en', { sensitivity: 'base' });
+      if (cmp !== 0) return order * cmp;
+    }
+    return a.id - b.id;
+  });
+  const number = countOption(args, 'number');
+  if (number === undefined || number <= 0) return users; // WP_User_Query limits only for a number above 0
+  const paged = countOption(args, 'paged');
+  const offset = countOption(args, 'offset') ?? (paged !== undefined && paged > 1 ? (paged - 1) * number : 0);
+  return users.slice(offset, offset + number);
+}
+
 const userList: CliCommand = {
-  synopsis: 'list [--role=<role>] [--field=<field>] [--fields=<fields>] [--format=<format>]',
+  synopsis: 'list [--role=<role>] [--include=<ids>] [--exclude=<ids>] [--search=<text>] [--orderby=<keys>] [--order=<asc|desc>] [--number=<n>] [--offset=<n>] [--paged=<n>] [--field=<field>] [--fields=<fields>] [--format=<format>]',
   description: 'Lists users.',
   run(args, io, ctx) {
-    checkOptions(args, ['role', ...FORMAT_OPTIONS]);
+    checkOptions(args, ['role', 'include', 'exclude', 'search', 'orderby', 'order', 'number', 'offset', 'paged', ...FORMAT_OPTIONS]);
     tooMany(args, 0);
-    const role = stringOption(args, 'role');
-    if (role !== undefined && !isRole(role)) throw new CliError(`Role doesn't exist: ${role}`);
-    const rows = ctx.users
-      .list()
-      .filter((u) => role === undefined || u.roles.includes(role))
-      .map(userRow);
-    output(io, args, rows, USER_FIELDS, USER_LIST_DEFAULTS, 'ID');
+    output(io, args, listUsers(ctx, args).map(userRow), USER_FIELDS, USER_LIST_DEFAULTS, 'ID');
     return 0;
   },
 };

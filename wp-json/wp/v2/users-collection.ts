@@ -73,24 +73,31 @@ type SearchColumn = 'ID' | 'user_login' | 'user_email' | 'user_url' | 'user_nice
 const PHP_NUMERIC = /^[ \t\n\r\v\f]*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?[ \t\n\r\v\f]*$/;
 
 /**
- * A user list's `search` as WordPress runs it: the REST API searches `*<search>*` in the columns
- * `search_columns` names (of ID, login, slug, e-mail and display name; without list_users of ID,
- * login, slug and display name only); WP_User_Query trims every '*' at both ends and, when no
- * column is named, picks them by what is searched: an '@' the e-mail address, a number the login and
- * the ID, `http(s)://` the URL, else login, URL, e-mail, slug and display name. The ID must equal
- * the number; the others contain the text, ignoring case (LIKE '%text%').
+ * WP_User_Query's `search`: every '*' at both ends trimmed, and where there were some the text may
+ * have more before or after it (LIKE '%text', 'text%', '%text%'; without any the value must equal the
+ * text, ignoring case as MySQL's collation does). The columns are those `named` (of ID, login, slug,
+ * e-mail and display name; without list_users of ID, login, slug and display name only), or picked
+ * by what is searched: an '@' the e-mail address, a number the login and the ID (which must equal
+ * it), `http(s)://` the URL, else login, URL, e-mail, slug and display name. The REST API searches
+ * `*<search>*`; WP-CLI's `user list --search=` passes the text as given.
  */
-function userSearch(search: string, canList: boolean, named: readonly string[]): (u: UserRecord) => boolean {
+export function userSearch(search: string, canList: boolean, named: readonly string[]): (u: UserRecord) => boolean {
   const restricted: SearchColumn[] | null = canList ? null : ['ID', 'user_login', 'user_nicename', 'display_name'];
   const valid = restricted ?? ['ID', 'user_login', 'user_nicename', 'user_email', 'display_name'];
   const given = named.map((c) => SEARCH_COLUMNS[c]).filter((c): c is SearchColumn => c !== undefined && valid.includes(c));
   const text = search.replace(/^\*+|\*+$/g, '');
+  const leading = /^\*/.test(search);
+  const trailing = /\*$/.test(search);
   const numeric = PHP_NUMERIC.test(text);
   const columns: SearchColumn[] =
     given.length > 0 ? given : (restricted ?? (text.includes('@') ? ['user_email'] : numeric ? ['user_login', 'ID'] : /^https?:\/\//.test(text) ? ['user_url'] : ['user_login', 'user_url', 'user_email', 'user_nicename', 'display_name']));
   const needle = text.toLowerCase();
+  const like = (value: string): boolean => {
+    const v = value.toLowerCase();
+    return leading && trailing ? v.includes(needle) : leading ? v.endsWith(needle) : trailing ? v.startsWith(needle) : v === needle;
+  };
   const value = (u: UserRecord, c: SearchColumn) => (c === 'user_login' ? u.login : c === 'user_email' ? u.email : c === 'user_url' ? u.url : c === 'user_nicename' ? u.slug : u.displayName);
-  return (u) => columns.some((c) => (c === 'ID' ? numeric && Number(text) === u.id : value(u, c).toLowerCase().includes(needle)));
+  return (u) => columns.some((c) => (c === 'ID' ? numeric && Number(text) === u.id : like(value(u, c))));
 }
 
 /** A list page: the users the request may see, filtered, ordered and counted as WP_User_Query does. */
@@ -111,7 +118,7 @@ function query(ctx: SiteContext, req: RestRequest): { page: UserRecord[]; total:
   const caps = req.param('capabilities') as string[] | undefined;
   if (caps?.length) users = users.filter((u) => caps.some((c) => ctx.users.can(u, c)));
   const search = req.param('search');
-  if (typeof search === 'string' && !phpEmptyString(search)) users = users.filter(userSearch(search, canList, (req.param('search_columns') as string[] | undefined) ?? []));
+  if (typeof search === 'string' && !phpEmptyString(search)) users = users.filter(userSearch(`*${search}*`, canList, (req.param('search_columns') as string[] | undefined) ?? []));
   const orderby = String(req.param('orderby') ?? 'name');
   const key = (u: UserRecord): string | number =>
     orderby === 'id' ? u.id : orderby === 'registered_date' ? u.registered : orderby === 'slug' ? u.slug : orderby === 'email' ? u.email : orderby === 'url' ? u.url : orderby === 'include' ? include.indexOf(u.id) : orderby === 'include_slugs' ? (slugs ?? []).indexOf(u.slug) : u.displayName;
