@@ -74,3 +74,37 @@ describe('RestServer: routes compiled on first use', () => {
     expect(server.routeList().map((r) => r.pattern)).toEqual([...ORDER_CATCH_ALL_LAST, '/b/v1/y']);
   });
 });
+
+describe('RestServer: the site index made once per state of the route table', () => {
+  const routesOf = async (server: RestServer) => ((await hit(server, 'GET', '/')).data as { routes: Record<string, { methods: string[] }> }).routes;
+
+  it('shows a route registered, a method added, a namespace switched off and on, and the site URL, after the index was asked for', async () => {
+    let url = 'http://t.test';
+    const server = new RestServer(() => ({ name: 't', description: '', url, applicationPasswords: true }));
+    server.registerRoute('a/v1', '/x', { methods: 'GET', handler: () => 'x' });
+    const first = await routesOf(server);
+    expect(Object.keys(first)).toEqual(['/', '/a/v1', '/a/v1/x']);
+    expect(await routesOf(server)).toBe(first); // nothing changed: the same routes, not made again
+    server.registerRoute('a/v1', '/y', { methods: 'GET', handler: () => 'y' });
+    expect(Object.keys(await routesOf(server))).toEqual(['/', '/a/v1', '/a/v1/x', '/a/v1/y']);
+    server.registerRoute('a/v1', '/y', { methods: 'DELETE', handler: () => 'y' });
+    expect((await routesOf(server))['/a/v1/y']!.methods).toEqual(['GET', 'DELETE']);
+    server.setNamespaceEnabled('a/v1', false);
+    expect(Object.keys(await routesOf(server))).toEqual(['/']);
+    server.setNamespaceEnabled('a/v1', true);
+    expect(Object.keys(await routesOf(server))).toEqual(['/', '/a/v1', '/a/v1/x', '/a/v1/y']);
+    url = 'http://127.0.0.1:4321'; // PORT=0: the real port is known once listening
+    expect(JSON.stringify((await routesOf(server))['/a/v1/x'])).toContain('http://127.0.0.1:4321/wp-json/a/v1/x');
+  });
+
+  it('hands out routes nothing can change: a mutation throws instead of reaching the next request', async () => {
+    const server = new RestServer(site);
+    server.registerRoute('a/v1', '/x', { methods: 'GET', args: { n: { type: 'integer', description: 'N.' } }, handler: () => 'x' });
+    const routes = await routesOf(server);
+    const entry = routes['/a/v1/x'] as { methods: string[]; endpoints: Array<{ args: Record<string, Record<string, unknown>> }> };
+    expect(() => entry.methods.push('POST')).toThrow(TypeError);
+    expect(() => (entry.endpoints[0]!.args.n!.type = 'string')).toThrow(TypeError);
+    expect(() => delete routes['/a/v1/x']).toThrow(TypeError);
+    expect((await routesOf(server))['/a/v1/x']).toEqual({ namespace: 'a/v1', methods: ['GET'], endpoints: [{ methods: ['GET'], args: { n: { type: 'integer', description: 'N.', required: false } } }], _links: { self: [{ href: 'http://t.test/wp-json/a/v1/x' }] } });
+  });
+});

@@ -162,6 +162,7 @@ export class RestServer {
         defaultList: null,
       }),
     );
+    this.routeTable++;
     const existing = this.routes.get(pattern);
     if (existing) {
       existing.endpoints.push(...registered);
@@ -209,6 +210,7 @@ export class RestServer {
     if (enabled) this.disabled.delete(namespace);
     else this.disabled.add(namespace);
     this.prefixes = null;
+    this.routeTable++;
   }
 
   private isDisabled(route: Route): boolean {
@@ -497,11 +499,46 @@ export class RestServer {
     return `${this.site().url}/wp-json${path.startsWith('/') ? path : `/${path}`}`;
   }
 
+  /** Counts the changes of the route table (a route added or extended, a namespace switched on or off): what the index's cache is good for. */
+  private routeTable = 0;
+  /** The site index's `routes`, made for one state of the route table and one site URL (its links hold it). */
+  private indexRoutes: { table: number; url: string; routes: Record<string, unknown> } | null = null;
+
+  /**
+   * The site index. Its `routes` (~130 µs of work for this emulator's ~40 routes, the larger part of
+   * a discovery request) are made again only when the route table or the site URL changed; they are
+   * frozen, so nothing that answers one request can change what the next one is sent.
+   */
   private index(): Record<string, unknown> {
-    return siteIndex(this.site(), this.namespaceList(), this.routesData(() => true));
+    this.compileAll();
+    const url = this.site().url;
+    let cached = this.indexRoutes;
+    if (cached === null || cached.table !== this.routeTable || cached.url !== url) {
+      cached = this.indexRoutes = { table: this.routeTable, url, routes: freezeRouteData(this.routesData(() => true)) };
+    }
+    return siteIndex(this.site(), this.namespaceList(), cached.routes);
   }
 
   private namespaceIndex(namespace: string): Record<string, unknown> {
     return namespaceIndex(namespace, this.routesData((route) => route.namespace === namespace), this.restUrl('/'));
   }
+}
+
+/**
+ * Freezes what routeData() made for the index: each route's entry, its methods, endpoints and their
+ * args (the arg schemas' own values are the registered ones, shared, and left as they are).
+ */
+function freezeRouteData(routes: Record<string, unknown>): Record<string, unknown> {
+  for (const data of Object.values(routes) as Array<Record<string, unknown>>) {
+    for (const endpoint of data.endpoints as Array<Record<string, unknown>>) {
+      if (!Array.isArray(endpoint.args)) for (const entry of Object.values(endpoint.args as Record<string, object>)) Object.freeze(entry);
+      Object.freeze(endpoint.args);
+      Object.freeze(endpoint.methods);
+      Object.freeze(endpoint);
+    }
+    Object.freeze(data.endpoints);
+    Object.freeze(data.methods);
+    Object.freeze(data);
+  }
+  return Object.freeze(routes);
 }
