@@ -2,6 +2,7 @@
  * The command line's shared pieces, WP-CLI style: parsed arguments, output formats
  * (table, json, csv, count, ids), and the error that exits 1 with `Error: ...`.
  */
+import { encodeJson } from './rest/json';
 import type { SiteContext } from './namespace';
 import { checkArgs, type Args } from './validation';
 
@@ -105,12 +106,12 @@ export function checkOptions(args: ParsedArgs, known: readonly string[]): void {
 }
 
 function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text = value === null || value === undefined ? '' : typeof value === 'object' ? wpCliJson(value) : String(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 function cell(value: unknown): string {
-  return value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return value === null || value === undefined ? '' : typeof value === 'object' ? wpCliJson(value) : String(value);
 }
 
 const YAML_WORDS = /^(?:true|false|null|yes|no|on|off|y|n|~|)$/i;
@@ -122,6 +123,11 @@ function yamlScalar(value: unknown): string {
   const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
   const plain = !YAML_WORDS.test(text) && !/^[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?$|^0[xo]|^\d{4}-\d\d-\d\d/.test(text) && !/^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(text) && !/\s$|: | #|[\n\r\t]/.test(text);
   return plain ? text : JSON.stringify(text);
+}
+
+/** WP-CLI's JSON: PHP's json_encode() without flags, so '/' is written `\/` and every non-ASCII character `\uXXXX`, as WP-CLI prints it. */
+export function wpCliJson(value: unknown): string {
+  return encodeJson(value, 'php');
 }
 
 /** WP-CLI's `--format=yaml` (Spyc's layout): a `---` document, one `-` entry per item, `key: value` lines. */
@@ -136,7 +142,7 @@ export function toYaml(value: Record<string, unknown> | Record<string, unknown>[
 
 /** A single answer (not a list) in `json` or `yaml`; false when the format is neither (the caller prints its own text). */
 export function printValue(io: CliIO, format: string | undefined, value: Record<string, unknown>): boolean {
-  if (format === 'json') io.out(JSON.stringify(value));
+  if (format === 'json') io.out(wpCliJson(value));
   else if (format === 'yaml') io.out(toYaml(value));
   else return false;
   return true;
@@ -149,7 +155,7 @@ export function printValue(io: CliIO, format: string | undefined, value: Record<
 export function formatItems(io: CliIO, format: string, items: Record<string, unknown>[], fields: string[], idField = 'id'): void {
   switch (format) {
     case 'json':
-      io.out(JSON.stringify(items.map((item) => Object.fromEntries(fields.map((f) => [f, item[f] ?? null])))));
+      io.out(wpCliJson(items.map((item) => Object.fromEntries(fields.map((f) => [f, item[f] ?? null])))));
       return;
     case 'yaml':
       io.out(toYaml(items.map((item) => Object.fromEntries(fields.map((f) => [f, item[f] ?? null])))));

@@ -291,6 +291,14 @@ describe('wp-token-emulator user ... (WP-CLI style)', () => {
       expect((await wp('user list --role=editor --format=csv --fields=ID,user_login,roles')).out).toBe('ID,user_login,roles\n2,alice,editor\n');
     });
 
+    it("prints JSON as WP-CLI does, with json_encode's escapes ('\\/', '\\u00e9')", async () => {
+      await wp(['user', 'update', 'alice', '--user_url=https://alice.example/about', '--display_name=Alicé']);
+      const out = (await wp('user get alice --fields=user_url,display_name --format=json')).out;
+      expect(out).toBe('{"user_url":"https:\\/\\/alice.example\\/about","display_name":"Alic\\u00e9"}\n');
+      expect(JSON.parse(out)).toEqual({ user_url: 'https://alice.example/about', display_name: 'Alicé' });
+      expect((await wp('user list --role=editor --fields=user_url --format=json')).out).toBe('[{"user_url":"https:\\/\\/alice.example\\/about"}]\n');
+    });
+
     it('gets one user', async () => {
       const got = JSON.parse((await wp('user get alice --format=json')).out);
       expect(got).toMatchObject({ ID: 2, user_login: 'alice', user_email: 'alice@example.com', display_name: 'Alice Example', roles: 'editor' });

@@ -3,7 +3,7 @@ import { ApplicationPasswordError, type ApplicationPasswordRecord } from '../../
 import { isRole, ROLES } from '../../../core/auth/roles';
 import { UserError, type UserRecord } from '../../../core/auth/users';
 import { isEmail } from '../../../core/wordpress/formatting';
-import { checkOptions, CliError, flag, formatItem, formatItems, selectFields, stringOption, type CliCommand, type CliGroup, type CliIO, type ParsedArgs } from '../../../core/cli';
+import { checkOptions, CliError, flag, formatItem, formatItems, selectFields, stringOption, wpCliJson, type CliCommand, type CliGroup, type CliIO, type ParsedArgs } from '../../../core/cli';
 import type { SiteContext } from '../../../core/namespace';
 import { userUpdate, WP_CLI_TEXT_OPTIONS } from './user-update-cli';
 import { saveUserTextFields, type UserTextField } from './users';
@@ -26,7 +26,7 @@ function output(io: CliIO, args: ParsedArgs, items: Record<string, unknown>[], a
   if (typeof args.options.field === 'string' && (format === 'table' || format === 'json')) {
     // WP-CLI's --field: the values alone, one per line (a JSON list with --format=json).
     const values = items.map((item) => item[fields[0]!] ?? null);
-    if (format === 'json') io.out(JSON.stringify(values));
+    if (format === 'json') io.out(wpCliJson(values));
     else for (const value of values) io.out(cellText(value));
     return;
   }
@@ -37,7 +37,7 @@ function outputOne(io: CliIO, args: ParsedArgs, item: Record<string, unknown>, a
   const fields = selectFields(args, available, defaults);
   const format = stringOption(args, 'format') ?? 'table';
   if (typeof args.options.field === 'string') {
-    io.out(format === 'json' ? JSON.stringify(item[fields[0]!] ?? null) : cellText(item[fields[0]!]));
+    io.out(format === 'json' ? wpCliJson(item[fields[0]!] ?? null) : cellText(item[fields[0]!]));
     return;
   }
   if (!['table', 'json', 'yaml', 'csv'].includes(format)) throw new CliError(`Invalid format: ${format}. Use table, json, yaml or csv.`);
@@ -45,7 +45,7 @@ function outputOne(io: CliIO, args: ParsedArgs, item: Record<string, unknown>, a
 }
 
 function cellText(value: unknown): string {
-  return value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return value === null || value === undefined ? '' : typeof value === 'object' ? wpCliJson(value) : String(value);
 }
 
 // ---- users ---------------------------------------------------------------------------------
