@@ -6,6 +6,7 @@ import { bcrypt } from '../core/auth/bcrypt';
 import type { CliIO } from '../core/cli';
 import { createApp, type EmulatorApp } from '../plugin/app';
 import { runStoreCommand } from '../plugin/cli';
+import { phpWordwrap } from '../wp-json/wp/v2/plugin-cli';
 import { asAdmin, asEditor, standardApp, standardFixtures } from './helpers';
 
 /**
@@ -157,6 +158,32 @@ describe('the starting set and restarts', () => {
       await fixtures.close();
     }
     await expect(standardApp({ settings: { ACTIVE_PLUGINS: 'nope' } })).rejects.toThrow(/ACTIVE_PLUGINS: unknown plugin\(s\) nope/);
+  });
+});
+
+describe('wp plugin get, toggle, is-installed (WP-CLI)', () => {
+  test("with WP-CLI's fields, messages and exit codes", async () => {
+    const emu = await standardApp();
+    try {
+      // json_encode's escapes, as WP-CLI prints JSON: '/' as '\/'.
+      expect(await wp(emu, 'plugin get fess --format=json')).toEqual({ code: 0, out: '{"name":"fess","title":"Fess","author":"wp-token-emulator","version":"1.0.0","description":"The fess\\/v1 REST namespace.","status":"active"}\n', err: '' });
+      expect(await wp(emu, 'plugin get fess --field=status')).toEqual({ code: 0, out: 'active\n', err: '' });
+      expect(await wp(emu, 'plugin get nope')).toEqual({ code: 1, out: '', err: "Error: The 'nope' plugin could not be found.\n" });
+      expect(await wp(emu, 'plugin toggle fess availo')).toEqual({ code: 0, out: "Plugin 'fess' deactivated.\nPlugin 'availo' deactivated.\nSuccess: Toggled 2 of 2 plugins.\n", err: '' });
+      expect((await request(emu.app).get('/wp-json/fess/v1/json/')).status).toBe(404);
+      expect(await wp(emu, 'plugin toggle fess nope')).toEqual({ code: 1, out: "Plugin 'fess' activated.\n", err: "Warning: The 'nope' plugin could not be found.\nError: Only toggled 1 of 2 plugins.\n" });
+      expect(await wp(emu, 'plugin toggle nope')).toEqual({ code: 1, out: '', err: "Warning: The 'nope' plugin could not be found.\nError: No plugins toggled.\n" });
+      expect((await wp(emu, 'plugin is-active availo')).code).toBe(1);
+      expect(await wp(emu, 'plugin is-installed availo')).toEqual({ code: 0, out: '', err: '' });
+      expect(await wp(emu, 'plugin is-installed akismet')).toEqual({ code: 1, out: '', err: '' });
+    } finally {
+      await emu.close();
+    }
+  });
+
+  test("a description is wrapped as PHP's wordwrap() wraps it (outputs of PHP 8.2's)", () => {
+    const cases: Array<[string, string]> = [["word word word word word word word word word word word word word word word word word word word word ", "word word word word word word word word word word word word word word word\nword word word word word "], ["A plugin description that is certainly longer than seventy-five characters, with a verylongwordthatgoesonandonandonandonandonandonandonandonandonandonandonandon in it.", "A plugin description that is certainly longer than seventy-five characters,\nwith a\nverylongwordthatgoesonandonandonandonandonandonandonandonandonandonandonandon\nin it."], ["short", "short"], ["line one\nline two is here and it goes on and on and on and on and on and on and on and on and done", "line one\nline two is here and it goes on and on and on and on and on and on and on\nand on and done"], ["xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx y", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\ny"], ["ends with space at seventy five characters exactly ......................... next", "ends with space at seventy five characters exactly\n......................... next"]];
+    for (const [text, wrapped] of cases) expect(phpWordwrap(text)).toBe(wrapped);
   });
 });
 

@@ -1,9 +1,9 @@
-import { checkOptions, CliError, flag, formatItems, selectFields, stringOption, type CliGroup, type CliIO, type ParsedArgs } from '../../../core/cli';
+import { checkOptions, CliError, flag, formatItem, formatItems, selectFields, stringOption, wpCliJson, type CliGroup, type CliIO, type ParsedArgs } from '../../../core/cli';
 import type { SiteContext } from '../../../core/namespace';
 import type { PluginInfo, PluginRegistry, PluginStatus } from '../../../core/plugins';
 
 /**
- * `wp-token-emulator plugin ...`: WP-CLI's `wp plugin list|status|activate|deactivate|is-active`,
+ * `wp-token-emulator plugin ...`: WP-CLI's `wp plugin list|status|get|activate|deactivate|toggle|is-active|is-installed`,
  * with its words, messages and exit codes. On a running server the command is forwarded to it, so
  * the routes come and go at once.
  */
@@ -71,6 +71,50 @@ async function toggle(args: ParsedArgs, io: CliIO, ctx: SiteContext, wanted: Plu
   if (missing > 0) throw new CliError(`Only ${done} ${changed} of ${total} plugins.`);
   io.out(`Success: ${verb === 'activate' ? 'Activated' : 'Deactivated'} ${changed} of ${all ? changed : total} plugins.`);
   return 0;
+}
+
+/**
+ * PHP's wordwrap($text) with its defaults (75 characters, "\n", long words not cut), which WP-CLI's
+ * `plugin get` applies to a description: a space becomes a line break where the line would grow past
+ * 75; a word longer than that stays whole. Counted in characters (PHP counts bytes: the same for ASCII).
+ */
+export function phpWordwrap(text: string, width = 75): string {
+  const out = text.split('');
+  let lastStart = 0;
+  let lastSpace = 0;
+  for (let current = 0; current < out.length; current++) {
+    if (text[current] === '\n') {
+      lastStart = lastSpace = current + 1;
+    } else if (text[current] === ' ') {
+      if (current - lastStart >= width) {
+        out[current] = '\n';
+        lastStart = current + 1;
+      }
+      lastSpace = current;
+    } else if (current - lastStart >= width && lastStart !== lastSpace) {
+      out[lastSpace] = '\n';
+      lastStart = lastSpace + 1;
+    }
+  }
+  return out.join('');
+}
+
+const GET_FIELDS = ['name', 'title', 'author', 'version', 'description', 'status', 'requires_wp', 'requires_php', 'requires_plugins'];
+const GET_DEFAULT_FIELDS = ['name', 'title', 'author', 'version', 'description', 'status'];
+
+/** The plugins named, each found or warned about as WP-CLI's fetcher does: the found ones and how many were not. */
+function findMany(registry: PluginRegistry, refs: readonly string[], io: CliIO): { found: PluginInfo[]; missing: number } {
+  const found: PluginInfo[] = [];
+  let missing = 0;
+  for (const ref of refs) {
+    const plugin = registry.find(ref);
+    if (plugin) found.push(plugin);
+    else {
+      io.err(`Warning: The '${ref}' plugin could not be found.`);
+      missing++;
+    }
+  }
+  return { found, missing };
 }
 
 export const pluginCli: CliGroup = {
@@ -151,6 +195,86 @@ export const pluginCli: CliGroup = {
         examples: ['# Take Everest Backup\'s routes away', '$ wp-token-emulator plugin deactivate everest-backup', "Plugin 'everest-backup' deactivated.", 'Success: Deactivated 1 of 1 plugins.'],
       },
       run: (args, io, ctx) => toggle(args, io, ctx, 'inactive'),
+    },
+    get: {
+      synopsis: 'get <plugin> [--field=<field>] [--fields=<fields>] [--format=<format>]',
+      description: 'Gets details about an installed plugin.',
+      help: {
+        options: {
+          '<plugin>': 'The plugin to get.',
+          '--field': 'Instead of returning the whole plugin, returns the value of a single field.',
+          '--fields': 'Limit the output to specific fields (name, title, author, version, description, status; also requires_wp, requires_php, requires_plugins).',
+          '--format': 'Render output in a particular format: table, csv, json or yaml. Default: table.',
+        },
+        examples: ['# Get plugin details', '$ wp-token-emulator plugin get fess --fields=name,status --format=json', '{"name":"fess","status":"active"}'],
+      },
+      run(args, io, ctx) {
+        checkOptions(args, ['field', 'fields', 'format']);
+        const ref = args.positional[0];
+        if (ref === undefined) throw new CliError('Missing argument <plugin>.');
+        if (args.positional.length > 1) throw new CliError(`Too many positional arguments: ${args.positional.slice(1).join(' ')}`);
+        const registry = registryOf(ctx);
+        const plugin = registry.find(ref);
+        if (!plugin) throw new CliError(`The '${ref}' plugin could not be found.`);
+        const item: Record<string, unknown> = {
+          name: plugin.id,
+          title: plugin.name,
+          author: plugin.author,
+          version: plugin.version,
+          description: phpWordwrap(plugin.description),
+          status: registry.status(plugin),
+          requires_wp: '',
+          requires_php: '',
+          requires_plugins: '',
+        };
+        const fields = selectFields(args, GET_FIELDS, GET_DEFAULT_FIELDS);
+        const format = stringOption(args, 'format') ?? 'table';
+        if (typeof args.options.field === 'string') {
+          io.out(format === 'json' ? wpCliJson(item[fields[0]!]) : String(item[fields[0]!]));
+          return 0;
+        }
+        if (!['table', 'csv', 'json', 'yaml'].includes(format)) throw new CliError(`Invalid format: ${format}. Use table, csv, json or yaml.`);
+        formatItem(io, format, item, fields);
+        return 0;
+      },
+    },
+    toggle: {
+      synopsis: 'toggle <plugin>...',
+      description: 'Toggles a plugin\'s activation state: an active one is deactivated, an inactive one activated.',
+      help: {
+        options: { '<plugin>': 'One or more plugins to toggle.' },
+        examples: ['# Everest Backup is active', '$ wp-token-emulator plugin toggle everest-backup', "Plugin 'everest-backup' deactivated.", 'Success: Toggled 1 of 1 plugins.'],
+      },
+      async run(args, io, ctx) {
+        checkOptions(args, []);
+        if (args.positional.length === 0) throw new CliError('Missing argument <plugin>.');
+        const registry = registryOf(ctx);
+        const { found, missing } = findMany(registry, args.positional, io);
+        for (const plugin of found) {
+          const active = registry.status(plugin) === 'active';
+          registry.setStatus(plugin, active ? 'inactive' : 'active');
+          io.out(`Plugin '${plugin.id}' ${active ? 'deactivated' : 'activated'}.`);
+        }
+        if (found.length > 0) await ctx.store.commit();
+        const total = args.positional.length;
+        if (missing > 0) throw new CliError(found.length > 0 ? `Only toggled ${found.length} of ${total} plugins.` : 'No plugins toggled.');
+        io.out(`Success: Toggled ${found.length} of ${total} plugins.`);
+        return 0;
+      },
+    },
+    'is-installed': {
+      synopsis: 'is-installed <plugin>',
+      description: 'Exit code 0 when the plugin is installed (one of the emulator\'s), 1 otherwise.',
+      help: {
+        options: { '<plugin>': 'The plugin to check.' },
+        examples: ['# Check in a script', '$ wp-token-emulator plugin is-installed akismet || echo missing', 'missing'],
+      },
+      run(args, _io, ctx) {
+        checkOptions(args, []);
+        const ref = args.positional[0];
+        if (ref === undefined) throw new CliError('Missing argument <plugin>.');
+        return registryOf(ctx).find(ref) ? 0 : 1;
+      },
     },
     'is-active': {
       synopsis: 'is-active <plugin>',
