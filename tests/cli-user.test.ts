@@ -282,6 +282,21 @@ describe('wp-token-emulator user ... (WP-CLI style)', () => {
       expect(await wp('user list --number=x')).toEqual({ code: 1, out: '', err: "Error: Invalid --number: 'x'. Use a whole number.\n" });
     });
 
+    it("reset-password: a new generated login password per user, WP-CLI's messages", async () => {
+      const one = await wp('user reset-password alice --show-password');
+      expect(one.code).toBe(0);
+      expect(one.out).toMatch(/^Reset password for alice\.\nPassword: ([A-Za-z0-9]{24})\nSuccess: Password reset for 1 user\.\n$/);
+      const password = /Password: (\S+)/.exec(one.out)![1]!;
+      expect(await emu.users.checkPassword(emu.users.byId(2)!, password)).toBe(true);
+      expect(await emu.users.checkPassword(emu.users.byId(2)!, 'alice-pass')).toBe(false);
+      expect(await wp('user reset-password admin alice --skip-email')).toEqual({ code: 0, out: 'Reset password for admin.\nReset password for alice.\nSuccess: Passwords reset for 2 users.\n', err: '' });
+      const porcelain = await wp('user reset-password sam nobody --porcelain');
+      expect(porcelain.out).toMatch(/^[A-Za-z0-9]{24}\n$/);
+      expect(porcelain.err).toBe("Warning: Invalid user ID, email or login: 'nobody'\n");
+      expect(await emu.users.checkPassword(emu.users.byId(3)!, porcelain.out.trim())).toBe(true);
+      expect(await wp('user reset-password nobody')).toEqual({ code: 1, out: '', err: "Warning: Invalid user ID, email or login: 'nobody'\nError: No user found to reset password.\n" });
+    });
+
     it('lists users, filtered by role, in json, csv, ids and count', async () => {
       const json = JSON.parse((await wp('user list --format=json')).out);
       expect(json.map((u: { user_login: string }) => u.user_login)).toEqual(['admin', 'alice', 'sam']);

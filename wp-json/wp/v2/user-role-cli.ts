@@ -1,12 +1,14 @@
+import { bcrypt } from '../../../core/auth/bcrypt';
 import { isRole } from '../../../core/auth/roles';
 import type { UserRecord } from '../../../core/auth/users';
 import { checkOptions, CliError, flag, type CliCommand } from '../../../core/cli';
 import type { SiteContext } from '../../../core/namespace';
+import { randomAlphanumeric } from '../../../core/secrets';
 import { addslashes, stripslashes } from '../../../core/wordpress/formatting';
 import { positional, resolveUser, tooMany } from './cli-args';
 
 /**
- * WP-CLI's `wp user exists`, `set-role`, `add-role`, `remove-role` and `check-password`
+ * WP-CLI's `wp user exists`, `set-role`, `add-role`, `remove-role`, `check-password` and `reset-password`
  * (wp-cli/entity-command's User_Command on a single site), with their messages and exit codes.
  */
 
@@ -129,6 +131,53 @@ const userCheckPassword: CliCommand = {
   },
 };
 
+const userResetPassword: CliCommand = {
+  synopsis: 'reset-password <user>... [--skip-email] [--show-password] [--porcelain]',
+  description: 'Resets the password for one or more users.',
+  help: {
+    options: {
+      '<user>': 'One or more user logins or IDs.',
+      '--skip-email': "Don't send an email notification to the affected user(s) (the emulator sends none anyway).",
+      '--show-password': 'Show the new password(s).',
+      '--porcelain': 'Output only the new password(s).',
+    },
+    examples: ['# Reset and display the password', '$ wp-token-emulator user reset-password alice --show-password', 'Reset password for alice.', 'Password: N6hAau0fXZMNrLCIirdEGOh4', 'Success: Password reset for 1 user.'],
+  },
+  async run(args, io, ctx) {
+    checkOptions(args, ['skip-email', 'show-password', 'porcelain']);
+    const porcelain = flag(args, 'porcelain');
+    const found: UserRecord[] = [];
+    for (const ref of args.positional) {
+      const user = ctx.users.resolve(ref);
+      if (user) found.push(user);
+      else io.err(`Warning: Invalid user ID, email or login: '${ref}'`);
+    }
+    let reset = 0;
+    for (const user of found) {
+      const password = randomAlphanumeric(24);
+      const passwordHash = await bcrypt().hash(password, ctx.config.bcryptCost);
+      // Stored as it is now (the hash was awaited): a user deleted meanwhile is not brought back.
+      const current = ctx.users.byId(user.id);
+      if (!current) {
+        io.err(`Warning: Invalid user ID, email or login: '${user.login}'`);
+        continue;
+      }
+      ctx.users.update({ ...current, passwordHash });
+      reset++;
+      if (porcelain) io.out(password);
+      else {
+        io.out(`Reset password for ${user.login}.`);
+        if (flag(args, 'show-password')) io.out(`Password: ${password}`);
+      }
+    }
+    if (reset > 0) await ctx.store.commit();
+    if (porcelain) return 0;
+    if (reset === 0) throw new CliError('No user found to reset password.');
+    io.out(reset === 1 ? 'Success: Password reset for 1 user.' : `Success: Passwords reset for ${reset} users.`);
+    return 0;
+  },
+};
+
 /** The commands above, by their names in the `user` group. */
 export const userRoleCommands: Record<string, CliCommand> = {
   exists: userExists,
@@ -136,4 +185,5 @@ export const userRoleCommands: Record<string, CliCommand> = {
   'add-role': userAddRole,
   'remove-role': userRemoveRole,
   'check-password': userCheckPassword,
+  'reset-password': userResetPassword,
 };
