@@ -99,6 +99,13 @@ export function phpWordwrap(text: string, width = 75): string {
   return out.join('');
 }
 
+/** The `<plugin>` argument, required. */
+function pluginArg(args: ParsedArgs): string {
+  const ref = args.positional[0];
+  if (ref === undefined) throw new CliError('Missing argument <plugin>.');
+  return ref;
+}
+
 const GET_FIELDS = ['name', 'title', 'author', 'version', 'description', 'status', 'requires_wp', 'requires_php', 'requires_plugins'];
 const GET_DEFAULT_FIELDS = ['name', 'title', 'author', 'version', 'description', 'status'];
 
@@ -210,8 +217,7 @@ export const pluginCli: CliGroup = {
       },
       run(args, io, ctx) {
         checkOptions(args, ['field', 'fields', 'format']);
-        const ref = args.positional[0];
-        if (ref === undefined) throw new CliError('Missing argument <plugin>.');
+        const ref = pluginArg(args);
         if (args.positional.length > 1) throw new CliError(`Too many positional arguments: ${args.positional.slice(1).join(' ')}`);
         const registry = registryOf(ctx);
         const plugin = registry.find(ref);
@@ -271,9 +277,7 @@ export const pluginCli: CliGroup = {
       },
       run(args, _io, ctx) {
         checkOptions(args, []);
-        const ref = args.positional[0];
-        if (ref === undefined) throw new CliError('Missing argument <plugin>.');
-        return registryOf(ctx).find(ref) ? 0 : 1;
+        return registryOf(ctx).find(pluginArg(args)) ? 0 : 1;
       },
     },
     'is-active': {
@@ -285,10 +289,8 @@ export const pluginCli: CliGroup = {
       },
       run(args, _io, ctx) {
         checkOptions(args, []);
-        const ref = args.positional[0];
-        if (ref === undefined) throw new CliError('Missing argument <plugin>.');
         const registry = registryOf(ctx);
-        const plugin = registry.find(ref);
+        const plugin = registry.find(pluginArg(args));
         return plugin && registry.status(plugin) === 'active' ? 0 : 1;
       },
     },
