@@ -93,6 +93,12 @@ describe('RestServer: the site index made once per state of the route table', ()
     expect(Object.keys(await routesOf(server))).toEqual(['/']);
     server.setNamespaceEnabled('a/v1', true);
     expect(Object.keys(await routesOf(server))).toEqual(['/', '/a/v1', '/a/v1/x', '/a/v1/y']);
+    const namespaceRoutes = async () => ((await hit(server, 'GET', '/a/v1')).data as { routes: Record<string, unknown> }).routes;
+    const before = await namespaceRoutes();
+    expect(Object.keys(before)).toEqual(['/a/v1', '/a/v1/x', '/a/v1/y']);
+    expect(await namespaceRoutes()).toBe(before);
+    server.registerRoute('a/v1', '/z', { methods: 'GET', handler: () => 'z' });
+    expect(Object.keys(await namespaceRoutes())).toEqual(['/a/v1', '/a/v1/x', '/a/v1/y', '/a/v1/z']);
     url = 'http://127.0.0.1:4321'; // PORT=0: the real port is known once listening
     expect(JSON.stringify((await routesOf(server))['/a/v1/x'])).toContain('http://127.0.0.1:4321/wp-json/a/v1/x');
   });

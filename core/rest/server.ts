@@ -501,26 +501,35 @@ export class RestServer {
 
   /** Counts the changes of the route table (a route added or extended, a namespace switched on or off): what the index's cache is good for. */
   private routeTable = 0;
-  /** The site index's `routes`, made for one state of the route table and one site URL (its links hold it). */
-  private indexRoutes: { table: number; url: string; routes: Record<string, unknown> } | null = null;
+  /** The `routes` of the site index ('' key) and of each namespace's index, made for one state of the route table and one site URL (their links hold it). */
+  private indexRoutes = new Map<string, { table: number; url: string; routes: Record<string, unknown> }>();
+
+  /** The routes an index lists (`namespace` null: the site's), made again only when the route table or the site URL changed. */
+  private cachedRoutes(namespace: string | null): Record<string, unknown> {
+    this.compileAll();
+    const url = this.site().url;
+    const key = namespace ?? '';
+    let cached = this.indexRoutes.get(key);
+    if (cached === undefined || cached.table !== this.routeTable || cached.url !== url) {
+      const routes = this.routesData(namespace === null ? () => true : (route) => route.namespace === namespace);
+      cached = { table: this.routeTable, url, routes: freezeRouteData(routes) };
+      this.indexRoutes.set(key, cached);
+    }
+    return cached.routes;
+  }
 
   /**
    * The site index. Its `routes` (~130 µs of work for this emulator's ~40 routes, the larger part of
-   * a discovery request) are made again only when the route table or the site URL changed; they are
-   * frozen, so nothing that answers one request can change what the next one is sent.
+   * a discovery request) are made again only when the route table or the site URL changed (as a
+   * namespace index's are); they are frozen, so nothing that answers one request can change what
+   * the next one is sent.
    */
   private index(): Record<string, unknown> {
-    this.compileAll();
-    const url = this.site().url;
-    let cached = this.indexRoutes;
-    if (cached === null || cached.table !== this.routeTable || cached.url !== url) {
-      cached = this.indexRoutes = { table: this.routeTable, url, routes: freezeRouteData(this.routesData(() => true)) };
-    }
-    return siteIndex(this.site(), this.namespaceList(), cached.routes);
+    return siteIndex(this.site(), this.namespaceList(), this.cachedRoutes(null));
   }
 
   private namespaceIndex(namespace: string): Record<string, unknown> {
-    return namespaceIndex(namespace, this.routesData((route) => route.namespace === namespace), this.restUrl('/'));
+    return namespaceIndex(namespace, this.cachedRoutes(namespace), this.restUrl('/'));
   }
 }
 
