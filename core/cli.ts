@@ -191,12 +191,19 @@ export function formatItem(io: CliIO, format: string, item: Record<string, unkno
   formatItems(io, format, fields.map((f) => ({ Field: f, Value: item[f] })), ['Field', 'Value']);
 }
 
-/** `--fields=a,b` or `--field=a`, checked against what exists. */
-export function selectFields(args: ParsedArgs, available: readonly string[], defaults: readonly string[]): string[] {
+/**
+ * `--fields=a,b` or `--field=a`, checked against what exists. With a `prefix` (WP-CLI's object type,
+ * `user`), a field not found is also looked for with it, as WP-CLI's formatter does: `--field=login`
+ * is `user_login`.
+ */
+export function selectFields(args: ParsedArgs, available: readonly string[], defaults: readonly string[], prefix?: string): string[] {
   const single = args.options.field;
   const list = typeof single === 'string' ? [single] : typeof args.options.fields === 'string' ? args.options.fields.split(',').map((f) => f.trim()).filter(Boolean) : [...defaults];
-  for (const f of list) if (!available.includes(f)) throw new CliError(`Invalid field: ${f}. Available fields: ${available.join(', ')}.`);
-  return list;
+  return list.map((f) => {
+    if (available.includes(f)) return f;
+    if (prefix !== undefined && available.includes(`${prefix}_${f}`)) return `${prefix}_${f}`;
+    throw new CliError(`Invalid field: ${f}. Available fields: ${available.join(', ')}.`);
+  });
 }
 
 /**

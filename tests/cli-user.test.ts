@@ -314,6 +314,16 @@ describe('wp-token-emulator user ... (WP-CLI style)', () => {
       expect((await wp('user list --role=editor --fields=user_url --format=json')).out).toBe('[{"user_url":"https:\\/\\/alice.example\\/about"}]\n');
     });
 
+    it("get shows list's six fields by default, roles joined by ', '; a field may be named without its user_ prefix (WP-CLI's formatter)", async () => {
+      await wp('user add-role alice author');
+      expect(Object.keys(JSON.parse((await wp('user get alice --format=json')).out))).toEqual(['ID', 'user_login', 'display_name', 'user_email', 'user_registered', 'roles']);
+      expect(JSON.parse((await wp('user get alice --format=json')).out).roles).toBe('editor, author');
+      expect((await wp('user list --role=author --field=roles')).out).toBe('editor,author\n');
+      expect((await wp('user get alice --field=login')).out).toBe('alice\n');
+      expect((await wp('user list --fields=ID,login,email --format=csv --role=author')).out).toBe('ID,user_login,user_email\n2,alice,alice@example.com\n');
+      expect((await wp('user get alice --field=nope')).err).toBe('Error: Invalid field: nope. Available fields: ID, user_login, display_name, user_email, user_registered, roles, user_nicename, user_url.\n');
+    });
+
     it('gets one user', async () => {
       const got = JSON.parse((await wp('user get alice --format=json')).out);
       expect(got).toMatchObject({ ID: 2, user_login: 'alice', user_email: 'alice@example.com', display_name: 'Alice Example', roles: 'editor' });

@@ -20,8 +20,8 @@ import { userRoleCommands } from './user-role-cli';
 const FORMAT_OPTIONS = ['format', 'fields', 'field'];
 
 /** `--field=<f>` prints just the values (one per line), as WP-CLI does; otherwise the chosen format. */
-function output(io: CliIO, args: ParsedArgs, items: Record<string, unknown>[], available: readonly string[], defaults: readonly string[], idField: string): void {
-  const fields = selectFields(args, available, defaults);
+function output(io: CliIO, args: ParsedArgs, items: Record<string, unknown>[], available: readonly string[], defaults: readonly string[], idField: string, prefix?: string): void {
+  const fields = selectFields(args, available, defaults, prefix);
   const format = stringOption(args, 'format') ?? 'table';
   if (typeof args.options.field === 'string' && (format === 'table' || format === 'json')) {
     // WP-CLI's --field: the values alone, one per line (a JSON list with --format=json).
@@ -33,8 +33,8 @@ function output(io: CliIO, args: ParsedArgs, items: Record<string, unknown>[], a
   formatItems(io, format, items, fields, idField);
 }
 
-function outputOne(io: CliIO, args: ParsedArgs, item: Record<string, unknown>, available: readonly string[], defaults: readonly string[]): void {
-  const fields = selectFields(args, available, defaults);
+function outputOne(io: CliIO, args: ParsedArgs, item: Record<string, unknown>, available: readonly string[], defaults: readonly string[], prefix?: string): void {
+  const fields = selectFields(args, available, defaults, prefix);
   const format = stringOption(args, 'format') ?? 'table';
   if (typeof args.options.field === 'string') {
     io.out(format === 'json' ? wpCliJson(item[fields[0]!] ?? null) : cellText(item[fields[0]!]));
@@ -52,7 +52,6 @@ function cellText(value: unknown): string {
 
 const USER_FIELDS = ['ID', 'user_login', 'display_name', 'user_email', 'user_registered', 'roles', 'user_nicename', 'user_url'];
 const USER_LIST_DEFAULTS = ['ID', 'user_login', 'display_name', 'user_email', 'user_registered', 'roles'];
-const USER_GET_DEFAULTS = ['ID', 'user_login', 'user_nicename', 'user_email', 'user_url', 'user_registered', 'display_name', 'roles'];
 
 function userRow(user: UserRecord): Record<string, unknown> {
   return {
@@ -208,7 +207,7 @@ const userList: CliCommand = {
   run(args, io, ctx) {
     checkOptions(args, ['role', 'include', 'exclude', 'search', 'orderby', 'order', 'number', 'offset', 'paged', ...FORMAT_OPTIONS]);
     tooMany(args, 0);
-    output(io, args, listUsers(ctx, args).map(userRow), USER_FIELDS, USER_LIST_DEFAULTS, 'ID');
+    output(io, args, listUsers(ctx, args).map(userRow), USER_FIELDS, USER_LIST_DEFAULTS, 'ID', 'user');
     return 0;
   },
 };
@@ -220,7 +219,8 @@ const userGet: CliCommand = {
     checkOptions(args, FORMAT_OPTIONS);
     const user = resolveUser(ctx, positional(args, 0, 'user'));
     tooMany(args, 1);
-    outputOne(io, args, userRow(user), USER_FIELDS, USER_GET_DEFAULTS);
+    // WP-CLI's get: the same default fields as list, the roles joined by ', '.
+    outputOne(io, args, { ...userRow(user), roles: user.roles.join(', ') }, USER_FIELDS, USER_LIST_DEFAULTS, 'user');
     return 0;
   },
 };
