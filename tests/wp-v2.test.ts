@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
 import request from 'supertest';
 import { bcrypt } from '../core/auth/bcrypt';
+import { runStoreCommand } from '../plugin/cli';
+import { wpSpecialcharsDecode } from '../core/wordpress/formatting';
 import type { EmulatorApp } from '../plugin/app';
 import { ADMIN_PASSWORD, asAdmin, asEditor, asSubscriber, basic, EDITOR_PASSWORD, standardApp } from './helpers';
 
@@ -500,5 +502,49 @@ describe('user updates that overlap other requests (the new password hashed in b
     expect((await request(emu.app).post('/wp-json/wp/v2/users/3').set('Authorization', asAdmin).send({ slug: 'chosen' })).body.slug).toBe('chosen');
     release();
     expect((await slow).body.slug).toBe('chosen-2');
+  });
+});
+
+describe("wp_update_user's notices of a new password or e-mail address", () => {
+  // The site as the wp-oracle's: its title, its URL, admin@localhost.com as its first administrator.
+  let emu: EmulatorApp;
+  beforeEach(async () => {
+    emu = await standardApp({ settings: { SITE_URL: 'http://127.0.0.1:8883', SITE_NAME: 'My WordPress Website' } });
+  });
+  afterEach(() => emu.close());
+
+  it('mails what WordPress 6.8 mailed for the same requests (captured from its wp_mail())', async () => {
+    const post = (path: string, body: object) => request(emu.app).post(`/wp-json/wp/v2${path}`).set('Authorization', asAdmin).send(body);
+    expect((await post('/users/2', { password: 'new-pass-1' })).status).toBe(200);
+    expect((await post('/users/2', { email: 'Alice.New@example.com' })).status).toBe(200);
+    expect((await post('/users/2', { email: 'alice.new@example.com', password: 'p2' })).status).toBe(200);
+    expect((await post('/users/2', { email: 'alice.new@example.com' })).status).toBe(200); // the same address: no notice
+    expect((await post('/users', { username: 'zoe', email: 'zoe@example.com', password: 'p' })).status).toBe(201); // a new user: none
+    const wordpress: Array<[string, string, string]> = [
+      ["alice@example.com", "[My WordPress Website] Password Changed", "Hi alice,\n\nThis notice confirms that your password was changed on My WordPress Website.\n\nIf you did not change your password, please contact the Site Administrator at\nadmin@localhost.com\n\nThis email has been sent to alice@example.com\n\nRegards,\nAll at My WordPress Website\nhttp://127.0.0.1:8883"],
+      ["alice@example.com", "[My WordPress Website] Email Changed", "Hi alice,\n\nThis notice confirms that your email address on My WordPress Website was changed to Alice.New@example.com.\n\nIf you did not change your email, please contact the Site Administrator at\nadmin@localhost.com\n\nThis email has been sent to alice@example.com\n\nRegards,\nAll at My WordPress Website\nhttp://127.0.0.1:8883"],
+      ["Alice.New@example.com", "[My WordPress Website] Password Changed", "Hi alice,\n\nThis notice confirms that your password was changed on My WordPress Website.\n\nIf you did not change your password, please contact the Site Administrator at\nadmin@localhost.com\n\nThis email has been sent to Alice.New@example.com\n\nRegards,\nAll at My WordPress Website\nhttp://127.0.0.1:8883"],
+      ["Alice.New@example.com", "[My WordPress Website] Email Changed", "Hi alice,\n\nThis notice confirms that your email address on My WordPress Website was changed to alice.new@example.com.\n\nIf you did not change your email, please contact the Site Administrator at\nadmin@localhost.com\n\nThis email has been sent to Alice.New@example.com\n\nRegards,\nAll at My WordPress Website\nhttp://127.0.0.1:8883"]
+    ];
+    expect(emu.site.mailer.list().map((m) => [m.to, m.subject, m.text])).toEqual(wordpress);
+  });
+
+  it("decodes the site title as wp_specialchars_decode(…, ENT_QUOTES) does (PHP 8.2's answers)", () => {
+    const php: Array<[string, string]> = [["Tom &amp; Jerry", "Tom & Jerry"], ["&amp;lt;b&amp;gt;", "&lt;b&gt;"], ["&#0039;quoted&#x0027; &#X22;x&#x22; &#34;", "'quoted' \"x\" \""], ["&lt;&#060;&#60;&gt;&#0062;", "<<<>>"], ["&#038;&#x26;&#X26;&#0000038;", "&&&&"], ["&copy; &nbsp; &#65;", "&copy; &nbsp; &#65;"], ["no entities", "no entities"], ["&amp", "&amp"], ["&#039", "&#039"]];
+    for (const [text, decoded] of php) expect(wpSpecialcharsDecode(text)).toBe(decoded);
+  });
+
+  it("WP-CLI's user update and reset-password mail them too, unless --skip-email", async () => {
+    const wp = async (line: string) => runStoreCommand(emu.site, line.split(' '), { out: () => undefined, err: () => undefined, isTTY: false });
+    expect(await wp('user update sam --user_pass=secret-1 --skip-email')).toBe(0);
+    expect(await wp('user reset-password sam --skip-email')).toBe(0);
+    expect(emu.site.mailer.list()).toEqual([]);
+    expect(await wp('user update sam --user_email=sam2@example.com')).toBe(0);
+    expect(await wp('user reset-password sam')).toBe(0);
+    expect(emu.site.mailer.list().map((m) => [m.to, m.subject])).toEqual([
+      ['sam@example.com', '[My WordPress Website] Email Changed'],
+      ['sam2@example.com', '[My WordPress Website] Password Changed'],
+    ]);
+    expect(emu.site.mailer.list()[0]!.text).toContain('was changed to sam2@example.com.');
   });
 });

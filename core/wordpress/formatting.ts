@@ -547,3 +547,37 @@ export function wpSpecialcharsNoQuotes(text: string): string {
   escHtmlInto(out, text, 0, text.length, false);
   return out.toString();
 }
+
+const SPECIALCHARS_DECODED: Readonly<Record<string, string>> = {
+  '&#039;': "'",
+  '&#x27;': "'",
+  '&quot;': '"',
+  '&#034;': '"',
+  '&#x22;': '"',
+  '&lt;': '<',
+  '&#060;': '<',
+  '&gt;': '>',
+  '&#062;': '>',
+  '&amp;': '&',
+  '&#038;': '&',
+  '&#x26;': '&',
+};
+
+/**
+ * wp_specialchars_decode($text, ENT_QUOTES): the entities of the five characters _wp_specialchars
+ * encodes back to those characters, numeric ones with any zero padding and hex ones in either case,
+ * in one pass (`&amp;lt;` is `&lt;`). WordPress decodes the site title so before it puts it in a mail.
+ */
+export function wpSpecialcharsDecode(text: string): string {
+  if (!text.includes('&')) return text;
+  const padded = text
+    .replace(/&#0*39;/g, '&#039;')
+    .replace(/&#x0*27;/gi, '&#x27;')
+    .replace(/&#0*34;/g, '&#034;')
+    .replace(/&#x0*22;/gi, '&#x22;')
+    .replace(/&#0*60;/g, '&#060;')
+    .replace(/&#0*62;/g, '&#062;')
+    .replace(/&#0*38;/g, '&#038;')
+    .replace(/&#x0*26;/gi, '&#x26;');
+  return padded.replace(/&#039;|&#x27;|&quot;|&#034;|&#x22;|&lt;|&#060;|&gt;|&#062;|&amp;|&#038;|&#x26;/g, (entity) => SPECIALCHARS_DECODED[entity]!);
+}

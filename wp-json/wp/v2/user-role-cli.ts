@@ -6,6 +6,7 @@ import type { SiteContext } from '../../../core/namespace';
 import { randomAlphanumeric } from '../../../core/secrets';
 import { addslashes, stripslashes } from '../../../core/wordpress/formatting';
 import { positional, resolveUser, tooMany } from './cli-args';
+import { sendUserChangeNotices } from './user-mail';
 
 /**
  * WP-CLI's `wp user exists`, `set-role`, `add-role`, `remove-role`, `check-password` and `reset-password`
@@ -137,7 +138,7 @@ const userResetPassword: CliCommand = {
   help: {
     options: {
       '<user>': 'One or more user logins or IDs.',
-      '--skip-email': "Don't send an email notification to the affected user(s) (the emulator sends none anyway).",
+      '--skip-email': "Don't send an email notification to the affected user(s) (wp_update_user's \"Password Changed\" notice, to the outbox).",
       '--show-password': 'Show the new password(s).',
       '--porcelain': 'Output only the new password(s).',
     },
@@ -163,6 +164,7 @@ const userResetPassword: CliCommand = {
         continue;
       }
       ctx.users.update({ ...current, passwordHash });
+      if (!flag(args, 'skip-email')) sendUserChangeNotices(ctx, { before: current, passwordChanged: true });
       reset++;
       if (porcelain) io.out(password);
       else {

@@ -65,7 +65,7 @@ export const userUpdate: CliCommand = {
       '--role': 'A new role: administrator, editor, author, contributor or subscriber.',
       '--locale': 'A new locale (en_US).',
       '--user_registered': "A new registration date and time (UTC): yyyy-mm-dd-hh-ii-ss, 'yyyy-mm-dd hh:ii:ss' or yyyy-mm-dd.",
-      '--skip-email': 'Do not send a notification e-mail (the emulator sends none anyway).',
+      '--skip-email': "Don't send the notice of a new password or e-mail address that is mailed to the user otherwise (to the outbox).",
     },
     examples: ['# Update the display name of user alice', '$ wp-token-emulator user update alice --display_name=Alicia', 'Success: Updated user 2.'],
   },
@@ -74,7 +74,8 @@ export const userUpdate: CliCommand = {
     checkOptions(args, [...Object.keys(FIELDS), ...OTHER]);
     // WP-CLI drops --user_login with a warning and goes on with the rest.
     if ('user_login' in args.options) io.err("Warning: User logins can't be changed.");
-    // --skip-email: the emulator sends no mail for a changed e-mail or password anyway.
+    // --skip-email: no notice of a new password or address (wp_update_user mails one otherwise).
+    const skipEmail = args.options['skip-email'] !== undefined;
     const options = Object.entries(args.options).filter(([name]) => name !== 'skip-email' && name !== 'user_login');
     if (options.length === 0) throw new CliError('Need some fields to update.');
     const found: UserRecord[] = [];
@@ -113,7 +114,9 @@ export const userUpdate: CliCommand = {
       saveUserTextFields(user, given);
       // Stored with the REST API's checks in this turn: the password hash was awaited, and a server
       // runs other requests meanwhile (a user deleted then is not brought back).
-      const failed = storeUserChanges(ctx, user);
+      const email = args.options.user_email;
+      const notices = skipEmail ? undefined : { passwordChanged: typeof args.options.user_pass === 'string', emailGiven: typeof email === 'string' ? email : undefined };
+      const failed = storeUserChanges(ctx, user, notices);
       if (failed) {
         io.err(failed.code === 'rest_user_invalid_id' ? `Warning: Invalid user ID, email or login: '${user.id}'` : 'Error: Sorry, that email address is already used!');
         failures++;

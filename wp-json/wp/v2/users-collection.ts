@@ -9,7 +9,7 @@ import { CREATABLE, DELETABLE, EDITABLE, READABLE } from '../../../core/rest/ser
 import type { ArgSchema } from '../../../core/rest/schema';
 import { phpEmptyString } from '../../../core/wordpress/formatting';
 import { contextArg, userDeleteArgs, userEditArgs, userSchema } from './schemas';
-import { applyUserChanges, prepareUser, storeUserChanges } from './users';
+import { applyUserChanges, prepareUser, restChangeNotices, storeUserChanges } from './users';
 import { nicenameTooLong, restSlug, userNicename } from './slug';
 
 /**
@@ -266,7 +266,7 @@ export function registerUserCollection(ctx: SiteContext): void {
           const found = find(req);
           if (found instanceof WpError) return found;
           const user: UserRecord = { ...found, roles: [...found.roles] };
-          const failed = (await applyUserChanges(ctx, user, req, {})) ?? storeUserChanges(ctx, user);
+          const failed = (await applyUserChanges(ctx, user, req, {})) ?? storeUserChanges(ctx, user, restChangeNotices(req));
           if (failed) return failed;
           await ctx.store.commit();
           return prepareUser(ctx, user, req, 'edit');

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { bcrypt } from '../../../core/auth/bcrypt';
 import { isRole } from '../../../core/auth/roles';
 import { uniqueNicename, type UserRecord } from '../../../core/auth/users';
+import { sendUserChangeNotices, type UserChangeNotice } from './user-mail';
 import type { SiteContext } from '../../../core/namespace';
 import { WpError, wpErrors } from '../../../core/rest/errors';
 import { parseFieldsParam } from '../../../core/rest/fields';
@@ -209,9 +210,11 @@ export async function applyUserChanges(ctx: SiteContext, user: UserRecord, req: 
  * what other requests did meanwhile is checked again, so an update never brings back a user deleted
  * while it hashed a password (404, as for a user that was not there), nor saves an address another
  * user took meanwhile (400, as when it was taken before), and a nicename taken meanwhile gets its
- * -2 as wp_insert_user gives it. Returns the error, or null when stored.
+ * -2 as wp_insert_user gives it. Then wp_update_user's notices of a new password or address are
+ * mailed to the user as stored until now (`notices`; WP-CLI's --skip-email leaves them out).
+ * Returns the error, or null when stored.
  */
-export function storeUserChanges(ctx: SiteContext, user: UserRecord): WpError | null {
+export function storeUserChanges(ctx: SiteContext, user: UserRecord, notices?: Omit<UserChangeNotice, 'before'>): WpError | null {
   const { users } = ctx;
   const stored = users.byId(user.id);
   if (!stored) return new WpError('rest_user_invalid_id', 'Invalid user ID.', { status: 404 });
@@ -221,7 +224,14 @@ export function storeUserChanges(ctx: SiteContext, user: UserRecord): WpError | 
   }
   user.slug = uniqueNicename(user.slug, (slug) => users.slugTaken(slug, user.id));
   users.update(user);
+  if (notices) sendUserChangeNotices(ctx, { before: stored, ...notices });
   return null;
+}
+
+/** What a REST update tells wp_update_user about its password and address, for its notices. */
+export function restChangeNotices(req: RestRequest): Omit<UserChangeNotice, 'before'> {
+  const email = req.param('email');
+  return { passwordChanged: typeof req.param('password') === 'string', emailGiven: typeof email === 'string' ? email : undefined };
 }
 
 export function registerUsers(ctx: SiteContext): void {
@@ -262,7 +272,7 @@ export function registerUsers(ctx: SiteContext): void {
           const found = current(req);
           if (found instanceof WpError) return found;
           const user: UserRecord = { ...found, roles: [...found.roles] };
-          const failed = (await applyUserChanges(ctx, user, req, {})) ?? storeUserChanges(ctx, user);
+          const failed = (await applyUserChanges(ctx, user, req, {})) ?? storeUserChanges(ctx, user, restChangeNotices(req));
           if (failed) return failed;
           return prepareUser(ctx, user, req, 'edit');
         },
