@@ -46,10 +46,13 @@ export function validateArgs(args: Args, read: (name: string) => unknown, defaul
   if (missing) return new WpError('rest_missing_callback_param', `Missing parameter(s): ${missing.join(', ')}`, { status: 400, params: missing });
   let invalid: Record<string, string> | null = null;
   const details: Values = {};
+  let sanitized: string[] | null = null;
   for (const name in args) {
     const arg = args[name]!;
     const value = read(name);
     if (value === undefined) continue;
+    if (arg.sanitize) (sanitized ??= []).push(name);
+    if (arg.unchecked) continue;
     const error = validateValue(value, arg, name);
     if (error) {
       (invalid ??= {})[name] = error.message;
@@ -58,6 +61,16 @@ export function validateArgs(args: Args, read: (name: string) => unknown, defaul
     } else {
       into[name] = sanitizeValue(value, arg);
     }
+  }
+  if (invalid) return new WpError('rest_invalid_param', `Invalid parameter(s): ${Object.keys(invalid).join(', ')}`, { status: 400, params: invalid, details });
+  // The args' own sanitize callbacks, once every arg passed its checks: an error is reported with its
+  // own code, message and data, as rest_convert_error_to_response gives them.
+  for (const name of sanitized ?? []) {
+    const result = args[name]!.sanitize!(read(name)); // the value as sent: a sanitize_callback replaces the schema's sanitising
+    if (result instanceof WpError) {
+      (invalid ??= {})[name] = result.message;
+      details[name] = { code: result.code, message: result.message, data: result.data };
+    } else into[name] = result;
   }
   if (invalid) return new WpError('rest_invalid_param', `Invalid parameter(s): ${Object.keys(invalid).join(', ')}`, { status: 400, params: invalid, details });
   for (const name in defaults) if (!(name in into) && read(name) === undefined) into[name] = defaults[name];

@@ -27,6 +27,18 @@ export interface ArgSchema {
   readonly?: boolean;
   /** Custom check after the schema's (WordPress's validate_callback); return a message to reject. */
   validate?: (value: unknown) => true | string;
+  /**
+   * WordPress's sanitize_callback for the arg: runs once every arg passed its checks (WordPress's
+   * sanitize_params after has_valid_params) and gives the value the handler reads, or a WpError, which
+   * WordPress reports under `rest_invalid_param` with the error's own code, message and data.
+   */
+  sanitize?: (value: unknown) => unknown;
+  /**
+   * The arg was registered with a sanitize_callback and neither a validate_callback nor schema
+   * checks (register_rest_route args written by hand): its type is not checked or coerced, the
+   * callback alone decides (WordPress's users DELETE `reassign` takes `false`).
+   */
+  unchecked?: true;
 }
 
 /** Keywords that WordPress shows for an argument in the index (rest_get_allowed_schema_keywords). */

@@ -98,6 +98,14 @@ const CASES = [
   ['users-delete-carol', json('DELETE', '/users/4?force=true&reassign=1', 'admin')],
   ['users-delete-bob', json('DELETE', '/users/3?force=true&reassign=1', 'admin')],
   ['users-list-after-delete', json('GET', '/users', 'admin')],
+  ['users-update-alice-empty-password', json('POST', '/users/2', 'admin', { password: '' }),
+    "check_user_password, the arg's sanitize_callback: rest_invalid_param, the details with its own code"],
+  ['users-update-alice-zero-password', json('POST', '/users/2', 'admin', { password: '0' }), "PHP's empty(): '0' is an empty password"],
+  ['users-create-no-roles', json('POST', '/users', 'admin', { username: 'norole', email: 'norole@example.com', password: 'p', roles: [] }),
+    'roles given as []: a user without a role (not the default role)'],
+  ['users-delete-reassign-word', json('DELETE', '/users/7?force=true&reassign=abc', 'admin'), 'check_reassign: neither a number nor empty or false'],
+  ['users-delete-norole-reassign-false', json('DELETE', '/users/7?force=1&reassign=false', 'admin'),
+    "check_reassign replaces the type check: 'false' is no reassignment"],
 ];
 
 /** JSON paths of the values that differ between runs (dates of users registered at install or now). */

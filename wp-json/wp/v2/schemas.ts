@@ -1,4 +1,9 @@
+import { WpError } from '../../../core/rest/errors';
 import type { ArgSchema } from '../../../core/rest/schema';
+import { phpEmptyString } from '../../../core/wordpress/formatting';
+
+/** PHP's is_numeric(): optional leading whitespace, sign, digits with a decimal part or an exponent, optional trailing whitespace. */
+export const PHP_NUMERIC = /^[ \t\n\r\v\f]*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?[ \t\n\r\v\f]*$/;
 
 /**
  * The JSON schemas and argument lists of WordPress 6.8's users and application-passwords
@@ -76,13 +81,35 @@ export const userEditArgs: Record<string, ArgSchema> = {
   nickname: { description: 'The nickname for the user.', type: 'string' },
   slug: { description: 'An alphanumeric identifier for the user.', type: 'string' },
   roles: { description: 'Roles assigned to the user.', type: 'array', items: { type: 'string' } },
-  password: { description: 'Password for the user (never included).', type: 'string' },
+  password: { description: 'Password for the user (never included).', type: 'string', sanitize: checkUserPassword },
   meta: { description: 'Meta fields.', type: 'object', properties: { persisted_preferences: persistedPreferences as unknown as ArgSchema } },
 };
 
+/**
+ * WP_REST_Users_Controller::check_user_password, the `password` arg's sanitize_callback: PHP-empty
+ * ('' and '0') or holding a backslash is rest_user_invalid_password.
+ */
+function checkUserPassword(value: unknown): unknown {
+  const password = String(value);
+  if (phpEmptyString(password)) return new WpError('rest_user_invalid_password', 'Passwords cannot be empty.', { status: 400 });
+  if (password.includes('\\')) return new WpError('rest_user_invalid_password', 'Passwords cannot contain the "\\" character.', { status: 400 });
+  return password;
+}
+
+/**
+ * WP_REST_Users_Controller::check_reassign, `reassign`'s sanitize_callback (its type is not checked):
+ * a number (is_numeric) as given, PHP-empty, `false` or 'false' as false (no reassignment), anything
+ * else rest_invalid_param "Invalid user parameter(s).".
+ */
+function checkReassign(value: unknown): unknown {
+  if (typeof value === 'number' || (typeof value === 'string' && PHP_NUMERIC.test(value))) return value;
+  if (value === false || value === 'false' || value === null || value === '' || value === '0' || value === 0 || (Array.isArray(value) && value.length === 0)) return false;
+  return new WpError('rest_invalid_param', 'Invalid user parameter(s).', { status: 400 });
+}
+
 export const userDeleteArgs: Record<string, ArgSchema> = {
   force: { type: 'boolean', default: false, description: 'Required to be true, as users do not support trashing.' },
-  reassign: { type: 'integer', description: "Reassign the deleted user's posts and links to this user ID.", required: true },
+  reassign: { type: 'integer', description: "Reassign the deleted user's posts and links to this user ID.", required: true, unchecked: true, sanitize: checkReassign },
 };
 
 const APP_ID_DESCRIPTION = 'A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.';

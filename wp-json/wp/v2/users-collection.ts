@@ -8,7 +8,7 @@ import { RestResponse } from '../../../core/rest/response';
 import { CREATABLE, DELETABLE, EDITABLE, READABLE } from '../../../core/rest/server';
 import type { ArgSchema } from '../../../core/rest/schema';
 import { phpEmptyString } from '../../../core/wordpress/formatting';
-import { contextArg, userDeleteArgs, userEditArgs, userSchema } from './schemas';
+import { contextArg, PHP_NUMERIC, userDeleteArgs, userEditArgs, userSchema } from './schemas';
 import { applyUserChanges, prepareUser, restChangeNotices, storeUserChanges } from './users';
 import { nicenameTooLong, restSlug, userNicename } from './slug';
 
@@ -33,11 +33,6 @@ export function validUsername(value: unknown): true | string {
   return valid ? true : 'This username is invalid because it uses illegal characters. Please enter a valid username.';
 }
 
-function validPassword(value: unknown): true | string {
-  const password = String(value);
-  if (password.trim() === '') return 'Passwords cannot be empty.';
-  return password.includes('\\') ? 'Passwords cannot contain the "\\" character.' : true;
-}
 
 const listArgs: Record<string, ArgSchema> = {
   context: contextArg,
@@ -60,7 +55,7 @@ const createArgs: Record<string, ArgSchema> = {
   ...userEditArgs,
   username: { ...userEditArgs.username, required: true, validate: validUsername },
   email: { ...userEditArgs.email, required: true },
-  password: { ...userEditArgs.password, required: true, validate: validPassword },
+  password: { ...userEditArgs.password, required: true },
 };
 // The keys in WordPress's order (the spread above keeps userEditArgs' order).
 
@@ -69,8 +64,6 @@ const SEARCH_COLUMNS: Record<string, SearchColumn> = { id: 'ID', username: 'user
 
 type SearchColumn = 'ID' | 'user_login' | 'user_email' | 'user_url' | 'user_nicename' | 'display_name';
 
-/** PHP's is_numeric(): optional whitespace, sign, digits with a decimal part or an exponent. */
-const PHP_NUMERIC = /^[ \t\n\r\v\f]*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?[ \t\n\r\v\f]*$/;
 
 /**
  * WP_User_Query's `search`: every '*' at both ends trimmed, and where there were some the text may
@@ -205,7 +198,8 @@ export function registerUserCollection(ctx: SiteContext): void {
           } catch (e) {
             return insertError(e);
           }
-          if (roles && roles.length > 1) user.roles = [...roles];
+          // roles given: exactly those, none included (wp_insert_user is told role false, then each is added).
+          if (roles) user.roles = [...roles];
           // wp_insert_user: the nicename from the sanitised slug (the login's when none is given), at
           // most 50 characters; a taken one gets -2, -3, ... (again as it is stored).
           const slug = userNicename(typeof req.param('slug') === 'string' ? restSlug(String(req.param('slug'))) : '', user, users);

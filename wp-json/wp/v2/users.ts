@@ -186,11 +186,8 @@ export async function applyUserChanges(ctx: SiteContext, user: UserRecord, req: 
   const locale = req.param('locale');
   if (typeof locale === 'string') user.locale = locale === 'en_US' ? '' : locale;
   const password = req.param('password');
-  if (!options.skipPassword && typeof password === 'string') {
-    if (password.trim() === '') return new WpError('rest_user_invalid_password', 'Passwords cannot be empty.', { status: 400 });
-    if (password.includes('\\')) return new WpError('rest_user_invalid_password', 'Passwords cannot contain the "\\" character.', { status: 400 });
-    user.passwordHash = await bcrypt().hash(password, ctx.config.bcryptCost);
-  }
+  // The arg's sanitize_callback (check_user_password, schemas.ts) has refused an empty one or one with a backslash.
+  if (!options.skipPassword && typeof password === 'string') user.passwordHash = await bcrypt().hash(password, ctx.config.bcryptCost);
   // wp_update_user's nicename from the sanitised slug: sanitize_user and sanitize_title again, the
   // login's when nothing is left to give, at most 50 characters, another user's gets -2, -3, ...
   if (!options.skipSlug && slug !== undefined) {
