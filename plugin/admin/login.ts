@@ -101,15 +101,20 @@ async function logIn(ctx: AdminContext, req: Request, res: Response): Promise<vo
   const byEmail = log.includes('@') && !ctx.site.users.byLogin(log);
   const user = byEmail ? ctx.site.users.byEmail(log) : ctx.site.users.byLogin(log);
   const lost = ` <a href="${esc(ctx.site.config.siteUrl)}/wp-login.php?action=lostpassword">Lost your password?</a>`;
-  if (!user) {
+  const unknown = () => {
     ctx.site.throttle.recordFailure(ip, log);
     return again(
       byEmail
         ? '<strong>Error:</strong> Unknown email address. Check again or try your username.'
         : `<strong>Error:</strong> The username <strong>${esc(log)}</strong> is not registered on this site. If you are unsure of your username, try your email address instead.`,
     );
-  }
-  if (!(await ctx.site.users.checkPassword(user, pwd))) {
+  };
+  if (!user) return unknown();
+  const matched = await ctx.site.users.checkPassword(user, pwd);
+  // The user as stored now: one deleted, or given a new password, while bcrypt compared does not sign in.
+  const current = ctx.site.users.byId(user.id);
+  if (!current) return unknown();
+  if (!matched || current.passwordHash !== user.passwordHash) {
     ctx.site.throttle.recordFailure(ip, log);
     return again(
       byEmail
@@ -118,7 +123,7 @@ async function logIn(ctx: AdminContext, req: Request, res: Response): Promise<vo
     );
   }
   ctx.site.throttle.recordSuccess(ip, log);
-  const { setCookies } = ctx.cookies.login(user, remember, ip, String(req.headers['user-agent'] ?? ''));
+  const { setCookies } = ctx.cookies.login(current, remember, ip, String(req.headers['user-agent'] ?? ''));
   await ctx.site.store.commit();
   screenHeaders(res);
   res.append('Set-Cookie', [testCookie, ...setCookies]);

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { bcrypt } from '../../core/auth/bcrypt';
 import type { EmulatorApp } from '../../plugin/app';
 import { asAdmin, standardApp } from '../helpers';
 
@@ -78,6 +79,44 @@ describe('wp-login.php', () => {
     expect(res.status).toBe(200);
     expect(res.text).toContain('The password you entered for the username <strong>admin</strong> is incorrect.');
     expect((res.headers['set-cookie'] as unknown as string[]).join()).not.toContain('logged_in');
+  });
+
+  test('a login whose user got a new password, or was deleted, while bcrypt compared does not sign in', async () => {
+    const site = await standardApp({ settings: { SITE_URL: SITE } });
+    let release!: () => void;
+    let gate = new Promise<void>((resolve) => (release = resolve));
+    const real = bcrypt().compare;
+    const comparing = jest.spyOn(bcrypt(), 'compare').mockImplementation((async (secret: string, hash: string) => {
+      await gate;
+      return real(secret, hash);
+    }) as typeof real);
+    const attempt = (login: string, pwd: string) =>
+      request(site.app).post('/wp-login.php').set('Cookie', 'wordpress_test_cookie=WP%20Cookie%20check').type('form').send({ log: login, pwd, testcookie: '1' }).then((r) => r);
+    const whileComparing = async (calls: number) => {
+      while (comparing.mock.calls.length < calls) await new Promise((resolve) => setImmediate(resolve));
+    };
+    try {
+      const first = attempt('admin', 'password');
+      await whileComparing(1);
+      expect((await request(site.app).post('/wp-json/wp/v2/users/1').set('Authorization', asAdmin).send({ password: 'a new one' })).status).toBe(200);
+      release();
+      const refused = await first;
+      expect(refused.status).toBe(200);
+      expect(refused.text).toContain('The password you entered for the username <strong>admin</strong> is incorrect.');
+      expect(((refused.headers['set-cookie'] as unknown as string[]) ?? []).join()).not.toContain('logged_in');
+      gate = new Promise<void>((resolve) => (release = resolve));
+      const second = attempt('alice', 'alice-pass');
+      await whileComparing(2);
+      expect((await request(site.app).delete('/wp-json/wp/v2/users/2?force=true&reassign=1').set('Authorization', asAdmin)).status).toBe(200);
+      release();
+      const gone = await second;
+      expect(gone.text).toContain('The username <strong>alice</strong> is not registered on this site.');
+      expect(((gone.headers['set-cookie'] as unknown as string[]) ?? []).join()).not.toContain('logged_in');
+    } finally {
+      release();
+      comparing.mockRestore();
+      await site.close();
+    }
   });
 
   test('an application password is not a login password', async () => {
