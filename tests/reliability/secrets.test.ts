@@ -279,6 +279,7 @@ describe('constant-time comparison of secrets', () => {
     'wp-json/availo/v1/index.ts: current.passwordHash === account.passwordHash':
       'both operands are the stored bcrypt hash (re-read after the await, to see the account was not changed meanwhile); no client input',
     'wp-json/purewl/v1/state.ts: current.secretHash === candidate.secretHash': 'both operands are the stored hash of the same reseller, re-read after bcrypt; no client input',
+    'plugin/admin/login.ts: current.passwordHash !== user.passwordHash': "both operands are the user's stored login password hash, before and after bcrypt's compare (was it changed meanwhile?); no client input",
   };
 
   it('every === / !== between two non-literal operands, one of them secret-looking, is a reviewed comparison of server-side values', () => {
