@@ -297,6 +297,23 @@ describe('wp-token-emulator user ... (WP-CLI style)', () => {
       expect(await wp('user reset-password nobody')).toEqual({ code: 1, out: '', err: "Warning: Invalid user ID, email or login: 'nobody'\nError: No user found to reset password.\n" });
     });
 
+    it("list-caps: allcaps as WP_User::get_role_caps makes it (WordPress 6.8's order for an author who is also an editor)", async () => {
+      expect(await wp('user list-caps sam')).toEqual({ code: 0, out: 'read\nlevel_0\nsubscriber\n', err: '' });
+      expect((await wp('user list-caps sam --exclude-role-names')).out).toBe('read\nlevel_0\n');
+      expect((await wp('user list-caps sam --origin=user')).out).toBe('');
+      expect((await wp('user list-caps sam --format=json')).out).toBe('[{"name":"read"},{"name":"level_0"},{"name":"subscriber"}]\n');
+      expect((await wp('user list-caps sam --format=count')).out).toBe('3\n');
+      expect((await wp('user list-caps sam --origin=nope')).err).toBe("Error: Invalid value specified for 'origin' (Render output in a particular format.)\n");
+      await wp('user set-role alice author');
+      await wp('user add-role alice editor');
+      // From the wp-oracle's PHP: array_keys(array_filter((new WP_User(2))->allcaps)) after set_role('author'), add_role('editor'):
+      // both roles' capabilities first, the role names last.
+      const wordpress = ["upload_files", "edit_posts", "edit_published_posts", "publish_posts", "read", "level_2", "level_1", "level_0", "delete_posts", "delete_published_posts", "moderate_comments", "manage_categories", "manage_links", "unfiltered_html", "edit_others_posts", "edit_pages", "level_7", "level_6", "level_5", "level_4", "level_3", "edit_others_pages", "edit_published_pages", "publish_pages", "delete_pages", "delete_others_pages", "delete_published_pages", "delete_others_posts", "delete_private_posts", "edit_private_posts", "read_private_posts", "delete_private_pages", "edit_private_pages", "read_private_pages", "author", "editor"];
+      expect((await wp('user list-caps alice')).out).toBe(wordpress.map((c) => `${c}\n`).join(''));
+      const rest = await request(emu.app).get('/wp-json/wp/v2/users/2?context=edit').set('Authorization', basic('admin', ADMIN_PASSWORD));
+      expect(Object.keys(rest.body.capabilities)).toEqual(wordpress);
+    });
+
     it('lists users, filtered by role, in json, csv, ids and count', async () => {
       const json = JSON.parse((await wp('user list --format=json')).out);
       expect(json.map((u: { user_login: string }) => u.user_login)).toEqual(['admin', 'alice', 'sam']);

@@ -33,12 +33,14 @@ export function isRole(name: string): boolean {
   return Object.prototype.hasOwnProperty.call(ROLES, name);
 }
 
+/**
+ * WP_User::get_role_caps's `allcaps`: every role's capabilities merged in the roles' order (a key
+ * keeps its first place), then the user's own capabilities, which are the role names.
+ */
 function buildCapabilities(roles: readonly string[]): Record<string, boolean> {
   const caps: Record<string, boolean> = {};
-  for (const role of roles) {
-    for (const cap of ROLES[role]?.capabilities ?? []) caps[cap] = true;
-    caps[role] = true;
-  }
+  for (const role of roles) for (const cap of ROLES[role]?.capabilities ?? []) caps[cap] = true;
+  for (const role of roles) caps[role] = true;
   return caps;
 }
 

@@ -1,7 +1,7 @@
 import { bcrypt } from '../../../core/auth/bcrypt';
 import { isRole } from '../../../core/auth/roles';
 import type { UserRecord } from '../../../core/auth/users';
-import { checkOptions, CliError, flag, type CliCommand } from '../../../core/cli';
+import { checkOptions, CliError, flag, formatItems, stringOption, type CliCommand } from '../../../core/cli';
 import type { SiteContext } from '../../../core/namespace';
 import { randomAlphanumeric } from '../../../core/secrets';
 import { addslashes, stripslashes } from '../../../core/wordpress/formatting';
@@ -9,7 +9,7 @@ import { positional, resolveUser, tooMany } from './cli-args';
 import { sendUserChangeNotices } from './user-mail';
 
 /**
- * WP-CLI's `wp user exists`, `set-role`, `add-role`, `remove-role`, `check-password` and `reset-password`
+ * WP-CLI's `wp user exists`, `set-role`, `add-role`, `remove-role`, `list-caps`, `check-password` and `reset-password`
  * (wp-cli/entity-command's User_Command on a single site), with their messages and exit codes.
  */
 
@@ -180,6 +180,38 @@ const userResetPassword: CliCommand = {
   },
 };
 
+const userListCaps: CliCommand = {
+  synopsis: 'list-caps <user> [--format=<format>] [--origin=<origin>] [--exclude-role-names]',
+  description: 'Lists all capabilities for a user.',
+  help: {
+    options: {
+      '<user>': 'User ID, user email, or login.',
+      '--format': 'Render output in a particular format: list (one per line), table, csv, json, count or yaml. Default: list.',
+      '--origin': "all (default), user (the user's own, not from a role: none here) or role (from the user's roles, with the role names).",
+      '--exclude-role-names': 'Exclude capabilities that match role names from output.',
+    },
+    examples: ['$ wp-token-emulator user list-caps sam', 'read', 'level_0', 'subscriber'],
+  },
+  run(args, io, ctx) {
+    checkOptions(args, ['format', 'origin', 'exclude-role-names']);
+    const user = resolveUser(ctx, positional(args, 0, 'user'));
+    tooMany(args, 1);
+    const origin = stringOption(args, 'origin') ?? 'all';
+    if (!['all', 'user', 'role'].includes(origin)) throw new CliError(`Invalid value specified for 'origin' (Render output in a particular format.)`);
+    const format = stringOption(args, 'format') ?? 'list';
+    const excludeRoles = flag(args, 'exclude-role-names');
+    // allcaps: the roles' capabilities, then the role names (the user's own capabilities, which the
+    // emulator keeps to those). `user`: the user's own that are not role names, so none here.
+    const caps = origin === 'user' ? [] : Object.entries(ctx.users.capabilities(user)).filter(([cap, active]) => active && !(excludeRoles && user.roles.includes(cap))).map(([cap]) => cap);
+    if (format === 'list') {
+      for (const cap of caps) io.out(cap);
+      return 0;
+    }
+    formatItems(io, format, caps.map((name) => ({ name })), ['name'], 'name');
+    return 0;
+  },
+};
+
 /** The commands above, by their names in the `user` group. */
 export const userRoleCommands: Record<string, CliCommand> = {
   exists: userExists,
@@ -188,4 +220,5 @@ export const userRoleCommands: Record<string, CliCommand> = {
   'remove-role': userRemoveRole,
   'check-password': userCheckPassword,
   'reset-password': userResetPassword,
+  'list-caps': userListCaps,
 };
