@@ -32,6 +32,11 @@ export function invalidParam(param: string, message: string): WpError {
   });
 }
 
+/** rest_invalid_param for every invalid arg: each one's message, and its error in `details`. */
+function invalidParams(invalid: Record<string, string>, details: Values): WpError {
+  return new WpError('rest_invalid_param', `Invalid parameter(s): ${Object.keys(invalid).join(', ')}`, { status: 400, params: invalid, details });
+}
+
 /**
  * WP_REST_Request::has_valid_params() then sanitize_params(): missing required args first
  * (rest_missing_callback_param), then each given arg against its schema (rest_invalid_param with every
@@ -62,7 +67,7 @@ export function validateArgs(args: Args, read: (name: string) => unknown, defaul
       into[name] = sanitizeValue(value, arg);
     }
   }
-  if (invalid) return new WpError('rest_invalid_param', `Invalid parameter(s): ${Object.keys(invalid).join(', ')}`, { status: 400, params: invalid, details });
+  if (invalid) return invalidParams(invalid, details);
   // The args' own sanitize callbacks, once every arg passed its checks: an error is reported with its
   // own code, message and data, as rest_convert_error_to_response gives them.
   for (const name of sanitized ?? []) {
@@ -72,7 +77,7 @@ export function validateArgs(args: Args, read: (name: string) => unknown, defaul
       details[name] = { code: result.code, message: result.message, data: result.data };
     } else into[name] = result;
   }
-  if (invalid) return new WpError('rest_invalid_param', `Invalid parameter(s): ${Object.keys(invalid).join(', ')}`, { status: 400, params: invalid, details });
+  if (invalid) return invalidParams(invalid, details);
   for (const name in defaults) if (!(name in into) && read(name) === undefined) into[name] = defaults[name];
   return null;
 }

@@ -6,7 +6,7 @@ import { bcrypt } from '../core/auth/bcrypt';
 import type { CliIO } from '../core/cli';
 import { createApp, type EmulatorApp } from '../plugin/app';
 import { runStoreCommand } from '../plugin/cli';
-import { phpWordwrap } from '../wp-json/wp/v2/plugin-cli';
+import { phpWordwrap } from '../core/wordpress/formatting';
 import { asAdmin, asEditor, standardApp, standardFixtures } from './helpers';
 
 /**

@@ -41,6 +41,40 @@ export function phpEmptyString(value: string): boolean {
   return value === '' || value === '0';
 }
 
+const PHP_NUMERIC = /^[ \t\n\r\v\f]*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?[ \t\n\r\v\f]*$/;
+
+/** PHP's is_numeric() for a string: optional leading and trailing whitespace, a sign, digits with a decimal part or an exponent. */
+export function phpIsNumeric(text: string): boolean {
+  return PHP_NUMERIC.test(text);
+}
+
+/**
+ * PHP's wordwrap($text) with its defaults (75 characters, "\n", long words not cut), which WP-CLI's
+ * `plugin get` applies to a description: a space becomes a line break where the line would grow past
+ * 75; a word longer than that stays whole. Counted in characters (PHP counts bytes: the same for ASCII).
+ */
+export function phpWordwrap(text: string, width = 75): string {
+  const out = text.split('');
+  let lastStart = 0;
+  let lastSpace = 0;
+  for (let current = 0; current < out.length; current++) {
+    if (text[current] === '\n') {
+      lastStart = lastSpace = current + 1;
+    } else if (text[current] === ' ') {
+      if (current - lastStart >= width) {
+        out[current] = '\n';
+        lastStart = current + 1;
+      }
+      lastSpace = current;
+    } else if (current - lastStart >= width && lastStart !== lastSpace) {
+      out[lastSpace] = '\n';
+      lastStart = lastSpace + 1;
+    }
+  }
+  return out.join('');
+}
+
+
 /**
  * PHP's (string) cast of a request value, or null for what sanitize_text_field turns into ''
  * before anything else (arrays and objects). JSON numbers and booleans arrive typed.

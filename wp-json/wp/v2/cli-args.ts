@@ -1,5 +1,5 @@
 import type { UserRecord } from '../../../core/auth/users';
-import { CliError, type ParsedArgs } from '../../../core/cli';
+import { CliError, type CliIO, type ParsedArgs } from '../../../core/cli';
 import type { SiteContext } from '../../../core/namespace';
 
 /** The argument checks the `user` commands share (cli.ts, user-role-cli.ts). */
@@ -10,6 +10,17 @@ export function resolveUser(ctx: SiteContext, ref: string | undefined): UserReco
   const user = ctx.users.resolve(ref);
   if (!user) throw new CliError(`Invalid user ID, email or login: '${ref}'`);
   return user;
+}
+
+/** WP-CLI's fetcher get_many: the users named (`<user>...`), with a warning for each one not found. */
+export function resolveUsers(ctx: SiteContext, refs: readonly string[], io: CliIO): UserRecord[] {
+  const found: UserRecord[] = [];
+  for (const ref of refs) {
+    const user = ctx.users.resolve(ref);
+    if (user) found.push(user);
+    else io.err(`Warning: Invalid user ID, email or login: '${ref}'`);
+  }
+  return found;
 }
 
 export function positional(args: ParsedArgs, index: number, name: string): string {

@@ -7,8 +7,8 @@ import { checkOptions, CliError, flag, formatItem, formatItems, selectFields, st
 import type { SiteContext } from '../../../core/namespace';
 import { userUpdate, WP_CLI_TEXT_OPTIONS } from './user-update-cli';
 import { saveUserTextFields, type UserTextField } from './users';
-import { userSearch } from './users-collection';
-import { MAX_NICENAME, nicename, NICENAME_TOO_LONG, userNicename } from './slug';
+import { collate, userSearch } from './users-collection';
+import { NICENAME_TOO_LONG, userNicename } from './slug';
 import { badRegistered, positional, registeredOption, resolveUser, tooMany } from './cli-args';
 import { userRoleCommands } from './user-role-cli';
 
@@ -84,7 +84,7 @@ const userCreate: CliCommand = {
     if (registered === null) throw new CliError(badRegistered(registeredGiven!));
     // wp_insert_user refuses a nicename over 50 characters before it stores anything.
     const nicenameGiven = stringOption(args, 'user_nicename');
-    if (nicenameGiven !== undefined && [...nicename(nicenameGiven, login.trim())].length > MAX_NICENAME) throw new CliError(NICENAME_TOO_LONG.message);
+    if (nicenameGiven !== undefined && userNicename(nicenameGiven, { id: 0, login: login.trim() }, ctx.users) === null) throw new CliError(NICENAME_TOO_LONG.message);
     const given = stringOption(args, 'user_pass');
     const password = given ?? randomAlphanumeric(24);
     let user: UserRecord;
@@ -187,9 +187,7 @@ function listUsers(ctx: SiteContext, args: ParsedArgs): UserRecord[] {
   // MySQL's collation: case and accents ignored; the ID last, where MySQL leaves the order open.
   users.sort((a, b) => {
     for (const key of keys) {
-      const ka = key(a);
-      const kb = key(b);
-      const cmp = typeof ka === 'number' && typeof kb === 'number' ? ka - kb : String(ka).localeCompare(String(kb), 'en', { sensitivity: 'base' });
+      const cmp = collate(key(a), key(b));
       if (cmp !== 0) return order * cmp;
     }
     return a.id - b.id;

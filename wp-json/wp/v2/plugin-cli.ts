@@ -1,6 +1,8 @@
 import { checkOptions, CliError, flag, formatItem, formatItems, selectFields, stringOption, wpCliJson, type CliGroup, type CliIO, type ParsedArgs } from '../../../core/cli';
 import type { SiteContext } from '../../../core/namespace';
 import type { PluginInfo, PluginRegistry, PluginStatus } from '../../../core/plugins';
+import { phpWordwrap } from '../../../core/wordpress/formatting';
+import { tooMany } from './cli-args';
 
 /**
  * `wp-token-emulator plugin ...`: WP-CLI's `wp plugin list|status|get|activate|deactivate|toggle|is-active|is-installed`,
@@ -40,15 +42,7 @@ async function toggle(args: ParsedArgs, io: CliIO, ctx: SiteContext, wanted: Plu
   if (!all && args.positional.length === 0) throw new CliError('Please specify one or more plugins, or use --all.');
   const verb = wanted === 'active' ? 'activate' : 'deactivate';
   const done = wanted === 'active' ? 'activated' : 'deactivated';
-  const targets: PluginInfo[] = [];
-  let missing = 0;
-  for (const ref of all ? registry.list().map((p) => p.id) : args.positional) {
-    const plugin = registry.find(ref);
-    if (!plugin) {
-      io.err(`Warning: The '${ref}' plugin could not be found.`);
-      missing++;
-    } else targets.push(plugin);
-  }
+  const { found: targets, missing } = findMany(registry, all ? registry.list().map((p) => p.id) : args.positional, io);
   let changed = 0;
   let already = 0;
   for (const plugin of targets) {
@@ -71,32 +65,6 @@ async function toggle(args: ParsedArgs, io: CliIO, ctx: SiteContext, wanted: Plu
   if (missing > 0) throw new CliError(`Only ${done} ${changed} of ${total} plugins.`);
   io.out(`Success: ${verb === 'activate' ? 'Activated' : 'Deactivated'} ${changed} of ${all ? changed : total} plugins.`);
   return 0;
-}
-
-/**
- * PHP's wordwrap($text) with its defaults (75 characters, "\n", long words not cut), which WP-CLI's
- * `plugin get` applies to a description: a space becomes a line break where the line would grow past
- * 75; a word longer than that stays whole. Counted in characters (PHP counts bytes: the same for ASCII).
- */
-export function phpWordwrap(text: string, width = 75): string {
-  const out = text.split('');
-  let lastStart = 0;
-  let lastSpace = 0;
-  for (let current = 0; current < out.length; current++) {
-    if (text[current] === '\n') {
-      lastStart = lastSpace = current + 1;
-    } else if (text[current] === ' ') {
-      if (current - lastStart >= width) {
-        out[current] = '\n';
-        lastStart = current + 1;
-      }
-      lastSpace = current;
-    } else if (current - lastStart >= width && lastStart !== lastSpace) {
-      out[lastSpace] = '\n';
-      lastStart = lastSpace + 1;
-    }
-  }
-  return out.join('');
 }
 
 /** The `<plugin>` argument, required. */
@@ -218,7 +186,7 @@ export const pluginCli: CliGroup = {
       run(args, io, ctx) {
         checkOptions(args, ['field', 'fields', 'format']);
         const ref = pluginArg(args);
-        if (args.positional.length > 1) throw new CliError(`Too many positional arguments: ${args.positional.slice(1).join(' ')}`);
+        tooMany(args, 1);
         const registry = registryOf(ctx);
         const plugin = registry.find(ref);
         if (!plugin) throw new CliError(`The '${ref}' plugin could not be found.`);

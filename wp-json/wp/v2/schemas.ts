@@ -1,9 +1,6 @@
 import { WpError } from '../../../core/rest/errors';
 import type { ArgSchema } from '../../../core/rest/schema';
-import { phpEmptyString } from '../../../core/wordpress/formatting';
-
-/** PHP's is_numeric(): optional leading whitespace, sign, digits with a decimal part or an exponent, optional trailing whitespace. */
-export const PHP_NUMERIC = /^[ \t\n\r\v\f]*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?[ \t\n\r\v\f]*$/;
+import { phpEmptyString, phpIsNumeric } from '../../../core/wordpress/formatting';
 
 /**
  * The JSON schemas and argument lists of WordPress 6.8's users and application-passwords
@@ -102,7 +99,7 @@ function checkUserPassword(value: unknown): unknown {
  * else rest_invalid_param "Invalid user parameter(s).".
  */
 function checkReassign(value: unknown): unknown {
-  if (typeof value === 'number' || (typeof value === 'string' && PHP_NUMERIC.test(value))) return value;
+  if (typeof value === 'number' || (typeof value === 'string' && phpIsNumeric(value))) return value;
   if (value === false || value === 'false' || value === null || value === '' || value === '0' || value === 0 || (Array.isArray(value) && value.length === 0)) return false;
   return new WpError('rest_invalid_param', 'Invalid user parameter(s).', { status: 400 });
 }

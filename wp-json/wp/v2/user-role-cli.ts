@@ -5,7 +5,7 @@ import { checkOptions, CliError, flag, formatItems, stringOption, type CliComman
 import type { SiteContext } from '../../../core/namespace';
 import { randomAlphanumeric } from '../../../core/secrets';
 import { addslashes, stripslashes } from '../../../core/wordpress/formatting';
-import { positional, resolveUser, tooMany } from './cli-args';
+import { positional, resolveUser, resolveUsers, tooMany } from './cli-args';
 import { sendUserChangeNotices } from './user-mail';
 
 /**
@@ -147,12 +147,7 @@ const userResetPassword: CliCommand = {
   async run(args, io, ctx) {
     checkOptions(args, ['skip-email', 'show-password', 'porcelain']);
     const porcelain = flag(args, 'porcelain');
-    const found: UserRecord[] = [];
-    for (const ref of args.positional) {
-      const user = ctx.users.resolve(ref);
-      if (user) found.push(user);
-      else io.err(`Warning: Invalid user ID, email or login: '${ref}'`);
-    }
+    const found = resolveUsers(ctx, args.positional, io);
     let reset = 0;
     for (const user of found) {
       const password = randomAlphanumeric(24);

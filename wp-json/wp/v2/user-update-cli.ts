@@ -4,7 +4,7 @@ import type { UserRecord, Users } from '../../../core/auth/users';
 import { checkOptions, CliError, type CliCommand } from '../../../core/cli';
 import { isEmail } from '../../../core/wordpress/formatting';
 import { NICENAME_TOO_LONG, userNicename } from './slug';
-import { badRegistered, registeredOption } from './cli-args';
+import { badRegistered, registeredOption, resolveUsers } from './cli-args';
 import { saveUserTextFields, storeUserChanges, type UserTextField } from './users';
 
 /**
@@ -78,12 +78,7 @@ export const userUpdate: CliCommand = {
     const skipEmail = args.options['skip-email'] !== undefined;
     const options = Object.entries(args.options).filter(([name]) => name !== 'skip-email' && name !== 'user_login');
     if (options.length === 0) throw new CliError('Need some fields to update.');
-    const found: UserRecord[] = [];
-    for (const ref of args.positional) {
-      const user = ctx.users.resolve(ref);
-      if (user) found.push(user);
-      else io.err(`Warning: Invalid user ID, email or login: '${ref}'`);
-    }
+    const found = resolveUsers(ctx, args.positional, io);
     if (found.length === 0) throw new CliError('No valid users found.');
     let failures = 0;
     for (const original of found) {

@@ -7,8 +7,8 @@ import type { RestRequest } from '../../../core/rest/request';
 import { RestResponse } from '../../../core/rest/response';
 import { CREATABLE, DELETABLE, EDITABLE, READABLE } from '../../../core/rest/server';
 import type { ArgSchema } from '../../../core/rest/schema';
-import { phpEmptyString } from '../../../core/wordpress/formatting';
-import { contextArg, PHP_NUMERIC, userDeleteArgs, userEditArgs, userSchema } from './schemas';
+import { phpEmptyString, phpIsNumeric } from '../../../core/wordpress/formatting';
+import { contextArg, userDeleteArgs, userEditArgs, userSchema } from './schemas';
 import { applyUserChanges, prepareUser, restChangeNotices, storeUserChanges } from './users';
 import { nicenameTooLong, restSlug, userNicename } from './slug';
 
@@ -32,7 +32,6 @@ export function validUsername(value: unknown): true | string {
   const valid = name !== '' && name !== '0' && /^[A-Za-z0-9 _.\-@]+$/.test(name) && name.trim() === name && !name.includes('  ');
   return valid ? true : 'This username is invalid because it uses illegal characters. Please enter a valid username.';
 }
-
 
 const listArgs: Record<string, ArgSchema> = {
   context: contextArg,
@@ -64,7 +63,6 @@ const SEARCH_COLUMNS: Record<string, SearchColumn> = { id: 'ID', username: 'user
 
 type SearchColumn = 'ID' | 'user_login' | 'user_email' | 'user_url' | 'user_nicename' | 'display_name';
 
-
 /**
  * WP_User_Query's `search`: every '*' at both ends trimmed, and where there were some the text may
  * have more before or after it (LIKE '%text', 'text%', '%text%'; without any the value must equal the
@@ -81,7 +79,7 @@ export function userSearch(search: string, canList: boolean, named: readonly str
   const text = search.replace(/^\*+|\*+$/g, '');
   const leading = /^\*/.test(search);
   const trailing = /\*$/.test(search);
-  const numeric = PHP_NUMERIC.test(text);
+  const numeric = phpIsNumeric(text);
   const columns: SearchColumn[] =
     given.length > 0 ? given : (restricted ?? (text.includes('@') ? ['user_email'] : numeric ? ['user_login', 'ID'] : /^https?:\/\//.test(text) ? ['user_url'] : ['user_login', 'user_url', 'user_email', 'user_nicename', 'display_name']));
   const needle = text.toLowerCase();
@@ -91,6 +89,11 @@ export function userSearch(search: string, canList: boolean, named: readonly str
   };
   const value = (u: UserRecord, c: SearchColumn) => (c === 'user_login' ? u.login : c === 'user_email' ? u.email : c === 'user_url' ? u.url : c === 'user_nicename' ? u.slug : u.displayName);
   return (u) => columns.some((c) => (c === 'ID' ? numeric && Number(text) === u.id : like(value(u, c))));
+}
+
+/** Two column values as the users list orders them (MySQL's collation): numbers by value, text ignoring case and accents. */
+export function collate(a: string | number, b: string | number): number {
+  return typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), 'en', { sensitivity: 'base' });
 }
 
 /** A list page: the users the request may see, filtered, ordered and counted as WP_User_Query does. */
@@ -117,10 +120,7 @@ function query(ctx: SiteContext, req: RestRequest): { page: UserRecord[]; total:
     orderby === 'id' ? u.id : orderby === 'registered_date' ? u.registered : orderby === 'slug' ? u.slug : orderby === 'email' ? u.email : orderby === 'url' ? u.url : orderby === 'include' ? include.indexOf(u.id) : orderby === 'include_slugs' ? (slugs ?? []).indexOf(u.slug) : u.displayName;
   const dir = req.param('order') === 'desc' ? -1 : 1;
   users = [...users].sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    const cmp = typeof ka === 'number' && typeof kb === 'number' ? ka - kb : String(ka).localeCompare(String(kb), 'en', { sensitivity: 'base' });
-    return dir * (cmp || a.id - b.id);
+    return dir * (collate(key(a), key(b)) || a.id - b.id);
   });
   const perPage = Number(req.param('per_page') ?? 10);
   const offset = req.param('offset') ? Number(req.param('offset')) : (Number(req.param('page') ?? 1) - 1) * perPage;

@@ -201,7 +201,6 @@ export async function applyUserChanges(ctx: SiteContext, user: UserRecord, req: 
   return null;
 }
 
-/** `GET|POST|PUT|PATCH|DELETE /wp/v2/users/me`, after the collection and `/users/<id>` (WordPress's index order). */
 /**
  * Stores a user a request changed, once its awaits (bcrypt, the turns of large fields) are over:
  * what other requests did meanwhile is checked again, so an update never brings back a user deleted
@@ -231,6 +230,7 @@ export function restChangeNotices(req: RestRequest): Omit<UserChangeNotice, 'bef
   return { passwordChanged: typeof req.param('password') === 'string', emailGiven: typeof email === 'string' ? email : undefined };
 }
 
+/** `GET|POST|PUT|PATCH|DELETE /wp/v2/users/me`, after the collection and `/users/<id>` (WordPress's index order). */
 export function registerUsers(ctx: SiteContext): void {
   registerUserCollection(ctx);
   const { rest, users } = ctx;
