@@ -1,10 +1,13 @@
+import { phpTrim, wpParseList } from '../wordpress/formatting';
+
 /**
- * `?_fields=a,b.c`: keep only the named fields (and nested paths) of a success body, per item for
- * lists, as rest_filter_response_fields() does.
+ * `?_fields=a,b.c` as rest_filter_response_fields() and get_fields_for_response() read it:
+ * wp_parse_list() (an array as given, a string split at commas and ASCII whitespace), then PHP's
+ * trim() of each name (a no-break space is part of the name, which then names no field).
  */
-export function parseFieldsParam(value: unknown): string[] {
-  const list = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(',') : [];
-  return list.map((f) => f.trim()).filter((f) => f !== '');
+export function parseFieldList(value: unknown): string[] {
+  const list = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? wpParseList(value) : [];
+  return list.map((f) => phpTrim(f)).filter((f) => f !== '');
 }
 
 function filterObject(data: Record<string, unknown>, fields: string[]): Record<string, unknown> {

@@ -8,6 +8,7 @@
 import { sanitizeUrl } from '../wordpress/url';
 import { WpError } from './errors';
 import { filterFields } from './fields';
+export { parseFieldList } from './fields';
 import { encodeJson } from './json';
 import type { Params, RestRequest } from './request';
 
@@ -99,12 +100,6 @@ export function encodeRestBody(data: unknown, style: 'php' | 'plain', pretty: bo
 
 // ---- _fields ------------------------------------------------------------------------------------
 
-/** wp_parse_list(): an array as given, a string split on commas and whitespace. */
-export function parseFieldList(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map((v) => String(v).trim()).filter((f) => f !== '');
-  if (typeof value !== 'string') return [];
-  return value.split(/[\s,]+/).filter((f) => f !== '');
-}
 
 /** rest_is_field_included(): the field itself, or a nested path below it. */
 function fieldIncluded(field: string, fields: string[]): boolean {

@@ -1,4 +1,4 @@
-import { isEmail, phpString, sanitizeTextField } from '../wordpress/formatting';
+import { isEmail, phpIsNumeric, phpString, sanitizeTextField, wpParseList } from '../wordpress/formatting';
 import { WpError } from './errors';
 import { sanitizeUrl } from '../wordpress/url';
 
@@ -50,8 +50,8 @@ export const INDEX_KEYWORDS = [
 
 function isNumeric(value: unknown): boolean {
   if (typeof value === 'number') return Number.isFinite(value);
-  // No two quantifiers may compete for the same characters: this runs on anonymous input before any permission check.
-  return typeof value === 'string' && /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/.test(value);
+  // PHP's is_numeric: ASCII whitespace around the number, not a no-break space (WordPress: rest_invalid_type).
+  return typeof value === 'string' && phpIsNumeric(value);
 }
 
 const compiledPatterns = new Map<string, RegExp>();
@@ -107,7 +107,7 @@ function parseList(value: unknown): unknown[] {
   if (Array.isArray(value)) return value;
   if (isScalar(value)) {
     const text = typeof value === 'boolean' ? (value ? '1' : '') : typeof value === 'number' ? (phpString(value) ?? '') : value;
-    return text.split(/[\s,]+/).filter((s) => s !== '');
+    return wpParseList(text);
   }
   if (isNumericKeyed(value)) return Object.values(value);
   return [];

@@ -43,6 +43,14 @@ export function phpEmptyString(value: string): boolean {
 
 const PHP_NUMERIC = /^[ \t\n\r\v\f]*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?[ \t\n\r\v\f]*$/;
 
+/**
+ * wp_parse_list() for a string: split at runs of commas and whitespace, empty parts dropped. PCRE's
+ * `\s` (no /u flag) is ASCII whitespace only: a no-break or em space stays inside a part.
+ */
+export function wpParseList(text: string): string[] {
+  return text.split(/[ \t\n\r\v\f,]+/).filter((part) => part !== '');
+}
+
 /** PHP's is_numeric() for a string: optional leading and trailing whitespace, a sign, digits with a decimal part or an exponent. */
 export function phpIsNumeric(text: string): boolean {
   return PHP_NUMERIC.test(text);

@@ -6,7 +6,7 @@ import { escHtml, isEmail, phpStripTags, removeAccents, sanitizeTextField, sanit
 import { KSES_ALLOWED_TAGS, wpKses } from '../../core/wordpress/kses';
 import { sanitizeUserDescription, sanitizeUserEmail, sanitizeUserNameField, sanitizeUserUrl } from '../../core/wordpress/user-fields';
 import { nicename, restSlug } from '../../wp-json/wp/v2/slug';
-import { validUsername } from '../../wp-json/wp/v2/users-collection';
+import { validUsername } from '../../wp-json/wp/v2/schemas';
 
 /*
  * The formatting functions against WordPress's own: formatting-6.8.json holds 2,500 generated strings

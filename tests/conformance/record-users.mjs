@@ -106,6 +106,21 @@ const CASES = [
   ['users-delete-reassign-word', json('DELETE', '/users/7?force=true&reassign=abc', 'admin'), 'check_reassign: neither a number nor empty or false'],
   ['users-delete-norole-reassign-false', json('DELETE', '/users/7?force=1&reassign=false', 'admin'),
     "check_reassign replaces the type check: 'false' is no reassignment"],
+  ['users-list-fields-nbsp', json('GET', '/users?_fields=id%C2%A0,name', 'admin'),
+    "wp_parse_list splits at ASCII whitespace and PHP's trim() keeps a no-break space: 'id\u00a0' names no field"],
+  ['users-list-fields-vertical-tab', json('GET', '/users?_fields=id%0B,name', 'admin'), 'a vertical tab is whitespace to PCRE'],
+  ['users-list-per-page-nbsp', json('GET', '/users?per_page=%C2%A05', 'admin'), "is_numeric(): a no-break space is not whitespace"],
+  ['users-list-per-page-spaces', json('GET', '/users?per_page=%205%20', 'admin'), 'is_numeric(): ASCII spaces around the number are'],
+  ['users-list-include-em-space', json('GET', '/users?include=1%E2%80%832', 'admin'), 'an em space does not separate list items'],
+  ['users-list-roles-nbsp', json('GET', '/users?roles=editor%C2%A0,administrator', 'admin'), "'editor\u00a0' is no role's name"],
+  ['users-create-bad-username', json('POST', '/users', 'admin', { username: 'bad!', email: 'bad@example.com', password: 'x' }),
+    "check_username, the arg's sanitize_callback: rest_user_invalid_username in the details"],
+  ['users-create-bad-username-bad-email', json('POST', '/users', 'admin', { username: 'bad!', email: 'notanemail', password: 'x' }),
+    'sanitize callbacks run only once every arg is valid: only the e-mail is reported'],
+  ['users-create-username-zero', json('POST', '/users', 'admin', { username: '0', email: 'zero@example.com', password: 'x' }), "empty(): '0' is no username"],
+  ['users-update-bad-username', json('POST', '/users/2', 'admin', { username: 'bad!' }), "the same check on update, before 'Username is not editable'"],
+  ['users-create-role-nbsp', json('POST', '/users', 'admin', { username: 'wes', email: 'wes@example.com', password: 'x', roles: 'editor\u00a0' }),
+    'a role list split at ASCII whitespace: the no-break space stays in the name'],
 ];
 
 /** JSON paths of the values that differ between runs (dates of users registered at install or now). */

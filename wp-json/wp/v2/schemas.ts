@@ -65,9 +65,30 @@ export function userSchema(): Record<string, unknown> {
   };
 }
 
+/**
+ * validate_username(): sanitize_user(…, true) leaves it unchanged (only letters, digits, space and
+ * `_.-@`; nothing to trim; no run of spaces, which it makes one) and PHP's empty() is false for it
+ * (so not '0').
+ */
+export function validUsername(value: unknown): true | string {
+  const name = String(value);
+  const valid = name !== '' && name !== '0' && /^[A-Za-z0-9 _.\-@]+$/.test(name) && name.trim() === name && !name.includes('  ');
+  return valid ? true : 'This username is invalid because it uses illegal characters. Please enter a valid username.';
+}
+
+/**
+ * WP_REST_Users_Controller::check_username, `username`'s sanitize_callback (create and update alike):
+ * runs after every arg passed its checks, so a bad e-mail beside it is the only error reported; its
+ * own error (rest_user_invalid_username, status 400) shows in rest_invalid_param's details.
+ */
+function checkUsername(value: unknown): unknown {
+  const verdict = validUsername(value);
+  return verdict === true ? String(value) : new WpError('rest_user_invalid_username', verdict, { status: 400 });
+}
+
 /** The users/me POST/PUT/PATCH args (get_endpoint_args_for_item_schema(EDITABLE)). */
 export const userEditArgs: Record<string, ArgSchema> = {
-  username: { description: 'Login name for the user.', type: 'string' },
+  username: { description: 'Login name for the user.', type: 'string', sanitize: checkUsername },
   name: { description: 'Display name for the user.', type: 'string' },
   first_name: { description: 'First name for the user.', type: 'string' },
   last_name: { description: 'Last name for the user.', type: 'string' },

@@ -22,17 +22,6 @@ import { nicenameTooLong, restSlug, userNicename } from './slug';
 const idArg: ArgSchema = { description: 'Unique identifier for the user.', type: 'integer' };
 const ORDERBY = ['id', 'include', 'name', 'registered_date', 'slug', 'include_slugs', 'email', 'url'];
 
-/**
- * validate_username(): sanitize_user(…, true) leaves it unchanged (only letters, digits, space and
- * `_.-@`; nothing to trim; no run of spaces, which it makes one) and PHP's empty() is false for it
- * (so not '0').
- */
-export function validUsername(value: unknown): true | string {
-  const name = String(value);
-  const valid = name !== '' && name !== '0' && /^[A-Za-z0-9 _.\-@]+$/.test(name) && name.trim() === name && !name.includes('  ');
-  return valid ? true : 'This username is invalid because it uses illegal characters. Please enter a valid username.';
-}
-
 const listArgs: Record<string, ArgSchema> = {
   context: contextArg,
   page: { description: 'Current page of the collection.', type: 'integer', default: 1, minimum: 1 },
@@ -52,7 +41,7 @@ const listArgs: Record<string, ArgSchema> = {
 
 const createArgs: Record<string, ArgSchema> = {
   ...userEditArgs,
-  username: { ...userEditArgs.username, required: true, validate: validUsername },
+  username: { ...userEditArgs.username, required: true },
   email: { ...userEditArgs.email, required: true },
   password: { ...userEditArgs.password, required: true },
 };

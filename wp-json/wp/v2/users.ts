@@ -5,7 +5,7 @@ import { uniqueNicename, type UserRecord } from '../../../core/auth/users';
 import { sendUserChangeNotices, type UserChangeNotice } from './user-mail';
 import type { SiteContext } from '../../../core/namespace';
 import { WpError, wpErrors } from '../../../core/rest/errors';
-import { parseFieldsParam } from '../../../core/rest/fields';
+import { parseFieldList } from '../../../core/rest/fields';
 import type { RestRequest } from '../../../core/rest/request';
 import { DELETABLE, EDITABLE, READABLE, type Method } from '../../../core/rest/server';
 import { contextArg, userDeleteArgs, userEditArgs, userSchema } from './schemas';
@@ -66,7 +66,7 @@ export function prepareUser(ctx: SiteContext, user: UserRecord, req: RestRequest
   if (edit) data.meta = { persisted_preferences: [] };
   // The users controller includes a field only when `_fields` names it exactly (in_array, not
   // rest_is_field_included): `_fields=avatar_urls.48` drops avatar_urls altogether, as WordPress does.
-  const fields = parseFieldsParam(req.query._fields);
+  const fields = parseFieldList(req.query._fields);
   if (fields.length > 0) for (const key of Object.keys(data)) if (!fields.includes(key)) delete data[key];
   data._links = {
     self: [{ href: ctx.rest.restUrl(`/wp/v2/users/${user.id}`), targetHints: { allow: userMethods(ctx, req.user, user) } }],
