@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { bcrypt } from './auth/bcrypt';
 import { ROLES } from './auth/roles';
+import { applicationNameProblem } from './auth/application-passwords';
 import { emailProblem, loginProblem, type NewUser } from './auth/users';
 import type { FixtureProblem, FixturesSection, NamespaceModule, SiteContext } from './namespace';
 import { documentProblems, type Schema } from './validation';
@@ -97,7 +98,7 @@ const USERS_SCHEMA: Schema = {
           type: 'object',
           additionalProperties: false,
           properties: {
-            name: { ...nonEmpty, required: true },
+            name: { ...nonEmpty, required: true, validate: (v) => applicationNameProblem(String(v)) ?? true },
             password: { ...nonEmpty, required: true, validate: (v) => String(v).replace(/[^a-z\d]/gi, '') !== '' || 'must contain letters or digits' },
             uuid: { type: 'string', format: 'uuid' },
             appId: { type: 'string', validate: (v) => v === '' || UUID.test(String(v)) || 'must be "" or a UUID' },

@@ -145,4 +145,20 @@ describe('features/user-application-password.feature', () => {
     expect((await wp(`user application-password list 1 --uuid=${uuid} --field=name`)).out).toBe('myapp');
     expect((await wp('user application-password list 1 --app_id=nosuchapp --format=count')).out).toBe('0');
   });
+
+  // WP-CLI hands the name to create_new_application_password / update_application_password as given.
+  it("create refuses '0' as WordPress does; update with an empty name or '0' succeeds and keeps the name", async () => {
+    const zero = await wp('user application-password create 1 0 --porcelain');
+    expect(zero.code).toBe(1);
+    expect(zero.err).toBe('Error: An application name is required to create an application password.');
+    expect((await wp('user application-password create 1 keepme --porcelain')).code).toBe(0);
+    const uuid = (await wp('user application-password list 1 --name=keepme --field=uuid')).out;
+    for (const name of ['', '0']) {
+      const updated = await wp(`user application-password update 1 ${uuid} --name=${name}`);
+      expect(updated).toEqual({ code: 0, out: 'Success: Updated application password.', err: '' });
+      expect((await wp(`user application-password get 1 ${uuid} --field=name`)).out).toBe('keepme');
+    }
+    expect((await wp(`user application-password update 1 ${uuid} --name=<b>new</b>`)).code).toBe(0);
+    expect((await wp(`user application-password get 1 ${uuid} --field=name`)).out).toBe('new');
+  });
 });

@@ -157,6 +157,31 @@ describe('wp/v2 application passwords', () => {
     expect(create.body.code).toBe('rest_cannot_create_application_passwords');
   });
 
+  // Each answered the same by the wp-oracle (WordPress 6.8): create_new_application_password and
+  // update_application_password run the name through sanitize_text_field unless PHP's empty() holds.
+  it("refuses the name '0' (PHP's empty()) and keeps a no-break space, which PHP's trim() does not strip", async () => {
+    const zero = await request(emu.app).post(list('me')).set('Authorization', asAdmin).send({ name: '0' });
+    expect(zero.status).toBe(400);
+    expect(zero.body).toEqual({ code: 'application_password_empty_name', message: 'An application name is required to create an application password.', data: { status: 400 } });
+    const nbsp = await request(emu.app).post(list('me')).set('Authorization', asAdmin).send({ name: '\u00a0nb\u00a0' });
+    expect(nbsp.status).toBe(201);
+    expect(nbsp.body.name).toBe('\u00a0nb\u00a0');
+    const spaces = await request(emu.app).post(list('me')).set('Authorization', asAdmin).send({ name: ' \t sp \n ' });
+    expect(spaces.body.name).toBe('sp');
+  });
+
+  it("keeps the old name when the new one is PHP-empty ('0') or empty once sanitised (only tags)", async () => {
+    const item = `${list('me')}/${ADMIN_UUID}`;
+    for (const name of ['0', '<i></i>']) {
+      const res = await request(emu.app).post(item).set('Authorization', asAdmin).send({ name });
+      expect(res.status).toBe(200);
+      expect(res.body.name).toBe('oracle-admin');
+    }
+    const renamed = await request(emu.app).post(item).set('Authorization', asAdmin).send({ name: 'a<b>c</b>  d' });
+    expect(renamed.body.name).toBe('ac d');
+    expect(emu.applicationPasswords.get(1, ADMIN_UUID)?.name).toBe('ac d');
+  });
+
   it('checks the user id before permissions: 0 and unknown ids are 404 rest_user_invalid_id, a login is rest_no_route', async () => {
     for (const [user, auth] of [[0, asAdmin], [999, asEditor], [0, undefined]] as const) {
       const req = request(emu.app).get(list(user));

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
 import { keyedHash, randomAlphanumeric, safeEqual, type SiteSecrets } from '../secrets';
 import type { Collection, Store } from '../store';
+import { phpEmptyString, sanitizeTextField } from '../wordpress/formatting';
 
 /** One application password as stored: never the password itself, only its keyed hash. */
 export interface ApplicationPasswordRecord {
@@ -53,6 +54,16 @@ export class ApplicationPasswordError extends Error {
  * Application passwords (WP_Application_Passwords). The secret is 24 random [A-Za-z0-9] characters
  * (142 bits), so a fast keyed hash is enough, as WordPress 6.8's BLAKE2b is: bcrypt would only cost time.
  */
+/** Why `name` cannot name an application (WordPress refuses it as empty), or null. */
+export function applicationNameProblem(name: string): string | null {
+  return phpEmptyString(applicationName(name)) ? "is empty as WordPress stores it ('0', or only spaces and tags: sanitize_text_field)" : null;
+}
+
+/** An application's name as WordPress stores it: sanitize_text_field() unless PHP's empty() holds for it. */
+export function applicationName(name: string): string {
+  return phpEmptyString(name) ? name : sanitizeTextField(name);
+}
+
 export class ApplicationPasswords {
   private readonly items: Collection<ApplicationPasswordRecord>;
 
@@ -87,8 +98,9 @@ export class ApplicationPasswords {
    * Returns the plaintext once: only the hash is kept.
    */
   create(userId: number, input: { name: string; appId?: string; password?: string; uuid?: string; created?: number }): { item: ApplicationPasswordRecord; password: string } {
-    const name = input.name.trim();
-    if (name === '') throw new ApplicationPasswordError('application_password_empty_name', 'An application name is required to create an application password.');
+    // create_new_application_password(): the name through sanitize_text_field unless PHP-empty, then PHP-empty ('' or '0') is refused.
+    const name = applicationName(input.name);
+    if (phpEmptyString(name)) throw new ApplicationPasswordError('application_password_empty_name', 'An application name is required to create an application password.');
     const password = input.password !== undefined ? normalizeApplicationPassword(input.password) : randomAlphanumeric(APPLICATION_PASSWORD_LENGTH);
     if (password.length === 0) throw new ApplicationPasswordError('application_password_invalid', 'An application password needs at least one letter or digit.');
     const uuid = input.uuid ?? randomUUID();
@@ -107,9 +119,15 @@ export class ApplicationPasswords {
     return { item, password };
   }
 
-  /** Renames a password: the stored one, or null when it is gone (deleted since it was read, it is never stored again). */
+  /**
+   * Renames a password: the stored one, or null when it is gone (deleted since it was read, it is
+   * never stored again). As update_application_password(): the name through sanitize_text_field; one
+   * that is PHP-empty after it ('', '0', only tags) leaves the name as it was.
+   */
   rename(item: ApplicationPasswordRecord, name: string): ApplicationPasswordRecord | null {
-    return this.change(item.uuid, { name });
+    const clean = applicationName(name);
+    if (phpEmptyString(clean)) return this.items.get(item.uuid) ?? null;
+    return this.change(item.uuid, { name: clean });
   }
 
   /** Sets the application's uuid ('' for none); WP-CLI's `application-password update --app_id`. Null when the password is gone. */

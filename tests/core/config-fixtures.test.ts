@@ -118,6 +118,18 @@ describe('fixtures', () => {
     expect(paths).toEqual(expect.arrayContaining(['users[0].role', 'users[0].extra', 'users[1].email', 'users[1].applicationPasswords[0].password', 'users[1].applicationPasswords[0].uuid', 'vendorx']));
   });
 
+  it("refuses an application name WordPress would not store ('0', only spaces or tags) with its path, and keeps one with a no-break space", async () => {
+    const app = (name: string) => ({ users: [{ id: 1, login: 'admin', email: 'admin@example.com', role: 'administrator', applicationPasswords: [{ name, password: ADMIN_PASSWORD }] }] });
+    for (const name of ['0', ' \t ', '<b></b>']) {
+      const error = (await createApp({ fixtures: app(name) }).catch((e: unknown) => e)) as FixtureError;
+      expect(error).toBeInstanceOf(FixtureError);
+      expect(error.problems).toEqual([{ path: 'users[0].applicationPasswords[0].name', message: "is empty as WordPress stores it ('0', or only spaces and tags: sanitize_text_field)" }]);
+    }
+    const emu = await createApp({ fixtures: app('\u00a0app <i>one</i> ') });
+    expect(emu.applicationPasswords.list(1).map((p) => p.name)).toEqual(['\u00a0app one']);
+    await emu.close();
+  });
+
   it('a fixtures file that is not JSON is refused with its name', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wpte-fx-'));
     const file = path.join(dir, 'fixtures.json');

@@ -339,11 +339,11 @@ const apUpdate: CliCommand = {
     tooMany(args, 2);
     const name = stringOption(args, 'name');
     const appId = stringOption(args, 'app_id');
-    if (name !== undefined && name.trim() === '') throw new CliError('The application name cannot be empty.');
     if (appId !== undefined && appId !== '' && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(appId)) {
       throw new CliError(`Invalid --app_id: '${appId}' is not a UUID.`);
     }
-    if (name !== undefined) ctx.applicationPasswords.rename(item, name.trim());
+    // WP-CLI hands --name to update_application_password: sanitised there, and an empty one ('', '0') changes nothing.
+    if (name !== undefined) ctx.applicationPasswords.rename(item, name);
     if (appId !== undefined) ctx.applicationPasswords.setAppId(item, appId);
     io.out('Success: Updated application password.');
     return 0;
