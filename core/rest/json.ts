@@ -16,11 +16,20 @@ export function encodeJson(data: unknown, style: 'php' | 'plain'): string {
 /** PHP json_decode's error codes that the emulator reproduces in rest_invalid_json. */
 export const JSON_ERRORS = {
   depth: { code: 1, message: 'Maximum stack depth exceeded' },
+  stateMismatch: { code: 2, message: 'State mismatch (invalid or malformed JSON)' },
+  ctrlChar: { code: 3, message: 'Control character error, possibly incorrectly encoded' },
   syntax: { code: 4, message: 'Syntax error' },
   utf8: { code: 5, message: 'Malformed UTF-8 characters, possibly incorrectly encoded' },
+  utf16: { code: 10, message: 'Single unpaired UTF-16 surrogate in unicode escape' },
 } as const;
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+export type JsonError = (typeof JSON_ERRORS)[keyof typeof JSON_ERRORS];
+
+/** json_decode's default depth: a document that reaches this many nested arrays and objects is refused. */
+const MAX_LEVELS = 512;
+
+// A fatal decoder that keeps a byte order mark (PHP reads one as a syntax error, not as nothing).
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Nesting depth of a JSON text, counted without parsing (strings skipped). */
 function nestingDepth(text: string): number {
@@ -41,23 +50,257 @@ function nestingDepth(text: string): number {
   return max;
 }
 
-/** PHP json_decode($body, true) with depth 512: the value, or why it failed. */
-export function decodeJsonBody(body: Buffer): { value: unknown } | { error: { code: number; message: string } } {
-  let text: string;
+/** A \u escape of a UTF-16 surrogate (D800-DFFF), paired or not: JSON.parse takes an unpaired one, PHP does not. */
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
+
+/**
+ * PHP json_decode($body, true) (default depth): the value, or the error PHP reports. JSON.parse
+ * decides the usual case; a body it refuses, or one it takes that PHP may not (512 levels or more,
+ * an unpaired surrogate escape), goes through phpJsonError for PHP's own verdict and error code.
+ */
+export function decodeJsonBody(body: Buffer): { value: unknown } | { error: JsonError } {
+  let text: string | null;
   // ASCII (most JSON bodies) is valid UTF-8 and reads the same as Latin-1, the cheapest decoding.
   if (isAscii(body)) text = body.toString('latin1');
   else {
     try {
       text = utf8.decode(body);
     } catch {
-      return { error: JSON_ERRORS.utf8 };
+      text = null; // invalid UTF-8: PHP's error depends on where it is (phpJsonError)
     }
   }
-  // 513 levels take at least 513 characters: a shorter text needs no count.
-  if (text.length > 512 && nestingDepth(text) > 512) return { error: JSON_ERRORS.depth };
-  try {
-    return { value: JSON.parse(text) };
-  } catch {
-    return { error: JSON_ERRORS.syntax };
+  let value: unknown;
+  if (text !== null) {
+    try {
+      value = JSON.parse(text);
+      // MAX_LEVELS levels take at least twice as many characters: a shorter text needs no count.
+      const php = (text.length >= 2 * MAX_LEVELS && nestingDepth(text) >= MAX_LEVELS) || SURROGATE_ESCAPE.test(text);
+      if (!php) return { value };
+    } catch {
+      text = null;
+    }
+  }
+  const error = phpJsonError(body);
+  if (error !== null) return { error };
+  // PHP takes what JSON.parse refused: not expected (both follow RFC 8259), answered as PHP's syntax error.
+  return text === null ? { error: JSON_ERRORS.syntax } : { value };
+}
+
+const enum Token {
+  BeginObject,
+  EndObject,
+  BeginArray,
+  EndArray,
+  Colon,
+  Comma,
+  String,
+  Scalar,
+  End,
+}
+
+/** Where the parser stands: what the next token may be. */
+const enum Expect {
+  Value,
+  ValueOrEndArray,
+  Key,
+  KeyOrEndObject,
+  Colon,
+  CommaOrEnd,
+  Nothing,
+}
+
+const isHex = (b: number | undefined) => b !== undefined && ((b >= 48 && b <= 57) || (b >= 65 && b <= 70) || (b >= 97 && b <= 102));
+const isDigit = (b: number | undefined) => b !== undefined && b >= 48 && b <= 57;
+
+/** Length of the well-formed UTF-8 sequence at `i` (RFC 3629: no overlong forms, surrogates or code points past U+10FFFF), or 0. */
+function utf8Length(bytes: Buffer, i: number): number {
+  const b = bytes[i]!;
+  const cont = (k: number, lo = 0x80, hi = 0xbf) => {
+    const c = bytes[i + k];
+    return c !== undefined && c >= lo && c <= hi;
+  };
+  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
+  if (b >= 0xe0 && b <= 0xef) {
+    const lo = b === 0xe0 ? 0xa0 : 0x80;
+    const hi = b === 0xed ? 0x9f : 0xbf;
+    return cont(1, lo, hi) && cont(2) ? 3 : 0;
+  }
+  if (b >= 0xf0 && b <= 0xf4) {
+    const lo = b === 0xf0 ? 0x90 : 0x80;
+    const hi = b === 0xf4 ? 0x8f : 0xbf;
+    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+/**
+ * The error PHP 8's json_decode($bytes, true) reports, or null when it decodes the text. PHP's
+ * scanner reads one token at a time and its parser checks each token as it comes, so the first
+ * problem in the text decides: a token that cannot be read (a control character: 3; malformed
+ * UTF-8: 5; an unpaired surrogate escape: 10; anything else: 4), a token the grammar does not take
+ * there (4; an array closed with `}` or an object with `]` where its end may come: 2), or an
+ * array or object opened at level 512 (1, checked as it opens). Checked against
+ * the wp-oracle's PHP (tests/conformance/json-decode-8.2.json).
+ */
+export function phpJsonError(bytes: Buffer): JsonError | null {
+  let i = 0;
+  const n = bytes.length;
+  const stack: Token[] = []; // the open containers: BeginObject or BeginArray
+  let expect = Expect.Value;
+  let lexError: JsonError | null = null;
+
+  /** The string token starting after the opening quote at `i`; sets lexError on failure. */
+  const readString = (): void => {
+    for (;;) {
+      if (i >= n) {
+        lexError = JSON_ERRORS.ctrlChar; // unterminated
+        return;
+      }
+      const b = bytes[i]!;
+      if (b === 0x22) {
+        i++;
+        return;
+      }
+      if (b === 0x5c) {
+        const e = bytes[i + 1];
+        if (e === 0x75) {
+          if (!(isHex(bytes[i + 2]) && isHex(bytes[i + 3]) && isHex(bytes[i + 4]) && isHex(bytes[i + 5]))) {
+            lexError = JSON_ERRORS.syntax;
+            return;
+          }
+          const unit = parseInt(bytes.toString('latin1', i + 2, i + 6), 16);
+          if (unit >= 0xdc00 && unit <= 0xdfff) {
+            lexError = JSON_ERRORS.utf16;
+            return;
+          }
+          if (unit >= 0xd800 && unit <= 0xdbff) {
+            const low = bytes[i + 6] === 0x5c && bytes[i + 7] === 0x75 && isHex(bytes[i + 8]) && isHex(bytes[i + 9]) && isHex(bytes[i + 10]) && isHex(bytes[i + 11]) ? parseInt(bytes.toString('latin1', i + 8, i + 12), 16) : -1;
+            if (!(low >= 0xdc00 && low <= 0xdfff)) {
+              lexError = JSON_ERRORS.utf16;
+              return;
+            }
+            i += 12;
+          } else i += 6;
+          continue;
+        }
+        // \" \\ \/ \b \f \n \r \t; anything else, or the end, is a syntax error
+        if (e === 0x22 || e === 0x5c || e === 0x2f || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74) {
+          i += 2;
+          continue;
+        }
+        lexError = JSON_ERRORS.syntax;
+        return;
+      }
+      if (b < 0x20) {
+        lexError = JSON_ERRORS.ctrlChar;
+        return;
+      }
+      if (b < 0x80) {
+        i++;
+        continue;
+      }
+      const length = utf8Length(bytes, i);
+      if (length === 0) {
+        lexError = JSON_ERRORS.utf8;
+        return;
+      }
+      i += length;
+    }
+  };
+
+  /** The next token, or null with lexError set. */
+  const next = (): Token | null => {
+    while (i < n && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+    if (i >= n) return Token.End;
+    const b = bytes[i]!;
+    switch (b) {
+      case 0x7b: i++; return Token.BeginObject;
+      case 0x7d: i++; return Token.EndObject;
+      case 0x5b: i++; return Token.BeginArray;
+      case 0x5d: i++; return Token.EndArray;
+      case 0x3a: i++; return Token.Colon;
+      case 0x2c: i++; return Token.Comma;
+      case 0x22:
+        i++;
+        readString();
+        return lexError === null ? Token.String : null;
+    }
+    if (b === 0x2d || isDigit(b)) {
+      // -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?, longest match; what follows is the next token
+      let j = b === 0x2d ? i + 1 : i;
+      if (!isDigit(bytes[j])) {
+        lexError = JSON_ERRORS.syntax;
+        return null;
+      }
+      if (bytes[j] === 0x30) j++;
+      else while (isDigit(bytes[j])) j++;
+      if (bytes[j] === 0x2e && isDigit(bytes[j + 1])) {
+        j += 2;
+        while (isDigit(bytes[j])) j++;
+      }
+      if ((bytes[j] === 0x65 || bytes[j] === 0x45) && (isDigit(bytes[j + 1]) || ((bytes[j + 1] === 0x2b || bytes[j + 1] === 0x2d) && isDigit(bytes[j + 2])))) {
+        j += bytes[j + 1] === 0x2b || bytes[j + 1] === 0x2d ? 3 : 2;
+        while (isDigit(bytes[j])) j++;
+      }
+      i = j;
+      return Token.Scalar;
+    }
+    for (const word of LITERALS) {
+      if (bytes.length - i >= word.length && bytes.compare(word, 0, word.length, i, i + word.length) === 0) {
+        i += word.length;
+        return Token.Scalar;
+      }
+    }
+    if (b < 0x20) lexError = JSON_ERRORS.ctrlChar;
+    else if (b >= 0x80 && utf8Length(bytes, i) === 0) lexError = JSON_ERRORS.utf8;
+    else lexError = JSON_ERRORS.syntax;
+    return null;
+  };
+
+  for (;;) {
+    const token = next();
+    if (token === null) return lexError;
+    switch (expect) {
+      case Expect.Value:
+      case Expect.ValueOrEndArray:
+        if (token === Token.String || token === Token.Scalar) expect = stack.length === 0 ? Expect.Nothing : Expect.CommaOrEnd;
+        else if (token === Token.BeginObject || token === Token.BeginArray) {
+          stack.push(token);
+          if (stack.length >= MAX_LEVELS) return JSON_ERRORS.depth;
+          expect = token === Token.BeginObject ? Expect.KeyOrEndObject : Expect.ValueOrEndArray;
+        } else if (token === Token.EndArray && expect === Expect.ValueOrEndArray) {
+          stack.pop();
+          expect = stack.length === 0 ? Expect.Nothing : Expect.CommaOrEnd;
+        } else if (token === Token.EndObject && expect === Expect.ValueOrEndArray) return JSON_ERRORS.stateMismatch;
+        else return JSON_ERRORS.syntax;
+        break;
+      case Expect.Key:
+      case Expect.KeyOrEndObject:
+        if (token === Token.String) expect = Expect.Colon;
+        else if (token === Token.EndObject && expect === Expect.KeyOrEndObject) {
+          stack.pop();
+          expect = stack.length === 0 ? Expect.Nothing : Expect.CommaOrEnd;
+        } else if (token === Token.EndArray && expect === Expect.KeyOrEndObject) return JSON_ERRORS.stateMismatch;
+        else return JSON_ERRORS.syntax;
+        break;
+      case Expect.Colon:
+        if (token !== Token.Colon) return JSON_ERRORS.syntax;
+        expect = Expect.Value;
+        break;
+      case Expect.CommaOrEnd: {
+        const open = stack[stack.length - 1];
+        if (token === Token.Comma) expect = open === Token.BeginObject ? Expect.Key : Expect.Value;
+        else if ((token === Token.EndObject && open === Token.BeginObject) || (token === Token.EndArray && open === Token.BeginArray)) {
+          stack.pop();
+          expect = stack.length === 0 ? Expect.Nothing : Expect.CommaOrEnd;
+        } else if (token === Token.EndObject || token === Token.EndArray) return JSON_ERRORS.stateMismatch; // the other kind's end
+        else return JSON_ERRORS.syntax;
+        break;
+      }
+      case Expect.Nothing:
+        return token === Token.End ? null : JSON_ERRORS.syntax;
+    }
   }
 }
+
+const LITERALS = [Buffer.from('true'), Buffer.from('false'), Buffer.from('null')];
