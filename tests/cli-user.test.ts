@@ -274,6 +274,9 @@ describe('wp-token-emulator user ... (WP-CLI style)', () => {
         [["--number=2", "--paged=2"], [2, 6]],
         [["--number=-1"], [8, 1, 2, 6, 4, 7, 9, 5, 3]],
         [["--number=0"], [8, 1, 2, 6, 4, 7, 9, 5, 3]],
+        // A negative offset: LIMIT -1, 20, which the database refuses (get_users() gave none); without a number there is no LIMIT.
+        [["--number=20", "--offset=-1"], []],
+        [["--offset=-1"], [8, 1, 2, 6, 4, 7, 9, 5, 3]],
       ];
       for (const [options, wordpress] of cases) {
         const listed = await wp(['user', 'list', '--format=ids', ...options]);

@@ -121,6 +121,8 @@ const CASES = [
   ['users-update-bad-username', json('POST', '/users/2', 'admin', { username: 'bad!' }), "the same check on update, before 'Username is not editable'"],
   ['users-create-role-nbsp', json('POST', '/users', 'admin', { username: 'wes', email: 'wes@example.com', password: 'x', roles: 'editor\u00a0' }),
     'a role list split at ASCII whitespace: the no-break space stays in the name'],
+  ['users-list-offset-negative', json('GET', '/users?offset=-1', 'admin'), "WP_User_Query's LIMIT -1, 10 fails in the database: no users, the total still counted"],
+  ['users-list-offset-negative-per-page-1', json('GET', '/users?offset=-5&per_page=1', 'admin'), 'and the Link header of a page number below 1'],
 ];
 
 /** JSON paths of the values that differ between runs (dates of users registered at install or now). */

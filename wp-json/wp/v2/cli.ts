@@ -196,7 +196,8 @@ function listUsers(ctx: SiteContext, args: ParsedArgs): UserRecord[] {
   if (number === undefined || number <= 0) return users; // WP_User_Query limits only for a number above 0
   const paged = countOption(args, 'paged');
   const offset = countOption(args, 'offset') ?? (paged !== undefined && paged > 1 ? (paged - 1) * number : 0);
-  return users.slice(offset, offset + number);
+  // A negative offset makes WP_User_Query's `LIMIT -1, n`, which the database refuses: no users.
+  return offset < 0 ? [] : users.slice(offset, offset + number);
 }
 
 const userList: CliCommand = {

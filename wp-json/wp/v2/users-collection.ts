@@ -113,7 +113,8 @@ function query(ctx: SiteContext, req: RestRequest): { page: UserRecord[]; total:
   });
   const perPage = Number(req.param('per_page') ?? 10);
   const offset = req.param('offset') ? Number(req.param('offset')) : (Number(req.param('page') ?? 1) - 1) * perPage;
-  return { page: users.slice(offset, offset + perPage), total: users.length, perPage, pageNo: Math.ceil(offset / perPage + 1) };
+  // A negative offset makes WP_User_Query's `LIMIT -1, n`, which the database refuses: an empty page (the total still counts all).
+  return { page: offset < 0 ? [] : users.slice(offset, offset + perPage), total: users.length, perPage, pageNo: Math.ceil(offset / perPage + 1) };
 }
 
 /** add_query_arg(urlencode_deep(query), rest_url('wp/v2/users')) with `page` set. */
