@@ -40,7 +40,8 @@ export function applicationPasswordAuthenticator(options: ApplicationPasswordAut
       const { login, password } = credentials;
       const wait = throttle?.blocked(ctx.ip, login) ?? null;
       if (wait !== null) return failed(login, 'throttled', wait);
-      const user = login === '' ? undefined : users.byLoginOrEmail(login);
+      // wp_authenticate_application_password: get_user_by('login'), then by e-mail when is_email() holds.
+      const user = users.byLoginOrEmail(login);
       // One keyed hash whether or not the login names a user (an unknown login costs what a wrong password does).
       const { item, revoked } = applicationPasswords.check(user?.id, password);
       if (user && item) {

@@ -10,6 +10,8 @@
  * and a property deleted after each call. See docs/architecture.md.
  */
 
+import { isUtf8 } from 'node:buffer';
+
 const CREDENTIALS = /^ *(?:[Bb][Aa][Ss][Ii][Cc]) +([A-Za-z0-9._~+/-]+=*) *$/;
 const USER_PASS = /^([^:]*):(.*)$/;
 const BASIC_SCHEME = /^basic\s/i;
@@ -25,7 +27,9 @@ export function isBasicHeader(header: string | undefined): header is string {
 export function parseBasic(header: string): BasicCredentials | null {
   const match = CREDENTIALS.exec(header);
   if (!match) return null;
-  const pair = USER_PASS.exec(Buffer.from(match[1]!, 'base64').toString());
+  // PHP hands WordPress the bytes; sanitize_user reads bytes that are not UTF-8 as Latin-1 (remove_accents), so they are read so here.
+  const bytes = Buffer.from(match[1]!, 'base64');
+  const pair = USER_PASS.exec(bytes.toString(isUtf8(bytes) ? 'utf8' : 'latin1'));
   if (!pair) return null;
   return { login: pair[1]!, password: pair[2]! };
 }

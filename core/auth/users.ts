@@ -2,7 +2,7 @@ import { bcrypt } from './bcrypt';
 import type { Clock } from '../clock';
 import type { Collection, Store } from '../store';
 import { cachedCapabilities, capabilitiesOf, isRole } from './roles';
-import { sanitizeTitle } from '../wordpress/formatting';
+import { isEmail, phpEmptyString, phpTrim, sanitizeTitle, sanitizeUser } from '../wordpress/formatting';
 
 /** A user as stored. The login password, if any, only as a bcrypt hash; it is never accepted over Basic auth. */
 export interface UserRecord {
@@ -92,6 +92,9 @@ const loginTaken = (login: string) => new UserError('existing_user_login', `The 
 const emailTaken = (email: string) => new UserError('existing_user_email', `The e-mail address '${email}' is already registered.`);
 const idTaken = (id: number) => new UserError('existing_user_id', `The user ID ${id} is already taken.`);
 
+/** A login sanitize_user leaves as it is (nothing to trim, strip or drop). */
+const PLAIN_LOGIN = /^[A-Za-z0-9_.@-]+$/;
+
 /** The site's users, with WordPress's capability model. */
 export class Users {
   private readonly users: Collection<UserRecord>;
@@ -155,9 +158,27 @@ export class Users {
     return this.users.findAllBy('slug', slugOfRecord, slug).some((u) => u.id !== exceptId);
   }
 
-  /** By login, or by e-mail when it looks like one (WordPress's application-password lookup does the same). */
-  byLoginOrEmail(name: string): UserRecord | undefined {
-    return this.byLogin(name) ?? (name.includes('@') ? this.byEmail(name) : undefined);
+  /**
+   * get_user_by('login', text) as a login form or an Authorization header names a user: trimmed
+   * (PHP's trim), nothing for '' or '0', then sanitize_user(…, false), which drops tags, accents,
+   * %xx octets and entities (`" adm<b>in</b> "` is admin), compared as the database compares (case aside).
+   */
+  byGivenLogin(text: string): UserRecord | undefined {
+    // The usual login (letters, digits, `_.@-`) is what trimming and sanitize_user leave it: looked up as it is.
+    if (PLAIN_LOGIN.test(text) && text !== '0') return this.byLogin(text);
+    const trimmed = phpTrim(text);
+    return phpEmptyString(trimmed) ? undefined : this.byLogin(sanitizeUser(trimmed, false));
+  }
+
+  /** get_user_by('email', text): trimmed (PHP's trim), nothing for '' or '0', compared case aside. */
+  byGivenEmail(text: string): UserRecord | undefined {
+    const trimmed = phpTrim(text);
+    return phpEmptyString(trimmed) ? undefined : this.byEmail(trimmed);
+  }
+
+  /** The user a login form or an Authorization header names: by login, else by e-mail when is_email() holds (wp_authenticate_application_password's order). */
+  byLoginOrEmail(text: string): UserRecord | undefined {
+    return this.byGivenLogin(text) ?? (isEmail(text) ? this.byGivenEmail(text) : undefined);
   }
 
   /** A user named by id, login or e-mail, as WP-CLI's `<user>` argument. */

@@ -2,6 +2,7 @@ import type { Request, Response, Router } from 'express';
 import { parseCookies, TEST_COOKIE, TEST_COOKIE_VALUE } from '../../core/auth/cookie';
 import { clientAddress } from '../../core/pipeline/client-address';
 import type { UserRecord } from '../../core/auth/users';
+import { isEmail, phpEmptyString, phpTrim, sanitizeUser } from '../../core/wordpress/formatting';
 import { adminUrl, field, redirect, type AdminContext } from './context';
 import { diePage, esc, loginPage, screenHeaders } from './layout';
 
@@ -26,11 +27,18 @@ export function safeRedirect(siteUrl: string, location: string, fallback: string
   return fallback;
 }
 
-function form(ctx: AdminContext, o: { log: string; redirectTo: string; error?: string; message?: string; remember: boolean }): string {
+/** login_header()'s error notice: one error in a paragraph, several in a list. */
+function errorNotice(errors: readonly string[]): string {
+  const inner = errors.length > 1 ? `<ul class="login-error-list">${errors.map((e) => `<li>${e}</li>`).join('')}</ul>` : `<p>${errors[0]}</p>`;
+  return `<div id="login_error" class="notice notice-error" role="alert">${inner}</div>`;
+}
+
+function form(ctx: AdminContext, o: { log: string; redirectTo: string; error?: string | readonly string[]; message?: string; remember: boolean }): string {
   const url = ctx.site.config.siteUrl;
-  const described = o.error ? ' aria-describedby="login_error"' : '';
+  const errors = o.error === undefined ? [] : typeof o.error === 'string' ? [o.error] : o.error;
+  const described = errors.length > 0 ? ' aria-describedby="login_error"' : '';
   return (
-    (o.error ? `<div id="login_error" class="notice notice-error" role="alert"><p>${o.error}</p></div>` : '') +
+    (errors.length > 0 ? errorNotice(errors) : '') +
     (o.message ? `<div id="login-message" class="notice notice-info message" role="status"><p>${o.message}</p></div>` : '') +
     `<form name="loginform" id="loginform" action="${esc(url)}/wp-login.php" method="post">` +
     `<p><label for="user_login">Username or Email Address</label>` +
@@ -83,30 +91,36 @@ function logout(ctx: AdminContext, req: Request, res: Response): void {
 
 async function logIn(ctx: AdminContext, req: Request, res: Response): Promise<void> {
   const body = req.body as Record<string, unknown> | undefined;
-  const log = field(body, 'log').trim();
-  const pwd = field(body, 'pwd');
+  const typed = field(body, 'log');
+  // wp_authenticate(): the username through sanitize_user (tags, accents, %xx and entities dropped,
+  // trimmed), the password trimmed; PHP's empty() then holds for '' and '0'.
+  const username = sanitizeUser(typed, false);
+  const pwd = phpTrim(field(body, 'pwd'));
   const remember = field(body, 'rememberme') !== '';
   const redirectTo = field(body, 'redirect_to') || field(req.query, 'redirect_to');
-  const again = (error: string) => send(ctx, res, 200, form(ctx, { log, redirectTo: redirectTo || adminUrl(ctx), remember, error }));
+  // The form shows the username as typed again only after a wrong or empty password (wp-login.php's $user_login).
+  const again = (error: string | string[], keepLogin = false) => send(ctx, res, 200, form(ctx, { log: keepLogin ? typed : '', redirectTo: redirectTo || adminUrl(ctx), remember, error }));
   if (field(body, 'testcookie') !== '' && parseCookies(req.headers.cookie)[TEST_COOKIE] === undefined) {
     return again(`<strong>Error:</strong> Cookies are blocked or not supported by your browser. You must <a href="https://developer.wordpress.org/advanced-administration/wordpress/cookies/#enable-cookies-in-your-browser">enable cookies</a> to use WordPress.`);
   }
-  if (log === '' || pwd === '') {
-    const errors = [log === '' ? '<strong>Error:</strong> The username field is empty.' : '', pwd === '' ? '<strong>Error:</strong> The password field is empty.' : ''];
-    return again(errors.filter(Boolean).join('<br />'));
+  if (phpEmptyString(username) || phpEmptyString(pwd)) {
+    const errors = [phpEmptyString(username) ? '<strong>Error:</strong> The username field is empty.' : '', phpEmptyString(pwd) ? '<strong>Error:</strong> The password field is empty.' : ''];
+    return again(errors.filter(Boolean), !phpEmptyString(username));
   }
   const ip = clientAddress(req.socket);
-  const wait = ctx.site.throttle.blocked(ip, log);
+  const wait = ctx.site.throttle.blocked(ip, username);
   if (wait !== null) return again(`<strong>Error:</strong> Too many failed login attempts. Try again in ${wait} seconds.`);
-  const byEmail = log.includes('@') && !ctx.site.users.byLogin(log);
-  const user = byEmail ? ctx.site.users.byEmail(log) : ctx.site.users.byLogin(log);
+  // wp_authenticate_username_password, then wp_authenticate_email_password for one that is_email().
+  const byLogin = ctx.site.users.byGivenLogin(username);
+  const byEmail = !byLogin && isEmail(username);
+  const user = byLogin ?? (byEmail ? ctx.site.users.byGivenEmail(username) : undefined);
   const lost = ` <a href="${esc(ctx.site.config.siteUrl)}/wp-login.php?action=lostpassword">Lost your password?</a>`;
   const unknown = () => {
-    ctx.site.throttle.recordFailure(ip, log);
+    ctx.site.throttle.recordFailure(ip, username);
     return again(
       byEmail
-        ? '<strong>Error:</strong> Unknown email address. Check again or try your username.'
-        : `<strong>Error:</strong> The username <strong>${esc(log)}</strong> is not registered on this site. If you are unsure of your username, try your email address instead.`,
+        ? 'Unknown email address. Check again or try your username.' // WordPress's own text has no "Error:" here
+        : `<strong>Error:</strong> The username <strong>${esc(username)}</strong> is not registered on this site. If you are unsure of your username, try your email address instead.`,
     );
   };
   if (!user) return unknown();
@@ -115,14 +129,15 @@ async function logIn(ctx: AdminContext, req: Request, res: Response): Promise<vo
   const current = ctx.site.users.byId(user.id);
   if (!current) return unknown();
   if (!matched || current.passwordHash !== user.passwordHash) {
-    ctx.site.throttle.recordFailure(ip, log);
+    ctx.site.throttle.recordFailure(ip, username);
     return again(
       byEmail
-        ? `<strong>Error:</strong> The password you entered for the email address <strong>${esc(log)}</strong> is incorrect.${lost}`
+        ? `<strong>Error:</strong> The password you entered for the email address <strong>${esc(username)}</strong> is incorrect.${lost}`
         : `<strong>Error:</strong> The password you entered for the username <strong>${esc(user.login)}</strong> is incorrect.${lost}`,
+      true,
     );
   }
-  ctx.site.throttle.recordSuccess(ip, log);
+  ctx.site.throttle.recordSuccess(ip, username);
   const { setCookies } = ctx.cookies.login(current, remember, ip, String(req.headers['user-agent'] ?? ''));
   await ctx.site.store.commit();
   screenHeaders(res);

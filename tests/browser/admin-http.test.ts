@@ -129,6 +129,45 @@ describe('wp-login.php', () => {
     expect(res.text).toContain('id="login_error"');
   });
 
+  // Each pair answered the same by the wp-oracle's wp-login.php (WordPress 6.8): wp_authenticate
+  // runs the username through sanitize_user and trims the password, PHP's empty() takes '0'.
+  describe('the form read as wp_authenticate reads it', () => {
+    const post = (log: string, pwd: string) =>
+      request(emulator.app).post('/wp-login.php').set('Cookie', 'wordpress_test_cookie=WP%20Cookie%20check').type('form').send({ log, pwd, 'wp-submit': 'Log In', testcookie: '1' });
+    const notice = (html: string) => /<div id="login_error"[^>]*>(.*?)<\/div>/s.exec(html)?.[1];
+    const shown = (html: string) => /name="log" id="user_login"[^>]* value="([^"]*)"/.exec(html)?.[1];
+
+    test('spaces around the username or the password, and tags in the username, still log in', async () => {
+      for (const [log, pwd] of [[' admin ', 'password'], ['admin', ' password '], ['adm<b>in</b>', 'password']] as const) {
+        const res = await post(log, pwd);
+        expect([log, pwd, res.status]).toEqual([log, pwd, 302]);
+      }
+    });
+
+    test("'0' is an empty field; both empty are listed one by one", async () => {
+      const zeroPassword = await post('admin', '0');
+      expect(notice(zeroPassword.text)).toBe('<p><strong>Error:</strong> The password field is empty.</p>');
+      expect(shown(zeroPassword.text)).toBe('admin');
+      const zeroName = await post('0', 'password');
+      expect(notice(zeroName.text)).toBe('<p><strong>Error:</strong> The username field is empty.</p>');
+      expect(shown(zeroName.text)).toBe('');
+      const both = await post('', '');
+      expect(notice(both.text)).toBe('<ul class="login-error-list"><li><strong>Error:</strong> The username field is empty.</li><li><strong>Error:</strong> The password field is empty.</li></ul>');
+    });
+
+    test('the username comes back in the form only after a wrong password, as typed', async () => {
+      const wrong = await post('ad%41min', 'wrong');
+      expect(notice(wrong.text)).toContain('The password you entered for the username <strong>admin</strong> is incorrect.');
+      expect(shown(wrong.text)).toBe('ad%41min');
+      const unknown = await post('nobody', 'x');
+      expect(notice(unknown.text)).toBe('<p><strong>Error:</strong> The username <strong>nobody</strong> is not registered on this site. If you are unsure of your username, try your email address instead.</p>');
+      expect(shown(unknown.text)).toBe('');
+      const unknownEmail = await post('nobody@example.com', 'x');
+      expect(notice(unknownEmail.text)).toBe('<p>Unknown email address. Check again or try your username.</p>');
+      expect(shown(unknownEmail.text)).toBe('');
+    });
+  });
+
   test('a logged-in browser still gets the form; reauth=1 clears its cookies first', async () => {
     const { cookie } = await logIn();
     const form = await request(emulator.app).get('/wp-login.php').set('Cookie', cookie);

@@ -124,6 +124,30 @@ describe('application passwords and logins through indexes', () => {
   });
 });
 
+describe("the user a Basic header names, as WordPress's get_user_by('login') finds it", () => {
+  // Each answered the same by the wp-oracle (WordPress 6.8): the login is trimmed and sanitised
+  // (sanitize_user: tags, accents, %xx octets and entities dropped) before it is looked up.
+  it('finds the user behind spaces, tags, octets and a Latin-1 accent, and nobody for a login of 0 or a spaced e-mail address', async () => {
+    const emu = await standardApp();
+    try {
+      const asLogin = (login: string) => 'Basic ' + Buffer.from(`${login}:${ADMIN_PASSWORD}`, 'latin1').toString('base64');
+      for (const login of [' admin ', 'adm<b>in</b>', 'ad%41min', 'adm\xefn']) {
+        const me = await request(emu.app).get('/wp-json/wp/v2/users/me').set('Authorization', asLogin(login));
+        expect([login, me.status, me.body.id]).toEqual([login, 200, 1]);
+      }
+      // An e-mail address is looked up only when is_email() takes the text as sent: not with spaces around it.
+      const spacedEmail = await request(emu.app).get('/wp-json/wp/v2/users/me').set('Authorization', asLogin(' admin@localhost.com '));
+      expect(spacedEmail.status).toBe(401);
+      expect(emu.users.byLoginOrEmail('0')).toBeUndefined();
+      expect(emu.users.byLoginOrEmail('  ')).toBeUndefined();
+      const nobody = await request(emu.app).get('/wp-json/wp/v2/users/me').set('Authorization', asLogin('nobody'));
+      expect(nobody.status).toBe(401);
+    } finally {
+      await emu.close();
+    }
+  });
+});
+
 describe('Allow header: the matched endpoint\'s permission answer', () => {
   function server(version: { n: number } | null) {
     const rest = new RestServer(() => ({ name: 't', description: '', url: 'http://t.test', applicationPasswords: true }));
