@@ -136,6 +136,7 @@ describe('wp-token-emulator user ... (WP-CLI style)', () => {
       expect((await wp('user create admin x@example.com')).err).toBe("Error: The 'admin' username is already registered.\n");
       expect((await wp('user create dave alice@example.com')).err).toBe('Error: Sorry, that email address is already used!\n');
       expect((await wp('user create dave not-an-email')).err).toBe("Error: The 'not-an-email' email address is invalid.\n");
+      expect((await wp(`user create ${'d'.repeat(61)} dave@example.com`)).err).toBe('Error: Username may not be longer than 60 characters.\n');
       // is_email's rules: no '_' in a domain, at least 6 bytes.
       expect((await wp('user create dave a_b@ex_ample.com')).err).toBe("Error: The 'a_b@ex_ample.com' email address is invalid.\n");
       expect((await wp('user create dave a@b.c')).err).toBe("Error: The 'a@b.c' email address is invalid.\n");

@@ -410,6 +410,13 @@ describe('a new user name', () => {
     expect(res.status).toBe(201);
     expect(res.body.username).toBe(username);
   });
+  it("refuses more than 60 characters with wp_insert_user's error (as a 400: WordPress's has no status and answers 500), and takes 60", async () => {
+    const long = await request(emu.app).post('/wp-json/wp/v2/users').set('Authorization', asAdmin).send({ username: 'x'.repeat(61), email: 'new@example.com', password: 'a-password' });
+    expect(long.status).toBe(400);
+    expect(long.body).toEqual({ code: 'user_login_too_long', message: 'Username may not be longer than 60 characters.', data: { status: 400 } });
+    const sixty = await request(emu.app).post('/wp-json/wp/v2/users').set('Authorization', asAdmin).send({ username: 'x'.repeat(60), email: 'new@example.com', password: 'a-password' });
+    expect(sixty.status).toBe(201);
+  });
 });
 
 describe("a user's e-mail address and URL, as WordPress's schema formats take them", () => {

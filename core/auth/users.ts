@@ -220,6 +220,8 @@ export class Users {
    */
   draft(input: NewUser): UserRecord {
     const login = input.login?.trim();
+    // wp_insert_user's own check and words for a login that is only too long (mb_strlen over 60).
+    if (login && LOGIN_PATTERN.test(login) && [...login].length > 60) throw new UserError('user_login_too_long', 'Username may not be longer than 60 characters.');
     if (!login || loginProblem(login) !== null) throw new UserError('invalid_username', `Invalid user login: '${input.login}'. Use up to 60 letters, digits, spaces and . _ - @.`);
     if (this.byLogin(login)) throw loginTaken(login);
     const email = input.email?.trim();

@@ -123,6 +123,8 @@ const CASES = [
     'a role list split at ASCII whitespace: the no-break space stays in the name'],
   ['users-list-offset-negative', json('GET', '/users?offset=-1', 'admin'), "WP_User_Query's LIMIT -1, 10 fails in the database: no users, the total still counted"],
   ['users-list-offset-negative-per-page-1', json('GET', '/users?offset=-5&per_page=1', 'admin'), 'and the Link header of a page number below 1'],
+  ['users-list-slug-upper-case', json('GET', '/users?slug=ALICE', 'admin'), "nicename__in compares as the database's collation does: case aside"],
+  ['users-list-include-slugs-upper-case', json('GET', '/users?slug[]=ADMIN&slug[]=Alice&orderby=include_slugs', 'admin'), 'and orders by the slugs as given'],
 ];
 
 /** JSON paths of the values that differ between runs (dates of users registered at install or now). */

@@ -97,7 +97,9 @@ function query(ctx: SiteContext, req: RestRequest): { page: UserRecord[]; total:
   if (include.length) users = users.filter((u) => include.includes(u.id));
   if (exclude.length) users = users.filter((u) => !exclude.includes(u.id));
   const slugs = req.param('slug') as string[] | undefined;
-  if (slugs?.length) users = users.filter((u) => slugs.includes(u.slug));
+  // nicename__in: compared as the database's collation compares (case aside; a slug is stored in lower case).
+  const wanted = slugs?.map((slug) => slug.toLowerCase());
+  if (wanted?.length) users = users.filter((u) => wanted.includes(u.slug.toLowerCase()));
   const roles = req.param('roles') as string[] | undefined;
   if (roles?.length) users = users.filter((u) => u.roles.some((r) => roles.includes(r)));
   const caps = req.param('capabilities') as string[] | undefined;
@@ -106,7 +108,7 @@ function query(ctx: SiteContext, req: RestRequest): { page: UserRecord[]; total:
   if (typeof search === 'string' && !phpEmptyString(search)) users = users.filter(userSearch(`*${search}*`, canList, (req.param('search_columns') as string[] | undefined) ?? []));
   const orderby = String(req.param('orderby') ?? 'name');
   const key = (u: UserRecord): string | number =>
-    orderby === 'id' ? u.id : orderby === 'registered_date' ? u.registered : orderby === 'slug' ? u.slug : orderby === 'email' ? u.email : orderby === 'url' ? u.url : orderby === 'include' ? include.indexOf(u.id) : orderby === 'include_slugs' ? (slugs ?? []).indexOf(u.slug) : u.displayName;
+    orderby === 'id' ? u.id : orderby === 'registered_date' ? u.registered : orderby === 'slug' ? u.slug : orderby === 'email' ? u.email : orderby === 'url' ? u.url : orderby === 'include' ? include.indexOf(u.id) : orderby === 'include_slugs' ? (wanted ?? []).indexOf(u.slug.toLowerCase()) : u.displayName;
   const dir = req.param('order') === 'desc' ? -1 : 1;
   users = [...users].sort((a, b) => {
     return dir * (collate(key(a), key(b)) || a.id - b.id);
