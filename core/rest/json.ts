@@ -86,7 +86,7 @@ export function decodeJsonBody(body: Buffer): { value: unknown } | { error: Json
   return text === null ? { error: JSON_ERRORS.syntax } : { value };
 }
 
-const enum Token {
+const enum Lexeme {
   BeginObject,
   EndObject,
   BeginArray,
@@ -98,7 +98,7 @@ const enum Token {
   End,
 }
 
-/** Where the parser stands: what the next token may be. */
+/** Where the parser stands: what the next lexeme may be. */
 const enum Expect {
   Value,
   ValueOrEndArray,
@@ -135,9 +135,9 @@ function utf8Length(bytes: Buffer, i: number): number {
 
 /**
  * The error PHP 8's json_decode($bytes, true) reports, or null when it decodes the text. PHP's
- * scanner reads one token at a time and its parser checks each token as it comes, so the first
- * problem in the text decides: a token that cannot be read (a control character: 3; malformed
- * UTF-8: 5; an unpaired surrogate escape: 10; anything else: 4), a token the grammar does not take
+ * scanner reads one lexeme at a time and its parser checks each lexeme as it comes, so the first
+ * problem in the text decides: a lexeme that cannot be read (a control character: 3; malformed
+ * UTF-8: 5; an unpaired surrogate escape: 10; anything else: 4), a lexeme the grammar does not take
  * there (4; an array closed with `}` or an object with `]` where its end may come: 2), or an
  * array or object opened at level 512 (1, checked as it opens). Checked against
  * the wp-oracle's PHP (tests/conformance/json-decode-8.2.json).
@@ -145,11 +145,11 @@ function utf8Length(bytes: Buffer, i: number): number {
 export function phpJsonError(bytes: Buffer): JsonError | null {
   let i = 0;
   const n = bytes.length;
-  const stack: Token[] = []; // the open containers: BeginObject or BeginArray
+  const stack: Lexeme[] = []; // the open containers: BeginObject or BeginArray
   let expect = Expect.Value;
   let lexError: JsonError | null = null;
 
-  /** The string token starting after the opening quote at `i`; sets lexError on failure. */
+  /** The string lexeme starting after the opening quote at `i`; sets lexError on failure. */
   const readString = (): void => {
     for (;;) {
       if (i >= n) {
@@ -208,25 +208,25 @@ export function phpJsonError(bytes: Buffer): JsonError | null {
     }
   };
 
-  /** The next token, or null with lexError set. */
-  const next = (): Token | null => {
+  /** The next lexeme, or null with lexError set. */
+  const next = (): Lexeme | null => {
     while (i < n && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
-    if (i >= n) return Token.End;
+    if (i >= n) return Lexeme.End;
     const b = bytes[i]!;
     switch (b) {
-      case 0x7b: i++; return Token.BeginObject;
-      case 0x7d: i++; return Token.EndObject;
-      case 0x5b: i++; return Token.BeginArray;
-      case 0x5d: i++; return Token.EndArray;
-      case 0x3a: i++; return Token.Colon;
-      case 0x2c: i++; return Token.Comma;
+      case 0x7b: i++; return Lexeme.BeginObject;
+      case 0x7d: i++; return Lexeme.EndObject;
+      case 0x5b: i++; return Lexeme.BeginArray;
+      case 0x5d: i++; return Lexeme.EndArray;
+      case 0x3a: i++; return Lexeme.Colon;
+      case 0x2c: i++; return Lexeme.Comma;
       case 0x22:
         i++;
         readString();
-        return lexError === null ? Token.String : null;
+        return lexError === null ? Lexeme.String : null;
     }
     if (b === 0x2d || isDigit(b)) {
-      // -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?, longest match; what follows is the next token
+      // -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?, longest match; what follows is the next lexeme
       let j = b === 0x2d ? i + 1 : i;
       if (!isDigit(bytes[j])) {
         lexError = JSON_ERRORS.syntax;
@@ -243,12 +243,12 @@ export function phpJsonError(bytes: Buffer): JsonError | null {
         while (isDigit(bytes[j])) j++;
       }
       i = j;
-      return Token.Scalar;
+      return Lexeme.Scalar;
     }
     for (const word of LITERALS) {
       if (bytes.length - i >= word.length && bytes.compare(word, 0, word.length, i, i + word.length) === 0) {
         i += word.length;
-        return Token.Scalar;
+        return Lexeme.Scalar;
       }
     }
     if (b < 0x20) lexError = JSON_ERRORS.ctrlChar;
@@ -258,47 +258,47 @@ export function phpJsonError(bytes: Buffer): JsonError | null {
   };
 
   for (;;) {
-    const token = next();
-    if (token === null) return lexError;
+    const lexeme = next();
+    if (lexeme === null) return lexError;
     switch (expect) {
       case Expect.Value:
       case Expect.ValueOrEndArray:
-        if (token === Token.String || token === Token.Scalar) expect = stack.length === 0 ? Expect.Nothing : Expect.CommaOrEnd;
-        else if (token === Token.BeginObject || token === Token.BeginArray) {
-          stack.push(token);
+        if (lexeme === Lexeme.String || lexeme === Lexeme.Scalar) expect = stack.length === 0 ? Expect.Nothing : Expect.CommaOrEnd;
+        else if (lexeme === Lexeme.BeginObject || lexeme === Lexeme.BeginArray) {
+          stack.push(lexeme);
           if (stack.length >= MAX_LEVELS) return JSON_ERRORS.depth;
-          expect = token === Token.BeginObject ? Expect.KeyOrEndObject : Expect.ValueOrEndArray;
-        } else if (token === Token.EndArray && expect === Expect.ValueOrEndArray) {
+          expect = lexeme === Lexeme.BeginObject ? Expect.KeyOrEndObject : Expect.ValueOrEndArray;
+        } else if (lexeme === Lexeme.EndArray && expect === Expect.ValueOrEndArray) {
           stack.pop();
           expect = stack.length === 0 ? Expect.Nothing : Expect.CommaOrEnd;
-        } else if (token === Token.EndObject && expect === Expect.ValueOrEndArray) return JSON_ERRORS.stateMismatch;
+        } else if (lexeme === Lexeme.EndObject && expect === Expect.ValueOrEndArray) return JSON_ERRORS.stateMismatch;
         else return JSON_ERRORS.syntax;
         break;
       case Expect.Key:
       case Expect.KeyOrEndObject:
-        if (token === Token.String) expect = Expect.Colon;
-        else if (token === Token.EndObject && expect === Expect.KeyOrEndObject) {
+        if (lexeme === Lexeme.String) expect = Expect.Colon;
+        else if (lexeme === Lexeme.EndObject && expect === Expect.KeyOrEndObject) {
           stack.pop();
           expect = stack.length === 0 ? Expect.Nothing : Expect.CommaOrEnd;
-        } else if (token === Token.EndArray && expect === Expect.KeyOrEndObject) return JSON_ERRORS.stateMismatch;
+        } else if (lexeme === Lexeme.EndArray && expect === Expect.KeyOrEndObject) return JSON_ERRORS.stateMismatch;
         else return JSON_ERRORS.syntax;
         break;
       case Expect.Colon:
-        if (token !== Token.Colon) return JSON_ERRORS.syntax;
+        if (lexeme !== Lexeme.Colon) return JSON_ERRORS.syntax;
         expect = Expect.Value;
         break;
       case Expect.CommaOrEnd: {
         const open = stack[stack.length - 1];
-        if (token === Token.Comma) expect = open === Token.BeginObject ? Expect.Key : Expect.Value;
-        else if ((token === Token.EndObject && open === Token.BeginObject) || (token === Token.EndArray && open === Token.BeginArray)) {
+        if (lexeme === Lexeme.Comma) expect = open === Lexeme.BeginObject ? Expect.Key : Expect.Value;
+        else if ((lexeme === Lexeme.EndObject && open === Lexeme.BeginObject) || (lexeme === Lexeme.EndArray && open === Lexeme.BeginArray)) {
           stack.pop();
           expect = stack.length === 0 ? Expect.Nothing : Expect.CommaOrEnd;
-        } else if (token === Token.EndObject || token === Token.EndArray) return JSON_ERRORS.stateMismatch; // the other kind's end
+        } else if (lexeme === Lexeme.EndObject || lexeme === Lexeme.EndArray) return JSON_ERRORS.stateMismatch; // the other kind's end
         else return JSON_ERRORS.syntax;
         break;
       }
       case Expect.Nothing:
-        return token === Token.End ? null : JSON_ERRORS.syntax;
+        return lexeme === Lexeme.End ? null : JSON_ERRORS.syntax;
     }
   }
 }
