@@ -1,6 +1,9 @@
+import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { once } from 'node:events';
 import request from 'supertest';
 import { bcrypt } from '../core/auth/bcrypt';
@@ -578,5 +581,31 @@ describe("wp_update_user's notices of a new password or e-mail address", () => {
       ['sam2@example.com', '[My WordPress Website] Password Changed'],
     ]);
     expect(emu.site.mailer.list()[0]!.text).toContain('was changed to sam2@example.com.');
+  });
+});
+
+describe('the batch route, /wp-json/batch/v1 (its answers are recorded from WordPress in users-6.8.json)', () => {
+  it('stores what the requests inside it changed before it answers: a new emulator on the same store file has them', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wpte-batch-'));
+    const settings = { DB_FILE: path.join(dir, 'db.json'), SITE_URL: SITE };
+    const first = await standardApp({ settings });
+    try {
+      const res = await request(first.app)
+        .post('/wp-json/batch/v1')
+        .set('Authorization', asAdmin)
+        .send({ requests: [{ path: '/wp/v2/users', body: { username: 'dana', email: 'dana@example.com', password: 'dana-pass' } }, { method: 'DELETE', path: '/wp/v2/users/3?force=true&reassign=1' }] });
+      expect(res.status).toBe(207);
+      expect(res.body.responses.map((r: { status: number }) => r.status)).toEqual([201, 200]);
+    } finally {
+      await first.close();
+    }
+    const again = await standardApp({ settings });
+    try {
+      expect(again.users.byLogin('dana')?.email).toBe('dana@example.com');
+      expect(again.users.byId(3)).toBeUndefined();
+    } finally {
+      await again.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

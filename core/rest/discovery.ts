@@ -9,6 +9,25 @@ import type { Route, SiteInfo } from './routes';
 
 const INDEX_KEYWORD_SET: ReadonlySet<string> = new Set(INDEX_KEYWORDS);
 
+/**
+ * A schema value as PHP's json_encode shows WordPress's arrays: an empty one is `[]`, also where the
+ * schema means an object (the batch route's `"properties": []`). Values without an empty object are
+ * returned as they are.
+ */
+function asPhpArrays(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.some((v) => v !== null && typeof v === 'object') ? value.map(asPhpArrays) : value;
+  const entries = Object.entries(value);
+  if (entries.length === 0) return [];
+  let changed = false;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of entries) {
+    out[key] = asPhpArrays(v);
+    if (out[key] !== v) changed = true;
+  }
+  return changed ? out : value;
+}
+
 /** One route's entry in the index (get_data_for_route); null when none of its endpoints is shown. */
 export function routeData(route: Route, context: 'view' | 'help', restUrl: (path: string) => string): Record<string, unknown> | null {
   const data: Record<string, unknown> = { namespace: route.namespace, methods: [] as string[], endpoints: [] as unknown[] };
@@ -20,7 +39,7 @@ export function routeData(route: Route, context: 'view' | 'help', restUrl: (path
     for (const [name, arg] of Object.entries(endpoint.args ?? {})) {
       const entry: Record<string, unknown> = {};
       // WordPress keeps each arg's keys in the order they were registered (only the allowed keywords).
-      for (const [keyword, value] of Object.entries(arg)) if (INDEX_KEYWORD_SET.has(keyword) && value !== undefined) entry[keyword] = value;
+      for (const [keyword, value] of Object.entries(arg)) if (INDEX_KEYWORD_SET.has(keyword) && value !== undefined) entry[keyword] = asPhpArrays(value);
       entry.required = arg.required === true;
       args[name] = entry;
     }

@@ -28,7 +28,8 @@ function build(catchAllFirst: boolean): RestServer {
   return server;
 }
 
-const ORDER_CATCH_ALL_LAST = ['/', '/a/v1', '/a/v1/x', '/b/v1', '/b/v1/x', '/a/v1/(?P<id>[\\d]+)', '/a', '/a/(?P<rest>.+)'];
+// Every server has WordPress's batch route right after the index (core/rest/batch.ts).
+const ORDER_CATCH_ALL_LAST = ['/', '/batch/v1', '/a/v1', '/a/v1/x', '/b/v1', '/b/v1/x', '/a/v1/(?P<id>[\\d]+)', '/a', '/a/(?P<rest>.+)'];
 
 describe('RestServer: routes compiled on first use', () => {
   it('matches in registration order across related namespaces, whichever namespace is asked first', async () => {
@@ -83,16 +84,16 @@ describe('RestServer: the site index made once per state of the route table', ()
     const server = new RestServer(() => ({ name: 't', description: '', url, applicationPasswords: true }));
     server.registerRoute('a/v1', '/x', { methods: 'GET', handler: () => 'x' });
     const first = await routesOf(server);
-    expect(Object.keys(first)).toEqual(['/', '/a/v1', '/a/v1/x']);
+    expect(Object.keys(first)).toEqual(['/', '/batch/v1', '/a/v1', '/a/v1/x']);
     expect(await routesOf(server)).toBe(first); // nothing changed: the same routes, not made again
     server.registerRoute('a/v1', '/y', { methods: 'GET', handler: () => 'y' });
-    expect(Object.keys(await routesOf(server))).toEqual(['/', '/a/v1', '/a/v1/x', '/a/v1/y']);
+    expect(Object.keys(await routesOf(server))).toEqual(['/', '/batch/v1', '/a/v1', '/a/v1/x', '/a/v1/y']);
     server.registerRoute('a/v1', '/y', { methods: 'DELETE', handler: () => 'y' });
     expect((await routesOf(server))['/a/v1/y']!.methods).toEqual(['GET', 'DELETE']);
     server.setNamespaceEnabled('a/v1', false);
-    expect(Object.keys(await routesOf(server))).toEqual(['/']);
+    expect(Object.keys(await routesOf(server))).toEqual(['/', '/batch/v1']);
     server.setNamespaceEnabled('a/v1', true);
-    expect(Object.keys(await routesOf(server))).toEqual(['/', '/a/v1', '/a/v1/x', '/a/v1/y']);
+    expect(Object.keys(await routesOf(server))).toEqual(['/', '/batch/v1', '/a/v1', '/a/v1/x', '/a/v1/y']);
     const namespaceRoutes = async () => ((await hit(server, 'GET', '/a/v1')).data as { routes: Record<string, unknown> }).routes;
     const before = await namespaceRoutes();
     expect(Object.keys(before)).toEqual(['/a/v1', '/a/v1/x', '/a/v1/y']);

@@ -5,7 +5,9 @@ import { RestResponse, isRestResponse } from './response';
 import { validateArgs } from '../validation';
 import type { ArgSchema } from './schema';
 import { namespaceIndex, routeData, routesData, siteIndex } from './discovery';
-import { methodsOf, READABLE, toJsRegex, type Endpoint, type HandlerResult, type Method, type NamespaceOptions, type RegisteredEndpoint, type Route, type RouteDescription, type RouteOptions, type SiteInfo } from './routes';
+import { BATCH_ARGS, serveBatch, type BatchDispatcher, type PreparedRequest } from './batch';
+import { filterResponseFields, linkSourceOf, parseFieldList } from './globals';
+import { CREATABLE, methodsOf, READABLE, toJsRegex, type Endpoint, type HandlerResult, type Method, type NamespaceOptions, type RegisteredEndpoint, type Route, type RouteDescription, type RouteOptions, type SiteInfo } from './routes';
 
 // The route vocabulary lives in ./routes; re-exported here, where namespaces have always imported it.
 export { ALLMETHODS, CREATABLE, DELETABLE, EDITABLE, READABLE, type Endpoint, type HandlerResult, type Method, type NamespaceOptions, type RouteDescription, type RouteOptions, type SiteInfo } from './routes';
@@ -81,6 +83,43 @@ export class RestServer {
     private readonly onInternalError: (error: unknown, req: RestRequest) => void = () => undefined,
   ) {
     this.addRoute('', '/', [{ methods: READABLE, args: { context: { default: 'view' } }, handler: () => this.index() }], {});
+    // WordPress's batch route (core/rest/batch.ts): listed right after the index, in no namespace.
+    this.addRoute('', '/batch/v1', [{ methods: CREATABLE, args: BATCH_ARGS, handler: (req) => serveBatch(req, this.batchDispatcher) }], {});
+  }
+
+  /** What the batch route asks of this server for each request in a batch. */
+  private readonly batchDispatcher: BatchDispatcher = {
+    prepare: (req) => this.prepareBatched(req),
+    answer: (prepared) => this.answerBatched(prepared),
+    errorData: (error) => new RestResponse(error.toJSON(), error.status),
+  };
+
+  /** A request of a batch matched and checked as dispatch() would, before any runs (serve_batch_request_v1's first loop). */
+  private prepareBatched(req: RestRequest): PreparedRequest {
+    const namespace = this.namespaceOf(req.route);
+    const matched = this.match(req, namespace);
+    if (!matched) return { req, error: wpErrors.noRoute() };
+    if (!matched.endpoint.allowBatch) return { req, error: new WpError('rest_batch_not_allowed', 'The requested route does not support batch requests.', { status: 400 }) };
+    return { req, error: this.validateParams(req, matched.endpoint, this.namespaceOptions(namespace)) };
+  }
+
+  /** respond_to_request() for a prepared request of a batch, then rest_post_dispatch (the Allow header, `_fields`). */
+  private async answerBatched({ req, error }: PreparedRequest): Promise<RestResponse> {
+    const namespace = this.namespaceOf(req.route);
+    const options = this.namespaceOptions(namespace);
+    const matched = this.match(req, namespace);
+    if (!matched) return new RestResponse(wpErrors.noRoute().toJSON(), 404);
+    const checked: CheckedPermission = { endpoint: null, allowed: false, version: undefined };
+    let response: RestResponse;
+    try {
+      response = error !== null ? new RestResponse(error.toJSON(), error.status) : await this.respondValidated(req, matched.endpoint, options, checked);
+    } catch (thrown) {
+      response = this.errorResponse(this.toWpError(thrown, req), req, options);
+    }
+    response = await this.finish(response, req, matched.route, namespace, options, checked);
+    const fields = req.rawParam('_fields');
+    if (response.status < 400 && fields !== undefined) response.data = filterResponseFields(response.data, parseFieldList(fields), linkSourceOf(req.route, (ns) => this.hasNamespace(ns)), false);
+    return response;
   }
 
   /** Declares a namespace's options; registering a route declares its namespace too. */
@@ -397,6 +436,11 @@ export class RestServer {
   private respond(req: RestRequest, endpoint: RegisteredEndpoint, options: NamespaceOptions, checked: CheckedPermission): RestResponse | Promise<RestResponse> {
     const invalid = this.validateParams(req, endpoint, options);
     if (invalid) return this.errorResponse(invalid, req, options);
+    return this.respondValidated(req, endpoint, options, checked);
+  }
+
+  /** respond() once the args passed: the permission, then the handler. */
+  private respondValidated(req: RestRequest, endpoint: RegisteredEndpoint, options: NamespaceOptions, checked: CheckedPermission): RestResponse | Promise<RestResponse> {
     if (endpoint.permission) {
       // Read before asking: a change stored by anything while the answer is awaited makes finish() ask again.
       const version = this.stateVersion?.();

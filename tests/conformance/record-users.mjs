@@ -26,6 +26,7 @@ const AUTH = {
 const KEEP = /^(content-type|allow|link|x-robots-tag|x-content-type-options|access-control-.*|vary|expires|cache-control|location|x-wp-total|x-wp-totalpages)$/;
 
 const json = (method, p, auth, body) => ({ method, path: `/wp-json/wp/v2${p}`, auth, body: body === undefined ? null : JSON.stringify(body) });
+const batch = (auth, body) => ({ method: 'POST', path: '/wp-json/batch/v1', auth, body: JSON.stringify(body) });
 
 // [name, request, note?]
 const CASES = [
@@ -125,6 +126,46 @@ const CASES = [
   ['users-list-offset-negative-per-page-1', json('GET', '/users?offset=-5&per_page=1', 'admin'), 'and the Link header of a page number below 1'],
   ['users-list-slug-upper-case', json('GET', '/users?slug=ALICE', 'admin'), "nicename__in compares as the database's collation does: case aside"],
   ['users-list-include-slugs-upper-case', json('GET', '/users?slug[]=ADMIN&slug[]=Alice&orderby=include_slugs', 'admin'), 'and orders by the slugs as given'],
+  // The batch route (serve_batch_request_v1): the users routes allow batching, others do not.
+  ['batch-users', batch('admin', { requests: [
+    { path: '/wp/v2/users', body: { username: 'bat1', email: 'bat1@example.com', password: 'p' } },
+    { method: 'POST', path: '/wp/v2/users/2?_fields=id,first_name', body: { first_name: 'Batched' } },
+    { path: '/wp/v2/users/me', body: { first_name: 'x' } },
+    { path: '/wp/v2/nope' },
+    { method: 'DELETE', path: '/wp/v2/users/99?force=true&reassign=1' },
+    { path: '/wp/v2/users', body: { username: 'bat1', email: 'bat1b@example.com', password: 'p' } },
+    { path: '/wp/v2/users', body: { username: 'bat2', email: 'not-an-email', password: 'p' } },
+    { method: 'PUT', path: '/wp/v2/users/2', body: { email: 'bat1@example.com' } },
+    { path: '/wp/v2/users/1/', body: { first_name: 'slash' } },
+    { path: 'http://elsewhere.example/wp/v2/users/2?_fields=id', body: { last_name: 'Full URL' } },
+    { path: '/wp/v2/users/2#frag', body: { last_name: 'Fragment' } },
+    { method: 'PATCH', path: '/wp/v2/users/2', headers: { 'X-Custom': 'a', 'Content-Type': 'application/json' }, body: { nickname: 'nick' } },
+    { path: '/wp/v2/users/me/application-passwords', body: { name: 'no batch' } },
+    { path: '/wp/v2/users/2?_fields=nickname' },
+  ] }), 'each answered in turn as its own request: created, updated, rest_batch_not_allowed, rest_no_route, errors of the routes; 207'],
+  ['batch-require-all-validate-fails', batch('admin', { validation: 'require-all-validate', requests: [
+    { path: '/wp/v2/users', body: { username: 'bat3', email: 'bat3@example.com', password: 'p' } },
+    { path: '/wp/v2/users', body: { username: 'bat4', email: 'bad', password: 'p' } },
+    { path: '/wp/v2/nope' },
+    { path: '/wp/v2/users/me' },
+  ] }), 'one request fails its checks: nothing runs (bat3 is not made), the errors listed, null for the others'],
+  ['batch-require-all-validate-passes', batch('admin', { validation: 'require-all-validate', requests: [{ path: '/wp/v2/users', body: { username: 'bat3', email: 'bat3@example.com', password: 'p' } }] })],
+  ['batch-alice', batch('alice', { requests: [
+    { path: '/wp/v2/users', body: { username: 'x1', email: 'x1@example.com', password: 'p' } },
+    { path: '/wp/v2/users/2', body: { first_name: 'Self' } },
+    { path: '/wp/v2/users/1', body: { first_name: 'Other' } },
+  ] }), 'as the user the batch authenticated as'],
+  ['batch-anonymous', batch('anonymous', { requests: [{ path: '/wp/v2/users', body: { username: 'anon', email: 'anon@example.com', password: 'p' } }] })],
+  ['batch-get-method', batch('admin', { requests: [{ method: 'GET', path: '/wp/v2/users' }] })],
+  ['batch-no-requests', batch('admin', {})],
+  ['batch-requests-string', batch('admin', { requests: 'x' })],
+  ['batch-no-path', batch('admin', { requests: [{ body: {} }] })],
+  ['batch-bad-validation', batch('admin', { validation: 'bogus', requests: [] })],
+  ['batch-empty', batch('admin', { requests: [] })],
+  ['batch-26-requests', batch('admin', { requests: Array.from({ length: 26 }, () => ({ path: '/wp/v2/users/1', body: { first_name: 'n' } })) })],
+  ['batch-body-not-object', batch('admin', { requests: [{ path: '/wp/v2/users', body: 'not an object' }] })],
+  ['batch-header-number', batch('admin', { requests: [{ path: '/wp/v2/users', headers: { a: 1 } }] })],
+  ['batch-get', { method: 'GET', path: '/wp-json/batch/v1', auth: 'admin', body: null }, 'the route takes POST only'],
 ];
 
 /** JSON paths of the values that differ between runs (dates of users registered at install or now). */
