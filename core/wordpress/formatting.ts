@@ -57,6 +57,19 @@ export function phpIsNumeric(text: string): boolean {
 }
 
 /**
+ * WordPress's absint(): abs((int) $value). A number is cut toward zero; a numeric string is read as
+ * PHP reads one (`"1.5"` is 1, `"1e2"` 100, `"-2"` 2), another string by its leading digits; INF
+ * and NaN are 0, as PHP casts them.
+ */
+export function absint(value: unknown): number {
+  let n: number;
+  if (typeof value === 'number') n = value;
+  else if (typeof value === 'string') n = phpIsNumeric(value) ? Number(value.trim()) : parseInt(value, 10);
+  else n = value === true ? 1 : 0;
+  return Number.isFinite(n) ? Math.abs(Math.trunc(n)) : 0;
+}
+
+/**
  * PHP's wordwrap($text) with its defaults (75 characters, "\n", long words not cut), which WP-CLI's
  * `plugin get` applies to a description: a space becomes a line break where the line would grow past
  * 75; a word longer than that stays whole. Counted in characters (PHP counts bytes: the same for ASCII).

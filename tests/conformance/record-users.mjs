@@ -166,6 +166,8 @@ const CASES = [
   ['batch-body-not-object', batch('admin', { requests: [{ path: '/wp/v2/users', body: 'not an object' }] })],
   ['batch-header-number', batch('admin', { requests: [{ path: '/wp/v2/users', headers: { a: 1 } }] })],
   ['batch-get', { method: 'GET', path: '/wp-json/batch/v1', auth: 'admin', body: null }, 'the route takes POST only'],
+  ['users-delete-reassign-fraction', json('DELETE', '/users/8?force=true&reassign=1.5', 'admin'), "delete_item reassigns to absint('1.5'): user 1"],
+  ['users-delete-reassign-negative', json('DELETE', '/users/9?force=true&reassign=-1', 'admin'), "absint('-1') is 1"],
 ];
 
 /** JSON paths of the values that differ between runs (dates of users registered at install or now). */

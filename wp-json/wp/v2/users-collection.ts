@@ -7,7 +7,7 @@ import type { RestRequest } from '../../../core/rest/request';
 import { RestResponse } from '../../../core/rest/response';
 import { CREATABLE, DELETABLE, EDITABLE, READABLE } from '../../../core/rest/server';
 import type { ArgSchema } from '../../../core/rest/schema';
-import { phpEmptyString, phpIsNumeric } from '../../../core/wordpress/formatting';
+import { absint, phpEmptyString, phpIsNumeric } from '../../../core/wordpress/formatting';
 import { contextArg, userDeleteArgs, userEditArgs, userSchema } from './schemas';
 import { applyUserChanges, prepareUser, restChangeNotices, storeUserChanges } from './users';
 import { nicenameTooLong, restSlug, userNicename } from './slug';
@@ -271,7 +271,8 @@ export function registerUserCollection(ctx: SiteContext): void {
           const user = find(req);
           if (user instanceof WpError) return user;
           if (req.param('force') !== true) return new WpError('rest_trash_not_supported', "Users do not support trashing. Set 'force=true' to delete.", { status: 501 });
-          const reassign = Number(req.param('reassign'));
+          // delete_item: absint() of what check_reassign let through ('1.5' reassigns to 1, '-2' to 2); false: none.
+          const reassign = absint(req.param('reassign'));
           if (reassign && (reassign === user.id || !users.byId(reassign))) return new WpError('rest_user_invalid_reassign', 'Invalid user ID for reassignment.', { status: 400 });
           const previous = prepareUser(ctx, user, req, 'edit');
           delete previous._links;

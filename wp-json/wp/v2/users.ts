@@ -11,7 +11,7 @@ import { DELETABLE, EDITABLE, READABLE, type Method } from '../../../core/rest/s
 import { contextArg, userDeleteArgs, userEditArgs, userSchema } from './schemas';
 import { registerUserCollection } from './users-collection';
 import { turnForLargeBody } from '../../../core/pipeline/pipeline';
-import { phpEmptyString } from '../../../core/wordpress/formatting';
+import { absint, phpEmptyString } from '../../../core/wordpress/formatting';
 import { sanitizeUserDescription, sanitizeUserEmail, sanitizeUserNameField, sanitizeUserUrl } from '../../../core/wordpress/user-fields';
 import { nicenameTooLong, restSlug, userNicename } from './slug';
 
@@ -289,7 +289,8 @@ export function registerUsers(ctx: SiteContext): void {
           if (req.param('force') !== true) {
             return new WpError('rest_trash_not_supported', "Users do not support trashing. Set 'force=true' to delete.", { status: 501 });
           }
-          const reassign = Number(req.param('reassign'));
+          // delete_item: absint() of what check_reassign let through ('1.5' reassigns to 1, '-2' to 2); false: none.
+          const reassign = absint(req.param('reassign'));
           if (reassign && (reassign === user.id || !users.byId(reassign))) {
             return new WpError('rest_user_invalid_reassign', 'Invalid user ID for reassignment.', { status: 400 });
           }
