@@ -7,7 +7,7 @@ import { setOwn } from './own-properties';
 export const REDACTED = '[redacted]';
 
 /** Names of headers, fields and query parameters whose values are secrets (case-insensitive). */
-const SECRET_NAME = /(authorization|password|passwd|pass$|secret|token|api[-_]?key|^key$|code$|cookie|nonce|credential|signature)/i;
+const SECRET_NAME = /(authorization|password|passwd|pass\d*$|secret|token|api[-_]?key|(^|_)key$|code$|cookie|nonce|credential|signature)/i;
 
 export function isSecretName(name: string): boolean {
   return SECRET_NAME.test(name);

@@ -5,6 +5,7 @@ import type { UserRecord } from '../../core/auth/users';
 import { isEmail, phpEmptyString, phpTrim, sanitizeUser } from '../../core/wordpress/formatting';
 import { adminUrl, field, redirect, type AdminContext } from './context';
 import { diePage, esc, loginPage, screenHeaders } from './layout';
+import { LostPassword } from './lost-password';
 
 /**
  * wp-login.php: log in with the login password (never an application password), log out with the
@@ -146,9 +147,13 @@ async function logIn(ctx: AdminContext, req: Request, res: Response): Promise<vo
 }
 
 export function registerLogin(router: Router, ctx: AdminContext): void {
-  router.get('/wp-login.php', (req: Request, res: Response) => {
+  const lost = new LostPassword(ctx);
+  router.get('/wp-login.php', (req: Request, res: Response, next) => {
     const action = field(req.query, 'action') || 'login';
     if (action === 'logout') return logout(ctx, req, res);
+    if (action === 'lostpassword' || action === 'retrievepassword') return lost.show(req, res);
+    if (action === 'rp' || action === 'resetpass') return void lost.resetPassword(req, res).catch(next);
+    if (field(req.query, 'checkemail') === 'confirm') return lost.checkEmail(res);
     const redirectTo = field(req.query, 'redirect_to');
     // As WordPress: the form is shown even to a logged-in browser; with reauth=1 its cookies are cleared first.
     if (field(req.query, 'reauth') !== '') res.append('Set-Cookie', ctx.cookies.clearCookies());
@@ -158,6 +163,8 @@ export function registerLogin(router: Router, ctx: AdminContext): void {
   router.post('/wp-login.php', (req: Request, res: Response, next) => {
     const action = field(req.query, 'action') || 'login';
     if (action === 'logout') return logout(ctx, req, res);
+    if (action === 'lostpassword' || action === 'retrievepassword') return void lost.retrieve(req, res).catch(next);
+    if (action === 'rp' || action === 'resetpass') return void lost.resetPassword(req, res).catch(next);
     logIn(ctx, req, res).catch(next);
   });
 }

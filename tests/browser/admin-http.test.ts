@@ -24,8 +24,8 @@ function cookieJar(setCookies: string[] | undefined): string {
   return (setCookies ?? []).map((c) => c.split(';')[0]).join('; ');
 }
 
-async function logIn(login = 'admin', password = 'password'): Promise<{ cookie: string; location: string }> {
-  const res = await request(emulator.app)
+async function logIn(login = 'admin', password = 'password', app = emulator.app): Promise<{ cookie: string; location: string }> {
+  const res = await request(app)
     .post('/wp-login.php')
     .set('Cookie', 'wordpress_test_cookie=WP%20Cookie%20check')
     .type('form')
@@ -427,3 +427,99 @@ describe('authorize-application.php', () => {
     expect(res.text).toMatch(/id="new-application-password-value" type="text" class="code" readonly="readonly" value="(\w{4} ){5}\w{4}"/);
   });
 });
+
+// Each page, mail and redirect as the wp-oracle's wp-login.php gave them (WordPress 6.8).
+describe('a forgotten password: wp-login.php?action=lostpassword, the link, resetpass', () => {
+  let emu: EmulatorApp;
+  beforeEach(async () => {
+    emu = await standardApp({ settings: { SITE_URL: SITE }, clock: '2025-01-02T03:04:05Z' });
+  });
+  afterEach(() => emu.close());
+
+  const RP_COOKIE = `wp-resetpass-${HASH}`;
+  const ask = (userLogin: string) => request(emu.app).post('/wp-login.php?action=lostpassword').type('form').send({ user_login: userLogin, redirect_to: '', 'wp-submit': 'Get New Password' });
+  const notice = (html: string) => /<div id="login_error"[^>]*>(.*?)<\/div>/s.exec(html)?.[1];
+  /** Asks for a link for `userLogin` and returns the key the mail carries. */
+  async function mailedKey(userLogin: string, to: string): Promise<string> {
+    const res = await ask(userLogin);
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBe('/wp-login.php?checkemail=confirm');
+    return /&key=([A-Za-z0-9]{20})&/.exec(emu.outbox.list({ to }).at(-1)!.text)![1]!;
+  }
+  const withKey = (login: string, key: string) => `${RP_COOKIE}=${encodeURIComponent(`${login}:${key}`)}; wordpress_test_cookie=WP%20Cookie%20check`;
+  const save = (cookie: string, pass1: string, pass2: string, rpKey: string) =>
+    request(emu.app).post('/wp-login.php?action=resetpass').set('Cookie', cookie).type('form').send({ pass1, pass2, rp_key: rpKey, 'wp-submit': 'Save Password' });
+
+  test("refuses an empty field and an unknown account with WordPress's words, keeping what was typed", async () => {
+    expect(notice((await ask('  ')).text)).toBe('<p><strong>Error:</strong> Please enter a username or email address.</p>');
+    const unknown = await ask('nobody@example.com');
+    expect(notice(unknown.text)).toBe('<p><strong>Error:</strong> There is no account with that username or email address.</p>');
+    expect(unknown.text).toContain('name="user_login" id="user_login" class="input" value="nobody@example.com"');
+    expect(emu.outbox.list()).toEqual([]);
+  });
+
+  test('mails the reset link in WordPress\'s words, by login or address, and keeps only a hash of the key', async () => {
+    const key = await mailedKey(' ALICE ', 'alice@example.com');
+    const mail = emu.outbox.list().at(-1)!;
+    expect(mail.subject).toBe('[wp-token-emulator] Password Reset');
+    expect(mail.text).toBe(
+      'Someone has requested a password reset for the following account:\r\n\r\nSite Name: wp-token-emulator\r\n\r\nUsername: alice\r\n\r\n' +
+        'If this was a mistake, ignore this email and nothing will happen.\r\n\r\nTo reset your password, visit the following address:\r\n\r\n' +
+        `${SITE}/wp-login.php?login=alice&key=${key}&action=rp&wp_lang=en_US\r\n\r\nThis password reset request originated from the IP address 127.0.0.1.\r\n`,
+    );
+    expect(JSON.stringify(emu.store.exportRecords())).not.toContain(key);
+    await mailedKey('sam@example.com', 'sam@example.com');
+  });
+
+  test('the link puts the key in a cookie and leaves it out of the address; the form, a mismatch, then the new password', async () => {
+    const key = await mailedKey('alice', 'alice@example.com');
+    const link = await request(emu.app).get(`/wp-login.php?login=alice&key=${key}&action=rp&wp_lang=en_US`);
+    expect(link.status).toBe(302);
+    expect(link.headers.location).toBe('/wp-login.php?action=rp&wp_lang=en_US');
+    expect(link.headers['set-cookie']).toContain(`${RP_COOKIE}=alice%3A${key}; path=/wp-login.php; HttpOnly`);
+    const cookie = withKey('alice', key);
+    const form = await request(emu.app).get('/wp-login.php?action=rp&wp_lang=en_US').set('Cookie', cookie);
+    expect(form.text).toContain('<p>Enter your new password below or generate one.</p>');
+    expect(form.text).toContain(`<input type="hidden" name="rp_key" value="${key}" />`);
+    expect(notice((await save(cookie, 'one-password', 'other-password', key)).text)).toBe('<p><strong>Error:</strong> The passwords do not match.</p>');
+    expect(notice((await save(cookie, '   ', '   ', key)).text)).toBe('<p>The password cannot be a space or all spaces.</p>');
+    const { cookie: before } = await logIn('alice', 'alice-pass', emu.app);
+    expect((await request(emu.app).get('/wp-admin/profile.php').set('Cookie', before)).status).toBe(200);
+    const done = await save(cookie, ' a-new-password ', 'a-new-password', key);
+    expect(done.text).toContain(`<p>Your password has been reset. <a href="${SITE}/wp-login.php">Log in</a></p>`);
+    expect((done.headers['set-cookie'] as unknown as string[]).some((c) => c.startsWith(`${RP_COOKIE}=%20; expires=`))).toBe(true);
+    // The new password (trimmed) logs in, the old one does not, and the old session's cookie is dead.
+    await logInTo(emu, 'alice', 'a-new-password');
+    expect((await postLogin(emu, 'alice', 'alice-pass')).status).toBe(200);
+    expect((await request(emu.app).get('/wp-admin/profile.php').set('Cookie', before)).status).toBe(302);
+    // The administrator is told (WordPress's wp_password_change_notification).
+    const told = emu.outbox.list({ to: 'admin@localhost.com' }).at(-1)!;
+    expect([told.subject, told.text]).toEqual(['[wp-token-emulator] Password Changed', 'Password changed for user: alice\r\n']);
+    // The key is used up.
+    const again = await request(emu.app).get('/wp-login.php?action=rp').set('Cookie', cookie);
+    expect(again.headers.location).toBe(`${SITE}/wp-login.php?action=lostpassword&error=invalidkey`);
+  });
+
+  test('a wrong key, another key in the form, and a key older than a day are refused', async () => {
+    const key = await mailedKey('alice', 'alice@example.com');
+    const wrong = await request(emu.app).get('/wp-login.php?action=rp').set('Cookie', withKey('alice', 'WRONGKEYWRONGKEYWRON'));
+    expect(wrong.headers.location).toBe(`${SITE}/wp-login.php?action=lostpassword&error=invalidkey`);
+    const page = await request(emu.app).get('/wp-login.php?action=lostpassword&error=invalidkey');
+    expect(notice(page.text)).toBe('<p><strong>Error:</strong> Your password reset link appears to be invalid. Please request a new link below.</p>');
+    expect((await save(withKey('alice', key), 'x-password', 'x-password', 'another-key')).headers.location).toBe(`${SITE}/wp-login.php?action=lostpassword&error=invalidkey`);
+    emu.clock.advance(24 * 3600 + 1);
+    const expired = await request(emu.app).get('/wp-login.php?action=rp').set('Cookie', withKey('alice', key));
+    expect(expired.headers.location).toBe(`${SITE}/wp-login.php?action=lostpassword&error=expiredkey`);
+    expect(await emu.users.checkPassword(emu.users.byId(2)!, 'alice-pass')).toBe(true);
+  });
+});
+
+/** POST wp-login.php on `emu` (with the test cookie). */
+function postLogin(emu: EmulatorApp, log: string, pwd: string) {
+  return request(emu.app).post('/wp-login.php').set('Cookie', 'wordpress_test_cookie=WP%20Cookie%20check').type('form').send({ log, pwd, testcookie: '1' });
+}
+
+async function logInTo(emu: EmulatorApp, log: string, pwd: string): Promise<void> {
+  const res = await postLogin(emu, log, pwd);
+  expect(res.status).toBe(302);
+}

@@ -153,3 +153,41 @@ test('an administrator manages another user\'s passwords on user-edit.php; log o
   await page.goto(`${base}/wp-admin/profile.php`);
   expect(new URL(page.url()).pathname).toBe('/wp-login.php');
 });
+
+test('a forgotten password: "Lost your password?", the mailed link, a new password, and it logs in', async () => {
+  // A wrong password offers the link, as WordPress does.
+  await page.fill('#user_login', 'alice');
+  await page.fill('#user_pass', 'not-it');
+  await page.click('#wp-submit');
+  await page.getByRole('link', { name: 'Lost your password?' }).click();
+  expect(await page.textContent('.message')).toContain('Please enter your username or email address.');
+  await page.fill('#user_login', 'alice@example.com');
+  await page.click('#wp-submit');
+  expect(await page.textContent('#login-message')).toContain('Check your email for the confirmation link');
+  // The mail a person would open: the outbox holds it.
+  const mail = emulator.outbox.list({ to: 'alice@example.com' }).at(-1)!;
+  expect(mail.subject).toBe('[wp-token-emulator] Password Reset');
+  const link = /http\S+action=rp\S*/.exec(mail.text)![0];
+  await page.goto(link);
+  // The key left the address bar for a cookie.
+  expect(page.url()).not.toContain('key=');
+  await page.fill('#pass1', 'a-new-password');
+  await page.fill('#pass2', 'a-new-passwerd');
+  await page.click('#wp-submit');
+  expect(await page.textContent('#login_error')).toContain('The passwords do not match.');
+  await page.fill('#pass1', 'a-new-password');
+  await page.fill('#pass2', 'a-new-password');
+  await shot('wp-login-reset-password');
+  await page.click('#wp-submit');
+  expect(await page.textContent('.reset-pass')).toContain('Your password has been reset.');
+  await page.getByRole('link', { name: 'Log in' }).first().click();
+  await page.fill('#user_login', 'alice');
+  await page.fill('#user_pass', 'a-new-password');
+  await page.click('#wp-submit');
+  await page.waitForURL(/\/wp-admin\//);
+  expect(await page.textContent('h1')).toBe('Dashboard');
+  // The link was used up.
+  await page.goto(link);
+  await page.waitForURL(/error=invalidkey/);
+  expect(await page.textContent('#login_error')).toContain('Your password reset link appears to be invalid.');
+});
