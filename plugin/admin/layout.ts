@@ -83,6 +83,12 @@ body.login{display:flex;justify-content:center;min-height:100vh}
 `;
 
 /** A login-screen page (wp-login.php, wp_die-style messages before login). */
+/** login_header()'s error notice: one error in a paragraph, several in a list. */
+export function loginErrorNotice(errors: readonly string[]): string {
+  const inner = errors.length > 1 ? `<ul class="login-error-list">${errors.map((e) => `<li>${e}</li>`).join('')}</ul>` : `<p>${errors[0]}</p>`;
+  return `<div id="login_error" class="notice notice-error" role="alert">${inner}</div>`;
+}
+
 export function loginPage(site: Site, title: string, body: string, bodyClass = 'login'): string {
   return (
     `<!DOCTYPE html>\n<html lang="en-US"><head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1.0">` +

@@ -4,7 +4,7 @@ import { clientAddress } from '../../core/pipeline/client-address';
 import type { UserRecord } from '../../core/auth/users';
 import { isEmail, phpEmptyString, phpTrim, sanitizeUser } from '../../core/wordpress/formatting';
 import { adminUrl, field, redirect, type AdminContext } from './context';
-import { diePage, esc, loginPage, screenHeaders } from './layout';
+import { diePage, esc, loginErrorNotice, loginPage, screenHeaders } from './layout';
 import { LostPassword } from './lost-password';
 
 /**
@@ -28,18 +28,12 @@ export function safeRedirect(siteUrl: string, location: string, fallback: string
   return fallback;
 }
 
-/** login_header()'s error notice: one error in a paragraph, several in a list. */
-function errorNotice(errors: readonly string[]): string {
-  const inner = errors.length > 1 ? `<ul class="login-error-list">${errors.map((e) => `<li>${e}</li>`).join('')}</ul>` : `<p>${errors[0]}</p>`;
-  return `<div id="login_error" class="notice notice-error" role="alert">${inner}</div>`;
-}
-
 function form(ctx: AdminContext, o: { log: string; redirectTo: string; error?: string | readonly string[]; message?: string; remember: boolean }): string {
   const url = ctx.site.config.siteUrl;
   const errors = o.error === undefined ? [] : typeof o.error === 'string' ? [o.error] : o.error;
   const described = errors.length > 0 ? ' aria-describedby="login_error"' : '';
   return (
-    (errors.length > 0 ? errorNotice(errors) : '') +
+    (errors.length > 0 ? loginErrorNotice(errors) : '') +
     (o.message ? `<div id="login-message" class="notice notice-info message" role="status"><p>${o.message}</p></div>` : '') +
     `<form name="loginform" id="loginform" action="${esc(url)}/wp-login.php" method="post">` +
     `<p><label for="user_login">Username or Email Address</label>` +

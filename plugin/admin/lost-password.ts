@@ -8,7 +8,7 @@ import { phpEmptyString, phpTrim, wpSpecialcharsDecode } from '../../core/wordpr
 import { safeEqual } from '../../core/secrets';
 import { adminEmail } from '../../wp-json/wp/v2/user-mail';
 import { field, redirect, type AdminContext } from './context';
-import { esc, loginPage, screenHeaders } from './layout';
+import { esc, loginErrorNotice, loginPage, screenHeaders } from './layout';
 
 /**
  * wp-login.php's lost-password flow, as WordPress 6.8 runs it (each page, mail and redirect compared
@@ -77,7 +77,7 @@ export class LostPassword {
   /** The lost-password form, with WordPress's notice, the errors (if any) and the name typed. */
   private form(res: Response, errors: string[], userLogin: string, redirectTo: string): void {
     const url = this.ctx.site.config.siteUrl;
-    const errorHtml = errors.length > 0 ? `<div id="login_error" class="notice notice-error" role="alert"><p>${errors.join('<br />')}</p></div>` : '';
+    const errorHtml = errors.length > 0 ? loginErrorNotice(errors) : '';
     this.page(
       res,
       200,
@@ -195,7 +195,7 @@ export class LostPassword {
       this.page(res, 200, 'Password Reset', `<div class="notice notice-info message reset-pass" role="status"><p>Your password has been reset. <a href="${esc(site.config.siteUrl)}/wp-login.php">Log in</a></p></div>${this.backToBlog()}`, [this.cookie('', true)]);
       return;
     }
-    const errorHtml = errors.length > 0 ? `<div id="login_error" class="notice notice-error" role="alert">${errors.length > 1 ? `<ul class="login-error-list">${errors.map((e) => `<li>${e}</li>`).join('')}</ul>` : `<p>${errors[0]}</p>`}</div>` : '';
+    const errorHtml = errors.length > 0 ? loginErrorNotice(errors) : '';
     const url = site.config.siteUrl;
     this.page(
       res,
