@@ -7,21 +7,21 @@ export function urlPath(url: string): string {
 }
 
 /**
- * The route below /wp-json of a request URL (`/wp-json/x/v1/y` or `/?rest_route=/x/v1/y`), decoded,
- * without a trailing slash; null when it is not a REST request.
+ * The route below /wp-json of a request URL (`/wp-json/x/v1/y` or `/?rest_route=/x/v1/y`) as
+ * WordPress hands it to the REST server, without trailing slashes or backslashes (untrailingslashit);
+ * null when it is not a REST request. From the path it is the path as sent, percent-escapes and all
+ * (WordPress's rewrite rule urlencodes what it matched and parse_str decodes it back: `/wp-json/wp/v2/users/%31`
+ * names no route there); from `?rest_route=` it is the parameter's value, decoded as any query
+ * parameter and taken as it is (`?rest_route=wp/v2` without its leading slash names no route either).
  */
 export function restRouteOf(url: string): string | null {
-  // The usual REST URL (`/wp-json/ns/v1/x`: no query, nothing to decode, no trailing slash) is its own route.
-  if (url.startsWith('/wp-json/') && url.charCodeAt(url.length - 1) !== 47 && url.indexOf('?') === -1 && url.indexOf('#') === -1 && url.indexOf('%') === -1) return url.slice(8);
+  // The usual REST URL (`/wp-json/ns/v1/x`: no query or fragment, no trailing slash or backslash) is its own route.
+  const last = url.charCodeAt(url.length - 1);
+  if (url.startsWith('/wp-json/') && last !== 47 && last !== 92 && url.indexOf('?') === -1 && url.indexOf('#') === -1) return url.slice(8);
   const rawPath = urlPath(url);
   let route: string | null = null;
   if (rawPath === '/wp-json' || rawPath.startsWith('/wp-json/')) {
     route = rawPath.slice('/wp-json'.length);
-    try {
-      route = decodeURIComponent(route);
-    } catch {
-      // keep the raw path; it will simply not match a route
-    }
   } else if (rawPath === '/' || rawPath === '/index.php') {
     // `$_GET['rest_route']` (parsePhpQuery: the last of repeated keys, `rest.route` is `rest_route`);
     // a PHP-empty one ('' or '0') is not a REST request (WP::parse_request, rest_api_loaded).
@@ -29,8 +29,8 @@ export function restRouteOf(url: string): string | null {
     if (typeof value === 'string' && value !== '' && value !== '0') route = value;
   }
   if (route === null) return null;
-  route = route.replace(/\/+$/, '');
-  return route === '' ? '/' : route.startsWith('/') ? route : `/${route}`;
+  route = route.replace(/[/\\]+$/, '');
+  return route === '' ? '/' : route;
 }
 
 /** The query string of a URL (without `?` and fragment). */

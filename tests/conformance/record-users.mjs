@@ -168,6 +168,11 @@ const CASES = [
   ['batch-get', { method: 'GET', path: '/wp-json/batch/v1', auth: 'admin', body: null }, 'the route takes POST only'],
   ['users-delete-reassign-fraction', json('DELETE', '/users/8?force=true&reassign=1.5', 'admin'), "delete_item reassigns to absint('1.5'): user 1"],
   ['users-delete-reassign-negative', json('DELETE', '/users/9?force=true&reassign=-1', 'admin'), "absint('-1') is 1"],
+  // The route as WordPress's rewrite hands it over: the path undecoded, ?rest_route= decoded and taken as it is.
+  ['route-percent-encoded-id', json('GET', '/users/%31', 'admin'), 'the path is matched as sent: %31 is not 1'],
+  ['route-percent-encoded-slash', { method: 'GET', path: '/wp-json/wp%2Fv2/users', auth: 'admin', body: null }],
+  ['rest-route-decoded', { method: 'GET', path: '/?rest_route=%2Fwp%2Fv2%2Fusers%2F%31', auth: 'admin', body: null }, 'a query parameter is decoded'],
+  ['rest-route-without-leading-slash', { method: 'GET', path: '/?rest_route=wp/v2/users/1', auth: 'admin', body: null }, 'taken as it is: no route starts without a slash'],
 ];
 
 /** JSON paths of the values that differ between runs (dates of users registered at install or now). */
