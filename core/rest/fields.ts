@@ -1,3 +1,4 @@
+import { setOwn } from '../own-properties';
 import { phpTrim, wpParseList } from '../wordpress/formatting';
 
 /**
@@ -10,31 +11,65 @@ export function parseFieldList(value: unknown): string[] {
   return list.map((f) => phpTrim(f)).filter((f) => f !== '');
 }
 
-function filterObject(data: Record<string, unknown>, fields: string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const field of fields) {
+/** The `_fields` names as rest_filter_response_fields() keys them: `true` for a field kept whole, a tree below a field kept in part. */
+interface FieldTree {
+  [field: string]: true | FieldTree;
+}
+
+const own = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
+
+/**
+ * The nested array rest_filter_response_fields() makes of the names: `a.b` keeps `b` of `a`; once
+ * `a` is kept whole, `a.b` after it adds nothing (`a` after `a.b` keeps `a` whole).
+ */
+function fieldTree(fields: readonly string[]): FieldTree {
+  const tree: FieldTree = Object.create(null) as FieldTree;
+  next: for (const field of fields) {
     const parts = field.split('.');
-    let source: unknown = data;
-    let target: Record<string, unknown> = out;
-    for (let i = 0; i < parts.length; i++) {
-      const key = parts[i]!;
-      if (!source || typeof source !== 'object' || Array.isArray(source) || !Object.prototype.hasOwnProperty.call(source, key)) break;
-      const value = (source as Record<string, unknown>)[key];
-      if (i === parts.length - 1) {
-        target[key] = value;
-      } else {
-        if (!target[key] || typeof target[key] !== 'object') target[key] = {};
-        target = target[key] as Record<string, unknown>;
-        source = value;
-      }
+    let ref = tree;
+    while (parts.length > 1) {
+      const part = parts.shift()!;
+      const existing = own(ref, part) ? ref[part] : undefined;
+      if (existing === true) continue next;
+      if (existing === undefined) ref[part] = Object.create(null) as FieldTree;
+      ref = ref[part] as FieldTree;
     }
+    ref[parts[0]!] = true;
   }
+  return tree;
+}
+
+/**
+ * _rest_array_intersect_key_recursive(): the entries of `value` the tree names, in `value`'s own
+ * order (array_intersect_key keeps the first array's order, not the order the names were given in).
+ * A list keeps the indexes named: still a list when they are 0, 1, … (PHP encodes that as a JSON
+ * array), an object keyed by index otherwise.
+ */
+function intersect(value: object, tree: FieldTree): unknown {
+  const out: Record<string, unknown> = {};
+  const keep = (key: string, item: unknown) => {
+    const sub = tree[key]!;
+    setOwn(out, key, sub !== true && item !== null && typeof item === 'object' ? intersect(item, sub) : item);
+  };
+  if (Array.isArray(value)) {
+    const kept: unknown[] = [];
+    value.forEach((item, index) => {
+      if (own(tree, String(index))) {
+        keep(String(index), item);
+        kept.push(out[String(index)]);
+      }
+    });
+    const keys = Object.keys(out);
+    return keys.every((key, i) => key === String(i)) ? kept : out;
+  }
+  for (const key of Object.keys(value)) if (own(tree, key)) keep(key, (value as Record<string, unknown>)[key]);
   return out;
 }
 
 export function filterFields(data: unknown, fields: string[]): unknown {
   if (fields.length === 0) return data;
-  if (Array.isArray(data)) return data.map((item) => (item && typeof item === 'object' && !Array.isArray(item) ? filterObject(item as Record<string, unknown>, fields) : item));
-  if (data && typeof data === 'object') return filterObject(data as Record<string, unknown>, fields);
+  const tree = fieldTree(fields);
+  if (Array.isArray(data)) return data.map((item) => (item && typeof item === 'object' && !Array.isArray(item) ? intersect(item, tree) : item));
+  if (data && typeof data === 'object') return intersect(data, tree);
   return data;
 }

@@ -173,6 +173,11 @@ const CASES = [
   ['route-percent-encoded-slash', { method: 'GET', path: '/wp-json/wp%2Fv2/users', auth: 'admin', body: null }],
   ['rest-route-decoded', { method: 'GET', path: '/?rest_route=%2Fwp%2Fv2%2Fusers%2F%31', auth: 'admin', body: null }, 'a query parameter is decoded'],
   ['rest-route-without-leading-slash', { method: 'GET', path: '/?rest_route=wp/v2/users/1', auth: 'admin', body: null }, 'taken as it is: no route starts without a slash'],
+  // rest_filter_response_fields keeps the data's own order (array_intersect_key), not the order _fields names them in.
+  ['fields-order-item', json('GET', '/users/1?_fields=slug,id', 'admin')],
+  ['fields-order-list', json('GET', '/users/me/application-passwords?_fields=name,uuid', 'admin')],
+  ['fields-order-nested', json('GET', '/users/me/application-passwords?_fields=_links.self.0.href,name', 'admin'), 'a path into a list keeps its index'],
+  ['fields-order-index', { method: 'GET', path: '/wp-json/?_fields=routes./batch/v1.methods,name', auth: 'anonymous', body: null }],
 ];
 
 /** JSON paths of the values that differ between runs (dates of users registered at install or now). */
