@@ -17,10 +17,7 @@ const SLOWEST_FIRST = [
   'tests/dashboard/dashboard-browser.test.ts',
   'tests/browser/screens.test.ts',
   'tests/browser/authorize-application.test.ts',
-  // Not tests/reliability/adversarial.test.ts: it bounds the event loop's delay in wall time, and beside
-  // the suites above (child processes, a browser: more runnable processes than cores) it measured
-  // 193–393 ms for what takes ~30 ms warm, against its 250 ms bound; among the in-process suites it
-  // shares the machine with one other worker only.
+  'tests/reliability/adversarial.test.ts',
   'tests/core/store-compact.test.ts',
   'tests/core/process.test.ts',
   // Short files that wait on a child process (vitest, `npm start`, the server): by size they came last
