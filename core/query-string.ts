@@ -1,4 +1,5 @@
 import type { IParseOptions } from 'qs';
+import { bytesToText, textToBytes } from './php-bytes';
 
 type Qs = typeof import('qs');
 let qs: Qs | null = null;
@@ -17,7 +18,8 @@ export function parseQuery(text: string, options: IParseOptions): ReturnType<Qs[
 export function phpUrlDecode(text: string): string {
   const hasPercent = text.includes('%');
   if (!hasPercent) return text.includes('+') ? text.replaceAll('+', ' ') : text;
-  const bytes = Buffer.from(text, 'utf8');
+  // The text's bytes (a form body's bytes that were not UTF-8 as themselves: core/php-bytes.ts).
+  const bytes = textToBytes(text);
   const out = Buffer.allocUnsafe(bytes.length);
   let n = 0;
   const hex = (b: number) => (b >= 0x30 && b <= 0x39 ? b - 0x30 : b >= 0x61 && b <= 0x66 ? b - 0x57 : b >= 0x41 && b <= 0x46 ? b - 0x37 : -1);
@@ -29,7 +31,8 @@ export function phpUrlDecode(text: string): string {
       i += 2;
     } else out[n++] = b;
   }
-  return out.toString('utf8', 0, n);
+  // As PHP keeps them: bytes that are not UTF-8 stay distinguishable (sanitize_text_field refuses them).
+  return bytesToText(out.subarray(0, n));
 }
 
 /** A PHP array while it is built: keys in insertion order (canonical integers as their decimal text) and the next free index. */

@@ -1,3 +1,4 @@
+import { bytesToText } from '../php-bytes';
 import { parsePhpQuery } from '../query-string';
 import { WpError, wpErrors } from '../rest/errors';
 import { decodeJsonBody } from '../rest/json';
@@ -48,7 +49,7 @@ export function restRequestOf(ctx: RequestContext, route: string, query: Params,
     else json = decoded.value;
   }
   let bodyParams: Params = {};
-  if (type === 'application/x-www-form-urlencoded' && raw.length > 0) bodyParams = parsePhpQuery(raw.toString('utf8')) as Params;
+  if (type === 'application/x-www-form-urlencoded' && raw.length > 0) bodyParams = parsePhpQuery(bytesToText(raw)) as Params; // bytes that are not UTF-8 kept as PHP keeps them
   return new RestRequest(method, route, ctx.req.headers, query, bodyParams, json, jsonError, raw, ctx.auth.user, ctx.auth.appPassword, ctx.ip, ctx.secrets);
 }
 

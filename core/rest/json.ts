@@ -1,18 +1,46 @@
 import { isAscii } from 'node:buffer';
+import { setOwn } from '../own-properties';
+import { hasInvalidBytes, utf8SequenceLength } from '../php-bytes';
 
 /**
  * JSON as the REST server sends it. WordPress (PHP's json_encode without flags) escapes `/` and
  * every non-ASCII character; clients that compare bytes see the same text from the emulator.
  */
 export function encodeJson(data: unknown, style: 'php' | 'plain'): string {
-  const text = JSON.stringify(data) ?? 'null';
+  let text = JSON.stringify(data) ?? 'null';
   if (style === 'plain') return text;
+  // A string (or key) holding bytes that are not UTF-8 (core/php-bytes.ts) makes json_encode fail, and
+  // wp_json_encode's sanity check then makes each such string ''. JSON.stringify escapes exactly the
+  // lone surrogates such bytes became, so the text says whether there is one to look for.
+  if (text.includes('\\udc')) {
+    const clean = withoutInvalidBytes(data);
+    if (clean !== data) text = JSON.stringify(clean) ?? 'null';
+  }
   // What PHP's json_encode escapes beyond JSON.stringify: '/' and every non-ASCII character. A text
   // as long in UTF-8 bytes as in characters is ASCII (checked in native code, ~6x faster than a regex
   // test on a 4 MB answer): only '/' then, by a plain string replace (a regular expression with a
   // callback took ~16 ms on a 4 MB answer, in one synchronous block; this takes under 1 ms).
   if (Buffer.byteLength(text, 'utf8') === text.length) return text.indexOf('/') === -1 ? text : text.replaceAll('/', '\\/');
   return text.replace(/[/\u0080-\uffff]/g, (c) => (c === '/' ? '\\/' : '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')));
+}
+
+/** `value` with every string and key that holds bytes that are not UTF-8 made '' (the same value when there is none). */
+function withoutInvalidBytes(value: unknown): unknown {
+  if (typeof value === 'string') return hasInvalidBytes(value) ? '' : value;
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const items = value.map(withoutInvalidBytes);
+    return items.some((item, i) => item !== value[i]) ? items : value;
+  }
+  const out: Record<string, unknown> = {};
+  let changed = false;
+  for (const [key, item] of Object.entries(value)) {
+    const cleanKey = hasInvalidBytes(key) ? '' : key;
+    const cleanItem = withoutInvalidBytes(item);
+    if (cleanKey !== key || cleanItem !== item) changed = true;
+    setOwn(out, cleanKey, cleanItem);
+  }
+  return changed ? out : value;
 }
 
 /** PHP json_decode's error codes that the emulator reproduces in rest_invalid_json. */
@@ -114,27 +142,6 @@ const enum Expect {
 const isHex = (b: number | undefined) => b !== undefined && ((b >= 48 && b <= 57) || (b >= 65 && b <= 70) || (b >= 97 && b <= 102));
 const isDigit = (b: number | undefined) => b !== undefined && b >= 48 && b <= 57;
 
-/** Length of the well-formed UTF-8 sequence at `i` (RFC 3629: no overlong forms, surrogates or code points past U+10FFFF), or 0. */
-function utf8Length(bytes: Buffer, i: number): number {
-  const b = bytes[i]!;
-  const cont = (k: number, lo = 0x80, hi = 0xbf) => {
-    const c = bytes[i + k];
-    return c !== undefined && c >= lo && c <= hi;
-  };
-  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
-  if (b >= 0xe0 && b <= 0xef) {
-    const lo = b === 0xe0 ? 0xa0 : 0x80;
-    const hi = b === 0xed ? 0x9f : 0xbf;
-    return cont(1, lo, hi) && cont(2) ? 3 : 0;
-  }
-  if (b >= 0xf0 && b <= 0xf4) {
-    const lo = b === 0xf0 ? 0x90 : 0x80;
-    const hi = b === 0xf4 ? 0x8f : 0xbf;
-    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0;
-  }
-  return 0;
-}
-
 /**
  * The error PHP 8's json_decode($bytes, true) reports, or null when it decodes the text. PHP's
  * scanner reads one lexeme at a time and its parser checks each lexeme as it comes, so the first
@@ -201,7 +208,7 @@ export function phpJsonError(bytes: Buffer): JsonError | null {
         i++;
         continue;
       }
-      const length = utf8Length(bytes, i);
+      const length = utf8SequenceLength(bytes, i);
       if (length === 0) {
         lexError = JSON_ERRORS.utf8;
         return;
@@ -254,7 +261,7 @@ export function phpJsonError(bytes: Buffer): JsonError | null {
       }
     }
     if (b < 0x20) lexError = JSON_ERRORS.ctrlChar;
-    else if (b >= 0x80 && utf8Length(bytes, i) === 0) lexError = JSON_ERRORS.utf8;
+    else if (b >= 0x80 && utf8SequenceLength(bytes, i) === 0) lexError = JSON_ERRORS.utf8;
     else lexError = JSON_ERRORS.syntax;
     return null;
   };

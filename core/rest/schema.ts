@@ -1,5 +1,6 @@
 import { isEmail, phpIsNumeric, phpString, sanitizeTextField, wpParseList } from '../wordpress/formatting';
 import { WpError } from './errors';
+import { hasInvalidBytes } from '../php-bytes';
 import { sanitizeUrl } from '../wordpress/url';
 
 /** An argument's schema, as register_rest_route's `args` takes it (the JSON Schema subset WordPress knows). */
@@ -231,7 +232,8 @@ export function validateValue(value: unknown, schema: ArgSchema, param: string, 
     if (schema.maxLength !== undefined && length > schema.maxLength) {
       return err('rest_too_long', `${param} must be at most ${schema.maxLength} character${schema.maxLength === 1 ? '' : 's'} long.`, param);
     }
-    if (schema.pattern !== undefined && !compilePattern(schema.pattern).test(s)) return err('rest_invalid_pattern', `${param} does not match pattern ${schema.pattern}.`, param);
+    // PCRE with the /u flag (rest_validate_json_schema_pattern) matches nothing in text that is not UTF-8.
+    if (schema.pattern !== undefined && (hasInvalidBytes(s) || !compilePattern(schema.pattern).test(s))) return err('rest_invalid_pattern', `${param} does not match pattern ${schema.pattern}.`, param);
   }
   if (type === 'array') {
     // rest_validate_array_value_from_schema(): the items, then the counts, then uniqueness.

@@ -4,6 +4,7 @@
  * sanitize_title (remove_accents + sanitize_title_with_dashes, 'save' context).
  * PHP works on bytes; these work on JavaScript strings and give the same result for valid UTF-8.
  */
+import { hasInvalidBytes } from '../php-bytes';
 import { CodeUnits } from './code-units';
 import { phpStripTags } from './strip-tags';
 import { removeAccents } from './titles';
@@ -374,6 +375,7 @@ function escHtmlInto(out: CodeUnits, text: string, from: number, to: number, quo
  * written as WordPress normalises it (entityAt). One pass.
  */
 export function escHtml(text: string): string {
+  if (hasInvalidBytes(text)) return ''; // wp_check_invalid_utf8(), as esc_html() runs it first
   if (!/[&<>"']/.test(text)) return text;
   const out = new CodeUnits(escapedCapacity(text));
   escHtmlInto(out, text, 0, text.length);
@@ -500,7 +502,8 @@ export function removePercentOctets(text: string): { text: string; found: boolea
  */
 export function sanitizeTextField(value: unknown): string {
   const str = phpString(value);
-  if (str === null) return '';
+  // wp_check_invalid_utf8(): a string that is not UTF-8 is refused whole (core/php-bytes.ts).
+  if (str === null || hasInvalidBytes(str)) return '';
   let filtered = str;
   if (filtered.includes('<')) {
     filtered = wpPreKsesLessThan(filtered);
