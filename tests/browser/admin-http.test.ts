@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { bcrypt } from '../../core/auth/bcrypt';
+import { createLogger } from '../../core/log';
 import type { EmulatorApp } from '../../plugin/app';
 import { asAdmin, standardApp } from '../helpers';
 
@@ -512,6 +513,25 @@ describe('a forgotten password: wp-login.php?action=lostpassword, the link, rese
     expect(expired.headers.location).toBe(`${SITE}/wp-login.php?action=lostpassword&error=expiredkey`);
     expect(await emu.users.checkPassword(emu.users.byId(2)!, 'alice-pass')).toBe(true);
   });
+});
+
+test('the reset key and the new password never reach the request log', async () => {
+  const lines: string[] = [];
+  const logged = await standardApp({ settings: { SITE_URL: SITE }, logger: createLogger('debug', 'text', (line) => lines.push(line)) });
+  try {
+    await request(logged.app).post('/wp-login.php?action=lostpassword').type('form').send({ user_login: 'alice' });
+    const key = /&key=([A-Za-z0-9]{20})&/.exec(logged.outbox.list().at(-1)!.text)![1]!;
+    await request(logged.app).get(`/wp-login.php?login=alice&key=${key}&action=rp&wp_lang=en_US`);
+    const cookie = `wp-resetpass-${HASH}=${encodeURIComponent(`alice:${key}`)}`;
+    const done = await request(logged.app).post('/wp-login.php?action=resetpass').set('Cookie', cookie).type('form').send({ pass1: 'logged-new-password', pass2: 'logged-new-password', rp_key: key });
+    expect(done.text).toContain('Your password has been reset.');
+    const text = lines.join('\n');
+    expect(text).toContain('key=[redacted]');
+    expect(text).not.toContain(key);
+    expect(text).not.toContain('logged-new-password');
+  } finally {
+    await logged.close();
+  }
 });
 
 /** POST wp-login.php on `emu` (with the test cookie). */
