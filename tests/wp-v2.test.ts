@@ -585,6 +585,20 @@ describe("wp_update_user's notices of a new password or e-mail address", () => {
 });
 
 describe('the batch route, /wp-json/batch/v1 (its answers are recorded from WordPress in users-6.8.json)', () => {
+  it("answers a path that is no path with parse_path_failed inside the 207 (WordPress 6.8 dies with a critical error there)", async () => {
+    const emu = await standardApp({ settings: { SITE_URL: SITE } });
+    try {
+      const res = await request(emu.app)
+        .post('/wp-json/batch/v1')
+        .set('Authorization', asAdmin)
+        .send({ requests: ['//', 'http://', 'http://[::1', '///wp/v2/users'].map((path) => ({ method: 'PUT', path, body: { first_name: 'Z' } })) });
+      expect(res.status).toBe(207);
+      expect(res.body.responses.map((r: { status: number; body: { code: string } }) => `${r.status} ${r.body.code}`)).toEqual(['400 parse_path_failed', '400 parse_path_failed', '400 parse_path_failed', '404 rest_no_route']);
+    } finally {
+      await emu.close();
+    }
+  });
+
   it('stores what the requests inside it changed before it answers: a new emulator on the same store file has them', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wpte-batch-'));
     const settings = { DB_FILE: path.join(dir, 'db.json'), SITE_URL: SITE };
