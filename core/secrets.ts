@@ -23,7 +23,11 @@ const SECRETS_KEY = 'secrets';
 
 /** 64 printable characters like WordPress's generated salts (no quotes or backslashes). */
 export function randomSalt(length = 64): string {
-  const chars = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!@#$%^&*()-_[]{}<>~+=,.;:/?|';
+  return randomFrom('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!@#$%^&*()-_[]{}<>~+=,.;:/?|', length);
+}
+
+/** `length` characters drawn from `chars` (ASCII) with a CSPRNG, each equally likely. */
+export function randomFrom(chars: string, length: number): string {
   // Into one buffer (64 one-character concatenations made a rope of 64 strings per salt).
   const out = Buffer.allocUnsafe(length);
   for (let i = 0; i < length; i++) out[i] = chars.charCodeAt(randomInt(chars.length));

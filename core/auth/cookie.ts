@@ -130,14 +130,14 @@ export class AuthCookies {
     };
   }
 
-  /** The Set-Cookie values that clear every login cookie (wp_clear_auth_cookie: a space, dated a year back). */
+  /** The Set-Cookie values that clear every login cookie (wp_clear_auth_cookie). */
   clearCookies(): string[] {
-    const past = `; expires=${new Date((this.options.clock.seconds() - 365 * DAY) * 1000).toUTCString()}; Max-Age=0`;
-    return [
-      `${this.authName}=%20${past}; path=/wp-admin`,
-      `${this.authName}=%20${past}; path=/wp-content/plugins`,
-      `${this.loggedInName}=%20${past}; path=/`,
-    ];
+    return [this.expiredCookie(this.authName, '/wp-admin'), this.expiredCookie(this.authName, '/wp-content/plugins'), this.expiredCookie(this.loggedInName, '/')];
+  }
+
+  /** How WordPress clears a cookie: a space, dated a year back (`flags`: what follows the path, `; HttpOnly`). */
+  expiredCookie(name: string, path: string, flags = ''): string {
+    return `${name}=%20; expires=${new Date((this.options.clock.seconds() - 365 * DAY) * 1000).toUTCString()}; Max-Age=0; path=${path}${flags}`;
   }
 
   /** wp_validate_auth_cookie for one cookie value: the user and session, or null. */

@@ -181,6 +181,28 @@ export class Users {
     return this.byGivenLogin(text) ?? (isEmail(text) ? this.byGivenEmail(text) : undefined);
   }
 
+  /**
+   * WordPress's `admin_email` option, which the emulator does not keep apart from its users: the
+   * address of the administrator with the lowest ID (the site's first administrator, who installs a
+   * WordPress site and whose address the installer stores), or '' when there is none.
+   */
+  adminEmail(): string {
+    return this.list().find((u) => u.roles.includes('administrator'))?.email ?? '';
+  }
+
+  /**
+   * A new login password for the user, stored on the record as it is once bcrypt is done (what
+   * changed meanwhile is kept); null when the user was deleted meanwhile (never stored again).
+   */
+  async setPassword(userId: number, password: string): Promise<UserRecord | null> {
+    const passwordHash = await bcrypt().hash(password, this.bcryptCost);
+    const current = this.byId(userId);
+    if (!current) return null;
+    const updated = { ...current, passwordHash };
+    this.update(updated);
+    return updated;
+  }
+
   /** A user named by id, login or e-mail, as WP-CLI's `<user>` argument. */
   resolve(ref: string): UserRecord | undefined {
     if (/^\d+$/.test(ref)) return this.byId(Number(ref));

@@ -1,7 +1,9 @@
+import { queryOf, urlPath } from '../pipeline/route';
 import { parsePhpQuery } from '../query-string';
 import { WpError } from './errors';
 import { RestRequest, type Params } from './request';
 import { RestResponse } from './response';
+import type { RegisteredEndpoint, Route } from './routes';
 import type { ArgSchema } from './schema';
 
 /**
@@ -50,10 +52,15 @@ interface BatchItem {
   headers?: Record<string, string | string[]>;
 }
 
-/** A request of the batch matched and checked: `error` is why it cannot run (no route, no batching, bad args), or null. */
+/**
+ * A request of the batch matched and checked: `error` is why it cannot run (no route, no batching,
+ * bad args), or null; `match` is the route it matched then, which answers it later (WordPress keeps
+ * `$matches[$i]` from the first loop too).
+ */
 export interface PreparedRequest {
   req: RestRequest;
   error: WpError | null;
+  match: { route: Route; endpoint: RegisteredEndpoint; namespace: string | null } | null;
 }
 
 /** What the batch needs of the REST server: checking a request as dispatch would, and answering it. */
@@ -73,19 +80,16 @@ const NO_BODY = Buffer.alloc(0);
  * (the fragment dropped); a full URL gives its path. Null when it cannot be parsed.
  */
 function splitPath(path: string): { route: string; query: string } | null {
-  let rest = path;
-  if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(rest) || rest.startsWith('//')) {
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(path) || path.startsWith('//')) {
     try {
-      const url = new URL(rest.startsWith('//') ? `http:${rest}` : rest);
+      const url = new URL(path.startsWith('//') ? `http:${path}` : path);
       return { route: url.pathname, query: url.search.slice(1) };
     } catch {
       return null;
     }
   }
-  const hash = rest.indexOf('#');
-  if (hash !== -1) rest = rest.slice(0, hash);
-  const question = rest.indexOf('?');
-  return question === -1 ? { route: rest, query: '' } : { route: rest.slice(0, question), query: rest.slice(question + 1) };
+  const withoutFragment = path.split('#')[0]!; // a '?' after the '#' is the fragment's
+  return { route: urlPath(withoutFragment), query: queryOf(withoutFragment) };
 }
 
 /** A request's `headers` as WP_REST_Request::set_headers keeps them: lower-cased names, a list joined. */

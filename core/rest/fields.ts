@@ -52,15 +52,11 @@ function intersect(value: object, tree: FieldTree): unknown {
     setOwn(out, key, sub !== true && item !== null && typeof item === 'object' ? intersect(item, sub) : item);
   };
   if (Array.isArray(value)) {
-    const kept: unknown[] = [];
     value.forEach((item, index) => {
-      if (own(tree, String(index))) {
-        keep(String(index), item);
-        kept.push(out[String(index)]);
-      }
+      if (own(tree, String(index))) keep(String(index), item);
     });
     const keys = Object.keys(out);
-    return keys.every((key, i) => key === String(i)) ? kept : out;
+    return keys.every((key, i) => key === String(i)) ? Object.values(out) : out;
   }
   for (const key of Object.keys(value)) if (own(tree, key)) keep(key, (value as Record<string, unknown>)[key]);
   return out;

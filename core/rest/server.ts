@@ -14,6 +14,9 @@ export { ALLMETHODS, CREATABLE, DELETABLE, EDITABLE, READABLE, type Endpoint, ty
 
 const NO_ARGS: Record<string, ArgSchema> = {};
 
+/** A WordPress error as an answer: its JSON with its status (no namespace's envelope). */
+const wpErrorResponse = (error: WpError) => new RestResponse(error.toJSON(), error.status);
+
 /** The matched endpoint's permission answer, and the store's change counter when it was asked. */
 interface CheckedPermission {
   endpoint: RegisteredEndpoint | null;
@@ -91,28 +94,28 @@ export class RestServer {
   private readonly batchDispatcher: BatchDispatcher = {
     prepare: (req) => this.prepareBatched(req),
     answer: (prepared) => this.answerBatched(prepared),
-    errorData: (error) => new RestResponse(error.toJSON(), error.status),
+    errorData: (error) => wpErrorResponse(error),
   };
 
   /** A request of a batch matched and checked as dispatch() would, before any runs (serve_batch_request_v1's first loop). */
   private prepareBatched(req: RestRequest): PreparedRequest {
     const namespace = this.namespaceOf(req.route);
     const matched = this.match(req, namespace);
-    if (!matched) return { req, error: wpErrors.noRoute() };
-    if (!matched.endpoint.allowBatch) return { req, error: new WpError('rest_batch_not_allowed', 'The requested route does not support batch requests.', { status: 400 }) };
-    return { req, error: this.validateParams(req, matched.endpoint, this.namespaceOptions(namespace)) };
+    if (!matched) return { req, error: wpErrors.noRoute(), match: null };
+    const match = { ...matched, namespace };
+    if (!matched.endpoint.allowBatch) return { req, error: new WpError('rest_batch_not_allowed', 'The requested route does not support batch requests.', { status: 400 }), match };
+    return { req, error: this.validateParams(req, matched.endpoint, this.namespaceOptions(namespace)), match };
   }
 
   /** respond_to_request() for a prepared request of a batch, then rest_post_dispatch (the Allow header, `_fields`). */
-  private async answerBatched({ req, error }: PreparedRequest): Promise<RestResponse> {
-    const namespace = this.namespaceOf(req.route);
+  private async answerBatched({ req, error, match: matched }: PreparedRequest): Promise<RestResponse> {
+    if (!matched) return wpErrorResponse(error ?? wpErrors.noRoute());
+    const { namespace } = matched;
     const options = this.namespaceOptions(namespace);
-    const matched = this.match(req, namespace);
-    if (!matched) return new RestResponse(wpErrors.noRoute().toJSON(), 404);
     const checked: CheckedPermission = { endpoint: null, allowed: false, version: undefined };
     let response: RestResponse;
     try {
-      response = error !== null ? new RestResponse(error.toJSON(), error.status) : await this.respondValidated(req, matched.endpoint, options, checked);
+      response = error !== null ? wpErrorResponse(error) : await this.respondValidated(req, matched.endpoint, options, checked);
     } catch (thrown) {
       response = this.errorResponse(this.toWpError(thrown, req), req, options);
     }
@@ -370,7 +373,7 @@ export class RestServer {
       const replaced = options.onCoreError(error, req);
       if (replaced) return replaced;
     }
-    return new RestResponse(error.toJSON(), error.status);
+    return wpErrorResponse(error);
   }
 
   private findRoute(path: string): Route | null {

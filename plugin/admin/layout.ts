@@ -83,6 +83,11 @@ body.login{display:flex;justify-content:center;min-height:100vh}
 `;
 
 /** A login-screen page (wp-login.php, wp_die-style messages before login). */
+/** login_footer()'s link back to the site. */
+export function backToBlog(site: Site): string {
+  return `<p id="backtoblog"><a href="${esc(site.config.siteUrl)}/">&larr; Go to ${esc(site.config.siteName)}</a></p>`;
+}
+
 /** login_header()'s error notice: one error in a paragraph, several in a list. */
 export function loginErrorNotice(errors: readonly string[]): string {
   const inner = errors.length > 1 ? `<ul class="login-error-list">${errors.map((e) => `<li>${e}</li>`).join('')}</ul>` : `<p>${errors[0]}</p>`;

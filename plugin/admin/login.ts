@@ -4,7 +4,7 @@ import { clientAddress } from '../../core/pipeline/client-address';
 import type { UserRecord } from '../../core/auth/users';
 import { isEmail, phpEmptyString, phpTrim, sanitizeUser } from '../../core/wordpress/formatting';
 import { adminUrl, field, redirect, type AdminContext } from './context';
-import { diePage, esc, loginErrorNotice, loginPage, screenHeaders } from './layout';
+import { backToBlog, diePage, esc, loginErrorNotice, loginPage, screenHeaders } from './layout';
 import { LostPassword } from './lost-password';
 
 /**
@@ -43,7 +43,7 @@ function form(ctx: AdminContext, o: { log: string; redirectTo: string; error?: s
     `<p class="forgetmenot"><input name="rememberme" type="checkbox" id="rememberme" value="forever"${o.remember ? ' checked="checked"' : ''} /> <label for="rememberme" style="display:inline">Remember Me</label></p>` +
     `<p class="submit"><input type="submit" name="wp-submit" id="wp-submit" class="button button-primary button-large" value="Log In" />` +
     `<input type="hidden" name="redirect_to" value="${esc(o.redirectTo)}" /><input type="hidden" name="testcookie" value="1" /></p></form>` +
-    `<p id="backtoblog"><a href="${esc(url)}/">&larr; Go to ${esc(ctx.site.config.siteName)}</a></p>`
+    backToBlog(ctx.site)
   );
 }
 

@@ -1,14 +1,11 @@
-import { randomInt } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { parseCookies } from '../../core/auth/cookie';
 import { PasswordResets } from '../../core/auth/password-reset';
-import { bcrypt } from '../../core/auth/bcrypt';
 import { clientAddress } from '../../core/pipeline/client-address';
 import { phpEmptyString, phpTrim, wpSpecialcharsDecode } from '../../core/wordpress/formatting';
-import { safeEqual } from '../../core/secrets';
-import { adminEmail } from '../../wp-json/wp/v2/user-mail';
+import { randomFrom, safeEqual } from '../../core/secrets';
 import { field, redirect, type AdminContext } from './context';
-import { esc, loginErrorNotice, loginPage, screenHeaders } from './layout';
+import { backToBlog, esc, loginErrorNotice, loginPage, screenHeaders } from './layout';
 
 /**
  * wp-login.php's lost-password flow, as WordPress 6.8 runs it (each page, mail and redirect compared
@@ -27,13 +24,8 @@ const KEY_ERRORS: Record<string, string> = {
   expiredkey: '<strong>Error:</strong> Your password reset link has expired. Please request a new link below.',
 };
 
-/** wp_generate_password(16): the new password the reset form offers (WordPress's script fills it in). */
-function suggestedPassword(length = 16): string {
-  const chars = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!@#$%^&*()';
-  let out = '';
-  for (let i = 0; i < length; i++) out += chars[randomInt(chars.length)];
-  return out;
-}
+/** wp_generate_password(16)'s characters: the new password the reset form offers (WordPress's script fills it in). */
+const PASSWORD_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!@#$%^&*()';
 
 /** The site URL's path ('' at a domain's root): WordPress's relative redirects start there. */
 function sitePath(ctx: AdminContext): string {
@@ -56,10 +48,7 @@ export class LostPassword {
   private cookie(value: string, expire: boolean): string {
     const secure = this.ctx.cookies.secure ? '; secure' : '';
     const path = `${sitePath(this.ctx)}/wp-login.php`;
-    if (expire) {
-      const past = new Date((this.ctx.site.clock.seconds() - 365 * 24 * 3600) * 1000).toUTCString();
-      return `${this.cookieName}=%20; expires=${past}; Max-Age=0; path=${path}${secure}; HttpOnly`;
-    }
+    if (expire) return this.ctx.cookies.expiredCookie(this.cookieName, path, `${secure}; HttpOnly`);
     return `${this.cookieName}=${encodeURIComponent(value)}; path=${path}${secure}; HttpOnly`;
   }
 
@@ -67,11 +56,6 @@ export class LostPassword {
     screenHeaders(res);
     if (cookies.length > 0) res.append('Set-Cookie', cookies);
     res.status(status).send(loginPage(this.ctx.site, title, body, 'login'));
-  }
-
-  private backToBlog(): string {
-    const url = this.ctx.site.config.siteUrl;
-    return `<p id="backtoblog"><a href="${esc(url)}/">&larr; Go to ${esc(this.ctx.site.config.siteName)}</a></p>`;
   }
 
   /** The lost-password form, with WordPress's notice, the errors (if any) and the name typed. */
@@ -88,7 +72,7 @@ export class LostPassword {
         `<input type="hidden" name="redirect_to" value="${esc(redirectTo)}" />` +
         `<p class="submit"><input type="submit" name="wp-submit" id="wp-submit" class="button button-primary button-large" value="Get New Password" /></p></form>` +
         `<p id="nav"><a class="wp-login-log-in" href="${esc(url)}/wp-login.php">Log in</a></p>` +
-        this.backToBlog(),
+        backToBlog(this.ctx.site),
     );
   }
 
@@ -134,7 +118,7 @@ export class LostPassword {
   /** GET ?checkemail=confirm: the notice alone (no form), as WordPress shows it. */
   checkEmail(res: Response): void {
     const url = this.ctx.site.config.siteUrl;
-    this.page(res, 200, 'Log In', `<div id="login-message" class="notice notice-info message" role="status"><p>Check your email for the confirmation link, then visit the <a href="${esc(url)}/wp-login.php">login page</a>.</p></div>${this.backToBlog()}`);
+    this.page(res, 200, 'Log In', `<div id="login-message" class="notice notice-info message" role="status"><p>Check your email for the confirmation link, then visit the <a href="${esc(url)}/wp-login.php">login page</a>.</p></div>${backToBlog(this.ctx.site)}`);
   }
 
   /** ?action=rp and ?action=resetpass: the link, the form, and the new password. */
@@ -174,25 +158,23 @@ export class LostPassword {
     }
     if (!phpEmptyString(pass1) && phpTrim(field(body, 'pass2')) !== pass1) errors.push('<strong>Error:</strong> The passwords do not match.');
     if (errors.length === 0 && !phpEmptyString(pass1)) {
-      const passwordHash = await bcrypt().hash(pass1, site.config.bcryptCost);
-      // As stored now (the hash was awaited): a user deleted meanwhile is not brought back.
-      const current = site.users.byId(user.id);
+      // Stored as the user is once hashed: a user deleted meanwhile is not brought back.
+      const current = await site.users.setPassword(user.id, pass1);
       if (!current) {
         screenHeaders(res);
         res.append('Set-Cookie', this.cookie('', true));
         redirect(res, `${site.config.siteUrl}/wp-login.php?action=lostpassword&error=invalidkey`);
         return;
       }
-      site.users.update({ ...current, passwordHash });
       this.resets.clear(current);
       await site.store.commit();
       // wp_password_change_notification(): the administrator hears of it, unless it is their own address.
-      const admin = adminEmail(site);
+      const admin = site.users.adminEmail();
       if (admin !== '' && admin.toLowerCase() !== current.email.toLowerCase()) {
         const siteName = wpSpecialcharsDecode(site.config.siteName);
         site.mailer.send({ to: admin, subject: `[${siteName}] Password Changed`, text: `Password changed for user: ${current.login}\r\n` }).catch(() => undefined);
       }
-      this.page(res, 200, 'Password Reset', `<div class="notice notice-info message reset-pass" role="status"><p>Your password has been reset. <a href="${esc(site.config.siteUrl)}/wp-login.php">Log in</a></p></div>${this.backToBlog()}`, [this.cookie('', true)]);
+      this.page(res, 200, 'Password Reset', `<div class="notice notice-info message reset-pass" role="status"><p>Your password has been reset. <a href="${esc(site.config.siteUrl)}/wp-login.php">Log in</a></p></div>${backToBlog(this.ctx.site)}`, [this.cookie('', true)]);
       return;
     }
     const errorHtml = errors.length > 0 ? loginErrorNotice(errors) : '';
@@ -205,13 +187,13 @@ export class LostPassword {
         `<form name="resetpassform" id="resetpassform" action="${esc(url)}/wp-login.php?action=resetpass" method="post" autocomplete="off">` +
         `<input type="hidden" id="user_login" value="${esc(user.login)}" autocomplete="off" />` +
         `<div class="user-pass1-wrap"><p><label for="pass1">New password</label></p><div class="wp-pwd">` +
-        `<input type="password" name="pass1" id="pass1" class="input password-input" size="24" value="" autocomplete="new-password" spellcheck="false" data-reveal="1" data-pw="${esc(suggestedPassword())}" aria-describedby="pass-strength-result" /></div></div>` +
+        `<input type="password" name="pass1" id="pass1" class="input password-input" size="24" value="" autocomplete="new-password" spellcheck="false" data-reveal="1" data-pw="${esc(randomFrom(PASSWORD_CHARS, 16))}" aria-describedby="pass-strength-result" /></div></div>` +
         `<p class="user-pass2-wrap"><label for="pass2">Confirm new password</label><input type="password" name="pass2" id="pass2" class="input" size="20" value="" autocomplete="new-password" spellcheck="false" /></p>` +
         `<p class="description indicator-hint">Hint: The password should be at least twelve characters long. To make it stronger, use upper and lower case letters, numbers, and symbols like ! " ? $ % ^ &amp; ).</p>` +
         `<input type="hidden" name="rp_key" value="${esc(stored.slice(colon + 1))}" />` +
         `<p class="submit reset-pass-submit"><input type="submit" name="wp-submit" id="wp-submit" class="button button-primary button-large" value="Save Password" /></p></form>` +
         `<p id="nav"><a class="wp-login-log-in" href="${esc(url)}/wp-login.php">Log in</a></p>` +
-        this.backToBlog(),
+        backToBlog(this.ctx.site),
     );
   }
 }

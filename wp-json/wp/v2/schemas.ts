@@ -86,20 +86,20 @@ function checkUsername(value: unknown): unknown {
   return verdict === true ? String(value) : new WpError('rest_user_invalid_username', verdict, { status: 400 });
 }
 
-/** sanitize_text_field as the sanitize_callback of `name`, `first_name`, `last_name` and `nickname` (the schema's arg_options). */
-const sanitizeText = (value: unknown): unknown => sanitizeTextField(value);
-
-/** The users/me POST/PUT/PATCH args (get_endpoint_args_for_item_schema(EDITABLE)). */
+/**
+ * The users/me POST/PUT/PATCH args (get_endpoint_args_for_item_schema(EDITABLE)); `name`,
+ * `first_name`, `last_name` and `nickname` have sanitize_text_field as their sanitize_callback.
+ */
 export const userEditArgs: Record<string, ArgSchema> = {
   username: { description: 'Login name for the user.', type: 'string', sanitize: checkUsername },
-  name: { description: 'Display name for the user.', type: 'string', sanitize: sanitizeText },
-  first_name: { description: 'First name for the user.', type: 'string', sanitize: sanitizeText },
-  last_name: { description: 'Last name for the user.', type: 'string', sanitize: sanitizeText },
+  name: { description: 'Display name for the user.', type: 'string', sanitize: sanitizeTextField },
+  first_name: { description: 'First name for the user.', type: 'string', sanitize: sanitizeTextField },
+  last_name: { description: 'Last name for the user.', type: 'string', sanitize: sanitizeTextField },
   email: { description: 'The email address for the user.', type: 'string', format: 'email' },
   url: { description: 'URL of the user.', type: 'string', format: 'uri' },
   description: { description: 'Description of the user.', type: 'string' },
   locale: { description: 'Locale for the user.', type: 'string', enum: ['', 'en_US'] },
-  nickname: { description: 'The nickname for the user.', type: 'string', sanitize: sanitizeText },
+  nickname: { description: 'The nickname for the user.', type: 'string', sanitize: sanitizeTextField },
   slug: { description: 'An alphanumeric identifier for the user.', type: 'string' },
   roles: { description: 'Roles assigned to the user.', type: 'array', items: { type: 'string' } },
   password: { description: 'Password for the user (never included).', type: 'string', sanitize: checkUserPassword },

@@ -34,15 +34,6 @@ Regards,
 All at ###SITENAME###
 ###SITEURL###`;
 
-/**
- * WordPress's `admin_email` option, which the emulator does not keep apart from its users: the
- * address of the administrator with the lowest ID (the site's first administrator, who installs a
- * WordPress site and whose address the installer stores), or '' when there is none.
- */
-export function adminEmail(ctx: SiteContext): string {
-  return ctx.users.list().find((u) => u.roles.includes('administrator'))?.email ?? '';
-}
-
 /** What changed in an update that wp_update_user tells the user about. */
 export interface UserChangeNotice {
   /** The user as stored before the update (the mails go to this address). */
@@ -65,7 +56,7 @@ export function sendUserChangeNotices(ctx: SiteContext, notice: UserChangeNotice
   // str_replace one placeholder after the other, in WordPress's order (a value holding a later
   // placeholder is replaced again, as there).
   const fill = (text: string, newEmail?: string) => {
-    const steps: Array<[string, string]> = [['USERNAME', before.login], ['ADMIN_EMAIL', adminEmail(ctx)], ...(newEmail === undefined ? [] : [['NEW_EMAIL', newEmail] as [string, string]]), ['EMAIL', before.email], ['SITENAME', siteName], ['SITEURL', ctx.config.siteUrl]];
+    const steps: Array<[string, string]> = [['USERNAME', before.login], ['ADMIN_EMAIL', ctx.users.adminEmail()], ...(newEmail === undefined ? [] : [['NEW_EMAIL', newEmail] as [string, string]]), ['EMAIL', before.email], ['SITENAME', siteName], ['SITEURL', ctx.config.siteUrl]];
     return steps.reduce((out, [key, value]) => out.split(`###${key}###`).join(value), text);
   };
   const send = (subject: string, text: string) => void ctx.mailer.send({ to: before.email, subject: `[${siteName}] ${subject}`, text }).catch(() => undefined);

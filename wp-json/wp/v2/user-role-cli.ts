@@ -1,4 +1,3 @@
-import { bcrypt } from '../../../core/auth/bcrypt';
 import { isRole } from '../../../core/auth/roles';
 import type { UserRecord } from '../../../core/auth/users';
 import { checkOptions, CliError, flag, formatItems, stringOption, type CliCommand } from '../../../core/cli';
@@ -151,14 +150,12 @@ const userResetPassword: CliCommand = {
     let reset = 0;
     for (const user of found) {
       const password = randomAlphanumeric(24);
-      const passwordHash = await bcrypt().hash(password, ctx.config.bcryptCost);
-      // Stored as it is now (the hash was awaited): a user deleted meanwhile is not brought back.
-      const current = ctx.users.byId(user.id);
+      // Stored as the user is once hashed: a user deleted meanwhile is not brought back.
+      const current = await ctx.users.setPassword(user.id, password);
       if (!current) {
         io.err(`Warning: Invalid user ID, email or login: '${user.login}'`);
         continue;
       }
-      ctx.users.update({ ...current, passwordHash });
       if (!flag(args, 'skip-email')) sendUserChangeNotices(ctx, { before: current, passwordChanged: true });
       reset++;
       if (porcelain) io.out(password);
